@@ -1,0 +1,4 @@
+//! Pure rules and types: no files, no clock, no terminal. Time comes in as an argument.
+
+pub mod checkin;
+pub mod today;

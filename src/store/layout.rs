@@ -1,0 +1,116 @@
+//! Where everything lives. The data folder may be synced between machines; the state
+//! folder (device id, locks, drafts) stays on this machine.
+
+use chrono::{Datelike, NaiveDate};
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layout {
+    pub data_dir: PathBuf,
+    pub state_dir: PathBuf,
+}
+
+impl Layout {
+    pub fn new(data_dir: impl Into<PathBuf>, state_dir: impl Into<PathBuf>) -> Layout {
+        Layout {
+            data_dir: data_dir.into(),
+            state_dir: state_dir.into(),
+        }
+    }
+
+    pub fn records_dir(&self) -> PathBuf {
+        self.data_dir.join("records")
+    }
+
+    pub fn device_dir(&self, device: &str) -> PathBuf {
+        self.records_dir().join(device)
+    }
+
+    pub fn month_path(&self, device: &str, month: &str) -> PathBuf {
+        self.device_dir(device).join(format!("{month}.json"))
+    }
+
+    pub fn device_id_path(&self) -> PathBuf {
+        self.state_dir.join("device-id")
+    }
+
+    pub fn lock_path(&self, device: &str) -> PathBuf {
+        self.state_dir.join("locks").join(format!("{device}.lock"))
+    }
+}
+
+/// "2026-11" for a date.
+pub fn month_of(date: NaiveDate) -> String {
+    format!("{:04}-{:02}", date.year(), date.month())
+}
+
+/// Every month from the one holding `from` to the one holding `to`, inclusive.
+pub fn months_between(from: NaiveDate, to: NaiveDate) -> Vec<String> {
+    let mut months = Vec::new();
+    let (mut y, mut m) = (from.year(), from.month());
+    while (y, m) <= (to.year(), to.month()) {
+        months.push(format!("{y:04}-{m:02}"));
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    months
+}
+
+/// Whether a file name is a month file ("YYYY-MM.json"), and which month.
+pub fn month_from_file_name(name: &str) -> Option<&str> {
+    let month = name.strip_suffix(".json")?;
+    let b = month.as_bytes();
+    let ok = b.len() == 7
+        && b[4] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || c.is_ascii_digit());
+    ok.then_some(month)
+}
+
+/// The folder names under `records/` that look like devices.
+pub fn device_dirs(records_dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
+    let mut devices = Vec::new();
+    let entries = match std::fs::read_dir(records_dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(devices),
+        Err(e) => return Err(e),
+    };
+    for entry in entries {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            devices.push((
+                entry.file_name().to_string_lossy().into_owned(),
+                entry.path(),
+            ));
+        }
+    }
+    devices.sort();
+    Ok(devices)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_between_crosses_years() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(
+            months_between(d(2025, 11, 30), d(2026, 2, 1)),
+            vec!["2025-11", "2025-12", "2026-01", "2026-02"]
+        );
+        assert_eq!(
+            months_between(d(2026, 3, 5), d(2026, 3, 9)),
+            vec!["2026-03"]
+        );
+        assert!(months_between(d(2026, 3, 5), d(2026, 2, 9)).is_empty());
+    }
+
+    #[test]
+    fn month_file_names() {
+        assert_eq!(month_from_file_name("2026-11.json"), Some("2026-11"));
+        assert_eq!(month_from_file_name("2026-11.json.tmp"), None);
+        assert_eq!(month_from_file_name(".attune-tmp-x.tmp"), None);
+        assert_eq!(month_from_file_name("20a6-11.json"), None);
+    }
+}

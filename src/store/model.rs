@@ -1,0 +1,176 @@
+//! Records as they sit on disk: the common header, the three kinds, and any fields this
+//! version does not know, which are kept through every save.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, SubsecRound};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+/// Fields a newer attune (or a human with `jq`) added; carried along untouched.
+pub type Extra = Map<String, Value>;
+
+/// A moment as attune stores it: local wall time with its offset, to the millisecond.
+pub type Stamp = DateTime<FixedOffset>;
+
+/// The current local time, trimmed to milliseconds so it survives a JSON round trip exactly.
+pub fn local_now() -> Stamp {
+    chrono::Local::now().fixed_offset().trunc_subsecs(3)
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    pub id: Uuid,
+    pub created_at: Stamp,
+    pub updated_at: Stamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<Stamp>,
+    #[serde(flatten)]
+    pub body: Body,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Body {
+    Session(Session),
+    Checkin(Checkin),
+    Journal(Journal),
+}
+
+/// The record kinds, for filters and messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Session,
+    Checkin,
+    Journal,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Session, Kind::Checkin, Kind::Journal];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Session => "session",
+            Kind::Checkin => "checkin",
+            Kind::Journal => "journal",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// One practice: a breathing pattern or a grounding routine.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// "breathe" or "ground".
+    pub practice: String,
+    /// The pattern or routine id, e.g. "exhale-4-6" or "5-4-3-2-1".
+    pub practice_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_seconds: Option<f64>,
+    pub actual_seconds: f64,
+    pub completed: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distress_before: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distress_after: Option<u8>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A quick check-in: distress is required, every other scale is optional.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Checkin {
+    pub distress: u8,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tension: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub breath: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub energy: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sleep: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pain: Option<u8>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sensations: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A journal entry.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Journal {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sensations: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<Uuid>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Body {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Body::Session(_) => Kind::Session,
+            Body::Checkin(_) => Kind::Checkin,
+            Body::Journal(_) => Kind::Journal,
+        }
+    }
+}
+
+impl Record {
+    /// A new record created at `now`, with a time-ordered UUID v7 id.
+    pub fn new(body: Body, now: Stamp) -> Record {
+        let millis = u64::try_from(now.timestamp_millis()).unwrap_or(0);
+        let ts = uuid::Timestamp::from_unix(
+            uuid::NoContext,
+            millis / 1000,
+            (millis % 1000) as u32 * 1_000_000,
+        );
+        Record {
+            id: Uuid::new_v7(ts),
+            created_at: now,
+            updated_at: now,
+            deleted_at: None,
+            body,
+        }
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.body.kind()
+    }
+
+    pub fn is_live(&self) -> bool {
+        self.deleted_at.is_none()
+    }
+
+    /// The day the record belongs to, as the user lived it (in its own offset).
+    pub fn local_date(&self) -> NaiveDate {
+        self.created_at.date_naive()
+    }
+
+    /// The month file this record lives in, e.g. "2026-11".
+    pub fn month(&self) -> String {
+        self.created_at.format("%Y-%m").to_string()
+    }
+
+    /// This record as a tombstone made at `now`.
+    pub fn tombstone(&self, now: Stamp) -> Record {
+        Record {
+            updated_at: now,
+            deleted_at: Some(now),
+            ..self.clone()
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! One month file: `{"format":"attune","version":1,"device":…,"month":…,"records":[…]}`,
+//! how it is read (with a precise reason when it cannot be) and how it is written.
+
+use super::model::{Extra, Record};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub const FORMAT: &str = "attune";
+pub const VERSION: u64 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MonthFile {
+    pub format: String,
+    pub version: u64,
+    pub device: String,
+    pub month: String,
+    pub records: Vec<Record>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl MonthFile {
+    pub fn new(device: &str, month: &str) -> MonthFile {
+        MonthFile {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            device: device.to_string(),
+            month: month.to_string(),
+            records: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+
+    /// Pretty JSON with a trailing newline, so the files read well with `jq` and diff well.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        // Serialising our own types into memory cannot fail: every map key is a string.
+        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
+        bytes.push(b'\n');
+        bytes
+    }
+}
+
+/// Why a file cannot be used. attune never writes over such a file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// Not valid JSON, or not the shape of a month file.
+    Broken {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+    /// Written by a newer attune.
+    Newer { version: u64 },
+    /// Valid JSON, but not an attune month file.
+    Foreign,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Broken {
+                line,
+                column,
+                reason,
+            } => {
+                write!(
+                    f,
+                    "cannot be read at line {line}, column {column}: {reason}"
+                )
+            }
+            Problem::Newer { version } => write!(
+                f,
+                "was written by a newer attune (format version {version}; this one reads {VERSION})"
+            ),
+            Problem::Foreign => write!(f, "is not an attune records file"),
+        }
+    }
+}
+
+/// A file that could not be used, with where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileProblem {
+    pub path: PathBuf,
+    pub problem: Problem,
+}
+
+impl fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.path.display(), self.problem)
+    }
+}
+
+/// Parse a month file, telling a newer version apart from a broken file.
+pub fn parse(bytes: &[u8]) -> Result<MonthFile, Problem> {
+    match serde_json::from_slice::<MonthFile>(bytes) {
+        Ok(file) => check_header(file.format.as_str(), file.version).map(|()| file),
+        Err(err) => Err(explain(bytes, &err)),
+    }
+}
+
+fn check_header(format: &str, version: u64) -> Result<(), Problem> {
+    if format != FORMAT {
+        Err(Problem::Foreign)
+    } else if version > VERSION {
+        Err(Problem::Newer { version })
+    } else {
+        Ok(())
+    }
+}
+
+/// When the full parse failed, a newer or foreign header is the better explanation.
+fn explain(bytes: &[u8], err: &serde_json::Error) -> Problem {
+    #[derive(Deserialize)]
+    struct Header {
+        format: Option<String>,
+        version: Option<u64>,
+    }
+    if let Ok(h) = serde_json::from_slice::<Header>(bytes) {
+        match (h.format.as_deref(), h.version) {
+            (Some(FORMAT), Some(v)) if v > VERSION => return Problem::Newer { version: v },
+            (Some(FORMAT), _) => {}
+            _ => return Problem::Foreign,
+        }
+    }
+    Problem::Broken {
+        line: err.line(),
+        column: err.column(),
+        reason: short_reason(err),
+    }
+}
+
+/// serde_json appends " at line L column C"; we report those separately.
+fn short_reason(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// Read and parse one month file.
+pub fn read(path: &Path) -> std::io::Result<Result<MonthFile, Problem>> {
+    let bytes = std::fs::read(path)?;
+    Ok(parse(&bytes))
+}
