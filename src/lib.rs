@@ -1,6 +1,9 @@
 //! attune: a calm terminal companion for daily self-regulation practice.
 
+pub mod cli;
 pub mod content;
 pub mod domain;
 pub mod paths;
+pub mod service;
 pub mod store;
+pub mod tui;

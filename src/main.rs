@@ -1,1 +1,46 @@
-fn main() {}
+//! attune's entry point: parse arguments; no subcommand opens the TUI, else run the CLI.
+
+use attune::cli::{self, Cli, Ctx};
+use clap::Parser;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let color = !args.no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let layout = match attune::paths::resolve(args.data_dir.clone()) {
+        Ok(layout) => layout,
+        Err(e) => return fail(2, &e.to_string()),
+    };
+    let Some(command) = args.command else {
+        return open_tui(attune::tui::Options { layout, color });
+    };
+    let ctx = Ctx { layout, color };
+    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr());
+    let result = cli::run(&ctx, command, &mut out, &mut err);
+    let _ = out.flush();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => fail(f.code, &f.message),
+    }
+}
+
+fn open_tui(opts: attune::tui::Options) -> ExitCode {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return fail(
+            2,
+            "the full-screen app needs a terminal. Without one, use a command: \
+             `attune checkin --distress N`, `attune history`, `attune export`, or \
+             `attune --help` for the rest.",
+        );
+    }
+    match attune::tui::run(opts) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(1, &format!("{e:#}")),
+    }
+}
+
+fn fail(code: u8, message: &str) -> ExitCode {
+    eprintln!("attune: {message}");
+    ExitCode::from(code)
+}

@@ -1,0 +1,71 @@
+//! `attune checkin`: record a check-in from the command line and print its id.
+
+use super::{Ctx, Failure, Outcome};
+use crate::domain::checkin::{Scale, check_value};
+use crate::service::checkin::{SaveError, save_checkin};
+use crate::store::model::{Checkin, local_now};
+use std::io::Write;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// How upset or stressed you feel: 0 calm, 10 the most upset
+    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
+    pub distress: i64,
+    /// Muscle tension: 0 loose, 10 very tight
+    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
+    pub tension: Option<i64>,
+    /// Breathing ease: 0 hard to breathe, 10 easy and free
+    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
+    pub breath: Option<i64>,
+    /// Energy: 0 empty, 10 full of energy
+    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
+    pub energy: Option<i64>,
+    /// Sleep restfulness: 0 not rested, 10 well rested
+    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
+    pub sleep: Option<i64>,
+    /// Pain: 0 none, 10 the worst
+    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
+    pub pain: Option<i64>,
+    /// A body-sensation word, e.g. "tight chest" (repeat for more)
+    #[arg(long = "sensation", value_name = "WORD")]
+    pub sensations: Vec<String>,
+    /// A one-line note
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+impl Args {
+    /// The check-in these flags describe, or the first value out of range.
+    fn to_checkin(&self) -> Result<Checkin, Failure> {
+        let mut c = Checkin {
+            distress: check_value(Scale::Distress, self.distress).map_err(Failure::usage)?,
+            sensations: self.sensations.clone(),
+            note: self.note.clone(),
+            ..Checkin::default()
+        };
+        let optional = [
+            (Scale::Tension, self.tension),
+            (Scale::Breath, self.breath),
+            (Scale::Energy, self.energy),
+            (Scale::Sleep, self.sleep),
+            (Scale::Pain, self.pain),
+        ];
+        for (scale, value) in optional {
+            if let Some(v) = value {
+                scale.set(&mut c, Some(check_value(scale, v).map_err(Failure::usage)?));
+            }
+        }
+        Ok(c)
+    }
+}
+
+pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
+    let checkin = args.to_checkin()?;
+    let store = ctx.open_store()?;
+    let record = save_checkin(&store, checkin, local_now()).map_err(|e| match e {
+        SaveError::Invalid(e) => Failure::usage(e),
+        SaveError::Store(e) => Failure::failed(e),
+    })?;
+    writeln!(out, "{}", record.id)?;
+    Ok(())
+}

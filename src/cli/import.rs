@@ -1,0 +1,11 @@
+//! `attune import`.
+
+use super::{Ctx, Outcome};
+use std::io::Write;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub fn run(_ctx: &Ctx, _args: Args, _out: &mut dyn Write) -> Outcome {
+    todo!()
+}

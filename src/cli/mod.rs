@@ -1,0 +1,116 @@
+//! The command line: argument types and dispatch. Each subcommand lives in its own file
+//! with its Args and a `run` that writes to the given output.
+
+pub mod checkin;
+pub mod doctor;
+pub mod export;
+pub mod history;
+pub mod import;
+
+use crate::store::Store;
+use crate::store::layout::Layout;
+use clap::{Parser, Subcommand};
+use std::fmt;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "attune",
+    version,
+    about = "A calm terminal companion for daily self-regulation practice.",
+    long_about = "A calm terminal companion for daily self-regulation practice: check-ins, \
+                  and your own record of what helps. Run it with no command to open the \
+                  full-screen app. attune is a self-care practice companion; it is not \
+                  therapy, not a medical device, and not for emergencies."
+)]
+pub struct Cli {
+    /// Folder for your records (or set ATTUNE_DATA_DIR)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Plain output without colour (NO_COLOR is honoured too)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Record a quick check-in: distress 0-10 and a few optional body measures
+    Checkin(checkin::Args),
+    /// Show your records, newest last
+    History(history::Args),
+    /// Write every record to one file you can keep or move
+    Export(export::Args),
+    /// Bring in records from an attune export
+    Import(import::Args),
+    /// Check the store's files, permissions and versions
+    Doctor(doctor::Args),
+}
+
+/// A command that did not succeed: what to tell the user and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    /// Bad input: exit 2, nothing stored changed.
+    pub fn usage(message: impl fmt::Display) -> Failure {
+        Failure {
+            code: 2,
+            message: message.to_string(),
+        }
+    }
+
+    /// Something went wrong doing the work: exit 1.
+    pub fn failed(message: impl fmt::Display) -> Failure {
+        Failure {
+            code: 1,
+            message: message.to_string(),
+        }
+    }
+}
+
+impl<E: Into<anyhow::Error>> From<E> for Failure {
+    fn from(e: E) -> Failure {
+        Failure::failed(format!("{:#}", e.into()))
+    }
+}
+
+pub type Outcome = Result<(), Failure>;
+
+/// What every command gets: where the store is.
+pub struct Ctx {
+    pub layout: Layout,
+    pub color: bool,
+}
+
+impl Ctx {
+    pub fn open_store(&self) -> Result<Store, Failure> {
+        Store::open(self.layout.clone()).map_err(Failure::failed)
+    }
+}
+
+/// Run one subcommand, writing its normal output to `out` and warnings to `err`.
+pub fn run(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    match command {
+        Command::Checkin(args) => checkin::run(ctx, args, out),
+        Command::History(args) => history::run(ctx, args, out, err),
+        Command::Export(args) => export::run(ctx, args, out, err),
+        Command::Import(args) => import::run(ctx, args, out),
+        Command::Doctor(args) => doctor::run(ctx, args, out),
+    }
+}
+
+/// Say, on stderr, which files could not be read, without stopping the command.
+pub fn warn_problems(err: &mut dyn Write, problems: &[crate::store::month_file::FileProblem]) {
+    for p in problems {
+        let _ = writeln!(
+            err,
+            "attune: skipped {p}. `attune doctor` explains what to do."
+        );
+    }
+}

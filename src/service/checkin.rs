@@ -1,0 +1,33 @@
+//! Recording a check-in and reading what the home screen needs about today.
+
+use crate::domain::checkin::{CheckinError, tidy};
+use crate::domain::today::{TodaySummary, summarise, week_start};
+use crate::store::model::{Body, Checkin, Record, Stamp};
+use crate::store::{Snapshot, Store, StoreError};
+use chrono::{NaiveDate, Weekday};
+
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error(transparent)]
+    Invalid(#[from] CheckinError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Check, tidy and durably save a check-in made at `now`; returns the stored record.
+pub fn save_checkin(store: &Store, checkin: Checkin, now: Stamp) -> Result<Record, SaveError> {
+    let record = Record::new(Body::Checkin(tidy(checkin)?), now);
+    store.save(record.clone())?;
+    Ok(record)
+}
+
+/// Load only what today's summary needs (this week's months) and summarise it.
+pub fn today(
+    store: &Store,
+    today: NaiveDate,
+    first_weekday: Weekday,
+) -> Result<(TodaySummary, Snapshot), StoreError> {
+    let snap = store.load_range(week_start(today, first_weekday), today)?;
+    let summary = summarise(snap.merged.live(), today, first_weekday);
+    Ok((summary, snap))
+}

@@ -1,0 +1,6 @@
+//! Application services shared by the CLI and the TUI: plain Rust over the store and the
+//! domain, with time passed in.
+
+pub mod checkin;
+pub mod doctor;
+pub mod records;
