@@ -1,11 +1,54 @@
-//! `attune doctor`.
+//! `attune doctor`: say plainly whether the store is healthy, and what to do if not.
 
-use super::{Ctx, Outcome};
+use super::{Ctx, Failure, Outcome};
+use crate::service::doctor::{check, repair};
 use std::io::Write;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Also fix what is safe to fix: permissions and leftover temporary files
+    #[arg(long)]
+    pub fix: bool,
+}
 
-pub fn run(_ctx: &Ctx, _args: Args, _out: &mut dyn Write) -> Outcome {
-    todo!()
+pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
+    let layout = &ctx.layout;
+    writeln!(out, "Records folder: {}", layout.data_dir.display())?;
+    writeln!(out, "Local state:    {}", layout.state_dir.display())?;
+    if !layout.data_dir.exists() {
+        writeln!(
+            out,
+            "Nothing is stored yet; attune makes the folders on the first save."
+        )?;
+        return Ok(());
+    }
+    let mut report = check(layout)?;
+    if args.fix && !report.healthy() {
+        for f in repair(layout, &report)? {
+            writeln!(out, "Fixed: {} {}", f.path.display(), f.what)?;
+        }
+        report = check(layout)?;
+    }
+    writeln!(
+        out,
+        "Checked {} files from {} device(s), {} records.",
+        report.files, report.devices, report.records
+    )?;
+    if report.healthy() {
+        writeln!(out, "All is well.")?;
+        return Ok(());
+    }
+    for f in &report.findings {
+        writeln!(
+            out,
+            "\n{} {}.\n  What to do: {}.",
+            f.path.display(),
+            f.what,
+            f.todo
+        )?;
+    }
+    Err(Failure::failed(format!(
+        "{} thing(s) need attention; see above",
+        report.findings.len()
+    )))
 }

@@ -1,11 +1,131 @@
-//! `attune history`.
+//! `attune history`: live records in a date range, as lines or as a JSON array.
 
-use super::{Ctx, Outcome};
+use super::{Ctx, Failure, Outcome, warn_problems};
+use crate::service::records::{Filter, history};
+use crate::store::model::{Body, Checkin, Journal, Kind, Record, Session};
+use chrono::NaiveDate;
 use std::io::Write;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// First day to show (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<NaiveDate>,
+    /// Last day to show (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<NaiveDate>,
+    /// Only this kind: session, checkin or journal
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    pub kind: Option<Kind>,
+    /// Print a JSON array of records
+    #[arg(long)]
+    pub json: bool,
+}
 
-pub fn run(_ctx: &Ctx, _args: Args, _out: &mut dyn Write, _err: &mut dyn Write) -> Outcome {
-    todo!()
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    Kind::parse(s).ok_or_else(|| format!("'{s}' is not a kind; use session, checkin or journal"))
+}
+
+pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    if let (Some(s), Some(u)) = (args.since, args.until)
+        && s > u
+    {
+        return Err(Failure::usage(format!("--since {s} is after --until {u}")));
+    }
+    let store = ctx.open_store()?;
+    let filter = Filter {
+        since: args.since,
+        until: args.until,
+        kind: args.kind,
+    };
+    let (records, problems) = history(&store, &filter)?;
+    warn_problems(err, &problems);
+    if args.json {
+        serde_json::to_writer_pretty(&mut *out, &records)?;
+        writeln!(out)?;
+    } else if records.is_empty() {
+        writeln!(out, "No records here yet.")?;
+    } else {
+        for r in &records {
+            writeln!(out, "{}", line(r))?;
+        }
+    }
+    Ok(())
+}
+
+/// One readable line per record: when, what, and its main values.
+pub fn line(r: &Record) -> String {
+    let when = r.created_at.format("%Y-%m-%d %H:%M");
+    let (what, detail) = match &r.body {
+        Body::Checkin(c) => ("check-in", checkin_detail(c)),
+        Body::Session(s) => ("practice", session_detail(s)),
+        Body::Journal(j) => ("journal", journal_detail(j)),
+    };
+    format!("{when}  {what:<8}  {detail}")
+}
+
+fn checkin_detail(c: &Checkin) -> String {
+    let mut parts: Vec<String> = crate::domain::checkin::Scale::ALL
+        .into_iter()
+        .filter_map(|s| s.get(c).map(|v| format!("{} {v}", s.key())))
+        .collect();
+    parts.extend(c.sensations.iter().cloned());
+    let mut text = parts.join(" · ");
+    if let Some(note) = &c.note {
+        text.push_str(&format!(" — {note}"));
+    }
+    text
+}
+
+fn session_detail(s: &Session) -> String {
+    let minutes = s.actual_seconds / 60.0;
+    let mut text = format!("{} {} {minutes:.1} min", s.practice, s.practice_id);
+    if !s.completed {
+        text.push_str(" (stopped early)");
+    }
+    match (s.distress_before, s.distress_after) {
+        (Some(b), Some(a)) => text.push_str(&format!(" · distress {b} → {a}")),
+        (Some(b), None) => text.push_str(&format!(" · distress before {b}")),
+        _ => {}
+    }
+    text
+}
+
+fn journal_detail(j: &Journal) -> String {
+    let first = j
+        .text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
+    let mut short: String = first.chars().take(60).collect();
+    if first.chars().count() > 60 {
+        short.push('…');
+    }
+    short
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+
+    #[test]
+    fn a_checkin_line_reads_plainly() {
+        let t = DateTime::parse_from_rfc3339("2026-11-30T09:05:00+01:00").unwrap();
+        let r = Record::new(
+            Body::Checkin(Checkin {
+                distress: 4,
+                pain: Some(2),
+                sensations: vec!["headache".into()],
+                note: Some("slept badly".into()),
+                ..Checkin::default()
+            }),
+            t,
+        );
+        assert_eq!(
+            line(&r),
+            "2026-11-30 09:05  check-in  distress 4 · pain 2 · headache — slept badly"
+        );
+    }
 }

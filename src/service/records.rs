@@ -1,1 +1,123 @@
-//! records
+//! Reading records back and moving them in and out: history filters, the export
+//! document, and import that adds only what is new.
+
+use crate::domain::checkin::tidy;
+use crate::store::merge::precedence;
+use crate::store::model::{Body, Kind, Record, local_now};
+use crate::store::month_file::FileProblem;
+use crate::store::{SaveReport, Store, StoreError};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+
+pub const EXPORT_FORMAT: &str = "attune-export";
+pub const EXPORT_VERSION: u64 = 1;
+
+/// Which records a reader wants; every part is optional.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub kind: Option<Kind>,
+}
+
+impl Filter {
+    pub fn matches(&self, r: &Record) -> bool {
+        let day = r.local_date();
+        self.since.is_none_or(|s| day >= s)
+            && self.until.is_none_or(|u| day <= u)
+            && self.kind.is_none_or(|k| r.kind() == k)
+    }
+}
+
+/// Live records matching `filter`, oldest first, and the files that could not be read.
+/// With both ends of the range given, only the months in it are opened.
+pub fn history(
+    store: &Store,
+    filter: &Filter,
+) -> Result<(Vec<Record>, Vec<FileProblem>), StoreError> {
+    let snap = match (filter.since, filter.until) {
+        (Some(since), Some(until)) => store.load_range(since, until)?,
+        (Some(since), None) => store.load_range(since, since.max(local_now().date_naive()))?,
+        _ => store.load_all()?,
+    };
+    let mut records = snap.merged.into_live();
+    records.retain(|r| filter.matches(r));
+    Ok((records, snap.problems))
+}
+
+/// One versioned document holding every live record: the way out of attune.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ExportDoc {
+    pub format: String,
+    pub version: u64,
+    pub exported_at: String,
+    pub records: Vec<Record>,
+}
+
+pub fn export(store: &Store) -> Result<(ExportDoc, Vec<FileProblem>), StoreError> {
+    let (records, problems) = history(store, &Filter::default())?;
+    let doc = ExportDoc {
+        format: EXPORT_FORMAT.to_string(),
+        version: EXPORT_VERSION,
+        exported_at: local_now().to_rfc3339(),
+        records,
+    };
+    Ok((doc, problems))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("this is not an attune export ({0})")]
+    NotExport(String),
+    #[error("this export was written by a newer attune (version {0}); update attune to import it")]
+    Newer(u64),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Parse an export document, with a plain reason when it is not one.
+pub fn parse_export(bytes: &[u8]) -> Result<ExportDoc, ImportError> {
+    #[derive(Deserialize)]
+    struct Header {
+        format: Option<String>,
+        version: Option<u64>,
+    }
+    let header: Header =
+        serde_json::from_slice(bytes).map_err(|e| ImportError::NotExport(e.to_string()))?;
+    if header.format.as_deref() != Some(EXPORT_FORMAT) {
+        return Err(ImportError::NotExport(format!(
+            "its \"format\" is not \"{EXPORT_FORMAT}\""
+        )));
+    }
+    match header.version {
+        Some(v) if v > EXPORT_VERSION => return Err(ImportError::Newer(v)),
+        None => return Err(ImportError::NotExport("it has no \"version\"".into())),
+        _ => {}
+    }
+    let doc: ExportDoc =
+        serde_json::from_slice(bytes).map_err(|e| ImportError::NotExport(e.to_string()))?;
+    for r in &doc.records {
+        if let Body::Checkin(c) = &r.body {
+            tidy(c.clone()).map_err(|e| ImportError::NotExport(format!("record {}: {e}", r.id)))?;
+        }
+    }
+    Ok(doc)
+}
+
+/// Store the records that are new or newer than what is already here; importing the
+/// same export twice adds nothing.
+pub fn import(store: &Store, doc: ExportDoc) -> Result<SaveReport, ImportError> {
+    let current = store.load_all()?;
+    let mut fresh = Vec::new();
+    let mut unchanged = 0;
+    for r in doc.records {
+        match current.merged.get(&r.id) {
+            Some(have) if precedence(&r, have) != Ordering::Greater => unchanged += 1,
+            _ => fresh.push(r),
+        }
+    }
+    let mut report = store.save_all(fresh)?;
+    report.unchanged += unchanged;
+    Ok(report)
+}

@@ -1,0 +1,359 @@
+//! The command line end to end: the real binary on temp folders, never the real home.
+
+use assert_cmd::Command;
+use serde_json::{Value, json};
+use std::fs;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+struct Env {
+    tmp: TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            tmp: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    fn data(&self) -> PathBuf {
+        self.tmp.path().join("data")
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("attune").expect("binary");
+        c.env("ATTUNE_DATA_DIR", self.data())
+            .env("ATTUNE_STATE_DIR", self.tmp.path().join("state"))
+            .env("HOME", self.tmp.path().join("home"))
+            .env("NO_COLOR", "1");
+        c
+    }
+
+    fn run_ok(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).output().expect("runs");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
+
+    fn history_json(&self, extra: &[&str]) -> Vec<Value> {
+        let mut args = vec!["history", "--json"];
+        args.extend_from_slice(extra);
+        serde_json::from_str::<Vec<Value>>(&self.run_ok(&args)).expect("a JSON array")
+    }
+
+    /// Every file under the data folder with its bytes, to prove nothing changed.
+    fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files = Vec::new();
+        collect(&self.data(), &mut files);
+        files.sort();
+        files
+    }
+}
+
+fn collect(dir: &Path, files: &mut Vec<(PathBuf, Vec<u8>)>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect(&p, files);
+        } else {
+            files.push((p.clone(), fs::read(&p).expect("read")));
+        }
+    }
+}
+
+fn export_doc(records: Value) -> Value {
+    json!({"format": "attune-export", "version": 1, "exported_at": "2026-11-30T10:00:00+01:00", "records": records})
+}
+
+fn checkin_at(id: &str, at: &str, distress: u8) -> Value {
+    json!({"id": id, "created_at": at, "updated_at": at, "kind": "checkin", "distress": distress})
+}
+
+#[test]
+fn a_checkin_prints_its_id_and_reads_back_with_every_field() {
+    let env = Env::new();
+    let id = env.run_ok(&[
+        "checkin",
+        "--distress",
+        "4",
+        "--tension",
+        "6",
+        "--breath",
+        "5",
+        "--energy",
+        "3",
+        "--sleep",
+        "7",
+        "--pain",
+        "2",
+        "--sensation",
+        "Tight chest",
+        "--sensation",
+        "my own word",
+        "--note",
+        "long day",
+    ]);
+    let id = id.trim();
+    assert!(
+        uuid::Uuid::parse_str(id).is_ok_and(|u| u.get_version_num() == 7),
+        "{id}"
+    );
+    let records = env.history_json(&[]);
+    assert_eq!(records.len(), 1);
+    let r = &records[0];
+    assert_eq!(r["id"], id);
+    assert_eq!(r["kind"], "checkin");
+    for (k, v) in [
+        ("distress", 4),
+        ("tension", 6),
+        ("breath", 5),
+        ("energy", 3),
+        ("sleep", 7),
+        ("pain", 2),
+    ] {
+        assert_eq!(r[k], v, "{k}");
+    }
+    assert_eq!(r["sensations"], json!(["tight chest", "my own word"]));
+    assert_eq!(r["note"], "long day");
+    let created = r["created_at"].as_str().expect("created_at");
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(created).is_ok(),
+        "{created}"
+    );
+}
+
+#[test]
+fn out_of_range_values_exit_2_and_change_nothing() {
+    let env = Env::new();
+    env.run_ok(&["checkin", "--distress", "3"]);
+    let before = env.snapshot();
+    for args in [
+        vec!["checkin", "--distress", "11"],
+        vec!["checkin", "--distress", "-1"],
+        vec!["checkin", "--distress", "4", "--pain", "12"],
+        vec!["checkin", "--distress", "4", "--sleep", "x"],
+        vec!["checkin", "--tension", "4"],
+        vec!["checkin", "--distress", "4", "--note", "two\nlines"],
+        vec!["checkin", "--distress", "4", "--sensation", "  "],
+    ] {
+        let out = env.cmd().args(&args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty(), "{args:?} says why");
+    }
+    let err = env
+        .cmd()
+        .args(["checkin", "--distress", "4", "--pain", "12"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&err.stderr);
+    assert!(
+        err.contains("Pain must be a whole number from 0 to 10 (got 12)"),
+        "{err}"
+    );
+    assert_eq!(env.snapshot(), before);
+}
+
+#[test]
+fn history_filters_by_dates_and_kind() {
+    let env = Env::new();
+    let doc = export_doc(json!([
+        checkin_at("01900000-0000-7000-8000-000000000001", "2026-09-30T23:30:00+02:00", 1),
+        checkin_at("01900000-0000-7000-8000-000000000002", "2026-10-01T08:00:00+02:00", 2),
+        checkin_at("01900000-0000-7000-8000-000000000003", "2026-10-31T22:00:00+01:00", 3),
+        {"id": "01900000-0000-7000-8000-000000000004", "created_at": "2026-10-15T09:00:00+02:00",
+         "updated_at": "2026-10-15T09:00:00+02:00", "kind": "session", "practice": "breathe",
+         "practice_id": "exhale-4-6", "actual_seconds": 300.0, "completed": true},
+    ]));
+    let file = env.tmp.path().join("in.json");
+    fs::write(&file, doc.to_string()).expect("write");
+    env.run_ok(&["import", file.to_str().expect("utf-8 path")]);
+
+    let october = env.history_json(&["--since", "2026-10-01", "--until", "2026-10-31"]);
+    let distress: Vec<_> = october.iter().map(|r| r["distress"].clone()).collect();
+    assert_eq!(distress, vec![json!(2), Value::Null, json!(3)]);
+    assert_eq!(env.history_json(&["--kind", "session"]).len(), 1);
+    assert_eq!(env.history_json(&["--until", "2026-09-30"]).len(), 1);
+
+    let text = env.run_ok(&["history", "--kind", "session"]);
+    assert_eq!(
+        text,
+        "2026-10-15 09:00  practice  breathe exhale-4-6 5.0 min\n"
+    );
+    let bad = env
+        .cmd()
+        .args(["history", "--kind", "dream"])
+        .output()
+        .expect("runs");
+    assert_eq!(bad.status.code(), Some(2));
+    let backwards = env
+        .cmd()
+        .args(["history", "--since", "2026-10-02", "--until", "2026-10-01"])
+        .output()
+        .expect("runs");
+    assert_eq!(backwards.status.code(), Some(2));
+}
+
+#[test]
+fn export_then_import_twice_adds_nothing_the_second_time() {
+    let a = Env::new();
+    for d in ["1", "5", "9"] {
+        a.run_ok(&["checkin", "--distress", d]);
+    }
+    let out = a.tmp.path().join("backup.json");
+    a.run_ok(&[
+        "export",
+        "--format",
+        "json",
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            fs::metadata(&out).expect("exists").permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let doc: Value = serde_json::from_slice(&fs::read(&out).expect("read")).expect("json");
+    assert_eq!(doc["format"], "attune-export");
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["records"].as_array().map(Vec::len), Some(3));
+
+    let b = Env::new();
+    let path = out.to_str().expect("utf-8");
+    assert!(b.run_ok(&["import", path]).contains("Imported 3 new"));
+    let after_first = b.snapshot();
+    assert!(
+        b.run_ok(&["import", path])
+            .contains("Imported 0 new or updated records; 3 were already here")
+    );
+    assert_eq!(b.snapshot(), after_first);
+    assert_eq!(b.history_json(&[]), a.history_json(&[]));
+    // Into the store it came from: also nothing new.
+    assert!(a.run_ok(&["import", path]).contains("Imported 0 new"));
+}
+
+#[test]
+fn import_refuses_what_is_not_an_attune_export() {
+    let env = Env::new();
+    env.run_ok(&["checkin", "--distress", "2"]);
+    let before = env.snapshot();
+    let cases = [
+        (
+            "garbage.json",
+            "{not json".to_string(),
+            "not an attune export",
+        ),
+        (
+            "other.json",
+            json!({"format": "jrnl"}).to_string(),
+            "not an attune export",
+        ),
+        (
+            "newer.json",
+            json!({"format": "attune-export", "version": 9, "records": []}).to_string(),
+            "newer attune",
+        ),
+        (
+            "range.json",
+            export_doc(json!([checkin_at(
+                "01900000-0000-7000-8000-00000000000a",
+                "2026-10-01T08:00:00+02:00",
+                12
+            )]))
+            .to_string(),
+            "Distress must be",
+        ),
+    ];
+    for (name, text, says) in cases {
+        let file = env.tmp.path().join(name);
+        fs::write(&file, text).expect("write");
+        let out = env.cmd().arg("import").arg(&file).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says) && err.contains(name), "{name}: {err}");
+    }
+    let missing = env
+        .cmd()
+        .args(["import", "/no/such/file.json"])
+        .output()
+        .expect("runs");
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(env.snapshot(), before);
+}
+
+#[test]
+fn doctor_is_quiet_when_healthy_and_plain_when_not() {
+    let env = Env::new();
+    env.run_ok(&["checkin", "--distress", "3"]);
+    assert!(env.run_ok(&["doctor"]).contains("All is well."));
+
+    let device = fs::read_to_string(env.tmp.path().join("state/device-id")).expect("device id");
+    let dir = env.data().join("records").join(device.trim());
+    let broken = dir.join("2025-01.json");
+    fs::write(&broken, "{\"format\":\"attune\",\n\"version\":1,").expect("write");
+    fs::write(dir.join(".attune-tmp-left.tmp"), "half").expect("write");
+    let out = env.cmd().arg("doctor").output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("2025-01.json cannot be read at line 2"),
+        "{text}"
+    );
+    assert!(text.contains(".attune-tmp-left.tmp"), "{text}");
+    assert!(
+        text.contains("can be read by others"),
+        "the hand-written file is 0644: {text}"
+    );
+    assert!(text.contains("What to do"), "{text}");
+
+    let fixed = env.cmd().args(["doctor", "--fix"]).output().expect("runs");
+    assert_eq!(
+        fixed.status.code(),
+        Some(1),
+        "a broken file is never fixed by rewriting it"
+    );
+    assert!(!dir.join(".attune-tmp-left.tmp").exists());
+    fs::remove_file(&broken).expect("remove");
+    assert!(env.run_ok(&["doctor"]).contains("All is well."));
+}
+
+#[test]
+fn without_a_terminal_attune_points_at_the_commands() {
+    let env = Env::new();
+    let out = env.cmd().output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("needs a terminal") && err.contains("attune checkin"),
+        "{err}"
+    );
+    assert!(!env.data().exists(), "nothing is created");
+}
+
+#[test]
+fn the_data_dir_flag_beats_the_environment() {
+    let env = Env::new();
+    let elsewhere = env.tmp.path().join("elsewhere");
+    env.cmd()
+        .args([
+            "--data-dir",
+            elsewhere.to_str().expect("utf-8"),
+            "checkin",
+            "--distress",
+            "1",
+        ])
+        .assert()
+        .success();
+    assert!(elsewhere.join("records").is_dir());
+    assert!(!env.data().exists());
+}
