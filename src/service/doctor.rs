@@ -18,11 +18,16 @@ pub struct Finding {
     pub kind: FindingKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FindingKind {
     Unreadable,
-    Permissions { want: u32 },
-    Leftover,
+    Permissions {
+        want: u32,
+    },
+    /// A temp file; `device` names the folder whose lock guards it.
+    Leftover {
+        device: Option<String>,
+    },
 }
 
 #[derive(Debug, Default)]
@@ -53,10 +58,14 @@ pub fn check(layout: &Layout) -> std::io::Result<Report> {
             check_mode(&mut report, &entry?.path(), 0o600);
         }
     }
-    for (_, dir) in layout::device_dirs(&layout.records_dir())? {
+    for (device, dir) in layout::device_dirs(&layout.records_dir())? {
         report.devices += 1;
         check_mode(&mut report, &dir, 0o700);
         check_device(&mut report, &dir)?;
+        report_leftovers(&mut report, &dir, Some(device))?;
+    }
+    if layout.state_dir.is_dir() {
+        report_leftovers(&mut report, &layout.state_dir, None)?;
     }
     Ok(report)
 }
@@ -66,17 +75,27 @@ fn check_device(report: &mut Report, dir: &Path) -> std::io::Result<()> {
     for path in files {
         report.files += 1;
         check_mode(report, &path, 0o600);
-        match month_file::read(&path)? {
-            Ok(file) => report.records += file.records.len(),
+        match month_file::read_existing(&path) {
+            Ok(file) => report.records += file.map_or(0, |f| f.records.len()),
             Err(problem) => report.findings.push(unreadable(&path, &problem)),
         }
     }
+    Ok(())
+}
+
+fn report_leftovers(
+    report: &mut Report,
+    dir: &Path,
+    device: Option<String>,
+) -> std::io::Result<()> {
     for tmp in leftover_temps(dir)? {
         report.findings.push(Finding {
             what: "is a temporary file left by an attune that stopped mid-save".into(),
-            todo: "it holds nothing that was acknowledged; `attune doctor --fix` removes it, and so does the next save".into(),
+            todo: "it holds nothing that was acknowledged; `attune doctor --fix` removes it".into(),
             path: tmp,
-            kind: FindingKind::Leftover,
+            kind: FindingKind::Leftover {
+                device: device.clone(),
+            },
         });
     }
     Ok(())
@@ -91,6 +110,9 @@ fn unreadable(path: &Path, problem: &Problem) -> Finding {
             "update attune to read it; until then its records are left out and the file is never overwritten".into()
         }
         Problem::Foreign => "move it out of the records folder; attune keeps only its own files there".into(),
+        Problem::Unopenable { .. } => {
+            "make it a readable file again (check its permissions, or whether it is a link to something gone); until then its records are left out".into()
+        }
     };
     Finding {
         path: path.to_path_buf(),
@@ -125,9 +147,11 @@ fn check_mode(_report: &mut Report, _path: &Path, _want: u32) {}
 pub fn repair(layout: &Layout, report: &Report) -> std::io::Result<Vec<Finding>> {
     let mut fixed = Vec::new();
     for f in &report.findings {
-        match f.kind {
-            FindingKind::Permissions { want } => set_mode(&f.path, want)?,
-            FindingKind::Leftover => remove_leftover(layout, &f.path)?,
+        match &f.kind {
+            FindingKind::Permissions { want } => set_mode(&f.path, *want)?,
+            FindingKind::Leftover { device } => {
+                remove_leftover(layout, device.as_deref(), &f.path)?
+            }
             FindingKind::Unreadable => continue,
         }
         fixed.push(f.clone());
@@ -135,14 +159,12 @@ pub fn repair(layout: &Layout, report: &Report) -> std::io::Result<Vec<Finding>>
     Ok(fixed)
 }
 
-fn remove_leftover(layout: &Layout, path: &Path) -> std::io::Result<()> {
-    let device = path
-        .parent()
-        .and_then(Path::file_name)
-        .map(|d| d.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // A temp file is a leftover only if no writer holds its device's lock right now.
-    let _lock = DeviceLock::acquire(&layout.lock_path(&device))?;
+fn remove_leftover(layout: &Layout, device: Option<&str>, path: &Path) -> std::io::Result<()> {
+    // A records temp file is a leftover only if no writer holds its device's lock now.
+    let _lock = match device {
+        Some(d) => Some(DeviceLock::acquire(&layout.lock_path(d))?),
+        None => None,
+    };
     match std::fs::remove_file(path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),

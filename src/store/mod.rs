@@ -106,8 +106,9 @@ impl Store {
                 if !wanted {
                     continue;
                 }
-                match month_file::read(&path).map_err(io_at(&path))? {
-                    Ok(file) => snap.merged.extend(file.records),
+                match month_file::read_existing(&path) {
+                    Ok(Some(file)) => snap.merged.extend(file.records),
+                    Ok(None) => {}
                     Err(problem) => snap.problems.push(FileProblem { path, problem }),
                 }
             }
@@ -226,8 +227,7 @@ fn device_id(layout: &Layout) -> Result<String> {
     let tmp = layout
         .state_dir
         .join(format!("{}device-{id}", atomic::TEMP_PREFIX));
-    std::fs::write(&tmp, format!("{id}\n")).map_err(io_at(&tmp))?;
-    atomic::set_mode(&tmp, 0o600).map_err(io_at(&tmp))?;
+    atomic::write_private_new(&tmp, format!("{id}\n").as_bytes()).map_err(io_at(&tmp))?;
     let linked = std::fs::hard_link(&tmp, &path);
     let _ = std::fs::remove_file(&tmp);
     match linked {

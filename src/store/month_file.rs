@@ -54,6 +54,8 @@ pub enum Problem {
     Newer { version: u64 },
     /// Valid JSON, but not an attune month file.
     Foreign,
+    /// The file system would not give us its bytes (permissions, a dangling link, a folder).
+    Unopenable { reason: String },
 }
 
 impl fmt::Display for Problem {
@@ -74,6 +76,7 @@ impl fmt::Display for Problem {
                 "was written by a newer attune (format version {version}; this one reads {VERSION})"
             ),
             Problem::Foreign => write!(f, "is not an attune records file"),
+            Problem::Unopenable { reason } => write!(f, "cannot be opened: {reason}"),
         }
     }
 }
@@ -139,7 +142,22 @@ fn short_reason(err: &serde_json::Error) -> String {
     }
 }
 
-/// Read and parse one month file.
+/// Read and parse one month file. `Ok(None)` when it is gone (a sync tool may remove a
+/// file between listing the folder and reading it).
+pub fn read_existing(path: &Path) -> Result<Option<MonthFile>, Problem> {
+    match std::fs::read(path) {
+        Ok(bytes) => parse(&bytes).map(Some),
+        // A link to nothing also reads as NotFound, but it is there and needs the user.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && path.symlink_metadata().is_err() => {
+            Ok(None)
+        }
+        Err(e) => Err(Problem::Unopenable {
+            reason: e.to_string(),
+        }),
+    }
+}
+
+/// Read and parse one month file, keeping I/O errors apart from content problems.
 pub fn read(path: &Path) -> std::io::Result<Result<MonthFile, Problem>> {
     let bytes = std::fs::read(path)?;
     Ok(parse(&bytes))
