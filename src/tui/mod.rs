@@ -1,6 +1,23 @@
-//! The full-screen app.
+//! The full-screen app, Elm style: `App::update` is the only place state changes, screens
+//! render the state, and the event loop performs effects (the only I/O) between them.
 
+pub mod action;
+pub mod app;
+pub mod effect;
+pub mod event_loop;
+pub mod form;
+pub mod keymap;
+pub mod screens;
+pub mod strings;
+pub mod theme;
+pub mod widgets;
+
+use crate::service::checkin::today;
+use crate::store::Store;
 use crate::store::layout::Layout;
+use crate::store::model::local_now;
+use anyhow::Context as _;
+use app::{App, Notice};
 
 /// Options the TUI starts with.
 #[derive(Debug, Clone)]
@@ -10,6 +27,22 @@ pub struct Options {
 }
 
 /// Run the TUI until the user quits. The terminal is restored on every way out.
-pub fn run(_opts: Options) -> anyhow::Result<()> {
-    todo!()
+pub fn run(opts: Options) -> anyhow::Result<()> {
+    let app_and_store = start(opts)?;
+    event_loop::run(app_and_store.0, &app_and_store.1)
+}
+
+/// Open the store and build the first state from today and this week only (never the
+/// whole history), before the terminal changes, so a failure prints plainly.
+pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
+    let welcome_seen = effect::welcome_marker(&opts.layout.state_dir).exists();
+    let store = Store::open(opts.layout).context("opening attune's data folder")?;
+    let day = local_now().date_naive();
+    let (summary, snapshot) =
+        today(&store, day, effect::FIRST_WEEKDAY).context("reading today's records")?;
+    let mut app = App::new(summary, !welcome_seen, opts.color);
+    if !snapshot.problems.is_empty() {
+        app.notices.push(Notice::UnreadableFiles);
+    }
+    Ok((app, store))
 }

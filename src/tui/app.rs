@@ -1,0 +1,222 @@
+//! The app's whole state and `App::update`, the only place it changes. Update never does
+//! I/O and never reads the clock: it returns an Effect for the event loop to perform, and
+//! the time comes in as an argument.
+
+use super::action::{Action, Effect};
+use super::form::{CheckinForm, FormMessage, Item};
+use super::keymap::{Context, Keymap};
+use super::screens::{help, picker};
+use super::theme::Theme;
+use crate::domain::checkin::Scale;
+use crate::domain::today::TodaySummary;
+use crate::store::model::{Body, Stamp};
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Position, Rect, Size};
+
+/// Distress at or above this shows where the help lines are, gently, after saving.
+pub const HIGH_DISTRESS: u8 = 9;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Screen {
+    Home,
+    Checkin(CheckinForm),
+}
+
+/// A short message on the home screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    Thanks,
+    /// The last check-in's distress was high: say where help is, never blocking.
+    HelpIsNear,
+    RefreshFailed(String),
+    UnreadableFiles,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct App {
+    pub screen: Screen,
+    pub today: TodaySummary,
+    pub notices: Vec<Notice>,
+    /// Help is open, scrolled this many lines down.
+    pub help: Option<u16>,
+    /// The first-run notice is showing.
+    pub welcome: bool,
+    pub quit: bool,
+    /// The terminal's size, so scrolling can stop where the text ends.
+    pub size: Size,
+    pub keymap: Keymap,
+    pub theme: Theme,
+}
+
+impl App {
+    pub fn new(today: TodaySummary, welcome: bool, color: bool) -> App {
+        App {
+            screen: Screen::Home,
+            today,
+            notices: Vec::new(),
+            help: None,
+            welcome,
+            quit: false,
+            size: Size::new(80, 24),
+            keymap: Keymap::default(),
+            theme: Theme::new(color),
+        }
+    }
+
+    /// Which key table applies now: help over the first-run notice over the screen.
+    pub fn context(&self) -> Context {
+        if self.help.is_some() {
+            return Context::Help;
+        }
+        self.context_under_help()
+    }
+
+    /// The context under the help overlay, whose keys help lists.
+    pub fn context_under_help(&self) -> Context {
+        if self.welcome {
+            return Context::Welcome;
+        }
+        self.screen_context()
+    }
+
+    /// The screen's own context, whatever lies over it.
+    pub fn screen_context(&self) -> Context {
+        match &self.screen {
+            Screen::Home => Context::Home,
+            Screen::Checkin(form) => match &form.picker {
+                Some(p) if p.own.is_some() => Context::PickerOwnWord,
+                Some(_) => Context::Picker,
+                None => match form.focused() {
+                    Item::Scale(_) => Context::CheckinScale,
+                    Item::Sensations => Context::CheckinWords,
+                    Item::Note => Context::CheckinNote,
+                },
+            },
+        }
+    }
+
+    /// The action a key asks for right now, if any.
+    pub fn action_for_key(&self, key: &KeyEvent) -> Option<Action> {
+        self.keymap.action_for(self.context(), key)
+    }
+
+    pub fn update(&mut self, action: Action, now: Stamp) -> Option<Effect> {
+        if !matches!(action, Action::Digit(_))
+            && let Screen::Checkin(form) = &mut self.screen
+        {
+            form.forget_digit();
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::OpenHelp => self.help = Some(0),
+            Action::CloseHelp => self.help = None,
+            Action::Scroll(by) => self.scroll_help(by),
+            Action::Resize(width, height) => {
+                self.size = Size::new(width, height);
+                self.scroll_help(0);
+            }
+            Action::DismissWelcome => {
+                self.welcome = false;
+                return Some(Effect::RememberWelcome);
+            }
+            // Not worth troubling anyone over: the notice just shows once more next time.
+            Action::WelcomeRemembered(_) => {}
+            Action::OpenCheckin => {
+                self.notices.clear();
+                self.screen = Screen::Checkin(CheckinForm::new(self.today.checkins_today == 0));
+            }
+            Action::Leave => self.screen = Screen::Home,
+            Action::Save => return self.save(now),
+            Action::Saved(result) => return self.saved(result),
+            Action::TodayLoaded(Ok(today)) => self.today = today,
+            Action::TodayLoaded(Err(why)) => self.notices.push(Notice::RefreshFailed(why)),
+            Action::PickerColumn(by) => self.picker_column(by),
+            other => self.edit_form(other),
+        }
+        None
+    }
+
+    fn scroll_help(&mut self, by: i16) {
+        if let Some(top) = self.help {
+            let max = help::max_scroll(self, self.size);
+            self.help = Some(top.saturating_add_signed(by).min(max));
+        }
+    }
+
+    fn save(&mut self, now: Stamp) -> Option<Effect> {
+        let Screen::Checkin(form) = &mut self.screen else {
+            return None;
+        };
+        match form.to_checkin() {
+            Some(checkin) => Some(Effect::SaveCheckin { checkin, at: now }),
+            None => {
+                form.message = Some(FormMessage::NeedDistress);
+                form.focus_on(Item::Scale(Scale::Distress));
+                None
+            }
+        }
+    }
+
+    fn saved(&mut self, result: Result<crate::store::model::Record, String>) -> Option<Effect> {
+        match result {
+            Ok(record) => {
+                let distress = match &record.body {
+                    Body::Checkin(c) => c.distress,
+                    _ => 0,
+                };
+                self.screen = Screen::Home;
+                self.notices = vec![Notice::Thanks];
+                if distress >= HIGH_DISTRESS {
+                    self.notices.push(Notice::HelpIsNear);
+                }
+                Some(Effect::LoadToday {
+                    day: record.local_date(),
+                })
+            }
+            Err(why) => {
+                // Stay on the form: nothing typed is lost, and Enter tries again.
+                if let Screen::Checkin(form) = &mut self.screen {
+                    form.message = Some(FormMessage::SaveFailed(why));
+                }
+                None
+            }
+        }
+    }
+
+    /// Left and Right in the picker move by a whole column, as drawn at this size.
+    fn picker_column(&mut self, by: i8) {
+        let Screen::Checkin(form) = &self.screen else {
+            return;
+        };
+        let count = form.picker.as_ref().map_or(0, |p| p.words.len() + 1);
+        let area = Rect::from((Position::ORIGIN, self.size));
+        let rows = picker::grid(self, count, area).rows;
+        let rows = isize::try_from(rows).unwrap_or(1);
+        if let Screen::Checkin(form) = &mut self.screen {
+            form.picker_move(isize::from(by) * rows);
+        }
+    }
+
+    /// Edits inside the check-in form; they do nothing on other screens.
+    fn edit_form(&mut self, action: Action) {
+        let Screen::Checkin(form) = &mut self.screen else {
+            return;
+        };
+        match action {
+            Action::Next => form.step(1),
+            Action::Prev => form.step(-1),
+            Action::Digit(d) => form.digit(d),
+            Action::Nudge(by) => form.nudge(by),
+            Action::Clear => form.clear(),
+            Action::Type(c) => form.type_char(c),
+            Action::Erase => form.erase(),
+            Action::OpenPicker => form.open_picker(),
+            Action::PickerMove(by) => form.picker_move(isize::from(by)),
+            Action::PickerToggle => form.picker_toggle(),
+            Action::PickerClose => form.close_picker(),
+            Action::OwnWordAdd => form.own_word_add(),
+            Action::OwnWordCancel => form.own_word_cancel(),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,310 @@
+//! The check-in form's state and its pure edits: scale values, focus, the sensation
+//! picker, the note. `App::update` calls these; nothing here does I/O.
+
+use crate::content;
+use crate::domain::checkin::{MAX, Scale};
+use crate::store::model::Checkin;
+
+/// One line of the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Item {
+    Scale(Scale),
+    Sensations,
+    Note,
+}
+
+/// A message the form shows under its items.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormMessage {
+    NeedDistress,
+    SaveFailed(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Picker {
+    /// The offered words, then any the user added; a last row after them adds another.
+    pub words: Vec<String>,
+    /// Index into `words`, or `words.len()` for the "word of your own" row.
+    pub cursor: usize,
+    /// The word being typed, while adding one.
+    pub own: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckinForm {
+    pub items: Vec<Item>,
+    pub focus: usize,
+    values: [Option<u8>; Scale::ALL.len()],
+    /// Chosen words, in the order chosen.
+    pub sensations: Vec<String>,
+    pub note: String,
+    pub picker: Option<Picker>,
+    pub message: Option<FormMessage>,
+    /// Whether the last key on this item was the digit 1, so that a 0 next makes 10.
+    typed_one: bool,
+}
+
+impl CheckinForm {
+    /// A fresh form; sleep is asked only in the day's first check-in.
+    pub fn new(first_of_day: bool) -> CheckinForm {
+        let mut items: Vec<Item> = Scale::ALL
+            .into_iter()
+            .filter(|s| first_of_day || *s != Scale::Sleep)
+            .map(Item::Scale)
+            .collect();
+        items.extend([Item::Sensations, Item::Note]);
+        CheckinForm {
+            items,
+            focus: 0,
+            values: [None; Scale::ALL.len()],
+            sensations: Vec::new(),
+            note: String::new(),
+            picker: None,
+            message: None,
+            typed_one: false,
+        }
+    }
+
+    pub fn focused(&self) -> Item {
+        self.items[self.focus.min(self.items.len() - 1)]
+    }
+
+    pub fn value(&self, scale: Scale) -> Option<u8> {
+        self.values[slot(scale)]
+    }
+
+    fn set(&mut self, scale: Scale, value: Option<u8>) {
+        self.values[slot(scale)] = value;
+        if scale == Scale::Distress && value.is_some() {
+            self.message = None;
+        }
+    }
+
+    /// Any key but a digit ends a "1 then 0" pair.
+    pub fn forget_digit(&mut self) {
+        self.typed_one = false;
+    }
+
+    pub fn digit(&mut self, d: u8) {
+        let Item::Scale(scale) = self.focused() else {
+            return;
+        };
+        let value = if self.typed_one && d == 0 {
+            MAX
+        } else {
+            d.min(MAX)
+        };
+        self.set(scale, Some(value));
+        self.typed_one = d == 1 && value == 1;
+    }
+
+    pub fn nudge(&mut self, delta: i8) {
+        let Item::Scale(scale) = self.focused() else {
+            return;
+        };
+        let value = match self.value(scale) {
+            // The first nudge on an empty scale lands on 0, the calm end.
+            None => 0,
+            Some(v) => v.saturating_add_signed(delta).min(MAX),
+        };
+        self.set(scale, Some(value));
+    }
+
+    pub fn clear(&mut self) {
+        if let Item::Scale(scale) = self.focused() {
+            self.set(scale, None);
+        }
+    }
+
+    /// Move focus by one item; it stops at the ends rather than wrapping round.
+    pub fn step(&mut self, delta: isize) {
+        let last = self.items.len() - 1;
+        self.focus = self.focus.saturating_add_signed(delta).min(last);
+        self.typed_one = false;
+    }
+
+    pub fn focus_on(&mut self, item: Item) {
+        if let Some(i) = self.items.iter().position(|x| *x == item) {
+            self.focus = i;
+        }
+    }
+
+    /// A typed character goes to the word being added, else to the note.
+    pub fn type_char(&mut self, c: char) {
+        let focused = self.focused();
+        match (&mut self.picker, focused) {
+            (
+                Some(Picker {
+                    own: Some(word), ..
+                }),
+                _,
+            ) => word.push(c),
+            (None, Item::Note) => self.note.push(c),
+            _ => {}
+        }
+    }
+
+    pub fn erase(&mut self) {
+        let focused = self.focused();
+        match (&mut self.picker, focused) {
+            (
+                Some(Picker {
+                    own: Some(word), ..
+                }),
+                _,
+            ) => {
+                word.pop();
+            }
+            (None, Item::Note) => {
+                self.note.pop();
+            }
+            _ => {}
+        }
+    }
+
+    /// The check-in to save, or None while distress has no value.
+    pub fn to_checkin(&self) -> Option<Checkin> {
+        let mut c = Checkin {
+            distress: self.value(Scale::Distress)?,
+            sensations: self.sensations.clone(),
+            note: Some(self.note.clone()),
+            ..Checkin::default()
+        };
+        for scale in Scale::ALL {
+            if self.items.contains(&Item::Scale(scale)) && scale != Scale::Distress {
+                scale.set(&mut c, self.value(scale));
+            }
+        }
+        Some(c)
+    }
+
+    pub fn open_picker(&mut self) {
+        if self.focused() != Item::Sensations {
+            return;
+        }
+        let mut words = content::sensation_words();
+        for w in &self.sensations {
+            if !words.contains(w) {
+                words.push(w.clone());
+            }
+        }
+        self.picker = Some(Picker {
+            words,
+            cursor: 0,
+            own: None,
+        });
+    }
+
+    pub fn close_picker(&mut self) {
+        self.picker = None;
+    }
+
+    /// Move the picker's cursor by `delta` rows (a whole column for Left and Right);
+    /// it stops at the first and last rows.
+    pub fn picker_move(&mut self, delta: isize) {
+        if let Some(p) = &mut self.picker {
+            p.cursor = p.cursor.saturating_add_signed(delta).min(p.words.len());
+        }
+    }
+
+    /// Space: choose or unchoose the word under the cursor, or start typing an own word.
+    pub fn picker_toggle(&mut self) {
+        let Some(p) = &mut self.picker else { return };
+        match p.words.get(p.cursor) {
+            None => p.own = Some(String::new()),
+            Some(word) => match self.sensations.iter().position(|w| w == word) {
+                Some(i) => {
+                    self.sensations.remove(i);
+                }
+                None => self.sensations.push(word.clone()),
+            },
+        }
+    }
+
+    /// Enter while typing an own word: add it, chosen, and put the cursor on it.
+    pub fn own_word_add(&mut self) {
+        let Some(p) = &mut self.picker else { return };
+        let Some(typed) = p.own.take() else { return };
+        let word = typed.trim().to_lowercase();
+        if word.is_empty() {
+            return;
+        }
+        match p.words.iter().position(|w| *w == word) {
+            Some(i) => p.cursor = i,
+            None => {
+                p.words.push(word.clone());
+                p.cursor = p.words.len() - 1;
+            }
+        }
+        if !self.sensations.contains(&word) {
+            self.sensations.push(word);
+        }
+    }
+
+    pub fn own_word_cancel(&mut self) {
+        if let Some(p) = &mut self.picker {
+            p.own = None;
+        }
+    }
+}
+
+fn slot(scale: Scale) -> usize {
+    Scale::ALL.iter().position(|s| *s == scale).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sleep_is_asked_only_first_in_the_day() {
+        assert!(
+            CheckinForm::new(true)
+                .items
+                .contains(&Item::Scale(Scale::Sleep))
+        );
+        assert!(
+            !CheckinForm::new(false)
+                .items
+                .contains(&Item::Scale(Scale::Sleep))
+        );
+    }
+
+    #[test]
+    fn one_then_zero_is_ten_but_zero_then_zero_is_zero() {
+        let mut f = CheckinForm::new(true);
+        f.digit(1);
+        f.digit(0);
+        assert_eq!(f.value(Scale::Distress), Some(10));
+        f.digit(0);
+        assert_eq!(f.value(Scale::Distress), Some(0));
+        f.digit(1);
+        f.forget_digit();
+        f.digit(0);
+        assert_eq!(f.value(Scale::Distress), Some(0));
+    }
+
+    #[test]
+    fn nudges_stay_within_0_to_10() {
+        let mut f = CheckinForm::new(true);
+        f.nudge(-1);
+        assert_eq!(f.value(Scale::Distress), Some(0));
+        f.nudge(-1);
+        assert_eq!(f.value(Scale::Distress), Some(0));
+        f.digit(9);
+        f.nudge(1);
+        f.nudge(1);
+        assert_eq!(f.value(Scale::Distress), Some(10));
+    }
+
+    #[test]
+    fn focus_stops_at_the_ends() {
+        let mut f = CheckinForm::new(false);
+        f.step(-1);
+        assert_eq!(f.focus, 0);
+        for _ in 0..20 {
+            f.step(1);
+        }
+        assert_eq!(f.focused(), Item::Note);
+    }
+}

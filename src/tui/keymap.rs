@@ -1,0 +1,348 @@
+//! The key bindings: one table per context, each row a key, the action it asks for and an
+//! optional short hint. The same rows drive key handling, the footer hints, the home
+//! screen's action list and help's key list, so a later config file can rebind keys by
+//! changing data only.
+
+use super::action::Action;
+use super::strings as s;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where the keys are being read: each context has its own table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Context {
+    Welcome,
+    Home,
+    /// The check-in with a 0-10 scale focused.
+    CheckinScale,
+    /// The check-in with the sensations line focused.
+    CheckinWords,
+    /// The check-in with the note focused: typed keys go into the note.
+    CheckinNote,
+    Picker,
+    /// Typing a sensation word of one's own.
+    PickerOwnWord,
+    Help,
+}
+
+/// Which keys a row answers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeySpec {
+    /// One key, without Ctrl or Alt (Shift is allowed: '?' often arrives with it).
+    Key(KeyCode),
+    /// Ctrl and a letter.
+    Ctrl(char),
+    /// Any of 0-9; the row's action is `Digit`, and the key supplies the number.
+    Digits,
+    /// Any printable character; the row's action is `Type`, and the key supplies it.
+    Text,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Binding {
+    pub key: KeySpec,
+    pub action: Action,
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(key: KeySpec, action: Action, hint: Option<&'static str>) -> Binding {
+    Binding { key, action, hint }
+}
+
+const fn k(c: char) -> KeySpec {
+    KeySpec::Key(KeyCode::Char(c))
+}
+
+const fn code(c: KeyCode) -> KeySpec {
+    KeySpec::Key(c)
+}
+
+const QUIT_ANYWHERE: Binding = bind(KeySpec::Ctrl('c'), Action::Quit, None);
+const F1_HELP: Binding = bind(code(KeyCode::F(1)), Action::OpenHelp, None);
+
+// Rows come in reading order; the footer wraps its hints onto a second line when narrow.
+const HOME: &[Binding] = &[
+    bind(k('c'), Action::OpenCheckin, Some(s::HINT_CHECKIN)),
+    bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)),
+    bind(k('q'), Action::Quit, Some(s::HINT_QUIT)),
+    F1_HELP,
+    QUIT_ANYWHERE,
+];
+
+const WELCOME: &[Binding] = &[
+    bind(
+        code(KeyCode::Enter),
+        Action::DismissWelcome,
+        Some(s::HINT_BEGIN),
+    ),
+    bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)),
+    bind(k('q'), Action::Quit, Some(s::HINT_QUIT)),
+    bind(code(KeyCode::Esc), Action::DismissWelcome, None),
+    F1_HELP,
+    QUIT_ANYWHERE,
+];
+
+const SCALE: &[Binding] = &[
+    bind(KeySpec::Digits, Action::Digit(0), Some(s::HINT_SET)),
+    bind(code(KeyCode::Left), Action::Nudge(-1), Some(s::HINT_NUDGE)),
+    bind(code(KeyCode::Right), Action::Nudge(1), Some(s::HINT_NUDGE)),
+    bind(code(KeyCode::Backspace), Action::Clear, Some(s::HINT_CLEAR)),
+    bind(code(KeyCode::Delete), Action::Clear, None),
+];
+
+const WORDS: &[Binding] = &[
+    bind(k(' '), Action::OpenPicker, Some(s::HINT_CHOOSE)),
+    bind(code(KeyCode::Right), Action::OpenPicker, None),
+];
+
+const NOTE: &[Binding] = &[
+    bind(code(KeyCode::Backspace), Action::Erase, None),
+    bind(code(KeyCode::Delete), Action::Erase, None),
+];
+
+/// Moving, saving and leaving, on every item of the check-in.
+const FORM: &[Binding] = &[
+    bind(code(KeyCode::Up), Action::Prev, Some(s::HINT_MOVE)),
+    bind(code(KeyCode::Down), Action::Next, Some(s::HINT_MOVE)),
+    bind(code(KeyCode::Tab), Action::Next, None),
+    bind(code(KeyCode::BackTab), Action::Prev, None),
+    bind(code(KeyCode::Enter), Action::Save, Some(s::HINT_SAVE)),
+    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_LEAVE)),
+];
+
+const HELP_KEY: &[Binding] = &[bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP))];
+const F1_HINTED: &[Binding] = &[bind(
+    code(KeyCode::F(1)),
+    Action::OpenHelp,
+    Some(s::HINT_HELP),
+)];
+const ANYWHERE: &[Binding] = &[F1_HELP, QUIT_ANYWHERE];
+const TYPING: &[Binding] = &[bind(KeySpec::Text, Action::Type(' '), None)];
+
+const PICKER: &[Binding] = &[
+    bind(
+        code(KeyCode::Up),
+        Action::PickerMove(-1),
+        Some(s::HINT_MOVE),
+    ),
+    bind(
+        code(KeyCode::Down),
+        Action::PickerMove(1),
+        Some(s::HINT_MOVE),
+    ),
+    bind(code(KeyCode::Left), Action::PickerColumn(-1), None),
+    bind(code(KeyCode::Right), Action::PickerColumn(1), None),
+    bind(k(' '), Action::PickerToggle, Some(s::HINT_CHOOSE)),
+    bind(
+        code(KeyCode::Enter),
+        Action::PickerClose,
+        Some(s::HINT_DONE),
+    ),
+    bind(code(KeyCode::Esc), Action::PickerClose, None),
+    bind(code(KeyCode::Tab), Action::PickerMove(1), None),
+    bind(code(KeyCode::BackTab), Action::PickerMove(-1), None),
+];
+
+const OWN_WORD: &[Binding] = &[
+    bind(code(KeyCode::Enter), Action::OwnWordAdd, Some(s::HINT_ADD)),
+    bind(
+        code(KeyCode::Esc),
+        Action::OwnWordCancel,
+        Some(s::HINT_CANCEL),
+    ),
+    bind(code(KeyCode::Backspace), Action::Erase, Some(s::HINT_ERASE)),
+];
+
+const HELP: &[Binding] = &[
+    bind(code(KeyCode::Esc), Action::CloseHelp, Some(s::HINT_CLOSE)),
+    bind(code(KeyCode::Up), Action::Scroll(-1), Some(s::HINT_SCROLL)),
+    bind(code(KeyCode::Down), Action::Scroll(1), Some(s::HINT_SCROLL)),
+    bind(k('?'), Action::CloseHelp, None),
+    bind(k('q'), Action::CloseHelp, None),
+    bind(code(KeyCode::Enter), Action::CloseHelp, None),
+    bind(code(KeyCode::F(1)), Action::CloseHelp, None),
+    bind(code(KeyCode::PageUp), Action::Scroll(-8), None),
+    bind(code(KeyCode::PageDown), Action::Scroll(8), None),
+    bind(k('k'), Action::Scroll(-1), None),
+    bind(k('j'), Action::Scroll(1), None),
+    QUIT_ANYWHERE,
+];
+
+/// Every context's table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keymap {
+    tables: Vec<(Context, Vec<Binding>)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        let join = |parts: &[&[Binding]]| parts.concat();
+        Keymap {
+            tables: vec![
+                (Context::Welcome, WELCOME.to_vec()),
+                (Context::Home, HOME.to_vec()),
+                (
+                    Context::CheckinScale,
+                    join(&[SCALE, FORM, HELP_KEY, ANYWHERE]),
+                ),
+                (
+                    Context::CheckinWords,
+                    join(&[WORDS, FORM, HELP_KEY, ANYWHERE]),
+                ),
+                // No '?' here: it is typed into the note, so F1 opens help instead.
+                (
+                    Context::CheckinNote,
+                    join(&[NOTE, FORM, F1_HINTED, ANYWHERE, TYPING]),
+                ),
+                (Context::Picker, join(&[PICKER, HELP_KEY, ANYWHERE])),
+                (
+                    Context::PickerOwnWord,
+                    join(&[OWN_WORD, F1_HINTED, ANYWHERE, TYPING]),
+                ),
+                (Context::Help, HELP.to_vec()),
+            ],
+        }
+    }
+}
+
+impl Keymap {
+    pub fn bindings(&self, ctx: Context) -> &[Binding] {
+        self.tables
+            .iter()
+            .find(|(c, _)| *c == ctx)
+            .map_or(&[], |(_, rows)| rows.as_slice())
+    }
+
+    /// The action a key asks for in this context, if any.
+    pub fn action_for(&self, ctx: Context, key: &KeyEvent) -> Option<Action> {
+        self.bindings(ctx).iter().find_map(|b| matches(b, key))
+    }
+
+    /// The hinted rows as (keys, what they do), rows with the same hint next to each other
+    /// merged into one: ↑ and ↓ "move" become "↑↓ move".
+    pub fn hints(&self, ctx: Context) -> Vec<(String, &'static str)> {
+        let mut out: Vec<(String, &'static str)> = Vec::new();
+        for b in self.bindings(ctx) {
+            let Some(hint) = b.hint else { continue };
+            let label = key_label(b.key);
+            match out.last_mut() {
+                Some((keys, h)) if *h == hint => {
+                    let short = keys.chars().count() == 1 && label.chars().count() == 1;
+                    keys.push_str(if short { "" } else { "/" });
+                    keys.push_str(&label);
+                }
+                _ => out.push((label, hint)),
+            }
+        }
+        out
+    }
+}
+
+fn matches(b: &Binding, key: &KeyEvent) -> Option<Action> {
+    let ctrl_or_alt = key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match (b.key, key.code) {
+        (KeySpec::Ctrl(c), KeyCode::Char(got)) => (key.modifiers.contains(KeyModifiers::CONTROL)
+            && got.eq_ignore_ascii_case(&c))
+        .then(|| b.action.clone()),
+        (KeySpec::Digits, KeyCode::Char(got)) if !ctrl_or_alt => got
+            .to_digit(10)
+            .and_then(|d| u8::try_from(d).ok())
+            .map(Action::Digit),
+        (KeySpec::Text, KeyCode::Char(got)) if !ctrl_or_alt && !got.is_control() => {
+            Some(Action::Type(got))
+        }
+        (KeySpec::Key(want), got) if !ctrl_or_alt && want == got => Some(b.action.clone()),
+        _ => None,
+    }
+}
+
+/// How a key is named on screen.
+pub fn key_label(key: KeySpec) -> String {
+    match key {
+        KeySpec::Ctrl(c) => format!("Ctrl+{}", c.to_ascii_uppercase()),
+        KeySpec::Digits => "0-9".into(),
+        KeySpec::Text => "letters".into(),
+        KeySpec::Key(code) => match code {
+            KeyCode::Char(' ') => "Space".into(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift+Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Delete".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn digits_and_text_carry_the_key() {
+        let map = Keymap::default();
+        let seven = key(KeyCode::Char('7'), KeyModifiers::NONE);
+        assert_eq!(
+            map.action_for(Context::CheckinScale, &seven),
+            Some(Action::Digit(7))
+        );
+        assert_eq!(
+            map.action_for(Context::CheckinNote, &seven),
+            Some(Action::Type('7'))
+        );
+        let ask = key(KeyCode::Char('?'), KeyModifiers::SHIFT);
+        assert_eq!(
+            map.action_for(Context::CheckinNote, &ask),
+            Some(Action::Type('?'))
+        );
+        assert_eq!(map.action_for(Context::Home, &ask), Some(Action::OpenHelp));
+    }
+
+    #[test]
+    fn ctrl_c_quits_everywhere_but_ctrl_letters_never_type() {
+        let map = Keymap::default();
+        let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        let ctrl_x = key(KeyCode::Char('x'), KeyModifiers::CONTROL);
+        for ctx in [
+            Context::Home,
+            Context::CheckinNote,
+            Context::Picker,
+            Context::Help,
+        ] {
+            assert_eq!(map.action_for(ctx, &ctrl_c), Some(Action::Quit), "{ctx:?}");
+            assert_eq!(map.action_for(ctx, &ctrl_x), None, "{ctx:?}");
+        }
+    }
+
+    #[test]
+    fn hints_merge_neighbours_with_the_same_words() {
+        let hints = Keymap::default().hints(Context::CheckinScale);
+        let shown: Vec<String> = hints.iter().map(|(k, h)| format!("{k} {h}")).collect();
+        assert_eq!(
+            shown,
+            [
+                "0-9 set",
+                "←→ nudge",
+                "Backspace clear",
+                "↑↓ move",
+                "Enter save",
+                "Esc leave",
+                "? help"
+            ]
+        );
+    }
+}

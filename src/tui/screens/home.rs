@@ -1,0 +1,81 @@
+//! The home screen: today at a glance, the actions with their keys, and any notice.
+
+use super::{roomy, title};
+use crate::tui::app::{App, Notice};
+use crate::tui::keymap::Context;
+use crate::tui::strings as s;
+use crate::tui::widgets::wrap;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+const LABEL_WIDTH: usize = 11;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let roomy = roomy(area);
+    let pad = if roomy { "   " } else { " " };
+    let mut lines = vec![title(theme, (!roomy).then_some(s::TODAY))];
+    if roomy {
+        lines.push(Line::default());
+        lines.push(Line::from(vec![
+            Span::raw(pad),
+            Span::styled(s::TODAY, theme.title()),
+        ]));
+    }
+    let t = &app.today;
+    let facts = [
+        (
+            s::CHECKINS,
+            s::checkins_today(t.checkins_today, t.latest_distress),
+        ),
+        (
+            s::PRACTICE,
+            s::practice_today(t.practice_minutes_today(), t.sessions_today),
+        ),
+        (s::THIS_WEEK, s::days_this_week(t.days_practised_this_week)),
+    ];
+    let inner = if roomy {
+        format!("{pad}  ")
+    } else {
+        pad.to_string()
+    };
+    for (label, value) in facts {
+        lines.push(Line::from(vec![
+            Span::raw(inner.clone()),
+            Span::styled(format!("{label:<LABEL_WIDTH$}"), theme.quiet()),
+            Span::styled(value, theme.text()),
+        ]));
+    }
+    lines.push(Line::default());
+    for (keys, what) in app.keymap.hints(Context::Home) {
+        lines.push(Line::from(vec![
+            Span::raw(pad),
+            Span::styled(format!("{keys:<2} "), theme.key()),
+            Span::styled(what, theme.text()),
+        ]));
+    }
+    if !app.notices.is_empty() {
+        lines.push(Line::default());
+    }
+    let width = area.width.saturating_sub(2 * pad.len() as u16);
+    for notice in &app.notices {
+        let (text, style) = notice_text(app, notice);
+        for line in wrap(&text, width, 0) {
+            lines.push(Line::from(vec![Span::raw(pad), Span::styled(line, style)]));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn notice_text(app: &App, notice: &Notice) -> (String, Style) {
+    let theme = app.theme;
+    match notice {
+        Notice::Thanks => (s::THANKS.to_string(), theme.notice()),
+        Notice::HelpIsNear => (s::HIGH_DISTRESS.to_string(), theme.notice()),
+        Notice::RefreshFailed(why) => (s::refresh_failed(why), theme.attention()),
+        Notice::UnreadableFiles => (s::UNREADABLE.to_string(), theme.attention()),
+    }
+}

@@ -1,0 +1,59 @@
+//! Small building blocks shared by the screens: word wrapping, the key-hints footer and
+//! the 0-10 scale row.
+
+pub mod hints;
+pub mod scale;
+
+/// Word-wrap `text` to `width` columns; lines after the first start with `indent` spaces.
+/// Counts characters, which is right for attune's own words; a word longer than a line is
+/// split rather than lost.
+pub fn wrap(text: &str, width: u16, indent: u16) -> Vec<String> {
+    let width = usize::from(width.max(1));
+    let indent = usize::from(indent).min(width - 1);
+    let mut lines = Vec::new();
+    let (mut line, mut len, mut has_words) = (String::new(), 0, false);
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        while !word.is_empty() {
+            let sep = usize::from(has_words);
+            if len + sep + word.len() <= width {
+                if has_words {
+                    line.push(' ');
+                }
+                line.extend(word.drain(..));
+                len = line.chars().count();
+                has_words = true;
+                continue;
+            }
+            if !has_words {
+                // Nothing on this line yet: split the word where the line ends.
+                let rest = word.split_off(width - len);
+                line.extend(word.drain(..));
+                word = rest;
+            }
+            lines.push(std::mem::replace(&mut line, " ".repeat(indent)));
+            (len, has_words) = (indent, false);
+        }
+    }
+    if has_words || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_on_spaces_with_a_hanging_indent() {
+        assert_eq!(wrap("one two three", 8, 2), ["one two", "  three"]);
+        assert_eq!(wrap("", 8, 0), [""]);
+        assert_eq!(wrap("abcdefghij", 4, 0), ["abcd", "efgh", "ij"]);
+        for w in 1..12 {
+            for line in wrap("call or text 988 (988 Suicide & Crisis Lifeline)", w, 2) {
+                assert!(line.chars().count() <= usize::from(w), "{w}: {line:?}");
+            }
+        }
+    }
+}

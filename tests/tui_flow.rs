@@ -1,0 +1,289 @@
+//! Keys in, record out: drive the TUI's `App::update` with key presses mapped through the
+//! keymap, perform the effects against a real store in a temp dir, and read back what was
+//! saved. No terminal; the clock is fixed.
+
+use attune::domain::today::TodaySummary;
+use attune::store::Store;
+use attune::store::layout::Layout;
+use attune::store::model::{Body, Checkin, Stamp};
+use attune::tui::app::{App, Notice, Screen};
+use attune::tui::effect::{self, step};
+use attune::tui::form::{FormMessage, Item};
+use attune::tui::keymap::Context;
+use chrono::{FixedOffset, TimeZone};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tempfile::TempDir;
+
+fn now() -> Stamp {
+    FixedOffset::east_opt(3600)
+        .and_then(|tz| tz.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).single())
+        .expect("a valid fixed time")
+}
+
+struct Rig {
+    _tmp: TempDir,
+    store: Store,
+    app: App,
+}
+
+impl Rig {
+    fn new(today: TodaySummary) -> Rig {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let layout = Layout::new(tmp.path().join("data"), tmp.path().join("state"));
+        let store = Store::open(layout).expect("store opens");
+        Rig {
+            _tmp: tmp,
+            store,
+            app: App::new(today, false, false),
+        }
+    }
+
+    /// Press one key as a person would: through the keymap, then update and effects.
+    fn key(&mut self, code: KeyCode) -> &mut Rig {
+        self.key_with(code, KeyModifiers::NONE)
+    }
+
+    fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) -> &mut Rig {
+        if let Some(action) = self.app.action_for_key(&KeyEvent::new(code, modifiers)) {
+            step(&mut self.app, &self.store, action, now());
+        }
+        self
+    }
+
+    fn keys(&mut self, text: &str) -> &mut Rig {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+
+    fn saved(&self) -> Vec<Checkin> {
+        let snap = self.store.load_all().expect("store reads");
+        snap.merged
+            .live()
+            .into_iter()
+            .filter_map(|r| match &r.body {
+                Body::Checkin(c) => Some(c.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn form_message(&self) -> Option<FormMessage> {
+        match &self.app.screen {
+            Screen::Checkin(form) => form.message.clone(),
+            Screen::Home => None,
+        }
+    }
+
+    fn focused(&self) -> Option<Item> {
+        match &self.app.screen {
+            Screen::Checkin(form) => Some(form.focused()),
+            Screen::Home => None,
+        }
+    }
+}
+
+#[test]
+fn a_full_check_in_from_keys_to_record() {
+    let mut rig = Rig::new(TodaySummary::default());
+    rig.key(KeyCode::Char('c'));
+    assert_eq!(rig.app.context(), Context::CheckinScale);
+    rig.keys("6"); // distress
+    rig.key(KeyCode::Down).keys("3"); // tension
+    rig.key(KeyCode::Tab).keys("7").key(KeyCode::Right); // breathing ease 8
+    rig.key(KeyCode::Down).keys("5").key(KeyCode::Backspace); // energy set, then cleared
+    rig.key(KeyCode::Down).keys("4"); // sleep: first check-in of the day
+    rig.key(KeyCode::Down).keys("10"); // pain 10
+    rig.key(KeyCode::Down); // sensations
+    assert_eq!(rig.focused(), Some(Item::Sensations));
+    rig.key(KeyCode::Char(' ')); // open the picker
+    assert_eq!(rig.app.context(), Context::Picker);
+    rig.key(KeyCode::Char(' ')); // first word: tight chest
+    rig.key(KeyCode::Enter); // close the picker
+    rig.key(KeyCode::Down).keys("slept badly? q 2"); // the note takes ?, q and digits
+    rig.key(KeyCode::Enter);
+
+    let saved = rig.saved();
+    assert_eq!(saved.len(), 1);
+    let c = &saved[0];
+    assert_eq!(c.distress, 6);
+    assert_eq!(c.tension, Some(3));
+    assert_eq!(c.breath, Some(8));
+    assert_eq!(c.energy, None);
+    assert_eq!(c.sleep, Some(4));
+    assert_eq!(c.pain, Some(10));
+    assert_eq!(c.sensations, vec!["tight chest"]);
+    assert_eq!(c.note.as_deref(), Some("slept badly? q 2"));
+
+    // Back home, thanked, and today's numbers refreshed from the store.
+    assert_eq!(rig.app.screen, Screen::Home);
+    assert_eq!(rig.app.notices, vec![Notice::Thanks]);
+    assert_eq!(rig.app.today.checkins_today, 1);
+    assert_eq!(rig.app.today.latest_distress, Some(6));
+}
+
+#[test]
+fn esc_leaves_without_saving() {
+    let mut rig = Rig::new(TodaySummary::default());
+    rig.key(KeyCode::Char('c')).keys("4").key(KeyCode::Esc);
+    assert_eq!(rig.app.screen, Screen::Home);
+    assert!(rig.saved().is_empty());
+}
+
+#[test]
+fn enter_without_distress_saves_nothing_and_says_why() {
+    let mut rig = Rig::new(TodaySummary::default());
+    rig.key(KeyCode::Char('c'))
+        .key(KeyCode::Down)
+        .keys("2")
+        .key(KeyCode::Enter);
+    assert!(rig.saved().is_empty());
+    assert_eq!(rig.form_message(), Some(FormMessage::NeedDistress));
+    assert_eq!(
+        rig.focused(),
+        Some(Item::Scale(attune::domain::checkin::Scale::Distress))
+    );
+    // Choosing a distress clears the message, and then Enter saves, keeping the tension.
+    rig.keys("3");
+    assert_eq!(rig.form_message(), None);
+    rig.key(KeyCode::Enter);
+    let saved = rig.saved();
+    assert_eq!((saved[0].distress, saved[0].tension), (3, Some(2)));
+}
+
+#[test]
+fn one_then_zero_makes_ten() {
+    let mut rig = Rig::new(TodaySummary::default());
+    rig.key(KeyCode::Char('c')).keys("10").key(KeyCode::Enter);
+    assert_eq!(rig.saved()[0].distress, 10);
+    // Distress this high points to help, without blocking anything.
+    assert_eq!(rig.app.notices, vec![Notice::Thanks, Notice::HelpIsNear]);
+    assert_eq!(rig.app.context(), Context::Home);
+}
+
+#[test]
+fn the_picker_toggles_words_and_adds_an_own_word() {
+    let mut rig = Rig::new(TodaySummary::default());
+    rig.key(KeyCode::Char('c')).keys("2");
+    while rig.focused() != Some(Item::Sensations) {
+        rig.key(KeyCode::Down);
+    }
+    rig.key(KeyCode::Char(' '));
+    rig.key(KeyCode::Char(' ')); // choose "tight chest"
+    rig.key(KeyCode::Down).key(KeyCode::Char(' ')); // choose "headache"
+    rig.key(KeyCode::Up).key(KeyCode::Char(' ')); // and unchoose "tight chest"
+    // The last row adds a word of one's own; '?' and digits type there too.
+    for _ in 0..40 {
+        rig.key(KeyCode::Down);
+    }
+    rig.key(KeyCode::Char(' '));
+    assert_eq!(rig.app.context(), Context::PickerOwnWord);
+    rig.keys("Fizzy Feet").key(KeyCode::Backspace).keys("t");
+    rig.key(KeyCode::Enter); // adds the word and stays in the picker
+    assert_eq!(rig.app.context(), Context::Picker);
+    rig.key(KeyCode::Esc); // closes the picker, keeping the choices
+    assert_eq!(rig.app.context(), Context::CheckinWords);
+    rig.key(KeyCode::Enter);
+    assert_eq!(rig.saved()[0].sensations, vec!["headache", "fizzy feet"]);
+}
+
+#[test]
+fn sleep_is_asked_only_in_the_first_check_in_of_the_day() {
+    let later = TodaySummary {
+        checkins_today: 1,
+        latest_distress: Some(3),
+        ..Default::default()
+    };
+    let mut rig = Rig::new(later);
+    rig.key(KeyCode::Char('c'));
+    let Screen::Checkin(form) = &rig.app.screen else {
+        panic!("on the check-in")
+    };
+    assert!(
+        !form
+            .items
+            .contains(&Item::Scale(attune::domain::checkin::Scale::Sleep))
+    );
+}
+
+#[test]
+fn help_opens_from_every_screen_and_closes_back_to_it() {
+    let mut rig = Rig::new(TodaySummary::default());
+    rig.key(KeyCode::Char('?'));
+    assert_eq!(rig.app.context(), Context::Help);
+    rig.key(KeyCode::Esc).key(KeyCode::Char('c'));
+    rig.key(KeyCode::Char('?'));
+    assert_eq!(rig.app.context(), Context::Help);
+    rig.key(KeyCode::Char('q')); // closes help; never quits from inside it
+    assert_eq!(rig.app.context(), Context::CheckinScale);
+    assert!(!rig.app.quit);
+    while rig.focused() != Some(Item::Note) {
+        rig.key(KeyCode::Down);
+    }
+    rig.key(KeyCode::F(1));
+    assert_eq!(rig.app.context(), Context::Help);
+    rig.key(KeyCode::Esc)
+        .key_with(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(rig.app.quit);
+}
+
+#[test]
+fn the_welcome_is_remembered_once_dismissed() {
+    let mut rig = Rig::new(TodaySummary::default());
+    rig.app.welcome = true;
+    let marker = effect::welcome_marker(&rig.store.layout().state_dir);
+    rig.key(KeyCode::Char('c')); // not yet: the notice is showing
+    assert_eq!(rig.app.screen, Screen::Home);
+    assert!(!marker.exists());
+    rig.key(KeyCode::Enter);
+    assert!(!rig.app.welcome);
+    assert!(marker.exists());
+    let restarted = attune::tui::start(attune::tui::Options {
+        layout: rig.store.layout().clone(),
+        color: false,
+    })
+    .expect("starts");
+    assert!(!restarted.0.welcome);
+}
+
+#[test]
+fn a_failed_save_keeps_everything_and_says_so_calmly() {
+    let mut rig = Rig::new(TodaySummary::default());
+    rig.key(KeyCode::Char('c'))
+        .keys("5")
+        .key(KeyCode::Down)
+        .keys("2");
+    // A month file attune cannot read is never overwritten, so the save is refused.
+    let dir = rig.store.layout().device_dir(rig.store.device());
+    std::fs::create_dir_all(&dir).expect("device dir");
+    std::fs::write(dir.join("2026-11.json"), "{ not json").expect("write");
+    rig.key(KeyCode::Enter);
+    let Screen::Checkin(form) = &rig.app.screen else {
+        panic!("still on the check-in")
+    };
+    assert!(matches!(form.message, Some(FormMessage::SaveFailed(_))));
+    let kept = form.to_checkin().expect("still filled in");
+    assert_eq!((kept.distress, kept.tension), (5, Some(2)));
+}
+
+#[test]
+fn left_and_right_move_by_a_whole_column_of_the_picker() {
+    let mut rig = Rig::new(TodaySummary::default());
+    rig.key(KeyCode::Char('c')).keys("1");
+    while rig.focused() != Some(Item::Sensations) {
+        rig.key(KeyCode::Down);
+    }
+    // At 80x24 the 21 rows stand in two columns of 11: Right lands on the 12th word.
+    rig.key(KeyCode::Char(' '))
+        .key(KeyCode::Right)
+        .key(KeyCode::Char(' '));
+    rig.key(KeyCode::Left)
+        .key(KeyCode::Left)
+        .key(KeyCode::Char(' '));
+    rig.key(KeyCode::Enter).key(KeyCode::Enter);
+    assert_eq!(
+        rig.saved()[0].sensations,
+        vec!["lump in throat", "tight chest"]
+    );
+}

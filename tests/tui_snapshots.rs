@@ -1,0 +1,265 @@
+//! Screens as text: home, check-in, picker, help and the first-run notice at 80x24 and
+//! 40x12, drawn with ratatui's TestBackend from fixed state. Plus: no size panics, and
+//! colour off means no colour at all.
+
+use attune::domain::today::TodaySummary;
+use attune::store::model::Stamp;
+use attune::tui::action::Action;
+use attune::tui::app::{App, Notice};
+use attune::tui::screens::render;
+use chrono::{FixedOffset, TimeZone};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
+
+fn now() -> Stamp {
+    FixedOffset::east_opt(3600)
+        .and_then(|tz| tz.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).single())
+        .expect("a valid fixed time")
+}
+
+fn buffer(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|f| render(app, f)).expect("draws");
+    terminal.backend().buffer().clone()
+}
+
+fn text(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|f| render(app, f)).expect("draws");
+    terminal.backend().to_string()
+}
+
+fn apply(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        assert_eq!(
+            app.update(a.clone(), now()),
+            None,
+            "{a:?} needs no effect here"
+        );
+    }
+}
+
+fn with_size(mut app: App, width: u16, height: u16) -> App {
+    apply(&mut app, [Action::Resize(width, height)]);
+    app
+}
+
+fn home_empty(color: bool) -> App {
+    App::new(TodaySummary::default(), false, color)
+}
+
+fn home_with_data(color: bool) -> App {
+    let today = TodaySummary {
+        checkins_today: 2,
+        latest_distress: Some(4),
+        practice_seconds_today: 420.0,
+        sessions_today: 2,
+        days_practised_this_week: 3,
+    };
+    let mut app = App::new(today, false, color);
+    app.notices = vec![Notice::Thanks, Notice::HelpIsNear];
+    app
+}
+
+fn checkin_fresh(color: bool) -> App {
+    let mut app = home_empty(color);
+    apply(&mut app, [Action::OpenCheckin]);
+    app
+}
+
+fn checkin_partly(color: bool) -> App {
+    use Action::*;
+    let mut app = home_empty(color);
+    apply(
+        &mut app,
+        [
+            OpenCheckin,
+            Digit(6),
+            Next,
+            Digit(3),
+            Next,
+            Next,
+            Next,
+            Next,
+            Next,
+            OpenPicker,
+        ],
+    );
+    apply(
+        &mut app,
+        [PickerToggle, PickerMove(2), PickerToggle, PickerClose, Next],
+    );
+    apply(&mut app, "tired, ok".chars().map(Type));
+    apply(&mut app, [Prev, Prev, Prev, Prev, Digit(1), Digit(0)]);
+    app
+}
+
+fn checkin_needs_distress(color: bool) -> App {
+    let mut app = home_empty(color);
+    apply(
+        &mut app,
+        [
+            Action::OpenCheckin,
+            Action::Next,
+            Action::Digit(2),
+            Action::Save,
+        ],
+    );
+    app
+}
+
+fn checkin_save_failed(color: bool) -> App {
+    let mut app = checkin_partly(color);
+    let why = "/home/someone/.local/share/attune/records/abc/2026-11.json is not valid JSON \
+               (line 1, column 3).\nattune will not write over it, so nothing was saved. \
+               `attune doctor` explains what to do.";
+    apply(&mut app, [Action::Saved(Err(why.to_string()))]);
+    app
+}
+
+fn picker(color: bool) -> App {
+    use Action::*;
+    let mut app = home_empty(color);
+    apply(
+        &mut app,
+        [OpenCheckin, Next, Next, Next, Next, Next, Next, OpenPicker],
+    );
+    apply(
+        &mut app,
+        [PickerMove(1), PickerToggle, PickerMove(3), PickerToggle],
+    );
+    app
+}
+
+fn help_over_home(color: bool) -> App {
+    let mut app = home_empty(color);
+    apply(&mut app, [Action::OpenHelp]);
+    app
+}
+
+fn help_over_checkin(color: bool) -> App {
+    let mut app = checkin_fresh(color);
+    apply(&mut app, [Action::OpenHelp]);
+    app
+}
+
+fn welcome(color: bool) -> App {
+    App::new(TodaySummary::default(), true, color)
+}
+
+type Scene = (&'static str, fn(bool) -> App);
+
+const SCENES: [Scene; 10] = [
+    ("home_empty", home_empty),
+    ("home_with_data", home_with_data),
+    ("checkin_fresh", checkin_fresh),
+    ("checkin_partly", checkin_partly),
+    ("checkin_needs_distress", checkin_needs_distress),
+    ("checkin_save_failed", checkin_save_failed),
+    ("picker", picker),
+    ("help_over_home", help_over_home),
+    ("help_over_checkin", help_over_checkin),
+    ("welcome", welcome),
+];
+
+#[test]
+fn screens_as_text() {
+    for (name, scene) in SCENES {
+        for (w, h) in SIZES {
+            let app = with_size(scene(false), w, h);
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&app, w, h));
+        }
+    }
+}
+
+#[test]
+fn colour_changes_only_colours_never_words() {
+    for (name, scene) in SCENES {
+        for (w, h) in SIZES {
+            let on = text(&with_size(scene(true), w, h), w, h);
+            let off = text(&with_size(scene(false), w, h), w, h);
+            assert_eq!(on, off, "{name} {w}x{h}");
+        }
+    }
+}
+
+#[test]
+fn colour_off_uses_no_colour_at_all_and_colour_on_never_red() {
+    for (name, scene) in SCENES {
+        for (w, h) in SIZES {
+            let off = buffer(&with_size(scene(false), w, h), w, h);
+            for cell in off.content() {
+                assert_eq!(
+                    (cell.fg, cell.bg),
+                    (Color::Reset, Color::Reset),
+                    "{name} {w}x{h}"
+                );
+            }
+            let on = buffer(&with_size(scene(true), w, h), w, h);
+            for cell in on.content() {
+                for c in [cell.fg, cell.bg] {
+                    assert!(!matches!(c, Color::Red | Color::LightRed), "{name} {w}x{h}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn styled_check_in_with_and_without_colour() {
+    for color in [true, false] {
+        let app = with_size(checkin_partly(color), 40, 12);
+        let name = if color {
+            "styled_checkin_colour"
+        } else {
+            "styled_checkin_mono"
+        };
+        insta::assert_snapshot!(name, format!("{:?}", buffer(&app, 40, 12)));
+    }
+}
+
+#[test]
+fn any_size_draws_without_panicking() {
+    let widths = [0, 1, 2, 5, 10, 20, 39, 40, 41, 59, 60, 61, 80, 120, 300];
+    let heights = [0, 1, 2, 5, 11, 12, 13, 19, 20, 24, 60];
+    for (name, scene) in SCENES {
+        for w in widths {
+            for h in heights {
+                // Draw only: TestBackend's own text view cannot show a zero-width buffer.
+                let app = with_size(scene(true), w, h);
+                assert_eq!(buffer(&app, w, h).area.width, w, "{name}");
+            }
+        }
+    }
+}
+
+#[test]
+fn too_small_asks_kindly_for_more_room() {
+    let shown = text(&home_empty(false), 39, 12);
+    assert!(shown.contains("Please make the window a little"), "{shown}");
+    let shown = text(&home_empty(false), 80, 11);
+    assert!(
+        shown.contains("Please make the window a little larger."),
+        "{shown}"
+    );
+    assert!(text(&home_empty(false), 40, 12).contains("check in"));
+}
+
+#[test]
+fn help_scrolls_to_its_end_and_stops_there() {
+    let mut app = with_size(help_over_home(false), 40, 12);
+    apply(&mut app, [Action::Scroll(500)]);
+    let end = app.help;
+    apply(&mut app, [Action::Scroll(1)]);
+    assert_eq!(app.help, end, "no scrolling past the end");
+    let shown = text(&app, 40, 12);
+    assert!(
+        shown.contains("q     quit") && !shown.contains("more ↓"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("help_scrolled_to_end_40x12", shown);
+}
