@@ -8,6 +8,7 @@
 use super::model::Record;
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use uuid::Uuid;
 
 /// Compare two versions of the same record; `Greater` means `a` wins.
@@ -38,16 +39,24 @@ impl Merged {
     /// Offer one version; it is kept only if it wins against what is already there.
     /// Returns true when it changed the merged view.
     pub fn offer(&mut self, record: Record) -> bool {
-        match self.by_id.get(&record.id) {
-            Some(current) if precedence(&record, current) != Ordering::Greater => false,
-            _ => {
-                self.by_id.insert(record.id, record);
+        match self.by_id.entry(record.id) {
+            Entry::Occupied(mut current) => {
+                let wins = precedence(&record, current.get()) == Ordering::Greater;
+                if wins {
+                    current.insert(record);
+                }
+                wins
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(record);
                 true
             }
         }
     }
 
     pub fn extend(&mut self, records: impl IntoIterator<Item = Record>) {
+        let records = records.into_iter();
+        self.by_id.reserve(records.size_hint().0);
         for r in records {
             self.offer(r);
         }
@@ -80,7 +89,14 @@ impl Merged {
     }
 
     pub fn into_live(self) -> Vec<Record> {
-        let mut v: Vec<Record> = self.by_id.into_values().filter(Record::is_live).collect();
+        let mut v = self.into_all();
+        v.retain(Record::is_live);
+        v
+    }
+
+    /// Every winning version, tombstones included, oldest first, without copying.
+    pub fn into_all(self) -> Vec<Record> {
+        let mut v: Vec<Record> = self.by_id.into_values().collect();
         v.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
         v
     }

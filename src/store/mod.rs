@@ -93,27 +93,21 @@ impl Store {
     }
 
     fn load_where(&self, want_month: impl Fn(&str) -> bool) -> Result<Snapshot> {
-        let mut snap = Snapshot::default();
         let records_dir = self.layout.records_dir();
+        let mut paths = Vec::new();
         for (_, dir) in layout::device_dirs(&records_dir).map_err(io_at(&records_dir))? {
             for path in month_files(&dir)? {
-                let wanted = path
-                    .file_name()
-                    .and_then(|n| {
-                        layout::month_from_file_name(&n.to_string_lossy()).map(&want_month)
-                    })
-                    .unwrap_or(false);
-                if !wanted {
-                    continue;
-                }
-                match month_file::read_existing(&path) {
-                    Ok(Some(file)) => snap.merged.extend(file.records),
-                    Ok(None) => {}
-                    Err(problem) => snap.problems.push(FileProblem { path, problem }),
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                if name
+                    .as_deref()
+                    .and_then(layout::month_from_file_name)
+                    .is_some_and(&want_month)
+                {
+                    paths.push(path);
                 }
             }
         }
-        Ok(snap)
+        Ok(read_files(&paths))
     }
 
     /// Save one record (new, edited, or a tombstone).
@@ -173,6 +167,23 @@ impl Store {
     }
 }
 
+/// Read and merge month files, in order. (Parsing on two threads was tried: on a 2-core
+/// machine it saved about a tenth of the time and cost 10 MB more at peak.)
+fn read_files(paths: &[PathBuf]) -> Snapshot {
+    let mut snap = Snapshot::default();
+    for path in paths {
+        match month_file::read_existing(path) {
+            Ok(Some(file)) => snap.merged.extend(file.records),
+            Ok(None) => {}
+            Err(problem) => snap.problems.push(FileProblem {
+                path: path.clone(),
+                problem,
+            }),
+        }
+    }
+    snap
+}
+
 /// Merge `incoming` into a month file; returns (changed, unchanged) counts.
 fn merge_into(file: &mut MonthFile, incoming: Vec<Record>) -> (usize, usize) {
     let mut merged = Merged::new();
@@ -185,7 +196,7 @@ fn merge_into(file: &mut MonthFile, incoming: Vec<Record>) -> (usize, usize) {
             unchanged += 1;
         }
     }
-    file.records = merged.all().into_iter().cloned().collect();
+    file.records = merged.into_all();
     (changed, unchanged)
 }
 
