@@ -287,3 +287,28 @@ fn left_and_right_move_by_a_whole_column_of_the_picker() {
         vec!["lump in throat", "tight chest"]
     );
 }
+
+#[test]
+fn a_pasted_line_break_does_not_save_the_check_in() {
+    let mut rig = Rig::new(TodaySummary::default());
+    rig.key(KeyCode::Char('c')).keys("4");
+    let paste = |rig: &mut Rig, text: &str| {
+        step(
+            &mut rig.app,
+            &rig.store,
+            attune::tui::action::Action::Paste(text.into()),
+            now(),
+        );
+    };
+    paste(&mut rig, "ignored on a scale");
+    while rig.focused() != Some(Item::Note) {
+        rig.key(KeyCode::Down);
+    }
+    paste(&mut rig, "two\nlines\tpasted");
+    assert!(rig.saved().is_empty(), "pasting never saves");
+    rig.key(KeyCode::Enter);
+    let saved = rig.saved();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].distress, 4);
+    assert_eq!(saved[0].note.as_deref(), Some("two lines pasted"));
+}

@@ -30,6 +30,8 @@ pub enum Action {
     Clear,
     /// A typed character, for the note or an own sensation word.
     Type(char),
+    /// Pasted text, for the note or an own sensation word; line breaks become spaces.
+    Paste(String),
     /// Erase the last typed character.
     Erase,
     Save,

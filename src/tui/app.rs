@@ -209,6 +209,11 @@ impl App {
             Action::Nudge(by) => form.nudge(by),
             Action::Clear => form.clear(),
             Action::Type(c) => form.type_char(c),
+            // The note is one line: a pasted line break must not save the check-in.
+            Action::Paste(text) => text
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .for_each(|c| form.type_char(c)),
             Action::Erase => form.erase(),
             Action::OpenPicker => form.open_picker(),
             Action::PickerMove(by) => form.picker_move(isize::from(by)),

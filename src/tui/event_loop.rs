@@ -10,7 +10,10 @@ use crate::store::Store;
 use crate::store::model::local_now;
 use anyhow::Context as _;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
+};
+use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -43,8 +46,16 @@ pub fn run(mut app: App, store: &Store) -> anyhow::Result<()> {
             return Err(e).context("setting up the terminal");
         }
     };
+    // Bracketed paste keeps a pasted line break from acting as Enter (which saves).
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+        ratatui_hook(info);
+    }));
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     spawn_input(tx)?;
     let outcome = run_loop(&mut terminal, &mut app, store, &rx);
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     match outcome {
         Ok(Exit::Quit) => Ok(()),
@@ -127,6 +138,10 @@ fn run_loop(
                     }
                     None => false,
                 }
+            }
+            Msg::Term(Event::Paste(text)) => {
+                effect::step(app, store, super::action::Action::Paste(text), local_now());
+                true
             }
             Msg::Term(Event::Resize(width, height)) => {
                 let action = super::action::Action::Resize(width, height);

@@ -1,0 +1,188 @@
+//! The real binary in a real terminal (tmux), used as a person would: first run, a
+//! check-in by keys, quitting, and being stopped by SIGTERM or SIGHUP with the terminal
+//! given back in working order. Each test has its own tmux server and temp folders.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Term {
+    socket: String,
+    tmp: tempfile::TempDir,
+}
+
+impl Term {
+    /// A shell in an 80x24 tmux window, with attune's folders pointed at a temp dir.
+    fn new(name: &str) -> Term {
+        assert!(
+            Command::new("tmux")
+                .arg("-V")
+                .output()
+                .is_ok_and(|o| o.status.success()),
+            "these tests need tmux; .ci/run installs it"
+        );
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let socket = format!("attune-e2e-{name}-{}", std::process::id());
+        let t = Term { socket, tmp };
+        t.tmux(&[
+            "new-session",
+            "-d",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "bash --norc --noprofile",
+        ]);
+        let env = format!(
+            "export PS1='$ ' HOME={root}/home ATTUNE_DATA_DIR={root}/data ATTUNE_STATE_DIR={root}/state; clear",
+            root = t.root().display()
+        );
+        t.keys(&[&env, "Enter"]);
+        t
+    }
+
+    fn root(&self) -> &Path {
+        self.tmp.path()
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.tmux(&["send-keys", "-t", "0", k]);
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "0"])
+    }
+
+    /// Wait until the screen shows `text`; fail with the screen if it never does.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {text:?}; the screen shows:\n{screen}"
+            );
+            sleep(Duration::from_millis(30));
+        }
+    }
+
+    fn start_attune(&self) {
+        let bin = env!("CARGO_BIN_EXE_attune");
+        self.keys(&[&format!("{bin}; echo EXIT=$?"), "Enter"]);
+    }
+
+    /// The pid of attune, the shell's child.
+    fn attune_pid(&self) -> String {
+        let shell = self.tmux(&["display-message", "-p", "-t", "0", "#{pane_pid}"]);
+        let out = Command::new("pgrep")
+            .args(["-P", shell.trim()])
+            .output()
+            .expect("pgrep runs");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// After attune exits, the shell's terminal is back in line mode with echo on.
+    fn assert_terminal_restored(&self) {
+        self.keys(&[
+            "clear; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon\\|-\\?echo'",
+            "Enter",
+        ]);
+        let screen = self.wait_for("echo\n");
+        let lines: Vec<&str> = screen.lines().collect();
+        assert!(lines.contains(&"icanon"), "line mode restored:\n{screen}");
+        assert!(lines.contains(&"echo"), "echo restored:\n{screen}");
+    }
+
+    fn records(&self) -> Vec<serde_json::Value> {
+        let out = Command::new(env!("CARGO_BIN_EXE_attune"))
+            .args(["history", "--json"])
+            .env("ATTUNE_DATA_DIR", self.root().join("data"))
+            .env("ATTUNE_STATE_DIR", self.root().join("state"))
+            .env("HOME", self.root().join("home"))
+            .output()
+            .expect("attune runs");
+        serde_json::from_slice(&out.stdout).expect("a JSON array")
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+fn marker(root: &Path) -> PathBuf {
+    root.join("state").join("welcome-seen")
+}
+
+#[test]
+fn first_run_check_in_and_quit() {
+    let t = Term::new("journey");
+    t.start_attune();
+    t.wait_for("Welcome to attune");
+    t.keys(&["Enter"]);
+    t.wait_for("Check-ins  none yet");
+    assert!(marker(t.root()).exists(), "the welcome is remembered");
+
+    t.keys(&["c"]);
+    t.wait_for("Only distress is needed");
+    t.keys(&["6", "Down", "1", "0", "Down"]);
+    t.wait_for("Breathing ease");
+    t.keys(&["Down", "Down", "Down", "Down", "Down"]);
+    // A bracketed paste with a line break goes into the note; it does not save.
+    t.tmux(&["set-buffer", "busy day\nback ache"]);
+    t.tmux(&["paste-buffer", "-p", "-t", "0"]);
+    t.wait_for("busy day back ache");
+    t.keys(&["Enter"]);
+    let home = t.wait_for("Thank you for checking in.");
+    assert!(home.contains("Check-ins  1 · latest distress 6"), "{home}");
+
+    t.keys(&["?"]);
+    t.wait_for("If you need someone now");
+    t.keys(&["Escape"]);
+    t.wait_for("Thank you for checking in.");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_terminal_restored();
+
+    let records = t.records();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["distress"], 6);
+    assert_eq!(records[0]["tension"], 10);
+    assert_eq!(records[0]["note"], "busy day back ache");
+}
+
+#[test]
+fn sigterm_and_sighup_give_the_terminal_back() {
+    let t = Term::new("signals");
+    std::fs::create_dir_all(t.root().join("state")).expect("state dir");
+    std::fs::write(marker(t.root()), "").expect("skip the welcome");
+    for (signal, code) in [("TERM", "143"), ("HUP", "129")] {
+        t.keys(&["clear", "Enter"]);
+        t.start_attune();
+        t.wait_for("Check-ins");
+        let pid = t.attune_pid();
+        assert!(!pid.is_empty(), "attune is running");
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status();
+        assert!(killed.is_ok_and(|s| s.success()));
+        t.wait_for(&format!("EXIT={code}"));
+        t.assert_terminal_restored();
+    }
+}
