@@ -159,7 +159,30 @@ fn read_rows(name: &'static str, store: &Store, day: NaiveDate) -> Vec<Row> {
         },
         || parse_as_values(&week_files),
     );
+    // The TUI's first frame: open the store, load this week, build the app, draw 80x24.
+    let (frame, frame_base) = measure_pair(
+        500,
+        || {
+            let opts = attune::tui::Options {
+                layout: layout.clone(),
+                color: true,
+            };
+            let (app, _store) = attune::tui::start(opts).expect("starting the app");
+            let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
+                .expect("a test terminal");
+            term.draw(|f| attune::tui::screens::render(&app, f))
+                .expect("drawing the first frame");
+        },
+        || parse_as_values(&week_files),
+    );
     vec![
+        Row {
+            store: name,
+            what: "TUI first frame: tui::start + render 80x24",
+            timed: frame,
+            baseline_what: "read + parse this week's month files to Value",
+            baseline: frame_base,
+        },
         Row {
             store: name,
             what: "load all: Store::open + load_all",
