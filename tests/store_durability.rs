@@ -268,12 +268,7 @@ done"#;
     let snap = store.load_all().unwrap();
     let stored: BTreeSet<Uuid> = snap.merged.live().iter().map(|r| r.id).collect();
     assert_eq!(stored, printed);
-    let notes: BTreeSet<String> = snap
-        .merged
-        .live()
-        .iter()
-        .map(|r| note_of(r).unwrap().to_string())
-        .collect();
+    let notes: BTreeSet<String> = live_notes(&snap.merged).into_iter().collect();
     let want: BTreeSet<String> = (0..WRITERS)
         .flat_map(|w| (1..=EACH).map(move |i| format!("writer {w} check-in {i}")))
         .collect();
@@ -362,12 +357,7 @@ fn two_stores_in_threads_lose_nothing_and_readers_never_see_half_a_file() {
     let snap = sb.store().load_all().unwrap();
     let stored: BTreeSet<Uuid> = snap.merged.live().iter().map(|r| r.id).collect();
     assert_eq!(stored, all_ids);
-    let notes: BTreeSet<String> = snap
-        .merged
-        .live()
-        .iter()
-        .map(|r| note_of(r).unwrap().to_string())
-        .collect();
+    let notes: BTreeSet<String> = live_notes(&snap.merged).into_iter().collect();
     let want: BTreeSet<String> = (0..2)
         .flat_map(|t| (0..EACH).map(move |i| format!("thread {t} record {i}")))
         .collect();

@@ -144,12 +144,7 @@ fn a_broken_month_file_is_never_overwritten_and_is_named_with_line_and_column() 
         problem_at(&snap.problems, &other_newer),
         &Problem::Newer { version: 2 }
     );
-    let notes: Vec<_> = snap
-        .merged
-        .live()
-        .iter()
-        .map(|r| note_of(r).unwrap())
-        .collect();
+    let notes = live_notes(&snap.merged);
     assert_eq!(notes, ["january, mine", "february, theirs"]);
 
     // Saving elsewhere still works; a save that touches the broken month changes nothing,
@@ -444,12 +439,7 @@ fn a_ranged_read_opens_only_the_months_it_needs() {
     let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     let snap = store.load_range(d("2025-12-28"), d("2026-01-03")).unwrap();
     assert!(snap.problems.is_empty(), "{:?}", snap.problems);
-    let notes: Vec<_> = snap
-        .merged
-        .live()
-        .iter()
-        .map(|r| note_of(r).unwrap())
-        .collect();
+    let notes = live_notes(&snap.merged);
     assert_eq!(notes, ["december", "january, theirs"]);
 
     let all = store.load_all().unwrap();

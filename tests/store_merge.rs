@@ -349,12 +349,7 @@ fn two_devices_union_and_the_newer_edit_wins() {
     for store in [&a, &b] {
         let snap = store.load_all().unwrap();
         assert!(snap.problems.is_empty(), "{:?}", snap.problems);
-        let live: Vec<String> = snap
-            .merged
-            .live()
-            .iter()
-            .map(|r| note_of(r).unwrap().to_string())
-            .collect();
+        let live = live_notes(&snap.merged);
         assert_eq!(
             live,
             [

@@ -123,6 +123,15 @@ pub fn note_of(r: &Record) -> Option<&str> {
     }
 }
 
+/// The notes of the live check-ins in a merged view, oldest first.
+pub fn live_notes(merged: &attune::store::merge::Merged) -> Vec<String> {
+    merged
+        .live()
+        .iter()
+        .map(|r| note_of(r).expect("a check-in with a note").to_string())
+        .collect()
+}
+
 pub fn distress_of(r: &Record) -> Option<u8> {
     match &r.body {
         Body::Checkin(c) => Some(c.distress),
