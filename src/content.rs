@@ -1,7 +1,10 @@
-//! Practice content compiled in from assets/: sensation words and crisis lines.
-//! Tests check every asset parses and holds what the screens need.
+//! Practice content compiled in from assets/ (sensation words, crisis lines, breathing
+//! patterns) and the user's own patterns from the config folder. Tests check every asset
+//! parses and holds what the screens need.
 
+use crate::domain::breathing::Pattern;
 use serde::Deserialize;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Deserialize)]
 struct SensationsFile {
@@ -19,6 +22,78 @@ pub struct CrisisLine {
 pub struct CrisisLines {
     pub last_checked: String,
     pub lines: Vec<CrisisLine>,
+}
+
+const PATTERNS: &str = include_str!("../assets/patterns.json");
+
+/// The pattern used when none is chosen.
+pub const DEFAULT_PATTERN: &str = "exhale-4-6";
+/// The file in the config folder that holds the user's own patterns.
+pub const CUSTOM_PATTERNS_FILE: &str = "patterns.json";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PatternsFile {
+    #[serde(default, rename = "_about")]
+    _about: Option<String>,
+    patterns: Vec<Pattern>,
+}
+
+/// The built-in breathing patterns, in display order.
+pub fn builtin_patterns() -> Vec<Pattern> {
+    // Compiled in and checked by a test (parses, ids unique, every pattern in bounds).
+    serde_json::from_str::<PatternsFile>(PATTERNS)
+        .map(|f| f.patterns)
+        .unwrap_or_default()
+}
+
+/// A user's patterns file that cannot be used, named by path and with what is wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum PatternsError {
+    #[error("{path}: {reason}")]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("{path}: {source}")]
+    OutOfBounds {
+        path: PathBuf,
+        source: crate::domain::breathing::pattern::OutOfBounds,
+    },
+    #[error("{path}: pattern \"{id}\" has the same id as another pattern; give it its own id")]
+    Duplicate { path: PathBuf, id: String },
+}
+
+/// Built-in patterns followed by the user's own from `config_dir/patterns.json`, if that
+/// file exists. Every custom pattern is checked against the safe bounds.
+pub fn all_patterns(config_dir: Option<&Path>) -> Result<Vec<Pattern>, PatternsError> {
+    let mut patterns = builtin_patterns();
+    let Some(path) = config_dir.map(|d| d.join(CUSTOM_PATTERNS_FILE)) else {
+        return Ok(patterns);
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(patterns),
+        Err(e) => {
+            return Err(PatternsError::Unreadable {
+                path,
+                reason: e.to_string(),
+            });
+        }
+    };
+    let file: PatternsFile =
+        serde_json::from_str(&text).map_err(|e| PatternsError::Unreadable {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
+    for p in file.patterns {
+        p.check().map_err(|source| PatternsError::OutOfBounds {
+            path: path.clone(),
+            source,
+        })?;
+        if patterns.iter().any(|q| q.id == p.id) {
+            return Err(PatternsError::Duplicate { path, id: p.id });
+        }
+        patterns.push(p);
+    }
+    Ok(patterns)
 }
 
 const SENSATIONS: &str = include_str!("../assets/sensations.json");
@@ -59,6 +134,69 @@ mod tests {
         for must in ["tight chest", "headache", "jaw clench", "settled"] {
             assert!(f.words.iter().any(|w| w == must), "{must}");
         }
+    }
+
+    #[test]
+    fn builtin_patterns_parse_are_in_bounds_and_carry_the_required_ids() {
+        let f: PatternsFile = serde_json::from_str(PATTERNS).expect("patterns.json parses");
+        let ids: Vec<&str> = f.patterns.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "exhale-4-6",
+                "exhale-4-8",
+                "coherent-5.5",
+                "sigh",
+                "box-4",
+                "box-3",
+                "4-7-8"
+            ]
+        );
+        for p in &f.patterns {
+            assert_eq!(p.check(), Ok(()), "{}", p.id);
+            assert!(!p.about.is_empty() && !p.name.is_empty(), "{}", p.id);
+        }
+        let cap = f
+            .patterns
+            .iter()
+            .find(|p| p.id == "4-7-8")
+            .and_then(|p| p.new_user_cycles);
+        assert_eq!(cap, Some(4));
+        assert_eq!(ids[0], DEFAULT_PATTERN);
+    }
+
+    #[test]
+    fn custom_patterns_are_checked_and_named() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert_eq!(
+            all_patterns(Some(dir.path()))
+                .expect("no file is fine")
+                .len(),
+            7
+        );
+        let path = dir.path().join(CUSTOM_PATTERNS_FILE);
+        let write = |text: &str| std::fs::write(&path, text).expect("write");
+        write(r#"{"patterns":[{"id":"slow-3-9","name":"Mine","in":3,"out":9}]}"#);
+        let all = all_patterns(Some(dir.path())).expect("a good pattern loads");
+        assert_eq!(all.last().map(|p| p.id.as_str()), Some("slow-3-9"));
+        write(r#"{"patterns":[{"id":"too-long","name":"Mine","in":3,"out":14}]}"#);
+        let e = all_patterns(Some(dir.path())).unwrap_err().to_string();
+        assert!(
+            e.contains("patterns.json")
+                && e.contains("\"too-long\"")
+                && e.contains("out-breath is 14"),
+            "{e}"
+        );
+        write(r#"{"patterns":[{"id":"box-4","name":"Mine","in":3,"out":9}]}"#);
+        assert!(
+            all_patterns(Some(dir.path()))
+                .unwrap_err()
+                .to_string()
+                .contains("same id")
+        );
+        write(r#"{"patterns":[{"id":"x","name":"Mine","in":3,"exhale":9}]}"#);
+        let e = all_patterns(Some(dir.path())).unwrap_err().to_string();
+        assert!(e.contains("exhale") && e.contains("line 1"), "{e}");
     }
 
     #[test]

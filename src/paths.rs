@@ -40,3 +40,14 @@ pub fn resolve(data_dir_flag: Option<PathBuf>) -> Result<Layout, NoHome> {
         })?;
     Ok(Layout::new(data_dir, state_dir))
 }
+
+/// The folder for the user's own settings and content (custom patterns):
+/// ATTUNE_CONFIG_DIR, else the platform's config folder. None when neither exists.
+pub fn config_dir() -> Option<PathBuf> {
+    std::env::var_os("ATTUNE_CONFIG_DIR")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            directories::ProjectDirs::from("", "", "attune").map(|d| d.config_dir().to_path_buf())
+        })
+}

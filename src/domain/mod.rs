@@ -1,4 +1,5 @@
 //! Pure rules and types: no files, no clock, no terminal. Time comes in as an argument.
 
+pub mod breathing;
 pub mod checkin;
 pub mod today;

@@ -75,6 +75,15 @@ pub struct Session {
     pub distress_before: Option<u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub distress_after: Option<u8>,
+    /// Whole breaths taken (breathing practice).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub breaths: Option<u64>,
+    /// Follow my breath: the user's own pace measured at the start, breaths a minute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_rate: Option<f64>,
+    /// Follow my breath: the pace reached by the end, breaths a minute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reached_rate: Option<f64>,
     #[serde(flatten)]
     pub extra: Extra,
 }
