@@ -52,7 +52,7 @@ impl Taps {
         }
         g.sort_by(f64::total_cmp);
         let mid = g.len() / 2;
-        Some(if g.len() % 2 == 0 {
+        Some(if g.len().is_multiple_of(2) {
             (g[mid - 1] + g[mid]) / 2.0
         } else {
             g[mid]
