@@ -166,6 +166,8 @@ fn read_rows(name: &'static str, store: &Store, day: NaiveDate) -> Vec<Row> {
             let opts = attune::tui::Options {
                 layout: layout.clone(),
                 color: true,
+                config_dir: None,
+                start: attune::tui::Start::Home,
             };
             let (app, _store) = attune::tui::start(opts).expect("starting the app");
             let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))

@@ -13,19 +13,30 @@ fn main() -> ExitCode {
         Err(e) => return fail(2, &e.to_string()),
     };
     let Some(command) = args.command else {
-        return open_tui(attune::tui::Options { layout, color });
+        return open_tui(attune::tui::Options {
+            layout,
+            color,
+            config_dir: attune::paths::config_dir(),
+            start: attune::tui::Start::Home,
+        });
     };
-    let ctx = Ctx { layout, color };
+    let ctx = Ctx {
+        layout,
+        color,
+        config_dir: attune::paths::config_dir(),
+    };
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr());
     let result = cli::run(&ctx, command, &mut out, &mut err);
     let _ = out.flush();
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(f) if f.message.is_empty() => ExitCode::from(f.code),
         Err(f) => fail(f.code, &f.message),
     }
 }
 
-fn open_tui(opts: attune::tui::Options) -> ExitCode {
+/// Open the full-screen app, or explain how to go on without a terminal.
+pub fn open_tui(opts: attune::tui::Options) -> ExitCode {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return fail(
             2,

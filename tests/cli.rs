@@ -1,73 +1,10 @@
 //! The command line end to end: the real binary on temp folders, never the real home.
 
-use assert_cmd::Command;
+mod common;
+
+use common::Env;
 use serde_json::{Value, json};
 use std::fs;
-use std::path::{Path, PathBuf};
-use tempfile::TempDir;
-
-struct Env {
-    tmp: TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env {
-            tmp: tempfile::tempdir().expect("temp dir"),
-        }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.tmp.path().join("data")
-    }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("attune").expect("binary");
-        c.env("ATTUNE_DATA_DIR", self.data())
-            .env("ATTUNE_STATE_DIR", self.tmp.path().join("state"))
-            .env("HOME", self.tmp.path().join("home"))
-            .env("NO_COLOR", "1");
-        c
-    }
-
-    fn run_ok(&self, args: &[&str]) -> String {
-        let out = self.cmd().args(args).output().expect("runs");
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("utf-8")
-    }
-
-    fn history_json(&self, extra: &[&str]) -> Vec<Value> {
-        let mut args = vec!["history", "--json"];
-        args.extend_from_slice(extra);
-        serde_json::from_str::<Vec<Value>>(&self.run_ok(&args)).expect("a JSON array")
-    }
-
-    /// Every file under the data folder with its bytes, to prove nothing changed.
-    fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
-        let mut files = Vec::new();
-        collect(&self.data(), &mut files);
-        files.sort();
-        files
-    }
-}
-
-fn collect(dir: &Path, files: &mut Vec<(PathBuf, Vec<u8>)>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            collect(&p, files);
-        } else {
-            files.push((p.clone(), fs::read(&p).expect("read")));
-        }
-    }
-}
 
 fn export_doc(records: Value) -> Value {
     json!({"format": "attune-export", "version": 1, "exported_at": "2026-11-30T10:00:00+01:00", "records": records})

@@ -242,6 +242,8 @@ fn the_welcome_is_remembered_once_dismissed() {
     let restarted = attune::tui::start(attune::tui::Options {
         layout: rig.store.layout().clone(),
         color: false,
+        config_dir: None,
+        start: attune::tui::Start::Home,
     })
     .expect("starts");
     assert!(!restarted.0.welcome);

@@ -1,11 +1,14 @@
 //! The command line: argument types and dispatch. Each subcommand lives in its own file
 //! with its Args and a `run` that writes to the given output.
 
+pub mod breathe;
+pub mod breathe_plain;
 pub mod checkin;
 pub mod doctor;
 pub mod export;
 pub mod history;
 pub mod import;
+pub mod patterns;
 
 use crate::store::Store;
 use crate::store::layout::Layout;
@@ -37,6 +40,10 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Paced breathing with a long exhale
+    Breathe(breathe::Args),
+    /// List the breathing patterns
+    Patterns(patterns::Args),
     /// Record a quick check-in: distress 0-10 and a few optional body measures
     Checkin(checkin::Args),
     /// Show your records, newest last
@@ -76,7 +83,18 @@ impl Failure {
 
 impl<E: Into<anyhow::Error>> From<E> for Failure {
     fn from(e: E) -> Failure {
-        Failure::failed(format!("{:#}", e.into()))
+        let e = e.into();
+        // A reader that stopped early (`attune history | head`) is not a failure.
+        let closed = e
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe);
+        if closed {
+            return Failure {
+                code: 0,
+                message: String::new(),
+            };
+        }
+        Failure::failed(format!("{e:#}"))
     }
 }
 
@@ -86,6 +104,7 @@ pub type Outcome = Result<(), Failure>;
 pub struct Ctx {
     pub layout: Layout,
     pub color: bool,
+    pub config_dir: Option<PathBuf>,
 }
 
 impl Ctx {
@@ -97,6 +116,8 @@ impl Ctx {
 /// Run one subcommand, writing its normal output to `out` and warnings to `err`.
 pub fn run(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     match command {
+        Command::Breathe(args) => breathe::run(ctx, args, out, err),
+        Command::Patterns(args) => patterns::run(ctx, args, out),
         Command::Checkin(args) => checkin::run(ctx, args, out),
         Command::History(args) => history::run(ctx, args, out, err),
         Command::Export(args) => export::run(ctx, args, out, err),

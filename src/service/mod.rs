@@ -3,4 +3,5 @@
 
 pub mod checkin;
 pub mod doctor;
+pub mod practice;
 pub mod records;

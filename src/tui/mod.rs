@@ -24,6 +24,22 @@ use app::{App, Notice};
 pub struct Options {
     pub layout: Layout,
     pub color: bool,
+    /// Where the user's own patterns live (None: built-in patterns only).
+    pub config_dir: Option<std::path::PathBuf>,
+    pub start: Start,
+}
+
+/// The screen the TUI opens on.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Start {
+    #[default]
+    Home,
+    /// `attune breathe` in a terminal: the breathing preview for this plan.
+    Breathe {
+        plan: crate::service::practice::Plan,
+        /// Ask for distress before and after (false with --no-checkin).
+        checkin: bool,
+    },
 }
 
 /// Run the TUI until the user quits. The terminal is restored on every way out.

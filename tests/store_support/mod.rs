@@ -58,6 +58,7 @@ impl Sandbox {
     /// Apply the sandbox's environment to any command (a binary or `sh`).
     pub fn env(&self, cmd: &mut Command) {
         cmd.env("ATTUNE_DATA_DIR", &self.data)
+            .env("ATTUNE_CONFIG_DIR", self.root.path().join("config"))
             .env("ATTUNE_STATE_DIR", &self.state)
             .env("HOME", &self.home)
             .env("XDG_DATA_HOME", self.home.join(".local/share"))

@@ -1,0 +1,272 @@
+//! `attune breathe`: plan a breathing practice, then run it full-screen in a terminal or
+//! line by line (`--plain`, or whenever stdout is not a terminal), and record it.
+
+use super::breathe_plain::{self as plain, Input, PlainIo, Rating};
+use super::{Ctx, Failure, Outcome};
+use crate::content::{DEFAULT_PATTERN, all_patterns};
+use crate::service::practice::{DEFAULT_MINUTES, Plan, plan, recent_uses, save_session};
+use crate::store::Store;
+use crate::store::model::{Body, Session, local_now};
+use std::io::{BufRead, IsTerminal, Write};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The breathing pattern (see `attune patterns`)
+    #[arg(long, value_name = "ID", default_value = DEFAULT_PATTERN)]
+    pub pattern: String,
+    /// About how long, in minutes (decimals are fine); rounded to whole breaths
+    #[arg(long, value_name = "M", default_value_t = DEFAULT_MINUTES)]
+    pub minutes: f64,
+    /// Start at your own pace, then slowly lead it longer
+    #[arg(long)]
+    pub follow: bool,
+    /// One line per phase change instead of the animation
+    #[arg(long)]
+    pub plain: bool,
+    /// Skip the distress ratings before and after
+    #[arg(long)]
+    pub no_checkin: bool,
+}
+
+pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let patterns = all_patterns(ctx.config_dir.as_deref()).map_err(Failure::usage)?;
+    // Check the request before touching the store, so bad input changes nothing.
+    plan(&patterns, &args.pattern, args.minutes, args.follow, 0).map_err(Failure::usage)?;
+    let store = ctx.open_store()?;
+    let uses = recent_uses(&store, &args.pattern, local_now().date_naive())?;
+    let plan =
+        plan(&patterns, &args.pattern, args.minutes, args.follow, uses).map_err(Failure::usage)?;
+    let checkin = !args.no_checkin;
+    let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    if terminal && !args.plain {
+        let opts = crate::tui::Options {
+            layout: ctx.layout.clone(),
+            color: ctx.color,
+            config_dir: ctx.config_dir.clone(),
+            start: crate::tui::Start::Breathe { plan, checkin },
+        };
+        return crate::tui::run(opts).map_err(Failure::from);
+    }
+    let mut io = RealIo::start()?;
+    run_plain(&store, &plan, checkin, &mut io, out, err)
+}
+
+/// The whole plain run: ratings, listening, pacing, saving.
+pub fn run_plain(
+    store: &Store,
+    plan: &Plan,
+    checkin: bool,
+    io: &mut dyn PlainIo,
+    out: &mut dyn Write,
+    say: &mut dyn Write,
+) -> Outcome {
+    introduce(plan, say)?;
+    let before = match checkin.then(|| plain::ask_rating(io, say, "Distress now?")) {
+        Some(rating) => match rating? {
+            Rating::Given(v) => Some(v),
+            Rating::Skipped => None,
+            Rating::Stopped => return stopped_before_start(say),
+        },
+        None => None,
+    };
+    let lead = match plan.follow {
+        true => match plain::listen(io, say, plan)? {
+            Some(lead) => Some(lead),
+            None => return stopped_before_start(say),
+        },
+        false => None,
+    };
+    let start_rate = lead.as_ref().map(|l| l.start_rate());
+    let started = local_now();
+    let paced = plain::pace(plan, lead, io, out)?;
+    let session = Session {
+        practice: "breathe".into(),
+        practice_id: plan.pattern.id.clone(),
+        planned_seconds: Some(plan.planned.as_secs_f64()),
+        actual_seconds: paced.active.as_secs_f64(),
+        completed: paced.completed,
+        distress_before: before,
+        breaths: Some(paced.breaths),
+        start_rate,
+        reached_rate: paced.reached_rate,
+        ..Session::default()
+    };
+    // Saved at once, so closing the terminal during the last question loses nothing.
+    let record = save_session(store, session, started, local_now())?;
+    summarise(&paced, plan, out)?;
+    if checkin
+        && paced.completed
+        && let Rating::Given(after) = plain::ask_rating(io, say, "And now?")?
+    {
+        let mut updated = record.clone();
+        if let Body::Session(s) = &mut updated.body {
+            s.distress_after = Some(after);
+        }
+        updated.updated_at = local_now().max(record.updated_at);
+        store.save(updated)?;
+        if before.is_some_and(|b| after >= b + 2) {
+            writeln!(
+                say,
+                "Your distress went up a little. That happens; you can stop here and rest. `attune --help` lists help lines."
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn introduce(plan: &Plan, say: &mut dyn Write) -> std::io::Result<()> {
+    let p = &plan.pattern;
+    writeln!(
+        say,
+        "{} ({}), {}, {}. Ctrl-C stops at any time.",
+        p.name,
+        super::patterns::shape(p),
+        plain::stamp(plan.planned),
+        breaths(crate::domain::breathing::Schedule::new(p, plan.planned).breaths_at(plan.planned))
+    )?;
+    if plan.hold_note {
+        writeln!(
+            say,
+            "Holds are not for everyone: skip them if you are pregnant or have a heart or seizure condition."
+        )?;
+    }
+    if plan.capped {
+        writeln!(
+            say,
+            "While this pattern is new to you, a session is {} rounds at most.",
+            p.new_user_cycles.unwrap_or(0)
+        )?;
+    }
+    writeln!(
+        say,
+        "Slow, not big. If you feel light-headed or tingly, let your breath return to its own rhythm."
+    )
+}
+
+fn summarise(paced: &plain::Paced, plan: &Plan, out: &mut dyn Write) -> std::io::Result<()> {
+    let at = plain::stamp(paced.active);
+    if paced.completed {
+        writeln!(
+            out,
+            "[{at}] Done: {} in {}. Well done.",
+            breaths(paced.breaths),
+            plain::stamp(plan.planned)
+        )
+    } else {
+        writeln!(
+            out,
+            "[{at}] Stopped after {}. Saved as stopped early.",
+            breaths(paced.breaths)
+        )
+    }
+}
+
+fn breaths(n: u64) -> String {
+    if n == 1 {
+        "1 breath".into()
+    } else {
+        format!("{n} breaths")
+    }
+}
+
+fn stopped_before_start(say: &mut dyn Write) -> Outcome {
+    writeln!(say, "Stopped before starting; nothing was recorded.")?;
+    Ok(())
+}
+
+/// Real time and input: stdin lines and stop signals arrive on one channel.
+pub struct RealIo {
+    origin: Instant,
+    rx: Receiver<Input>,
+    /// Standard input has ended; later questions are skipped at once.
+    eof: bool,
+    /// Input that arrived while only a stop was listened for.
+    kept: std::collections::VecDeque<Input>,
+}
+
+impl RealIo {
+    pub fn start() -> Result<RealIo, Failure> {
+        let (tx, rx) = mpsc::channel();
+        let mut signals = signal_hook::iterator::Signals::new([
+            signal_hook::consts::SIGINT,
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+        ])?;
+        let stop = tx.clone();
+        std::thread::spawn(move || {
+            for _ in signals.forever() {
+                if stop.send(Input::Stop).is_err() {
+                    break;
+                }
+            }
+        });
+        std::thread::spawn(move || {
+            for line in std::io::stdin().lock().lines() {
+                let Ok(line) = line else { break };
+                if tx.send(Input::Line(line)).is_err() {
+                    return;
+                }
+            }
+            let _ = tx.send(Input::Eof);
+        });
+        Ok(RealIo {
+            origin: Instant::now(),
+            rx,
+            eof: false,
+            kept: Default::default(),
+        })
+    }
+
+    fn take(&mut self, input: Input) -> Input {
+        self.eof |= input == Input::Eof;
+        input
+    }
+}
+
+impl PlainIo for RealIo {
+    fn now(&self) -> Duration {
+        self.origin.elapsed()
+    }
+
+    fn wait(&mut self, deadline: Option<Duration>) -> Option<Input> {
+        if let Some(input) = self.kept.pop_front() {
+            return Some(self.take(input));
+        }
+        let Some(deadline) = deadline else {
+            if self.eof {
+                return Some(Input::Eof);
+            }
+            // The signal thread keeps the channel open, so this waits for a line or a stop.
+            let input = self.rx.recv().unwrap_or(Input::Eof);
+            return Some(self.take(input));
+        };
+        loop {
+            let left = deadline.saturating_sub(self.now());
+            if left.is_zero() {
+                return None;
+            }
+            match self.rx.recv_timeout(left) {
+                Ok(input) => return Some(self.take(input)),
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => std::thread::sleep(left),
+            }
+        }
+    }
+
+    fn wait_for_stop(&mut self, deadline: Duration) -> bool {
+        loop {
+            let left = deadline.saturating_sub(self.now());
+            if left.is_zero() {
+                return false;
+            }
+            match self.rx.recv_timeout(left) {
+                Ok(Input::Stop) => return true,
+                Ok(input) => self.kept.push_back(input),
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => std::thread::sleep(left),
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! The line-by-line breathing run (`attune breathe --plain`, or any breathe without a
+//! terminal): one line per phase change stamped with elapsed time, for screen readers,
+//! pipes and scripts. Time and input come through `PlainIo`, so tests run it instantly.
+
+use crate::domain::breathing::follow::{Lead, Taps};
+use crate::domain::breathing::{PhaseKind, Schedule};
+use crate::service::practice::Plan;
+use std::io::{self, Write};
+use std::time::Duration;
+
+/// What can arrive while waiting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    Line(String),
+    /// Standard input has ended.
+    Eof,
+    /// Ctrl-C, SIGTERM or SIGHUP: stop now.
+    Stop,
+}
+
+/// The run's window on time and input.
+pub trait PlainIo {
+    /// Monotonic time since the run began.
+    fn now(&self) -> Duration;
+    /// Wait for input until `deadline` (None: no deadline). None means the deadline came.
+    fn wait(&mut self, deadline: Option<Duration>) -> Option<Input>;
+    /// Wait until `deadline` for a stop only; lines typed meanwhile are kept for the
+    /// next question. True when stopped.
+    fn wait_for_stop(&mut self, deadline: Duration) -> bool;
+}
+
+/// A 0-10 answer, a skip, or a stop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rating {
+    Given(u8),
+    Skipped,
+    Stopped,
+}
+
+/// Ask for distress 0-10 on `say`; Enter or the end of input skips.
+pub fn ask_rating(io: &mut dyn PlainIo, say: &mut dyn Write, question: &str) -> io::Result<Rating> {
+    write!(say, "{question} 0-10, or Enter to skip: ")?;
+    say.flush()?;
+    for _ in 0..3 {
+        match io.wait(None) {
+            Some(Input::Line(line)) if line.trim().is_empty() => return Ok(Rating::Skipped),
+            Some(Input::Line(line)) => match line.trim().parse::<u8>() {
+                Ok(v) if v <= 10 => return Ok(Rating::Given(v)),
+                _ => {
+                    write!(say, "A whole number from 0 to 10, or Enter to skip: ")?;
+                    say.flush()?;
+                }
+            },
+            Some(Input::Stop) => return Ok(Rating::Stopped),
+            Some(Input::Eof) | None => return Ok(Rating::Skipped),
+        }
+    }
+    writeln!(say, "Skipped.")?;
+    Ok(Rating::Skipped)
+}
+
+/// Listen for taps (a line each) on each out-breath; None if the user stopped.
+pub fn listen(io: &mut dyn PlainIo, say: &mut dyn Write, plan: &Plan) -> io::Result<Option<Lead>> {
+    writeln!(
+        say,
+        "Press Enter each time you breathe out. Three breaths at least, a minute at most."
+    )?;
+    let mut taps = Taps::default();
+    let started = io.now();
+    let limit = started + crate::domain::breathing::follow::MAX_LISTEN;
+    while !taps.finished(io.now().saturating_sub(started)) {
+        match io.wait(Some(limit)) {
+            Some(Input::Line(_)) => {
+                taps.tap(io.now().saturating_sub(started));
+                writeln!(say, "  {} breaths", taps.breaths())?;
+            }
+            Some(Input::Stop) => return Ok(None),
+            Some(Input::Eof) | None => break,
+        }
+    }
+    let period = taps.period_secs();
+    let lead = Lead::start(period, &plan.pattern);
+    let rate = (lead.start_rate() * 10.0).round() / 10.0;
+    match period {
+        Some(_) => writeln!(
+            say,
+            "Your pace: about {rate} breaths a minute. We'll start there."
+        )?,
+        None => writeln!(
+            say,
+            "No steady rhythm yet, so we'll start at an easy {rate} a minute."
+        )?,
+    }
+    Ok(Some(lead))
+}
+
+/// How the pacing went.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Paced {
+    pub active: Duration,
+    pub completed: bool,
+    pub breaths: u64,
+    pub reached_rate: Option<f64>,
+}
+
+/// Print each phase as it begins, on time, until the end or a stop.
+pub fn pace(
+    plan: &Plan,
+    mut lead: Option<Lead>,
+    io: &mut dyn PlainIo,
+    out: &mut dyn Write,
+) -> io::Result<Paced> {
+    let first = lead
+        .as_ref()
+        .map_or_else(|| plan.pattern.clone(), Lead::pattern);
+    let mut schedule = Schedule::new(&first, plan.planned);
+    let origin = io.now();
+    let start = schedule.at(Duration::ZERO);
+    writeln!(
+        out,
+        "{}",
+        phase_line(Duration::ZERO, start.phase, start.phase_len)
+    )?;
+    out.flush()?;
+    let mut last = Duration::ZERO;
+    loop {
+        let next = schedule.next_phase(last);
+        let target = next.map_or(schedule.end(), |(at, _, _)| at);
+        if io.wait_for_stop(origin + target) {
+            let active = io.now().saturating_sub(origin).min(schedule.end());
+            return Ok(paced(&schedule, active, false, lead.as_ref()));
+        }
+        let Some((at, kind, len)) = next else {
+            return Ok(paced(&schedule, schedule.end(), true, lead.as_ref()));
+        };
+        let new_breath = at == schedule.next_boundary(at - Duration::from_nanos(1));
+        if new_breath && let Some(next_pattern) = lead.as_mut().and_then(Lead::breath_done) {
+            schedule.change_at_next_breath(at, &next_pattern);
+        }
+        writeln!(out, "{}", phase_line(at, kind, len))?;
+        out.flush()?;
+        last = at;
+    }
+}
+
+fn paced(schedule: &Schedule, active: Duration, completed: bool, lead: Option<&Lead>) -> Paced {
+    Paced {
+        active,
+        completed,
+        breaths: schedule.breaths_at(active),
+        reached_rate: lead.map(Lead::rate),
+    }
+}
+
+/// `[00:04.0] Breathe out 6.0s`
+pub fn phase_line(at: Duration, kind: PhaseKind, len: Duration) -> String {
+    format!("[{}] {} {}s", stamp(at), phase_word(kind), seconds(len))
+}
+
+/// Elapsed time as MM:SS.s.
+pub fn stamp(d: Duration) -> String {
+    let tenths = d.as_millis() / 100;
+    format!(
+        "{:02}:{:02}.{}",
+        tenths / 600,
+        (tenths / 10) % 60,
+        tenths % 10
+    )
+}
+
+/// Seconds with one decimal, or two when the length needs them (5.45).
+fn seconds(d: Duration) -> String {
+    let ms = d.as_millis();
+    if ms.is_multiple_of(100) {
+        format!("{:.1}", d.as_secs_f64())
+    } else {
+        format!("{:.2}", d.as_secs_f64())
+    }
+}
+
+pub fn phase_word(kind: PhaseKind) -> &'static str {
+    match kind {
+        PhaseKind::In => "Breathe in",
+        PhaseKind::TopUp => "A little more in",
+        PhaseKind::HoldIn | PhaseKind::HoldOut => "Hold",
+        PhaseKind::Out => "Breathe out",
+    }
+}

@@ -1,0 +1,155 @@
+//! Planning and recording a breathing practice: choosing the pattern and length (with the
+//! new-user cap and the first-use hold note), and saving the session record.
+
+use crate::domain::breathing::{Pattern, planned_length};
+use crate::store::model::{Body, Record, Session, Stamp};
+use crate::store::{Store, StoreError};
+use chrono::{Days, NaiveDate};
+use std::time::Duration;
+
+/// Practice of a pattern counts as "new to you" while there are fewer than this many
+/// sessions of it in the last `RECENT_DAYS` days.
+pub const NEW_USER_SESSIONS: usize = 3;
+pub const RECENT_DAYS: u64 = 90;
+/// The length offered when none is chosen.
+pub const DEFAULT_MINUTES: f64 = 5.0;
+/// The longest session attune plans.
+pub const MAX_MINUTES: f64 = 60.0;
+
+/// Everything a breathing session needs to begin.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    pub pattern: Pattern,
+    pub planned: Duration,
+    /// The length was shortened by the pattern's cap for new users.
+    pub capped: bool,
+    /// First use of a pattern with holds: show the one-line health note.
+    pub hold_note: bool,
+    pub follow: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PlanError {
+    #[error("there is no breathing pattern \"{id}\". Patterns: {known}")]
+    UnknownPattern { id: String, known: String },
+    #[error("the length must be more than 0 and at most {MAX_MINUTES} minutes (got {0})")]
+    BadLength(f64),
+    #[error(
+        "follow my breath leads toward a pattern without holds; \"{0}\" has holds. Try exhale-4-6, exhale-4-8 or coherent-5.5"
+    )]
+    FollowWithHolds(String),
+}
+
+/// Choose the pattern and length. `recent_uses` is how many sessions of this pattern the
+/// user has had lately (see `recent_uses`).
+pub fn plan(
+    patterns: &[Pattern],
+    id: &str,
+    minutes: f64,
+    follow: bool,
+    recent_uses: usize,
+) -> Result<Plan, PlanError> {
+    let pattern = patterns
+        .iter()
+        .find(|p| p.id == id)
+        .cloned()
+        .ok_or_else(|| PlanError::UnknownPattern {
+            id: id.to_string(),
+            known: patterns
+                .iter()
+                .map(|p| p.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })?;
+    if !(minutes.is_finite() && minutes > 0.0 && minutes <= MAX_MINUTES) {
+        return Err(PlanError::BadLength(minutes));
+    }
+    if follow && pattern.has_holds() {
+        return Err(PlanError::FollowWithHolds(pattern.id));
+    }
+    let new_to_you = recent_uses < NEW_USER_SESSIONS;
+    let cap = pattern.new_user_cycles.filter(|_| new_to_you);
+    let planned = planned_length(&pattern, minutes, cap);
+    Ok(Plan {
+        capped: cap.is_some() && planned < planned_length(&pattern, minutes, None),
+        hold_note: pattern.has_holds() && recent_uses == 0,
+        planned,
+        follow,
+        pattern,
+    })
+}
+
+/// Sessions of `practice_id` in the last `RECENT_DAYS` days up to `today` (reads only
+/// those months).
+pub fn recent_uses(
+    store: &Store,
+    practice_id: &str,
+    today: NaiveDate,
+) -> Result<usize, StoreError> {
+    let since = today - Days::new(RECENT_DAYS);
+    let snap = store.load_range(since, today)?;
+    Ok(snap
+        .merged
+        .live()
+        .into_iter()
+        .filter(|r| r.local_date() >= since)
+        .filter(|r| matches!(&r.body, Body::Session(s) if s.practice_id == practice_id))
+        .count())
+}
+
+/// Save a finished or stopped practice. The record's day is the day it began.
+pub fn save_session(
+    store: &Store,
+    session: Session,
+    started: Stamp,
+    now: Stamp,
+) -> Result<Record, StoreError> {
+    let mut record = Record::new(Body::Session(session), started);
+    record.updated_at = now.max(started);
+    store.save(record.clone())?;
+    Ok(record)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::builtin_patterns;
+
+    #[test]
+    fn plans_name_what_is_wrong() {
+        let all = builtin_patterns();
+        let p = plan(&all, "exhale-4-6", 5.0, false, 0).expect("default plan");
+        assert_eq!(p.planned, Duration::from_secs(300));
+        assert!(!p.hold_note && !p.capped);
+        let e = plan(&all, "nope", 5.0, false, 0).unwrap_err().to_string();
+        assert!(
+            e.contains("\"nope\"") && e.contains("exhale-4-6, exhale-4-8"),
+            "{e}"
+        );
+        assert_eq!(
+            plan(&all, "sigh", 0.0, false, 0),
+            Err(PlanError::BadLength(0.0))
+        );
+        assert_eq!(
+            plan(&all, "sigh", 61.0, false, 0),
+            Err(PlanError::BadLength(61.0))
+        );
+        assert!(plan(&all, "sigh", f64::NAN, false, 0).is_err());
+        assert!(matches!(
+            plan(&all, "box-4", 5.0, true, 0),
+            Err(PlanError::FollowWithHolds(_))
+        ));
+    }
+
+    #[test]
+    fn four_seven_eight_is_capped_and_noted_while_new() {
+        let all = builtin_patterns();
+        let new = plan(&all, "4-7-8", 5.0, false, 0).expect("plan");
+        assert!(new.capped && new.hold_note);
+        assert_eq!(new.planned, Duration::from_secs(4 * 19));
+        let practised = plan(&all, "4-7-8", 5.0, false, NEW_USER_SESSIONS).expect("plan");
+        assert!(!practised.capped && !practised.hold_note);
+        let once = plan(&all, "box-4", 5.0, false, 1).expect("plan");
+        assert!(!once.hold_note, "the note shows on first use only");
+    }
+}

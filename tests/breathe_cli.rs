@@ -1,0 +1,144 @@
+//! `attune breathe` and `attune patterns` through the real binary: bad input exits 2 and
+//! stores nothing; Ctrl-C ends a plain run and still records it as stopped early.
+
+mod common;
+
+use common::Env;
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+use std::time::Duration;
+
+fn write_patterns(env: &Env, text: &str) {
+    std::fs::create_dir_all(env.config()).expect("config dir");
+    std::fs::write(env.config().join("patterns.json"), text).expect("write");
+}
+
+#[test]
+fn patterns_json_lists_ids_and_phase_lengths() {
+    let env = Env::new();
+    let out = env.run_ok(&["patterns", "--json"]);
+    let v: Vec<serde_json::Value> = serde_json::from_str(&out).expect("a JSON array");
+    let ids: Vec<&str> = v.iter().filter_map(|p| p["id"].as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "exhale-4-6",
+            "exhale-4-8",
+            "coherent-5.5",
+            "sigh",
+            "box-4",
+            "box-3",
+            "4-7-8"
+        ]
+    );
+    assert_eq!(
+        (v[0]["in"].as_f64(), v[0]["out"].as_f64()),
+        (Some(4.0), Some(6.0))
+    );
+    assert_eq!(v[2]["in"].as_f64(), Some(5.45));
+    assert_eq!(v[6]["hold_in"].as_f64(), Some(7.0));
+}
+
+#[test]
+fn bad_requests_exit_2_and_store_nothing() {
+    let env = Env::new();
+    let cases: [&[&str]; 5] = [
+        &["breathe", "--pattern", "nope", "--plain"],
+        &["breathe", "--minutes", "0", "--plain"],
+        &["breathe", "--minutes", "61", "--plain"],
+        &["breathe", "--minutes", "abc", "--plain"],
+        &["breathe", "--pattern", "box-4", "--follow", "--plain"],
+    ];
+    for args in cases {
+        let out = env.cmd().args(args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty(), "{args:?} says why");
+    }
+    let err = env
+        .cmd()
+        .args(["breathe", "--pattern", "nope"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&err.stderr);
+    assert!(
+        err.contains("no breathing pattern \"nope\"") && err.contains("exhale-4-6"),
+        "{err}"
+    );
+    assert!(!env.data().exists(), "nothing was created");
+}
+
+#[test]
+fn a_custom_pattern_out_of_bounds_is_named_with_its_value() {
+    let env = Env::new();
+    write_patterns(
+        &env,
+        r#"{"patterns":[{"id":"rush","name":"Rush","in":1,"out":3}]}"#,
+    );
+    for args in [
+        &["patterns"][..],
+        &["breathe", "--plain", "--pattern", "exhale-4-6"][..],
+    ] {
+        let out = env.cmd().args(args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("patterns.json")
+                && err.contains("\"rush\"")
+                && err.contains("in-breath is 1"),
+            "{err}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_ends_a_plain_run_and_records_it_as_stopped_early() {
+    let env = Env::new();
+    write_patterns(
+        &env,
+        r#"{"patterns":[{"id":"quick","name":"Quick","in":2,"out":4}]}"#,
+    );
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_attune"))
+        .args([
+            "breathe",
+            "--pattern",
+            "quick",
+            "--minutes",
+            "1",
+            "--no-checkin",
+        ])
+        .env("ATTUNE_DATA_DIR", env.data())
+        .env("ATTUNE_STATE_DIR", env.tmp.path().join("state"))
+        .env("ATTUNE_CONFIG_DIR", env.config())
+        .env("HOME", env.tmp.path().join("home"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let first = lines.next().expect("a first line").expect("utf-8");
+    assert_eq!(
+        first, "[00:00.0] Breathe in 2.0s",
+        "stdout is not a terminal, so the run is plain"
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    assert!(sent.is_ok_and(|s| s.success()));
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    let status = child.wait().expect("exits");
+    assert!(status.success(), "stopping is a normal way to end");
+    let last = rest.last().expect("a summary line");
+    assert!(
+        last.contains("Stopped after 0 breaths. Saved as stopped early."),
+        "{rest:?}"
+    );
+    let records = env.history_json(&["--kind", "session"]);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["completed"], false);
+    assert_eq!(records[0]["practice_id"], "quick");
+    let actual = records[0]["actual_seconds"].as_f64().expect("actual");
+    assert!(actual > 0.2 && actual < 5.0, "{actual}");
+}

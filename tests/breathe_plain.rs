@@ -1,0 +1,248 @@
+//! `attune breathe --plain`: the line-by-line run, in-process with instant fake time (exact
+//! lines, stops, follow my breath), and the real binary for Ctrl-C and bad input.
+
+use attune::cli::breathe::run_plain;
+use attune::cli::breathe_plain::{Input, PlainIo};
+use attune::content::builtin_patterns;
+use attune::service::practice::{Plan, plan};
+use attune::store::Store;
+use attune::store::layout::Layout;
+use attune::store::model::{Body, Session};
+use std::collections::VecDeque;
+use std::time::Duration;
+
+/// Time jumps straight to each deadline; scripted input arrives at its moment.
+struct FakeIo {
+    now: Duration,
+    script: VecDeque<(Duration, Input)>,
+    kept: VecDeque<Input>,
+}
+
+impl FakeIo {
+    fn new(script: Vec<(f64, Input)>) -> FakeIo {
+        FakeIo {
+            now: Duration::ZERO,
+            script: script
+                .into_iter()
+                .map(|(t, i)| (Duration::from_secs_f64(t), i))
+                .collect(),
+            kept: VecDeque::new(),
+        }
+    }
+
+    fn next_before(&mut self, deadline: Option<Duration>) -> Option<Input> {
+        let due = self
+            .script
+            .front()
+            .is_some_and(|(at, _)| deadline.is_none_or(|d| *at <= d));
+        if !due {
+            return None;
+        }
+        let (at, input) = self.script.pop_front()?;
+        self.now = self.now.max(at);
+        Some(input)
+    }
+}
+
+impl PlainIo for FakeIo {
+    fn now(&self) -> Duration {
+        self.now
+    }
+
+    fn wait(&mut self, deadline: Option<Duration>) -> Option<Input> {
+        if let Some(k) = self.kept.pop_front() {
+            return Some(k);
+        }
+        match self.next_before(deadline) {
+            Some(input) => Some(input),
+            None if deadline.is_none() => Some(Input::Eof),
+            None => {
+                self.now = self.now.max(deadline.unwrap_or_default());
+                None
+            }
+        }
+    }
+
+    fn wait_for_stop(&mut self, deadline: Duration) -> bool {
+        while let Some(input) = self.next_before(Some(deadline)) {
+            if input == Input::Stop {
+                return true;
+            }
+            self.kept.push_back(input);
+        }
+        self.now = self.now.max(deadline);
+        false
+    }
+}
+
+fn line(s: &str) -> Input {
+    Input::Line(s.into())
+}
+
+struct Run {
+    out: String,
+    say: String,
+    sessions: Vec<Session>,
+    _tmp: tempfile::TempDir,
+}
+
+fn run(id: &str, minutes: f64, follow: bool, checkin: bool, script: Vec<(f64, Input)>) -> Run {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let store =
+        Store::open(Layout::new(tmp.path().join("d"), tmp.path().join("s"))).expect("store");
+    let plan: Plan = plan(&builtin_patterns(), id, minutes, follow, 5).expect("a plan");
+    let (mut out, mut say) = (Vec::new(), Vec::new());
+    let mut io = FakeIo::new(script);
+    run_plain(&store, &plan, checkin, &mut io, &mut out, &mut say).expect("runs");
+    let sessions = store
+        .load_all()
+        .expect("loads")
+        .merged
+        .into_live()
+        .into_iter()
+        .filter_map(|r| match r.body {
+            Body::Session(s) => Some(s),
+            _ => None,
+        })
+        .collect();
+    Run {
+        out: String::from_utf8(out).expect("utf-8"),
+        say: String::from_utf8(say).expect("utf-8"),
+        sessions,
+        _tmp: tmp,
+    }
+}
+
+#[test]
+fn one_minute_of_4_6_prints_every_phase_on_its_exact_second() {
+    let r = run(
+        "exhale-4-6",
+        1.0,
+        false,
+        true,
+        vec![(0.0, line("6")), (0.0, line("4"))],
+    );
+    let mut want = String::new();
+    for b in 0..6 {
+        want += &format!("[00:{:02}.0] Breathe in 4.0s\n", b * 10);
+        want += &format!("[00:{:02}.0] Breathe out 6.0s\n", b * 10 + 4);
+    }
+    want += "[01:00.0] Done: 6 breaths in 01:00.0. Well done.\n";
+    assert_eq!(r.out, want);
+    let s = &r.sessions[0];
+    assert_eq!(
+        (s.practice.as_str(), s.practice_id.as_str()),
+        ("breathe", "exhale-4-6")
+    );
+    assert_eq!((s.planned_seconds, s.actual_seconds), (Some(60.0), 60.0));
+    assert!(s.completed);
+    assert_eq!(s.breaths, Some(6));
+    assert_eq!((s.distress_before, s.distress_after), (Some(6), Some(4)));
+    assert!(r.say.contains("Slow, not big"), "{}", r.say);
+}
+
+#[test]
+fn the_sigh_and_the_even_pattern_name_their_phases_exactly() {
+    let sigh = run("sigh", 0.3, false, false, vec![]);
+    assert!(sigh.out.starts_with(
+        "[00:00.0] Breathe in 2.0s\n[00:02.0] A little more in 1.0s\n[00:03.0] Breathe out 6.0s\n[00:09.0] Breathe in 2.0s\n"
+    ), "{}", sigh.out);
+    let even = run("coherent-5.5", 0.4, false, false, vec![]);
+    assert!(
+        even.out.starts_with(
+            "[00:00.0] Breathe in 5.45s\n[00:05.4] Breathe out 5.45s\n[00:10.9] Breathe in"
+        ),
+        "{}",
+        even.out
+    );
+    let boxed = run("box-4", 0.3, false, false, vec![]);
+    assert!(
+        boxed
+            .out
+            .contains("[00:04.0] Hold 4.0s\n[00:08.0] Breathe out 4.0s\n[00:12.0] Hold 4.0s\n"),
+        "{}",
+        boxed.out
+    );
+}
+
+#[test]
+fn a_stop_records_the_session_as_stopped_early_and_skips_the_after_question() {
+    let r = run(
+        "exhale-4-6",
+        1.0,
+        false,
+        true,
+        vec![(0.0, line("7")), (13.5, Input::Stop)],
+    );
+    assert!(
+        r.out
+            .ends_with("[00:13.5] Stopped after 1 breath. Saved as stopped early.\n"),
+        "{}",
+        r.out
+    );
+    let s = &r.sessions[0];
+    assert!(!s.completed);
+    assert_eq!((s.actual_seconds, s.breaths), (13.5, Some(1)));
+    assert_eq!((s.distress_before, s.distress_after), (Some(7), None));
+    assert!(!r.say.contains("And now?"));
+}
+
+#[test]
+fn a_stop_before_starting_records_nothing() {
+    let r = run("exhale-4-6", 1.0, false, true, vec![(2.0, Input::Stop)]);
+    assert!(r.sessions.is_empty());
+    assert!(r.say.contains("nothing was recorded"), "{}", r.say);
+}
+
+#[test]
+fn no_checkin_asks_nothing_and_lines_typed_meanwhile_wait_for_the_question() {
+    let r = run("exhale-4-6", 0.5, false, false, vec![]);
+    assert!(!r.say.contains("0-10"));
+    assert_eq!(r.sessions[0].distress_before, None);
+    // Typed during the practice, the answer is kept for the question after it.
+    let typed = run(
+        "exhale-4-6",
+        0.5,
+        false,
+        true,
+        vec![(0.0, line("")), (12.0, line("2"))],
+    );
+    assert_eq!(typed.sessions[0].distress_after, Some(2));
+}
+
+#[test]
+fn follow_starts_at_the_measured_pace_and_leads_gently() {
+    // Taps every 7 s: 8.6 breaths a minute. Target exhale-4-8 (5 a minute).
+    let taps: Vec<(f64, Input)> = (0..6).map(|i| (f64::from(i) * 7.0, line(""))).collect();
+    let r = run("exhale-4-8", 3.0, true, false, taps);
+    assert!(
+        r.say.contains("Your pace: about 8.6 breaths a minute"),
+        "{}",
+        r.say
+    );
+    let s = &r.sessions[0];
+    assert!((s.start_rate.expect("start rate") - 60.0 / 7.0).abs() < 1e-9);
+    let reached = s.reached_rate.expect("reached rate");
+    assert!(reached < 8.0 && reached >= 5.0, "{reached}");
+    // Each breath's length (in + out) changes by at most half a second.
+    let lens: Vec<f64> = r
+        .out
+        .lines()
+        .filter_map(|l| l.split_once("] ").map(|(_, rest)| rest))
+        .filter_map(|rest| {
+            rest.strip_suffix('s')
+                .and_then(|x| x.rsplit(' ').next())
+                .and_then(|x| x.parse::<f64>().ok())
+        })
+        .collect::<Vec<_>>()
+        .chunks(2)
+        .filter(|c| c.len() == 2)
+        .map(|c| c[0] + c[1])
+        .collect();
+    assert!(lens.len() > 10);
+    assert!((lens[0] - 7.0).abs() < 1e-9, "{lens:?}");
+    for w in lens.windows(2) {
+        assert!((w[1] - w[0]).abs() <= 0.5 + 1e-9, "{lens:?}");
+        assert!(w[1] >= w[0] - 1e-9, "it only lengthens: {lens:?}");
+    }
+}

@@ -1,0 +1,77 @@
+//! Helpers shared by the command-line test binaries: a private sandbox per test (data,
+//! state, config and home in one temp dir) and the attune binary pointed at it.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::fs;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+pub struct Env {
+    pub tmp: TempDir,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env {
+            tmp: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn config(&self) -> PathBuf {
+        self.tmp.path().join("config")
+    }
+
+    pub fn data(&self) -> PathBuf {
+        self.tmp.path().join("data")
+    }
+
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("attune").expect("binary");
+        c.env("ATTUNE_DATA_DIR", self.data())
+            .env("ATTUNE_STATE_DIR", self.tmp.path().join("state"))
+            .env("ATTUNE_CONFIG_DIR", self.config())
+            .env("HOME", self.tmp.path().join("home"))
+            .env("NO_COLOR", "1");
+        c
+    }
+
+    pub fn run_ok(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).output().expect("runs");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
+
+    pub fn history_json(&self, extra: &[&str]) -> Vec<Value> {
+        let mut args = vec!["history", "--json"];
+        args.extend_from_slice(extra);
+        serde_json::from_str::<Vec<Value>>(&self.run_ok(&args)).expect("a JSON array")
+    }
+
+    /// Every file under the data folder with its bytes, to prove nothing changed.
+    pub fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files = Vec::new();
+        collect(&self.data(), &mut files);
+        files.sort();
+        files
+    }
+}
+
+fn collect(dir: &Path, files: &mut Vec<(PathBuf, Vec<u8>)>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect(&p, files);
+        } else {
+            files.push((p.clone(), fs::read(&p).expect("read")));
+        }
+    }
+}
