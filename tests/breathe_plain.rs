@@ -223,7 +223,7 @@ fn follow_starts_at_the_measured_pace_and_leads_gently() {
     let s = &r.sessions[0];
     assert!((s.start_rate.expect("start rate") - 60.0 / 7.0).abs() < 1e-9);
     let reached = s.reached_rate.expect("reached rate");
-    assert!(reached < 8.0 && reached >= 5.0, "{reached}");
+    assert!((5.0..8.0).contains(&reached), "{reached}");
     // Each breath's length (in + out) changes by at most half a second.
     let lens: Vec<f64> = r
         .out
