@@ -10,7 +10,7 @@ fn main() -> ExitCode {
     let color = !args.no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let layout = match attune::paths::resolve(args.data_dir.clone()) {
         Ok(layout) => layout,
-        Err(e) => return fail(2, &e.to_string()),
+        Err(e) => return fail(1, &e.to_string()),
     };
     let Some(command) = args.command else {
         return open_tui(attune::tui::Options {

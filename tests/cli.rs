@@ -248,7 +248,7 @@ fn doctor_is_quiet_when_healthy_and_plain_when_not() {
     );
     assert!(text.contains(".attune-tmp-left.tmp"), "{text}");
     assert!(
-        text.contains("can be read by others"),
+        text.contains("is open to others"),
         "the hand-written file is 0644: {text}"
     );
     assert!(text.contains("What to do"), "{text}");
@@ -293,4 +293,83 @@ fn the_data_dir_flag_beats_the_environment() {
         .success();
     assert!(elsewhere.join("records").is_dir());
     assert!(!env.data().exists());
+}
+
+#[test]
+fn a_usage_error_on_a_fresh_machine_creates_nothing() {
+    let env = Env::new();
+    for args in [
+        vec!["checkin", "--distress", "3", "--sensation", " "],
+        vec!["checkin", "--distress", "12"],
+    ] {
+        let out = env.cmd().args(&args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+    assert!(!env.data().exists() && !env.tmp.path().join("state").exists());
+    // Reading a store that is not there creates nothing either.
+    assert!(env.run_ok(&["history"]).contains("Nothing is stored"));
+    assert_eq!(env.run_ok(&["history", "--json"]).trim(), "[]");
+    assert!(!env.data().exists());
+}
+
+#[test]
+fn export_to_a_bare_file_name_writes_in_the_current_folder() {
+    let env = Env::new();
+    env.run_ok(&["checkin", "--distress", "2"]);
+    let here = env.tmp.path().join("here");
+    fs::create_dir_all(&here).expect("dir");
+    let out = env
+        .cmd()
+        .current_dir(&here)
+        .args(["export", "--out", "backup.json"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(here.join("backup.json").is_file());
+}
+
+#[test]
+fn import_refuses_dates_attune_cannot_file() {
+    let env = Env::new();
+    for at in ["+10000-01-01T00:00:00+00:00", "-0001-06-01T00:00:00+00:00"] {
+        let doc = export_doc(json!([checkin_at(
+            "01900000-0000-7000-8000-0000000000b1",
+            at,
+            3
+        )]));
+        let file = env.tmp.path().join("far.json");
+        fs::write(&file, doc.to_string()).expect("write");
+        let out = env.cmd().arg("import").arg(&file).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{at}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("cannot file"));
+    }
+    assert!(!env.data().exists());
+}
+
+#[test]
+fn a_closed_pipe_is_not_a_failure() {
+    let env = Env::new();
+    for d in 0..30 {
+        env.run_ok(&["checkin", "--distress", &(d % 10).to_string()]);
+    }
+    let out = std::process::Command::new("bash")
+        .args([
+            "-c",
+            "\"$BIN\" history | head -c 10 >/dev/null; echo \"${PIPESTATUS[0]}\"",
+        ])
+        .env("BIN", env!("CARGO_BIN_EXE_attune"))
+        .env("ATTUNE_DATA_DIR", env.data())
+        .env("ATTUNE_STATE_DIR", env.tmp.path().join("state"))
+        .output()
+        .expect("bash runs");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

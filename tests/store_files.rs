@@ -21,7 +21,7 @@ fn month_bytes(device: &str, month: &str, notes: &[&str]) -> Vec<u8> {
     let mut file = MonthFile::new(device, month);
     let at = stamp(&format!("{month}-10T12:00:00.000+00:00"));
     file.records = notes.iter().map(|n| checkin(5, n, at)).collect();
-    file.to_bytes()
+    file.to_bytes().unwrap()
 }
 
 /// A month file cut off partway, as a crash of some other program might leave it.
@@ -488,4 +488,71 @@ fn a_month_file_that_cannot_be_opened_is_reported_and_the_rest_still_loads() {
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("2020-01.json cannot be opened"), "{text}");
+}
+
+#[test]
+fn one_record_this_version_cannot_read_hides_nothing_else_and_survives_saves() {
+    let sb = Sandbox::new();
+    let store = sb.store();
+    // The binary runs with TZ=UTC, so its check-in lands in this UTC month.
+    let month = chrono::Utc::now().format("%Y-%m").to_string();
+    let path = store.layout().month_path(store.device(), &month);
+    let mut v: serde_json::Value =
+        serde_json::from_slice(&month_bytes(store.device(), &month, &["kept"])).unwrap();
+    let odd = json!({"id": "01900000-0000-7000-8000-00000000cafe", "created_at": format!("{month}-02T08:00:00+00:00"),
+                     "updated_at": format!("{month}-02T08:00:00+00:00"), "kind": "mood", "colour": "teal"});
+    let edited = json!({"id": "01900000-0000-7000-8000-00000000beef", "created_at": format!("{month}-03T08:00:00+00:00"),
+                        "updated_at": format!("{month}-03T08:00:00+00:00"), "kind": "checkin", "distress": 300});
+    v["records"]
+        .as_array_mut()
+        .unwrap()
+        .extend([odd.clone(), edited.clone()]);
+    write(&path, &serde_json::to_vec_pretty(&v).unwrap());
+
+    let snap = store.load_all().unwrap();
+    assert!(snap.problems.is_empty(), "{:?}", snap.problems);
+    assert_eq!(live_notes(&snap.merged), ["kept"]);
+    // A new save into the month keeps both odd records exactly.
+    run_checkin(&sb, "after");
+    let back: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let records = back["records"].as_array().unwrap();
+    assert!(
+        records.contains(&odd) && records.contains(&edited),
+        "{back:#}"
+    );
+    assert_eq!(
+        live_notes(&store.load_all().unwrap().merged),
+        ["kept", "after"]
+    );
+    let doctor = sb.attune().arg("doctor").output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&doctor.stdout).contains("2 record(s) this attune cannot read")
+    );
+}
+
+#[test]
+fn conflict_copies_and_linked_device_folders_are_read() {
+    let sb = Sandbox::new();
+    let store = sb.store();
+    let other = sb.data.join("records").join("laptop");
+    write(
+        &other.join("2026-03.sync-conflict-20260301-ABC.json"),
+        &month_bytes("laptop", "2026-03", &["only in the copy"]),
+    );
+    let elsewhere = sb.root.path().join("elsewhere");
+    write(
+        &elsewhere.join("2026-04.json"),
+        &month_bytes("phone", "2026-04", &["linked"]),
+    );
+    std::os::unix::fs::symlink(&elsewhere, sb.data.join("records").join("phone")).unwrap();
+
+    let snap = store.load_all().unwrap();
+    assert!(snap.problems.is_empty(), "{:?}", snap.problems);
+    assert_eq!(live_notes(&snap.merged), ["only in the copy", "linked"]);
+    let doctor = sb.attune().arg("doctor").output().unwrap();
+    let text = String::from_utf8_lossy(&doctor.stdout);
+    assert!(
+        text.contains("conflict copy") && text.contains("nothing is missing"),
+        "{text}"
+    );
 }

@@ -1,7 +1,7 @@
 //! `attune checkin`: record a check-in from the command line and print its id.
 
 use super::{Ctx, Failure, Outcome};
-use crate::domain::checkin::{Scale, check_value};
+use crate::domain::checkin::{Scale, check_value, tidy};
 use crate::service::checkin::{SaveError, save_checkin};
 use crate::store::model::{Checkin, local_now};
 use std::io::Write;
@@ -55,7 +55,8 @@ impl Args {
                 scale.set(&mut c, Some(check_value(scale, v).map_err(Failure::usage)?));
             }
         }
-        Ok(c)
+        // Tidied and checked here, before the store is opened: bad input changes nothing.
+        tidy(c).map_err(Failure::usage)
     }
 }
 

@@ -2,11 +2,12 @@
 
 use super::{Ctx, Failure, Outcome};
 use crate::service::doctor::{check, repair};
+use crate::store::device;
 use std::io::Write;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Also fix what is safe to fix: permissions and leftover temporary files
+    /// Also fix what is safe to fix: permissions and this device's leftover temporary files
     #[arg(long)]
     pub fix: bool,
 }
@@ -22,12 +23,14 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
         )?;
         return Ok(());
     }
-    let mut report = check(layout)?;
+    let this_device = device::existing(layout).map_err(Failure::failed)?;
+    let device = this_device.as_deref();
+    let mut report = check(layout, device)?;
     if args.fix && !report.healthy() {
-        for f in repair(layout, &report)? {
+        for f in repair(layout, device, &report)? {
             writeln!(out, "Fixed: {} {}", f.path.display(), f.what)?;
         }
-        report = check(layout)?;
+        report = check(layout, device)?;
     }
     writeln!(
         out,

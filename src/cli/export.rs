@@ -1,8 +1,10 @@
 //! `attune export`: every live record in one versioned JSON document.
 
-use super::{Ctx, Outcome, warn_problems};
+use super::{Ctx, Failure, Outcome, warn_problems};
 use crate::service::records::export;
+use crate::store::Store;
 use crate::store::atomic::write_atomic;
+use crate::store::model::local_now;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -22,8 +24,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    let store = ctx.open_store()?;
-    let (doc, problems) = export(&store)?;
+    let store = Store::reader(ctx.layout.clone()).map_err(Failure::failed)?;
+    let (doc, problems) = export(&store, local_now())?;
     warn_problems(err, &problems);
     let Format::Json = args.format;
     let mut bytes = serde_json::to_vec_pretty(&doc)?;
@@ -40,5 +42,13 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
         }
         None => out.write_all(&bytes)?,
     }
-    Ok(())
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        // Written all the same, but a backup script must be able to tell.
+        Err(Failure::failed(format!(
+            "{} file(s) could not be read, so this export is incomplete",
+            problems.len()
+        )))
+    }
 }

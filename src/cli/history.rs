@@ -32,7 +32,9 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
     {
         return Err(Failure::usage(format!("--since {s} is after --until {u}")));
     }
-    let store = ctx.open_store()?;
+    let Some(store) = ctx.read_store()? else {
+        return nothing_stored(ctx, args.json, out);
+    };
     let filter = Filter {
         since: args.since,
         until: args.until,
@@ -43,12 +45,24 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &records)?;
         writeln!(out)?;
+    } else if records.is_empty() && !problems.is_empty() {
+        writeln!(out, "No records could be read; see the files named above.")?;
     } else if records.is_empty() {
         writeln!(out, "No records here yet.")?;
     } else {
         for r in &records {
             writeln!(out, "{}", line(r))?;
         }
+    }
+    Ok(())
+}
+
+fn nothing_stored(ctx: &Ctx, json: bool, out: &mut dyn Write) -> Outcome {
+    if json {
+        writeln!(out, "[]")?;
+    } else {
+        let dir = ctx.layout.data_dir.display();
+        writeln!(out, "Nothing is stored in {dir} yet.")?;
     }
     Ok(())
 }

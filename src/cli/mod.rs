@@ -108,8 +108,20 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Open the store for writing, creating its folders on first use.
     pub fn open_store(&self) -> Result<Store, Failure> {
         Store::open(self.layout.clone()).map_err(Failure::failed)
+    }
+
+    /// Open the store only to read; None when nothing has been stored yet. Creates
+    /// nothing, so a mistyped folder is not made.
+    pub fn read_store(&self) -> Result<Option<Store>, Failure> {
+        if !self.layout.data_dir.exists() {
+            return Ok(None);
+        }
+        Store::reader(self.layout.clone())
+            .map(Some)
+            .map_err(Failure::failed)
     }
 }
 

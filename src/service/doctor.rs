@@ -1,12 +1,12 @@
-//! `doctor`'s checks: every month file readable, folders and files private, no temp
-//! files left by a writer that died. It reads and reports; `repair` fixes only what is
-//! safe to fix (permissions, leftovers under the lock), never a record file's contents.
+//! `doctor`'s checks: every month file readable, folders and files private, nothing
+//! unexpected in the records folders, no temp files left by a writer that died. It reads
+//! and reports; `repair` fixes only what is safe (permissions, and this device's
+//! leftovers under its lock), never a record file's contents.
 
-use crate::store::atomic::{leftover_temps, set_mode};
+use crate::store::atomic::{TEMP_PREFIX, create_private_dir, set_mode};
 use crate::store::layout::{self, Layout};
 use crate::store::lock::DeviceLock;
 use crate::store::month_file::{self, Problem};
-use crate::store::month_files;
 use std::path::{Path, PathBuf};
 
 /// One thing that is not right, with what to do about it.
@@ -15,18 +15,18 @@ pub struct Finding {
     pub path: PathBuf,
     pub what: String,
     pub todo: String,
-    pub kind: FindingKind,
+    pub fix: Fix,
 }
 
+/// What `doctor --fix` may do about a finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FindingKind {
-    Unreadable,
-    Permissions {
-        want: u32,
-    },
-    /// A temp file; `device` names the folder whose lock guards it.
-    Leftover {
-        device: Option<String>,
+pub enum Fix {
+    /// Nothing: the user decides.
+    None,
+    SetMode(u32),
+    /// Remove a temp file, holding this device's lock if it is in the records folder.
+    RemoveLeftover {
+        locked: bool,
     },
 }
 
@@ -42,10 +42,19 @@ impl Report {
     pub fn healthy(&self) -> bool {
         self.findings.is_empty()
     }
+
+    fn add(&mut self, path: &Path, what: impl Into<String>, todo: impl Into<String>, fix: Fix) {
+        self.findings.push(Finding {
+            path: path.to_path_buf(),
+            what: what.into(),
+            todo: todo.into(),
+            fix,
+        });
+    }
 }
 
-/// Check everything under the data and state folders.
-pub fn check(layout: &Layout) -> std::io::Result<Report> {
+/// Check everything under the data and state folders. `device` is this machine's id.
+pub fn check(layout: &Layout, device: Option<&str>) -> std::io::Result<Report> {
     let mut report = Report::default();
     for dir in [&layout.data_dir, &layout.records_dir(), &layout.state_dir] {
         check_mode(&mut report, dir, 0o700);
@@ -58,51 +67,99 @@ pub fn check(layout: &Layout) -> std::io::Result<Report> {
             check_mode(&mut report, &entry?.path(), 0o600);
         }
     }
-    for (device, dir) in layout::device_dirs(&layout.records_dir())? {
+    for (name, dir) in layout::device_dirs(&layout.records_dir())? {
         report.devices += 1;
         check_mode(&mut report, &dir, 0o700);
-        check_device(&mut report, &dir)?;
-        report_leftovers(&mut report, &dir, Some(device))?;
+        check_device(&mut report, &dir, device == Some(name.as_str()));
     }
     if layout.state_dir.is_dir() {
-        report_leftovers(&mut report, &layout.state_dir, None)?;
+        for entry in std::fs::read_dir(&layout.state_dir)? {
+            let path = entry?.path();
+            if is_temp(&path) {
+                report.add(
+                    &path,
+                    LEFTOVER,
+                    "it holds nothing you saved; `attune doctor --fix` removes it",
+                    Fix::RemoveLeftover { locked: false },
+                );
+            }
+        }
     }
     Ok(report)
 }
 
-fn check_device(report: &mut Report, dir: &Path) -> std::io::Result<()> {
-    let files = month_files(dir).map_err(std::io::Error::other)?;
-    for path in files {
-        report.files += 1;
-        check_mode(report, &path, 0o600);
-        match month_file::read_existing(&path) {
-            Ok(file) => report.records += file.map_or(0, |f| f.records.len()),
-            Err(problem) => report.findings.push(unreadable(&path, &problem)),
+const LEFTOVER: &str = "is a temporary file left by an attune that stopped mid-save";
+
+fn is_temp(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with(TEMP_PREFIX))
+}
+
+fn check_device(report: &mut Report, dir: &Path, ours: bool) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            let what = format!("cannot be opened ({e}), so its records are left out");
+            report.add(
+                dir,
+                what,
+                "make the folder readable again (check its permissions)",
+                Fix::None,
+            );
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if layout::month_from_file_name(&name).is_some() {
+            check_month_file(report, &path);
+        } else if layout::month_from_copy_name(&name).is_some() {
+            check_month_file(report, &path);
+            report.add(&path, "is a sync tool's conflict copy of a month file", "attune reads its records too, so nothing is missing; once you have looked at it, you may delete it", Fix::None);
+        } else if is_temp(&path) && ours {
+            report.add(&path, LEFTOVER, "it holds nothing you saved; `attune doctor --fix` removes it, and so does the next save", Fix::RemoveLeftover { locked: true });
+        } else if is_temp(&path) {
+            report.add(&path, "is a temporary file in another device's folder", "that device tidies it on its next save; if that device is gone for good, you may delete it", Fix::None);
+        } else {
+            report.add(
+                &path,
+                "is not an attune file, so attune ignores it",
+                "move it out of the records folder if it is yours",
+                Fix::None,
+            );
         }
     }
-    Ok(())
 }
 
-fn report_leftovers(
-    report: &mut Report,
-    dir: &Path,
-    device: Option<String>,
-) -> std::io::Result<()> {
-    for tmp in leftover_temps(dir)? {
-        report.findings.push(Finding {
-            what: "is a temporary file left by an attune that stopped mid-save".into(),
-            todo: "it holds nothing that was acknowledged; `attune doctor --fix` removes it".into(),
-            path: tmp,
-            kind: FindingKind::Leftover {
-                device: device.clone(),
-            },
-        });
+fn check_month_file(report: &mut Report, path: &Path) {
+    report.files += 1;
+    check_mode(report, path, 0o600);
+    match month_file::read_existing(path) {
+        Ok(file) => {
+            let file = file.unwrap_or_else(|| month_file::MonthFile::new("", ""));
+            report.records += file.records.len();
+            if !file.unknown.is_empty() {
+                let what = format!(
+                    "holds {} record(s) this attune cannot read; they are kept unchanged",
+                    file.unknown.len()
+                );
+                report.add(path, what, "if a newer attune wrote them, update attune; if they were edited by hand, check their values", Fix::None);
+            }
+        }
+        Err(problem) => {
+            let todo = unreadable_todo(&problem);
+            report.add(path, problem.to_string(), todo, Fix::None);
+        }
     }
-    Ok(())
 }
 
-fn unreadable(path: &Path, problem: &Problem) -> Finding {
-    let todo = match problem {
+fn unreadable_todo(problem: &Problem) -> String {
+    match problem {
         Problem::Broken { line, column, .. } => format!(
             "attune has not changed it and leaves its records out until it reads again. Restore it from a backup or a synced copy, or mend the JSON by hand near line {line}, column {column}"
         ),
@@ -113,12 +170,6 @@ fn unreadable(path: &Path, problem: &Problem) -> Finding {
         Problem::Unopenable { .. } => {
             "make it a readable file again (check its permissions, or whether it is a link to something gone); until then its records are left out".into()
         }
-    };
-    Finding {
-        path: path.to_path_buf(),
-        what: problem.to_string(),
-        todo,
-        kind: FindingKind::Unreadable,
     }
 }
 
@@ -130,29 +181,29 @@ fn check_mode(report: &mut Report, path: &Path, want: u32) {
     };
     let mode = meta.permissions().mode() & 0o777;
     if mode & !want != 0 {
-        report.findings.push(Finding {
-            path: path.to_path_buf(),
-            what: format!("can be read by others (mode {mode:o}, should be {want:o})"),
-            todo: format!("`attune doctor --fix` or `chmod {want:o}` makes it private"),
-            kind: FindingKind::Permissions { want },
-        });
+        let what = format!("is open to others (mode {mode:o}, should be {want:o})");
+        let todo = format!("`attune doctor --fix` or `chmod {want:o}` makes it private");
+        report.add(path, what, todo, Fix::SetMode(want));
     }
 }
 
 #[cfg(not(unix))]
 fn check_mode(_report: &mut Report, _path: &Path, _want: u32) {}
 
-/// Fix what is safe to fix: tighten permissions, and remove leftover temp files while
-/// holding the owning device's lock. Returns the findings that were fixed.
-pub fn repair(layout: &Layout, report: &Report) -> std::io::Result<Vec<Finding>> {
+/// Fix what is safe to fix. Returns the findings that were fixed.
+pub fn repair(
+    layout: &Layout,
+    device: Option<&str>,
+    report: &Report,
+) -> std::io::Result<Vec<Finding>> {
     let mut fixed = Vec::new();
     for f in &report.findings {
-        match &f.kind {
-            FindingKind::Permissions { want } => set_mode(&f.path, *want)?,
-            FindingKind::Leftover { device } => {
-                remove_leftover(layout, device.as_deref(), &f.path)?
+        match f.fix {
+            Fix::None => continue,
+            Fix::SetMode(want) => set_mode(&f.path, want)?,
+            Fix::RemoveLeftover { locked } => {
+                remove_leftover(layout, device.filter(|_| locked), &f.path)?
             }
-            FindingKind::Unreadable => continue,
         }
         fixed.push(f.clone());
     }
@@ -160,9 +211,15 @@ pub fn repair(layout: &Layout, report: &Report) -> std::io::Result<Vec<Finding>>
 }
 
 fn remove_leftover(layout: &Layout, device: Option<&str>, path: &Path) -> std::io::Result<()> {
-    // A records temp file is a leftover only if no writer holds its device's lock now.
+    // A records temp file is a leftover only if no writer holds this device's lock now.
     let _lock = match device {
-        Some(d) => Some(DeviceLock::acquire(&layout.lock_path(d))?),
+        Some(d) => {
+            let lock = layout.lock_path(d);
+            if let Some(dir) = lock.parent() {
+                create_private_dir(dir)?;
+            }
+            Some(DeviceLock::acquire(&lock)?)
+        }
         None => None,
     };
     match std::fs::remove_file(path) {

@@ -2,8 +2,9 @@
 //! document, and import that adds only what is new.
 
 use crate::domain::checkin::tidy;
+use crate::store::layout::is_month;
 use crate::store::merge::precedence;
-use crate::store::model::{Body, Kind, Record, local_now};
+use crate::store::model::{Body, Kind, Record, Stamp};
 use crate::store::month_file::FileProblem;
 use crate::store::{SaveReport, Store, StoreError};
 use chrono::NaiveDate;
@@ -31,14 +32,14 @@ impl Filter {
 }
 
 /// Live records matching `filter`, oldest first, and the files that could not be read.
-/// With both ends of the range given, only the months in it are opened.
+/// Only the months the range needs are opened.
 pub fn history(
     store: &Store,
     filter: &Filter,
 ) -> Result<(Vec<Record>, Vec<FileProblem>), StoreError> {
     let snap = match (filter.since, filter.until) {
         (Some(since), Some(until)) => store.load_range(since, until)?,
-        (Some(since), None) => store.load_range(since, since.max(local_now().date_naive()))?,
+        (Some(since), None) => store.load_since(since)?,
         _ => store.load_all()?,
     };
     let mut records = snap.merged.into_live();
@@ -55,12 +56,12 @@ pub struct ExportDoc {
     pub records: Vec<Record>,
 }
 
-pub fn export(store: &Store) -> Result<(ExportDoc, Vec<FileProblem>), StoreError> {
+pub fn export(store: &Store, now: Stamp) -> Result<(ExportDoc, Vec<FileProblem>), StoreError> {
     let (records, problems) = history(store, &Filter::default())?;
     let doc = ExportDoc {
         format: EXPORT_FORMAT.to_string(),
         version: EXPORT_VERSION,
-        exported_at: local_now().to_rfc3339(),
+        exported_at: now.to_rfc3339(),
         records,
     };
     Ok((doc, problems))
@@ -98,6 +99,13 @@ pub fn parse_export(bytes: &[u8]) -> Result<ExportDoc, ImportError> {
     let doc: ExportDoc =
         serde_json::from_slice(bytes).map_err(|e| ImportError::NotExport(e.to_string()))?;
     for r in &doc.records {
+        if !is_month(&r.month()) {
+            let why = format!(
+                "record {} has a date attune cannot file ({})",
+                r.id, r.created_at
+            );
+            return Err(ImportError::NotExport(why));
+        }
         if let Body::Checkin(c) = &r.body {
             tidy(c.clone()).map_err(|e| ImportError::NotExport(format!("record {}: {e}", r.id)))?;
         }

@@ -39,9 +39,11 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
 /// Replace `path` with `bytes` atomically and durably. On any error the old file is
 /// untouched and the temp file is removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .ok_or_else(|| io::Error::other("a file to write needs a folder"))?;
+    // A bare file name ("backup.json") has an empty parent: the current folder.
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
     let mut tmp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(".tmp")

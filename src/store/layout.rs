@@ -39,11 +39,6 @@ impl Layout {
     }
 }
 
-/// "2026-11" for a date.
-pub fn month_of(date: NaiveDate) -> String {
-    format!("{:04}-{:02}", date.year(), date.month())
-}
-
 /// Every month from the one holding `from` to the one holding `to`, inclusive.
 pub fn months_between(from: NaiveDate, to: NaiveDate) -> Vec<String> {
     let mut months = Vec::new();
@@ -58,13 +53,28 @@ pub fn months_between(from: NaiveDate, to: NaiveDate) -> Vec<String> {
 /// Whether a file name is a month file ("YYYY-MM.json"), and which month.
 pub fn month_from_file_name(name: &str) -> Option<&str> {
     let month = name.strip_suffix(".json")?;
-    let b = month.as_bytes();
-    let ok = b.len() == 7
+    is_month(month).then_some(month)
+}
+
+/// Whether a name is a sync tool's copy of a month file ("2026-11.sync-conflict-….json",
+/// "2026-11 (conflicted copy ….json"), and which month. attune reads these too, so a
+/// record that exists only in a conflict copy is not lost; it never writes them.
+pub fn month_from_copy_name(name: &str) -> Option<&str> {
+    let month = name.get(..7)?;
+    let rest = name.get(7..)?;
+    let copy = is_month(month) && rest.ends_with(".json") && !rest.starts_with(".json");
+    copy.then_some(month)
+}
+
+/// "YYYY-MM" with a real month.
+pub fn is_month(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 7
         && b[4] == b'-'
         && b.iter()
             .enumerate()
-            .all(|(i, c)| i == 4 || c.is_ascii_digit());
-    ok.then_some(month)
+            .all(|(i, c)| i == 4 || c.is_ascii_digit())
+        && (1..=12).contains(&s[5..].parse::<u8>().unwrap_or(0))
 }
 
 /// The folder names under `records/` that look like devices.
@@ -77,7 +87,8 @@ pub fn device_dirs(records_dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>
     };
     for entry in entries {
         let entry = entry?;
-        if entry.file_type()?.is_dir() {
+        // Follows links: a device folder linked in from elsewhere is still read.
+        if entry.path().is_dir() {
             devices.push((
                 entry.file_name().to_string_lossy().into_owned(),
                 entry.path(),
@@ -112,5 +123,17 @@ mod tests {
         assert_eq!(month_from_file_name("2026-11.json.tmp"), None);
         assert_eq!(month_from_file_name(".attune-tmp-x.tmp"), None);
         assert_eq!(month_from_file_name("20a6-11.json"), None);
+        assert_eq!(month_from_file_name("2026-13.json"), None);
+        assert_eq!(month_from_file_name("+10000-01.json"), None);
+        assert_eq!(
+            month_from_copy_name("2026-11.sync-conflict-20261130-1.json"),
+            Some("2026-11")
+        );
+        assert_eq!(
+            month_from_copy_name("2026-11 (conflicted copy).json"),
+            Some("2026-11")
+        );
+        assert_eq!(month_from_copy_name("2026-11.json"), None);
+        assert_eq!(month_from_copy_name("2026-11.json.tmp"), None);
     }
 }

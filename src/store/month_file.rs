@@ -2,21 +2,26 @@
 //! how it is read (with a precise reason when it cannot be) and how it is written.
 
 use super::model::{Extra, Record};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub const FORMAT: &str = "attune";
 pub const VERSION: u64 = 1;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A month file. Records this version cannot read (a kind from a newer attune, a value
+/// edited out of range) are kept verbatim in `unknown` and written back unchanged, so one
+/// odd record never hides the rest of its month.
+#[derive(Clone, Debug)]
 pub struct MonthFile {
     pub format: String,
     pub version: u64,
     pub device: String,
     pub month: String,
     pub records: Vec<Record>,
-    #[serde(flatten)]
+    pub unknown: Vec<Box<RawValue>>,
     pub extra: Extra,
 }
 
@@ -28,16 +33,90 @@ impl MonthFile {
             device: device.to_string(),
             month: month.to_string(),
             records: Vec::new(),
+            unknown: Vec::new(),
             extra: Extra::new(),
         }
     }
 
     /// Pretty JSON with a trailing newline, so the files read well with `jq` and diff well.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        // Serialising our own types into memory cannot fail: every map key is a string.
-        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
+    pub fn to_bytes(&self) -> serde_json::Result<Vec<u8>> {
+        #[derive(Serialize)]
+        #[serde(untagged)]
+        enum Entry<'a> {
+            Known(&'a Record),
+            Unknown(&'a RawValue),
+        }
+        #[derive(Serialize)]
+        struct Out<'a> {
+            format: &'a str,
+            version: u64,
+            device: &'a str,
+            month: &'a str,
+            records: Vec<Entry<'a>>,
+            #[serde(flatten)]
+            extra: &'a Extra,
+        }
+        let records = self.records.iter().map(Entry::Known);
+        let out = Out {
+            format: &self.format,
+            version: self.version,
+            device: &self.device,
+            month: &self.month,
+            records: records
+                .chain(self.unknown.iter().map(|r| Entry::Unknown(r)))
+                .collect(),
+            extra: &self.extra,
+        };
+        let mut bytes = serde_json::to_vec_pretty(&out)?;
         bytes.push(b'\n');
-        bytes
+        Ok(bytes)
+    }
+}
+
+impl<'de> Deserialize<'de> for MonthFile {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<MonthFile, D::Error> {
+        d.deserialize_map(FileVisitor)
+    }
+}
+
+/// Reads the header fields directly and each record on its own: one pass over the text,
+/// with no buffering of the whole file (which `#[serde(flatten)]` here would cost).
+struct FileVisitor;
+
+impl<'de> Visitor<'de> for FileVisitor {
+    type Value = MonthFile;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an attune month file")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<MonthFile, A::Error> {
+        let mut file = MonthFile::new("", "");
+        let (mut format, mut version, mut device, mut month) = (None, None, None, None);
+        let mut raw: Option<Vec<&'de RawValue>> = None;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "format" => format = Some(map.next_value()?),
+                "version" => version = Some(map.next_value()?),
+                "device" => device = Some(map.next_value()?),
+                "month" => month = Some(map.next_value()?),
+                "records" => raw = Some(map.next_value()?),
+                _ => {
+                    file.extra.insert(key, map.next_value()?);
+                }
+            }
+        }
+        file.format = format.ok_or_else(|| de::Error::missing_field("format"))?;
+        file.version = version.ok_or_else(|| de::Error::missing_field("version"))?;
+        file.device = device.ok_or_else(|| de::Error::missing_field("device"))?;
+        file.month = month.ok_or_else(|| de::Error::missing_field("month"))?;
+        for r in raw.ok_or_else(|| de::Error::missing_field("records"))? {
+            match serde_json::from_str::<Record>(r.get()) {
+                Ok(record) => file.records.push(record),
+                Err(_) => file.unknown.push(r.to_owned()),
+            }
+        }
+        Ok(file)
     }
 }
 
