@@ -168,6 +168,70 @@ fn first_run_check_in_and_quit() {
 }
 
 #[test]
+fn a_breathing_session_stopped_early_is_kept_and_counted() {
+    let t = Term::new("breathe");
+    std::fs::create_dir_all(t.root().join("state")).expect("state dir");
+    std::fs::write(marker(t.root()), "").expect("skip the welcome");
+    t.start_attune();
+    t.wait_for("b  breathe");
+    t.keys(&["b"]);
+    t.wait_for("Esc or q stops at any moment.");
+    t.keys(&["Enter"]);
+    t.wait_for("how much distress do you feel?");
+    t.keys(&["Tab"]); // skip the rating before
+    let first = t.wait_for("Breathe in");
+    assert!(first.contains("Slow, not big"), "{first}");
+    // The pacer moves on its own: the picture changes without any key.
+    sleep(Duration::from_millis(1500));
+    let later = t.wait_for("Breathe in");
+    assert_ne!(first, later, "the pacer is moving");
+    assert!(later.contains('█'), "{later}");
+    t.keys(&["q"]);
+    t.wait_for("You stopped early.");
+    t.keys(&["Enter"]);
+    let home = t.wait_for("Thank you for taking this time.");
+    assert!(
+        home.contains("Practice   under a minute · 1 session"),
+        "{home}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_terminal_restored();
+
+    let records = t.records();
+    assert_eq!(records.len(), 1, "{records:?}");
+    let r = &records[0];
+    assert_eq!(
+        (r["kind"].as_str(), r["practice"].as_str()),
+        (Some("session"), Some("breathe"))
+    );
+    assert_eq!(r["practice_id"], "exhale-4-6");
+    assert_eq!(r["completed"], false);
+    let actual = r["actual_seconds"].as_f64().expect("a number");
+    assert!((1.0..10.0).contains(&actual), "{actual}");
+}
+
+#[test]
+fn sigterm_mid_session_saves_it_before_exit() {
+    let t = Term::new("breathe-term");
+    std::fs::create_dir_all(t.root().join("state")).expect("state dir");
+    std::fs::write(marker(t.root()), "").expect("skip the welcome");
+    t.start_attune();
+    t.wait_for("b  breathe");
+    t.keys(&["b", "Enter", "Tab"]);
+    t.wait_for("Breathe in");
+    sleep(Duration::from_millis(1200));
+    let pid = t.attune_pid();
+    let killed = Command::new("kill").args(["-TERM", &pid]).status();
+    assert!(killed.is_ok_and(|s| s.success()));
+    t.wait_for("EXIT=143");
+    t.assert_terminal_restored();
+    let records = t.records();
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(records[0]["completed"], false);
+}
+
+#[test]
 fn sigterm_and_sighup_give_the_terminal_back() {
     let t = Term::new("signals");
     std::fs::create_dir_all(t.root().join("state")).expect("state dir");

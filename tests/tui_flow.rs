@@ -6,7 +6,7 @@ use attune::domain::today::TodaySummary;
 use attune::store::Store;
 use attune::store::layout::Layout;
 use attune::store::model::{Body, Checkin, Stamp};
-use attune::tui::app::{App, Notice, Screen};
+use attune::tui::app::{App, Notice, Now, Screen};
 use attune::tui::effect::{self, step};
 use attune::tui::form::{FormMessage, Item};
 use attune::tui::keymap::Context;
@@ -14,10 +14,14 @@ use chrono::{FixedOffset, TimeZone};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
 
-fn now() -> Stamp {
-    FixedOffset::east_opt(3600)
+fn now() -> Now {
+    let wall: Stamp = FixedOffset::east_opt(3600)
         .and_then(|tz| tz.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).single())
-        .expect("a valid fixed time")
+        .expect("a valid fixed time");
+    Now {
+        wall,
+        mono: std::time::Duration::ZERO,
+    }
 }
 
 struct Rig {
@@ -72,14 +76,14 @@ impl Rig {
     fn form_message(&self) -> Option<FormMessage> {
         match &self.app.screen {
             Screen::Checkin(form) => form.message.clone(),
-            Screen::Home => None,
+            _ => None,
         }
     }
 
     fn focused(&self) -> Option<Item> {
         match &self.app.screen {
             Screen::Checkin(form) => Some(form.focused()),
-            Screen::Home => None,
+            _ => None,
         }
     }
 }

@@ -5,7 +5,7 @@
 use attune::domain::today::TodaySummary;
 use attune::store::model::Stamp;
 use attune::tui::action::Action;
-use attune::tui::app::{App, Notice};
+use attune::tui::app::{App, Notice, Now};
 use attune::tui::screens::render;
 use chrono::{FixedOffset, TimeZone};
 use ratatui::Terminal;
@@ -15,10 +15,14 @@ use ratatui::style::Color;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
 
-fn now() -> Stamp {
-    FixedOffset::east_opt(3600)
+fn now() -> Now {
+    let wall: Stamp = FixedOffset::east_opt(3600)
         .and_then(|tz| tz.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).single())
-        .expect("a valid fixed time")
+        .expect("a valid fixed time");
+    Now {
+        wall,
+        mono: std::time::Duration::ZERO,
+    }
 }
 
 fn buffer(app: &App, width: u16, height: u16) -> Buffer {

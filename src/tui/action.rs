@@ -2,7 +2,7 @@
 //! plus the effects themselves (I/O the event loop performs outside `App::update`).
 
 use crate::domain::today::TodaySummary;
-use crate::store::model::{Checkin, Record, Stamp};
+use crate::store::model::{Checkin, Record, Session, Stamp};
 use chrono::NaiveDate;
 
 /// Everything `App::update` reacts to.
@@ -19,6 +19,29 @@ pub enum Action {
     Resize(u16, u16),
     // Home.
     OpenCheckin,
+    OpenBreathe,
+    // Breathing.
+    /// Choose the previous (−1) or next (+1) pattern in the preview.
+    PatternMove(i8),
+    /// Make the session a minute shorter (−1) or longer (+1).
+    Minutes(i8),
+    ToggleFollow,
+    ToggleBell,
+    /// Go on: start the practice, or finish listening.
+    Begin,
+    /// Go on without giving a rating.
+    Skip,
+    /// Follow my breath: one tap on each out-breath.
+    Tap,
+    Pause,
+    /// Slow the pace down (−1) or quicken it (+1), from the next breath.
+    Pace(i8),
+    /// Follow my breath: hold the current pace, or let the lead go on.
+    HoldPace,
+    /// Follow my breath: go back one step of the lead.
+    StepBack,
+    /// Time passed: an animating screen's deadline came.
+    Tick,
     // Check-in form.
     Next,
     Prev,
@@ -49,12 +72,34 @@ pub enum Action {
     Saved(Result<Record, String>),
     TodayLoaded(Result<TodaySummary, String>),
     WelcomeRemembered(Result<(), String>),
+    /// Recent sessions of each pattern, in the order of the app's pattern list.
+    RecentUses(Result<Vec<usize>, String>),
+    SessionSaved(Result<Record, String>),
+    /// The distress rating after a practice was added to its record.
+    SessionUpdated(Result<Record, String>),
 }
 
 /// I/O the event loop performs on the app's behalf; its result comes back as an Action.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
-    SaveCheckin { checkin: Checkin, at: Stamp },
-    LoadToday { day: NaiveDate },
+    SaveCheckin {
+        checkin: Checkin,
+        at: Stamp,
+    },
+    LoadToday {
+        day: NaiveDate,
+    },
     RememberWelcome,
+    /// Count recent sessions of each of these patterns, up to `day`.
+    LoadRecentUses {
+        ids: Vec<String>,
+        day: NaiveDate,
+    },
+    SaveSession {
+        session: Session,
+        started: Stamp,
+        at: Stamp,
+    },
+    /// Save a newer version of a record already stored (same id, newer `updated_at`).
+    UpdateRecord(Record),
 }

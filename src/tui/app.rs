@@ -3,23 +3,36 @@
 //! the time comes in as an argument.
 
 use super::action::{Action, Effect};
+use super::breathe::{Breathe, Outcome, Stage};
 use super::form::{CheckinForm, FormMessage, Item};
 use super::keymap::{Context, Keymap};
-use super::screens::{help, picker};
+use super::screens::{help, pacing, picker};
 use super::theme::Theme;
+use crate::domain::breathing::Pattern;
 use crate::domain::checkin::Scale;
 use crate::domain::today::TodaySummary;
+use crate::service::practice::Plan;
 use crate::store::model::{Body, Stamp};
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect, Size};
+use std::time::Duration;
 
 /// Distress at or above this shows where the help lines are, gently, after saving.
 pub const HIGH_DISTRESS: u8 = 9;
+
+/// The time an update happens at: the wall clock for records, and a monotonic reading
+/// (from any fixed origin) for everything that moves. Tests make both up freely.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Now {
+    pub wall: Stamp,
+    pub mono: Duration,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Screen {
     Home,
     Checkin(CheckinForm),
+    Breathe(Box<Breathe>),
 }
 
 /// A short message on the home screen.
@@ -30,6 +43,10 @@ pub enum Notice {
     HelpIsNear,
     RefreshFailed(String),
     UnreadableFiles,
+    /// A breathing practice was saved.
+    Practised,
+    /// Distress after a practice was clearly higher than before.
+    HigherAfter,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -46,6 +63,16 @@ pub struct App {
     pub size: Size,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// The latest monotonic reading, which animations are drawn at.
+    pub mono: Duration,
+    /// The breathing patterns offered (built in, then the user's own).
+    pub patterns: Vec<Pattern>,
+    /// Why the user's own patterns could not be used, if they could not.
+    pub patterns_problem: Option<String>,
+    /// How many times the bell has been asked for; the event loop rings the new ones.
+    pub bells: u64,
+    /// The pacing screen's layout, kept between frames (not state: never compared).
+    pub pacing_cache: pacing::Cache,
 }
 
 impl App {
@@ -60,6 +87,11 @@ impl App {
             size: Size::new(80, 24),
             keymap: Keymap::default(),
             theme: Theme::new(color),
+            mono: Duration::ZERO,
+            patterns: crate::content::builtin_patterns(),
+            patterns_problem: None,
+            bells: 0,
+            pacing_cache: pacing::Cache::default(),
         }
     }
 
@@ -92,6 +124,15 @@ impl App {
                     Item::Note => Context::CheckinNote,
                 },
             },
+            Screen::Breathe(b) => match &b.stage {
+                Stage::Preview => Context::BreathePreview,
+                Stage::Before(_) => Context::BreatheBefore,
+                Stage::Listen(_) => Context::BreatheListen,
+                Stage::Pacing(run) if run.lead.is_some() => Context::BreatheFollow,
+                Stage::Pacing(_) => Context::BreathePacing,
+                Stage::Closing(_) if b.checkin => Context::BreatheClosing,
+                Stage::Closing(_) => Context::BreatheDone,
+            },
         }
     }
 
@@ -100,15 +141,27 @@ impl App {
         self.keymap.action_for(self.context(), key)
     }
 
-    pub fn update(&mut self, action: Action, now: Stamp) -> Option<Effect> {
+    pub fn update(&mut self, action: Action, now: Now) -> Option<Effect> {
+        self.mono = now.mono;
         if !matches!(action, Action::Digit(_))
             && let Screen::Checkin(form) = &mut self.screen
         {
             form.forget_digit();
         }
+        if let Screen::Breathe(_) = self.screen
+            && self.breathe_handles(&action)
+        {
+            return self.breathe(action, now);
+        }
         match action {
-            Action::Quit => self.quit = true,
-            Action::OpenHelp => self.help = Some(0),
+            Action::Quit => {
+                self.quit = true;
+                return self.stop_for_exit(now);
+            }
+            Action::OpenHelp => {
+                self.pause_for_help(now);
+                self.help = Some(0);
+            }
             Action::CloseHelp => self.help = None,
             Action::Scroll(by) => self.scroll_help(by),
             Action::Resize(width, height) => {
@@ -125,8 +178,12 @@ impl App {
                 self.notices.clear();
                 self.screen = Screen::Checkin(CheckinForm::new(self.today.checkins_today == 0));
             }
+            Action::OpenBreathe => {
+                let day = now.wall.date_naive();
+                return self.open_breathe(None, true, day);
+            }
             Action::Leave => self.screen = Screen::Home,
-            Action::Save => return self.save(now),
+            Action::Save => return self.save(now.wall),
             Action::Saved(result) => return self.saved(result),
             Action::TodayLoaded(Ok(today)) => self.today = today,
             Action::TodayLoaded(Err(why)) => self.notices.push(Notice::RefreshFailed(why)),
@@ -134,6 +191,98 @@ impl App {
             other => self.edit_form(other),
         }
         None
+    }
+
+    /// Open the breathing preview, at `plan` if given; counting recent practice follows.
+    pub fn open_breathe(
+        &mut self,
+        plan: Option<Plan>,
+        checkin: bool,
+        day: chrono::NaiveDate,
+    ) -> Option<Effect> {
+        let breathe = Breathe::new(self.patterns.clone(), plan, checkin)?;
+        let ids = breathe.patterns.iter().map(|p| p.id.clone()).collect();
+        self.notices.clear();
+        self.screen = Screen::Breathe(Box::new(breathe));
+        Some(Effect::LoadRecentUses { ids, day })
+    }
+
+    /// Actions the breathing screen answers itself (everything but help and resizing).
+    fn breathe_handles(&self, action: &Action) -> bool {
+        !matches!(
+            action,
+            Action::OpenHelp
+                | Action::CloseHelp
+                | Action::Scroll(_)
+                | Action::Resize(..)
+                | Action::Quit
+                | Action::TodayLoaded(_)
+        )
+    }
+
+    fn breathe(&mut self, action: Action, now: Now) -> Option<Effect> {
+        let Screen::Breathe(b) = &mut self.screen else {
+            return None;
+        };
+        if let Action::RecentUses(result) = action {
+            // Without the counts, every pattern is treated as new: the gentlest plan.
+            b.recent_loaded(result.unwrap_or_default());
+            return None;
+        }
+        let outcome = b.update(action, now);
+        self.bells += std::mem::take(&mut b.rings);
+        self.follow(outcome, now)
+    }
+
+    fn follow(&mut self, outcome: Outcome, now: Now) -> Option<Effect> {
+        match outcome {
+            Outcome::Stay => None,
+            Outcome::Do(effect) => Some(effect),
+            Outcome::Home(notices) => {
+                self.screen = Screen::Home;
+                self.notices = notices;
+                Some(Effect::LoadToday {
+                    day: now.wall.date_naive(),
+                })
+            }
+        }
+    }
+
+    /// Quitting (Ctrl+C, a signal) mid-practice: the effect that saves it as stopped early.
+    pub fn stop_for_exit(&mut self, now: Now) -> Option<Effect> {
+        let Screen::Breathe(b) = &mut self.screen else {
+            return None;
+        };
+        match b.stop_for_exit(now)? {
+            Outcome::Do(effect) => Some(effect),
+            _ => None,
+        }
+    }
+
+    /// Help over a running pacer pauses it; Space goes on once help is closed.
+    fn pause_for_help(&mut self, now: Now) {
+        if let Screen::Breathe(b) = &mut self.screen
+            && let Stage::Pacing(run) = &mut b.stage
+            && !run.paused()
+        {
+            run.toggle_pause(now.mono);
+        }
+    }
+
+    /// The monotonic moment the picture next changes by itself, if anything animates:
+    /// the event loop sleeps until then (or until input). None means block on input.
+    pub fn deadline(&self) -> Option<Duration> {
+        let Screen::Breathe(b) = &self.screen else {
+            return None;
+        };
+        match &b.stage {
+            Stage::Listen(listen) => listen.deadline(),
+            Stage::Pacing(run) if self.help.is_none() => {
+                let area = Rect::from((Position::ORIGIN, self.size));
+                run.next_change(self.mono, pacing::levels(self, b, area))
+            }
+            _ => None,
+        }
     }
 
     fn scroll_help(&mut self, by: i16) {

@@ -1,11 +1,12 @@
-//! Performing effects: the app's only I/O (saving a check-in, reloading today, remembering
-//! the first-run notice was seen). Each result comes back to `App::update` as an Action.
+//! Performing effects: the app's only I/O (saving a check-in or a practice, reloading
+//! today, counting recent practice, remembering the first-run notice was seen). Each result
+//! comes back to `App::update` as an Action.
 
 use super::action::{Action, Effect};
-use super::app::App;
+use super::app::{App, Now};
 use crate::service::checkin::{save_checkin, today};
+use crate::service::practice::{recent_uses, save_session};
 use crate::store::Store;
-use crate::store::model::Stamp;
 use chrono::Weekday;
 use std::path::{Path, PathBuf};
 
@@ -33,12 +34,36 @@ pub fn perform(store: &Store, effect: Effect) -> Action {
             let written = crate::store::atomic::write_atomic(&path, b"");
             Action::WelcomeRemembered(written.map_err(|e| e.to_string()))
         }
+        Effect::LoadRecentUses { ids, day } => Action::RecentUses(
+            ids.iter()
+                .map(|id| recent_uses(store, id, day))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| e.to_string()),
+        ),
+        Effect::SaveSession {
+            session,
+            started,
+            at,
+        } => Action::SessionSaved(
+            save_session(store, session, started, at).map_err(|e| e.to_string()),
+        ),
+        Effect::UpdateRecord(record) => Action::SessionUpdated(
+            store
+                .save(record.clone())
+                .map(|_| record)
+                .map_err(|e| e.to_string()),
+        ),
     }
 }
 
 /// Hand an action to the app and perform whatever effects follow, until it settles.
-pub fn step(app: &mut App, store: &Store, action: Action, now: Stamp) {
-    let mut effect = app.update(action, now);
+pub fn step(app: &mut App, store: &Store, action: Action, now: Now) {
+    let effect = app.update(action, now);
+    settle(app, store, effect, now);
+}
+
+/// Perform an effect and whatever follows from its result, until the app settles.
+pub fn settle(app: &mut App, store: &Store, mut effect: Option<Effect>, now: Now) {
     while let Some(e) = effect {
         effect = app.update(perform(store, e), now);
     }

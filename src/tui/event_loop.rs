@@ -1,23 +1,49 @@
 //! The event loop: one thread reads terminal events, one waits for signals, both into one
-//! channel. The loop blocks on that channel (an idle attune uses no CPU), updates the app,
-//! performs effects, and redraws only when something changed. The terminal is restored on
-//! every way out: quit, error, panic (ratatui's hook), SIGTERM, SIGHUP and SIGINT.
+//! channel. When nothing animates the loop blocks on that channel (an idle attune uses no
+//! CPU); while the pacer moves, it waits only until the next moment the picture would
+//! change (at most ~30 frames a second), then hands the app a Tick with the time. It
+//! updates the app, performs effects, rings the bell if asked, and redraws only when
+//! something changed. The terminal is restored on every way out: quit, error, panic
+//! (ratatui's hook), SIGTERM, SIGHUP and SIGINT, and a practice in progress is saved first.
 
-use super::app::App;
+use super::action::Action;
+use super::app::{App, Now};
 use super::effect;
-use super::screens;
+use super::paint::Painter;
 use crate::store::Store;
 use crate::store::model::local_now;
 use anyhow::Context as _;
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::EnterAlternateScreen;
+use ratatui::layout::Rect;
+use ratatui::{DefaultTerminal, TerminalOptions, Viewport};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::time::Duration;
+use std::io::Write as _;
+use std::sync::OnceLock;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
+
+/// The shortest time between two animation frames: 22 a second, enough for smooth motion
+/// (the pacer's picture changes 20+ times a second) while keeping its CPU use tiny.
+const FRAME: Duration = Duration::from_millis(45);
+
+/// A monotonic reading: time since the first reading in this process.
+fn mono() -> Duration {
+    static ORIGIN: OnceLock<Instant> = OnceLock::new();
+    ORIGIN.get_or_init(Instant::now).elapsed()
+}
+
+/// The time now, wall clock and monotonic, for `App::update`.
+pub fn now() -> Now {
+    Now {
+        wall: local_now(),
+        mono: mono(),
+    }
+}
 
 enum Msg {
     Term(Event),
@@ -39,7 +65,7 @@ pub fn run(mut app: App, store: &Store) -> anyhow::Result<()> {
     spawn_signals(signals, tx.clone())?;
     // try_init() also installs a panic hook that restores the terminal before the panic
     // prints; if setup fails halfway, undo whatever part of it happened.
-    let mut terminal = match ratatui::try_init() {
+    let mut terminal = match init_terminal() {
         Ok(terminal) => terminal,
         Err(e) => {
             ratatui::restore();
@@ -63,6 +89,17 @@ pub fn run(mut app: App, store: &Store) -> anyhow::Result<()> {
         Ok(Exit::Signal(sig)) => std::process::exit(128 + sig),
         Err(e) => Err(e),
     }
+}
+
+/// Raw mode and the alternate screen (ratatui's panic hook restores both), with a fixed
+/// viewport that follows resize events: a full-screen viewport would ask the terminal its
+/// size (open, ioctl, close) on every frame of the pacer.
+fn init_terminal() -> std::io::Result<DefaultTerminal> {
+    let (width, height) = ratatui::crossterm::terminal::size()?;
+    let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
+    let terminal = ratatui::try_init_with_options(TerminalOptions { viewport })?;
+    execute!(std::io::stdout(), EnterAlternateScreen)?;
+    Ok(terminal)
 }
 
 fn spawn_signals(mut signals: Signals, tx: Sender<Msg>) -> anyhow::Result<()> {
@@ -106,23 +143,30 @@ fn run_loop(
     rx: &Receiver<Msg>,
 ) -> anyhow::Result<Exit> {
     let size = terminal.size().context("reading the terminal size")?;
-    effect::step(
-        app,
-        store,
-        super::action::Action::Resize(size.width, size.height),
-        local_now(),
-    );
-    terminal
-        .draw(|f| screens::render(app, f))
-        .context("drawing")?;
+    effect::step(app, store, Action::Resize(size.width, size.height), now());
+    let mut painter = Painter::default();
+    painter.full(terminal, app).context("drawing")?;
+    let mut last_frame = mono();
+    let mut bells = app.bells;
     loop {
-        // Nothing animates yet, so block until input or a signal arrives.
-        let Ok(msg) = rx.recv() else {
-            return Ok(Exit::Quit);
+        let msg = match next(app, rx, last_frame) {
+            Next::Msg(msg) => Some(msg),
+            Next::Tick => None,
+            Next::Closed => return Ok(Exit::Quit),
         };
+        let ticked = msg.is_none();
         let changed = match msg {
-            Msg::Signal(sig) => return Ok(Exit::Signal(sig)),
-            Msg::InputFailed(e) => {
+            None => {
+                effect::step(app, store, Action::Tick, now());
+                true
+            }
+            Some(Msg::Signal(sig)) => {
+                // Save a practice in progress, then let the terminal be restored.
+                effect::step(app, store, Action::Quit, now());
+                return Ok(Exit::Signal(sig));
+            }
+            Some(Msg::InputFailed(e)) => {
+                effect::step(app, store, Action::Quit, now());
                 // A closing terminal (tmux kill-session, a closed window) also sends
                 // SIGHUP; prefer it, so the exit says what happened.
                 if let Ok(Msg::Signal(sig)) = rx.recv_timeout(Duration::from_millis(200)) {
@@ -130,33 +174,73 @@ fn run_loop(
                 }
                 return Err(e).context("reading the keyboard");
             }
-            Msg::Term(Event::Key(key)) if key.kind != KeyEventKind::Release => {
-                match app.action_for_key(&key) {
-                    Some(action) => {
-                        effect::step(app, store, action, local_now());
-                        true
-                    }
-                    None => false,
-                }
-            }
-            Msg::Term(Event::Paste(text)) => {
-                effect::step(app, store, super::action::Action::Paste(text), local_now());
+            Some(Msg::Term(Event::Resize(width, height))) => {
+                terminal
+                    .resize(Rect::new(0, 0, width, height))
+                    .context("resizing")?;
+                effect::step(app, store, Action::Resize(width, height), now());
                 true
             }
-            Msg::Term(Event::Resize(width, height)) => {
-                let action = super::action::Action::Resize(width, height);
-                effect::step(app, store, action, local_now());
-                true
-            }
-            Msg::Term(_) => false,
+            Some(Msg::Term(ev)) => handle(app, store, ev),
         };
+        if app.bells != bells {
+            bells = app.bells;
+            ring();
+        }
         if app.quit {
             return Ok(Exit::Quit);
         }
         if changed {
-            terminal
-                .draw(|f| screens::render(app, f))
-                .context("drawing")?;
+            let drawn = if ticked {
+                painter.moving(terminal, app)
+            } else {
+                painter.full(terminal, app)
+            };
+            drawn.context("drawing")?;
+            last_frame = mono();
         }
     }
+}
+
+enum Next {
+    Msg(Msg),
+    Tick,
+    Closed,
+}
+
+/// Wait for input or a signal; while something animates, only until its next change.
+fn next(app: &App, rx: &Receiver<Msg>, last_frame: Duration) -> Next {
+    let Some(at) = app.deadline() else {
+        return rx.recv().map_or(Next::Closed, Next::Msg);
+    };
+    let wait = at.max(last_frame + FRAME).saturating_sub(mono());
+    match rx.recv_timeout(wait) {
+        Ok(msg) => Next::Msg(msg),
+        Err(RecvTimeoutError::Timeout) => Next::Tick,
+        Err(RecvTimeoutError::Disconnected) => Next::Closed,
+    }
+}
+
+/// A terminal event: keys through the keymap, and pastes. True if it changed anything
+/// worth redrawing.
+fn handle(app: &mut App, store: &Store, ev: Event) -> bool {
+    let action = match ev {
+        Event::Key(key) if key.kind != KeyEventKind::Release => app.action_for_key(&key),
+        Event::Paste(text) => Some(Action::Paste(text)),
+        _ => None,
+    };
+    match action {
+        Some(action) => {
+            effect::step(app, store, action, now());
+            true
+        }
+        None => false,
+    }
+}
+
+/// The terminal's bell, for the optional sound at each change of phase.
+fn ring() {
+    let mut out = std::io::stdout();
+    let _ = out.write_all(b"\x07");
+    let _ = out.flush();
 }

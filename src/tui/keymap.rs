@@ -3,8 +3,14 @@
 //! screen's action list and help's key list, so a later config file can rebind keys by
 //! changing data only.
 
+mod breathe;
+
 use super::action::Action;
 use super::strings as s;
+use breathe::{
+    BREATHE_BEFORE, BREATHE_CLOSING, BREATHE_DONE, BREATHE_FOLLOW, BREATHE_LISTEN, BREATHE_PACING,
+    BREATHE_PREVIEW, RATING, STOP,
+};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where the keys are being read: each context has its own table.
@@ -21,6 +27,19 @@ pub enum Context {
     Picker,
     /// Typing a sensation word of one's own.
     PickerOwnWord,
+    /// The breathing preview: pattern, length, follow, sound.
+    BreathePreview,
+    /// Distress before a practice.
+    BreatheBefore,
+    /// Follow my breath, listening for taps.
+    BreatheListen,
+    BreathePacing,
+    /// Pacing that follows the user's breath and leads it on.
+    BreatheFollow,
+    /// The closing screen, asking distress after.
+    BreatheClosing,
+    /// The closing screen without ratings (--no-checkin).
+    BreatheDone,
     Help,
 }
 
@@ -62,6 +81,7 @@ const F1_HELP: Binding = bind(code(KeyCode::F(1)), Action::OpenHelp, None);
 // Rows come in reading order; the footer wraps its hints onto a second line when narrow.
 const HOME: &[Binding] = &[
     bind(k('c'), Action::OpenCheckin, Some(s::HINT_CHECKIN)),
+    bind(k('b'), Action::OpenBreathe, Some(s::HINT_BREATHE)),
     bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)),
     bind(k('q'), Action::Quit, Some(s::HINT_QUIT)),
     F1_HELP,
@@ -197,6 +217,34 @@ impl Default for Keymap {
                 (
                     Context::PickerOwnWord,
                     join(&[OWN_WORD, F1_HINTED, ANYWHERE, TYPING]),
+                ),
+                (
+                    Context::BreathePreview,
+                    join(&[BREATHE_PREVIEW, HELP_KEY, ANYWHERE]),
+                ),
+                (
+                    Context::BreatheBefore,
+                    join(&[RATING, BREATHE_BEFORE, HELP_KEY, ANYWHERE]),
+                ),
+                (
+                    Context::BreatheListen,
+                    join(&[BREATHE_LISTEN, HELP_KEY, ANYWHERE]),
+                ),
+                (
+                    Context::BreathePacing,
+                    join(&[BREATHE_PACING, STOP, HELP_KEY, ANYWHERE]),
+                ),
+                (
+                    Context::BreatheFollow,
+                    join(&[BREATHE_FOLLOW, STOP, HELP_KEY, ANYWHERE]),
+                ),
+                (
+                    Context::BreatheClosing,
+                    join(&[RATING, BREATHE_CLOSING, HELP_KEY, ANYWHERE]),
+                ),
+                (
+                    Context::BreatheDone,
+                    join(&[BREATHE_DONE, HELP_KEY, ANYWHERE]),
                 ),
                 (Context::Help, HELP.to_vec()),
             ],

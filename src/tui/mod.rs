@@ -3,10 +3,12 @@
 
 pub mod action;
 pub mod app;
+pub mod breathe;
 pub mod effect;
 pub mod event_loop;
 pub mod form;
 pub mod keymap;
+pub mod paint;
 pub mod screens;
 pub mod strings;
 pub mod theme;
@@ -59,6 +61,15 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
     let mut app = App::new(summary, !welcome_seen, opts.color);
     if !snapshot.problems.is_empty() {
         app.notices.push(Notice::UnreadableFiles);
+    }
+    match crate::content::all_patterns(opts.config_dir.as_deref()) {
+        Ok(patterns) => app.patterns = patterns,
+        // The built-in patterns still work; the preview says what is wrong with the file.
+        Err(e) => app.patterns_problem = Some(e.to_string()),
+    }
+    if let Start::Breathe { plan, checkin } = opts.start {
+        let first = app.open_breathe(Some(plan), checkin, day);
+        effect::settle(&mut app, &store, first, event_loop::now());
     }
     Ok((app, store))
 }

@@ -1,6 +1,8 @@
 //! Every word the full-screen app shows, in one place: kind, plain and short.
 
+use crate::domain::breathing::PhaseKind;
 use crate::domain::checkin::Scale;
+use std::time::Duration;
 
 pub const APP: &str = "attune";
 
@@ -22,6 +24,22 @@ pub const HINT_CANCEL: &str = "cancel";
 pub const HINT_CLOSE: &str = "close";
 pub const HINT_SCROLL: &str = "scroll";
 pub const HINT_ERASE: &str = "erase";
+pub const HINT_BREATHE: &str = "breathe";
+pub const HINT_PATTERN: &str = "pattern";
+pub const HINT_LENGTH: &str = "length";
+pub const HINT_FOLLOW: &str = "follow me";
+pub const HINT_SOUND: &str = "sound";
+pub const HINT_BACK: &str = "back";
+pub const HINT_GO_ON: &str = "go on";
+pub const HINT_SKIP: &str = "skip";
+pub const HINT_TAP: &str = "breathing out";
+pub const HINT_PAUSE: &str = "pause";
+pub const HINT_SLOWER: &str = "slower";
+pub const HINT_QUICKER: &str = "quicker";
+pub const HINT_HOLD_PACE: &str = "hold pace";
+pub const HINT_STEP_BACK: &str = "step back";
+pub const HINT_STOP: &str = "stop";
+pub const HINT_HOME: &str = "home";
 
 // Home.
 pub const TODAY: &str = "Today";
@@ -33,6 +51,8 @@ pub const NO_PRACTICE_YET: &str = "none yet";
 pub const THANKS: &str = "Thank you for checking in.";
 pub const HIGH_DISTRESS: &str =
     "That sounds like a lot. Help lines are one key away: press ? any time.";
+pub const PRACTISED: &str = "Thank you for taking this time.";
+pub const HIGHER_AFTER: &str = "Distress is higher than before. Go gently. Help lines: press ?.";
 pub const UNREADABLE: &str =
     "Some saved files could not be read. `attune doctor` explains what to do.";
 
@@ -45,10 +65,15 @@ pub fn checkins_today(count: usize, latest: Option<u8>) -> String {
 }
 
 pub fn practice_today(minutes: u32, sessions: usize) -> String {
-    match (minutes, sessions) {
-        (_, 0) => NO_PRACTICE_YET.to_string(),
-        (1, _) => "1 minute".to_string(),
-        (m, _) => format!("{m} minutes"),
+    let time = match minutes {
+        0 => "under a minute".to_string(),
+        1 => "1 minute".to_string(),
+        m => format!("{m} minutes"),
+    };
+    match sessions {
+        0 => NO_PRACTICE_YET.to_string(),
+        1 => format!("{time} · 1 session"),
+        n => format!("{time} · {n} sessions"),
     }
 }
 
@@ -75,6 +100,10 @@ pub const NOT_SET: &str = "–";
 
 pub fn save_failed(why: &str) -> String {
     format!("That did not save; everything you chose is still here. {why}")
+}
+
+pub fn session_save_failed(why: &str) -> String {
+    format!("Your practice did not save yet; Enter tries again. {why}")
 }
 
 pub fn refresh_failed(why: &str) -> String {
@@ -112,6 +141,7 @@ pub const HELP_TITLE: &str = "Help";
 pub const HELP_STOP_HEAD: &str = "Stopping";
 pub const HELP_STOP: &[&str] = &[
     "Esc goes back without saving. On the home screen, q quits.",
+    "In a practice, Esc or q stops at once; what you did is kept.",
     "Ctrl+C quits from anywhere. What you saved stays saved.",
 ];
 pub const HELP_LINES_HEAD: &str = "If you need someone now";
@@ -139,3 +169,174 @@ pub const WELCOME_ENTER: &str = "Press Enter to begin.";
 
 // Size.
 pub const TOO_SMALL: &str = "Please make the window a little larger.";
+
+// Breathing.
+pub const BREATHE_TITLE: &str = "Breathe";
+pub const FOLLOW_TITLE: &str = "Follow my breath";
+pub const PACE: &str = "Pace";
+pub const HOLDS: &str = "Holds";
+pub const EYES: &str = "Eyes";
+pub const LENGTH: &str = "Length";
+pub const FOLLOW: &str = "Follow me";
+pub const SOUND: &str = "Sound";
+pub const EYES_OPEN: &str = "open or closed, as you like";
+pub const NO_HOLDS: &str = "none";
+pub const OFF: &str = "off";
+pub const SOUND_ON: &str = "a soft bell at each change";
+pub const FOLLOW_ON: &str = "on: tap Space as you breathe out, then I follow";
+pub const HOW_TO_STOP: &str = "Esc or q stops at any moment.";
+pub const HOLD_NOTE: &str = "Holds are not for everyone: leave them out if you are pregnant \
+     or have a heart or seizure condition.";
+pub const HOLD_NOTE_SHORT: &str =
+    "Holds are not for everyone: not in pregnancy, or with a heart or seizure condition.";
+pub const FOLLOW_NEEDS_NO_HOLDS: &str = "Follow my breath works with patterns without holds.";
+pub const FOLLOW_TURNED_OFF: &str = "Follow my breath is off: this pattern has holds.";
+pub const BEFORE_ASK: &str = "Before you begin: how much distress do you feel?";
+pub const BEFORE_ASK_SHORT: &str = "Distress now?";
+pub const RATING_SKIP: &str = "Choose 0 to 10, or skip it.";
+pub const LISTEN_ASK: &str = "Breathe as you are. Press Space each time you breathe out.";
+pub const LISTEN_HOW: &str = "A few breaths is enough; I listen for a minute at most.";
+pub const READY: &str = "Enter begins.";
+pub const PAUSED: &str = "Paused";
+pub const PAUSED_HOW: &str = "Space goes on.";
+pub const REMINDER: &str = "Slow, not big. If you feel light-headed or tingly, let your \
+     breath return to its own rhythm.";
+pub const REMINDER_SHORT: &str = "Slow, not big. Dizzy? Breathe freely.";
+pub const AFTER_ASK: &str = "And now: how much distress do you feel?";
+pub const AFTER_ASK_SHORT: &str = "Distress now?";
+pub const AFTER_SKIP: &str = "Enter alone skips it.";
+pub const COMPLETED: &str = "That was the whole session. Take a moment before you move on.";
+pub const COMPLETED_SHORT: &str = "That was the whole session.";
+pub const STOPPED: &str = "You stopped early. Stopping is always fine.";
+pub const STOPPED_SHORT: &str = "Stopped early; that is fine.";
+pub const NOTE_SLOWER: &str = "A little slower from the next breath.";
+pub const NOTE_QUICKER: &str = "A little quicker from the next breath.";
+pub const NOTE_SLOWEST: &str = "This is as slow as this pattern safely goes.";
+pub const NOTE_QUICKEST: &str = "This is as quick as this pattern goes.";
+pub const NOTE_HOLDING: &str = "Holding this pace. ↑ again to go on.";
+pub const NOTE_LEADING: &str = "Going on, slowly.";
+pub const NOTE_STEPPED_BACK: &str = "One step back, from the next breath. Holding there.";
+pub const NOTE_AT_START: &str = "This is the pace we started at.";
+
+/// What to do in a phase, in a word or two.
+pub fn phase_word(phase: PhaseKind) -> &'static str {
+    match phase {
+        PhaseKind::In => "Breathe in",
+        PhaseKind::TopUp => "A little more in",
+        PhaseKind::HoldIn | PhaseKind::HoldOut => "Hold",
+        PhaseKind::Out => "Breathe out",
+    }
+}
+
+/// Seconds as "4" or "5.45".
+pub fn secs(s: f64) -> String {
+    let r = (s * 100.0).round() / 100.0;
+    format!("{r}")
+}
+
+/// Breaths a minute as "6" or "5.5", to a tenth.
+pub fn rate(per_minute: f64) -> String {
+    let r = (per_minute * 10.0).round() / 10.0;
+    format!("{r}")
+}
+
+/// A length of time as "5:00", in whole seconds rounded up (0.2 s left reads 0:01).
+pub fn clock(d: Duration) -> String {
+    let s = d.as_secs() + u64::from(d.subsec_nanos() > 0);
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+/// "In 4 · out 6", with the holds and the top-up when there are any.
+pub fn phases(p: &crate::domain::breathing::Pattern) -> String {
+    let mut parts = vec![format!("In {}", secs(p.inhale))];
+    if p.top_up > 0.0 {
+        parts.push(format!("more in {}", secs(p.top_up)));
+    }
+    if p.hold_in > 0.0 {
+        parts.push(format!("hold {}", secs(p.hold_in)));
+    }
+    parts.push(format!("out {}", secs(p.exhale)));
+    if p.hold_out > 0.0 {
+        parts.push(format!("hold {}", secs(p.hold_out)));
+    }
+    format!("{} seconds", parts.join(" · "))
+}
+
+pub fn holds(p: &crate::domain::breathing::Pattern) -> String {
+    match (p.hold_in > 0.0, p.hold_out > 0.0) {
+        (false, false) => NO_HOLDS.to_string(),
+        (true, false) => "after breathing in".to_string(),
+        (false, true) => "after breathing out".to_string(),
+        (true, true) => "after breathing in and out".to_string(),
+    }
+}
+
+pub fn per_minute(per_minute: f64) -> String {
+    format!("{} breaths a minute", rate(per_minute))
+}
+
+/// "5:00, 30 breaths".
+pub fn length(planned: Duration, breaths: u64) -> String {
+    format!("{} · {breaths} breaths", clock(planned))
+}
+
+/// "6 a minute · 5:00 · 30 breaths", for narrow windows.
+pub fn pace_and_length(rate: &str, length: &str) -> String {
+    format!("{rate} a minute · {length}")
+}
+
+/// "Follow me off · sound off", for narrow windows.
+pub fn toggles(follow: bool, bell: bool) -> String {
+    let on = |b: bool| if b { "on" } else { OFF };
+    format!("Follow me {} · sound {}", on(follow), on(bell))
+}
+
+pub fn capped(cycles: u32) -> String {
+    format!("Kept to {cycles} rounds while this pattern is new to you.")
+}
+
+pub fn patterns_problem(why: &str) -> String {
+    format!("Your own patterns could not be used: {why}")
+}
+
+pub fn counted(breaths: usize) -> String {
+    match breaths {
+        0 => "No breaths counted yet.".to_string(),
+        1 => "1 breath counted.".to_string(),
+        n => format!("{n} breaths counted."),
+    }
+}
+
+/// What listening found, and where pacing begins.
+pub fn measured(measured: bool, per_minute: f64) -> String {
+    if measured {
+        format!(
+            "Your pace: about {} breaths a minute. We'll start there.",
+            rate(per_minute)
+        )
+    } else {
+        format!(
+            "No steady rhythm yet, so we'll start at an easy {} a minute.",
+            rate(per_minute)
+        )
+    }
+}
+
+/// "Breath 5 · 4:32 left".
+pub fn progress(breath: u64, left: Duration) -> String {
+    format!("Breath {breath} · {} left", clock(left))
+}
+
+/// "6 → 5 breaths a minute".
+pub fn paces(start: f64, reached: f64) -> String {
+    format!("Pace {} → {} breaths a minute", rate(start), rate(reached))
+}
+
+pub fn before_was(before: u8) -> String {
+    format!("Before: {before}")
+}
+
+pub fn session_summary(name: &str, actual: Duration, breaths: u64) -> String {
+    let word = if breaths == 1 { "breath" } else { "breaths" };
+    format!("{name} · {} · {breaths} {word}", clock(actual))
+}

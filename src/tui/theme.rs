@@ -79,4 +79,14 @@ impl Theme {
             Style::default().add_modifier(Modifier::DIM),
         )
     }
+
+    /// The pacer's fill: calm teal, or the terminal's own colour; dimmed while paused.
+    pub fn pacer(self, paused: bool) -> Style {
+        let base = self.pick(Style::default().fg(TEAL), Style::default());
+        if paused {
+            base.add_modifier(Modifier::DIM)
+        } else {
+            base
+        }
+    }
 }

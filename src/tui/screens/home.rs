@@ -77,5 +77,7 @@ fn notice_text(app: &App, notice: &Notice) -> (String, Style) {
         Notice::HelpIsNear => (s::HIGH_DISTRESS.to_string(), theme.notice()),
         Notice::RefreshFailed(why) => (s::refresh_failed(why), theme.attention()),
         Notice::UnreadableFiles => (s::UNREADABLE.to_string(), theme.attention()),
+        Notice::Practised => (s::PRACTISED.to_string(), theme.notice()),
+        Notice::HigherAfter => (s::HIGHER_AFTER.to_string(), theme.notice()),
     }
 }

@@ -1,7 +1,8 @@
-//! Small building blocks shared by the screens: word wrapping, the key-hints footer and
-//! the 0-10 scale row.
+//! Small building blocks shared by the screens: word wrapping, the key-hints footer, the
+//! 0-10 scale row and the breathing pacer.
 
 pub mod hints;
+pub mod pacer;
 pub mod scale;
 
 /// Word-wrap `text` to `width` columns; lines after the first start with `indent` spaces.

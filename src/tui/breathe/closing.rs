@@ -1,0 +1,151 @@
+//! The calm closing screen's state: the session as saved the moment practice ended, and
+//! the optional distress rating after, which saves a newer version of the same record.
+
+use super::Rating;
+use crate::store::model::{Body, Record, Session, Stamp};
+use crate::tui::action::Effect;
+use crate::tui::app::{HIGH_DISTRESS, Notice};
+use chrono::TimeDelta;
+
+/// Distress after this much above before is named, gently.
+pub const HIGHER_BY: u8 = 2;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Closing {
+    pub session: Session,
+    pub pattern_name: String,
+    pub started: Stamp,
+    pub ended: Stamp,
+    /// The record as stored; None until saved (or if saving failed).
+    pub record: Option<Record>,
+    pub error: Option<String>,
+    pub after: Rating,
+    /// Enter retried a failed save: go home once it is saved.
+    leaving: bool,
+}
+
+/// What a step on the closing screen leads to.
+#[derive(Clone, Debug, PartialEq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "made and used at once, never stored; an effect is as large anyway"
+)]
+pub enum Outcome {
+    Stay,
+    Do(Effect),
+    Home(Vec<Notice>),
+}
+
+impl Closing {
+    pub fn new(session: Session, pattern_name: String, started: Stamp, ended: Stamp) -> Closing {
+        Closing {
+            session,
+            pattern_name,
+            started,
+            ended,
+            record: None,
+            error: None,
+            after: Rating::default(),
+            leaving: false,
+        }
+    }
+
+    /// Save the session as it stands.
+    pub fn save(&self) -> Effect {
+        Effect::SaveSession {
+            session: self.session.clone(),
+            started: self.started,
+            at: self.ended,
+        }
+    }
+
+    /// Enter: save the rating after (if one was given), then go home.
+    pub fn confirm(&mut self, now: Stamp) -> Outcome {
+        let after = self.after.value;
+        let Some(record) = &self.record else {
+            // The first save failed: try again, with the rating.
+            self.session.distress_after = after;
+            self.leaving = true;
+            return Outcome::Do(self.save());
+        };
+        let stored = match &record.body {
+            Body::Session(s) => s.distress_after,
+            _ => None,
+        };
+        if after.is_none() || after == stored {
+            return Outcome::Home(self.notices());
+        }
+        let mut newer = record.clone();
+        if let Body::Session(s) = &mut newer.body {
+            s.distress_after = after;
+        }
+        // Strictly newer, so this version wins wherever the records are merged.
+        newer.updated_at = now.max(record.updated_at + TimeDelta::milliseconds(1));
+        Outcome::Do(Effect::UpdateRecord(newer))
+    }
+
+    pub fn saved(&mut self, result: Result<Record, String>) -> Outcome {
+        match result {
+            Ok(record) => {
+                if let Body::Session(s) = &record.body {
+                    self.session = s.clone();
+                }
+                self.record = Some(record);
+                self.error = None;
+                if std::mem::take(&mut self.leaving) {
+                    Outcome::Home(self.notices())
+                } else {
+                    Outcome::Stay
+                }
+            }
+            Err(why) => {
+                self.error = Some(why);
+                self.leaving = false;
+                Outcome::Stay
+            }
+        }
+    }
+
+    /// The rating after was added to the record.
+    pub fn updated(&mut self, result: Result<Record, String>) -> Outcome {
+        match result {
+            Ok(record) => {
+                self.record = Some(record);
+                self.error = None;
+                Outcome::Home(self.notices())
+            }
+            Err(why) => {
+                self.error = Some(why);
+                Outcome::Stay
+            }
+        }
+    }
+
+    /// Esc: home without the rating after (the session itself is already saved).
+    pub fn leave(&self) -> Outcome {
+        Outcome::Home(if self.record.is_some() {
+            vec![Notice::Practised]
+        } else {
+            Vec::new()
+        })
+    }
+
+    /// The rating after is this much higher than before: say so gently.
+    pub fn higher(&self) -> bool {
+        match (self.session.distress_before, self.after.value) {
+            (Some(before), Some(after)) => after >= before.saturating_add(HIGHER_BY),
+            _ => false,
+        }
+    }
+
+    /// One notice, the most needed: a kind word on a small screen leaves room for it.
+    fn notices(&self) -> Vec<Notice> {
+        if self.higher() {
+            vec![Notice::HigherAfter]
+        } else if self.after.value.is_some_and(|a| a >= HIGH_DISTRESS) {
+            vec![Notice::HelpIsNear]
+        } else {
+            vec![Notice::Practised]
+        }
+    }
+}

@@ -1,0 +1,286 @@
+//! The breathing practice as a small state machine: preview, distress before, listening
+//! (follow my breath), pacing, and the closing screen. Every step is pure: time comes in as
+//! an argument, and saving is asked for as an Effect.
+
+pub mod closing;
+pub mod run;
+mod update;
+
+use crate::domain::breathing::follow::{Lead, MAX_LISTEN, Taps};
+use crate::domain::breathing::{Pattern, planned_length};
+use crate::domain::checkin::MAX;
+use crate::service::practice::{self, DEFAULT_MINUTES, MAX_MINUTES, Plan};
+pub use closing::{Closing, Outcome};
+pub use run::Run;
+use std::time::Duration;
+
+/// A 0-10 rating typed with the number keys; 1 then 0 makes 10.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rating {
+    pub value: Option<u8>,
+    typed_one: bool,
+}
+
+impl Rating {
+    pub fn digit(&mut self, d: u8) {
+        let value = if self.typed_one && d == 0 {
+            MAX
+        } else {
+            d.min(MAX)
+        };
+        self.value = Some(value);
+        self.typed_one = d == 1 && value == 1;
+    }
+
+    pub fn clear(&mut self) {
+        self.value = None;
+        self.typed_one = false;
+    }
+
+    pub fn forget_digit(&mut self) {
+        self.typed_one = false;
+    }
+}
+
+/// A gentle line on the preview after a key that could not do what it usually does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PreviewNote {
+    /// f on a pattern with holds.
+    FollowNeedsNoHolds,
+    /// Moving to a pattern with holds turned follow my breath off.
+    FollowTurnedOff,
+    PlanFailed(String),
+}
+
+/// Follow my breath, listening: the taps so far, and the lead once listening is over.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Listen {
+    pub taps: Taps,
+    /// When listening began (monotonic).
+    pub started: Duration,
+    /// Whether a steady rhythm was heard (known once `lead` is set).
+    pub measured: bool,
+    pub lead: Option<Lead>,
+}
+
+impl Listen {
+    fn since(&self, mono: Duration) -> Duration {
+        mono.saturating_sub(self.started)
+    }
+
+    /// When listening ends by itself if nothing else ends it first (monotonic).
+    pub fn deadline(&self) -> Option<Duration> {
+        self.lead.is_none().then_some(self.started + MAX_LISTEN)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one stage lives in the boxed breathing screen at a time"
+)]
+pub enum Stage {
+    Preview,
+    Before(Rating),
+    Listen(Listen),
+    Pacing(Run),
+    Closing(Closing),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Breathe {
+    pub patterns: Vec<Pattern>,
+    /// Recent sessions of each pattern (all 0 until loaded: the gentlest plan first).
+    pub recent: Vec<usize>,
+    pub index: usize,
+    pub minutes: u32,
+    pub plan: Plan,
+    pub bell: bool,
+    /// Ask for distress before and after.
+    pub checkin: bool,
+    /// The plan came from the command line: keep it as given until the user changes it.
+    fixed: bool,
+    pub note: Option<PreviewNote>,
+    pub before: Option<u8>,
+    pub stage: Stage,
+    /// Phase changes to ring the bell for, taken by the App.
+    pub rings: u64,
+}
+
+impl Breathe {
+    /// The preview, at `plan` if given, else the default pattern. None with no patterns.
+    pub fn new(mut patterns: Vec<Pattern>, plan: Option<Plan>, checkin: bool) -> Option<Breathe> {
+        let fixed = plan.is_some();
+        let (index, minutes, plan) = match plan {
+            Some(plan) => {
+                let index = match patterns.iter().position(|p| p.id == plan.pattern.id) {
+                    Some(i) => i,
+                    None => {
+                        patterns.push(plan.pattern.clone());
+                        patterns.len() - 1
+                    }
+                };
+                // A capped length says little about the minutes asked for.
+                let minutes = if plan.capped {
+                    DEFAULT_MINUTES
+                } else {
+                    (plan.planned.as_secs_f64() / 60.0).round()
+                };
+                (index, minutes, plan)
+            }
+            None => {
+                let index = patterns
+                    .iter()
+                    .position(|p| p.id == crate::content::DEFAULT_PATTERN)
+                    .unwrap_or(0);
+                let pattern = patterns.get(index)?.clone();
+                (
+                    index,
+                    DEFAULT_MINUTES,
+                    fallback_plan(pattern, DEFAULT_MINUTES),
+                )
+            }
+        };
+        let mut b = Breathe {
+            recent: vec![0; patterns.len()],
+            patterns,
+            index,
+            minutes: minutes.clamp(1.0, MAX_MINUTES) as u32,
+            plan,
+            bell: false,
+            checkin,
+            fixed,
+            note: None,
+            before: None,
+            stage: Stage::Preview,
+            rings: 0,
+        };
+        if !fixed {
+            b.replan();
+        }
+        Some(b)
+    }
+
+    pub fn pattern(&self) -> &Pattern {
+        &self.plan.pattern
+    }
+
+    /// Recompute the plan for the chosen pattern, length and follow.
+    fn replan(&mut self) {
+        let Some(pattern) = self.patterns.get(self.index) else {
+            return;
+        };
+        let recent = self.recent.get(self.index).copied().unwrap_or(0);
+        let minutes = f64::from(self.minutes);
+        match practice::plan(
+            &self.patterns,
+            &pattern.id,
+            minutes,
+            self.plan.follow,
+            recent,
+        ) {
+            Ok(plan) => self.plan = plan,
+            Err(e) => self.note = Some(PreviewNote::PlanFailed(e.to_string())),
+        }
+    }
+
+    /// The counts of recent sessions arrived.
+    pub fn recent_loaded(&mut self, recent: Vec<usize>) {
+        if recent.len() == self.patterns.len() {
+            self.recent = recent;
+            if !self.fixed {
+                self.replan();
+            }
+        }
+    }
+
+    pub fn move_pattern(&mut self, by: i8) {
+        let last = self.patterns.len().saturating_sub(1);
+        self.index = self.index.saturating_add_signed(isize::from(by)).min(last);
+        self.changed();
+        if self.plan.follow && self.patterns[self.index].has_holds() {
+            self.plan.follow = false;
+            self.note = Some(PreviewNote::FollowTurnedOff);
+        }
+        self.replan();
+    }
+
+    pub fn change_minutes(&mut self, by: i8) {
+        let most = MAX_MINUTES as u32;
+        self.minutes = self
+            .minutes
+            .saturating_add_signed(i32::from(by))
+            .clamp(1, most);
+        self.changed();
+        self.replan();
+    }
+
+    pub fn toggle_follow(&mut self) {
+        self.changed();
+        if self.patterns[self.index].has_holds() {
+            self.note = Some(PreviewNote::FollowNeedsNoHolds);
+            return;
+        }
+        self.plan.follow = !self.plan.follow;
+        self.replan();
+    }
+
+    fn changed(&mut self) {
+        self.fixed = false;
+        self.note = None;
+    }
+
+    /// After the preview and the rating before: listen first, or begin pacing now.
+    pub fn begin(&mut self, mono: Duration, wall: crate::store::model::Stamp) {
+        self.stage = if self.plan.follow {
+            Stage::Listen(Listen {
+                taps: Taps::default(),
+                started: mono,
+                measured: false,
+                lead: None,
+            })
+        } else {
+            Stage::Pacing(Run::new(&self.plan, None, mono, wall))
+        };
+    }
+
+    /// A tap on an out-breath; listening ends by itself once it has heard enough.
+    pub fn tap(&mut self, mono: Duration) {
+        if let Stage::Listen(l) = &mut self.stage
+            && l.lead.is_none()
+        {
+            l.taps.tap(l.since(mono));
+            self.listen_until(mono);
+        }
+    }
+
+    /// End listening if it has heard enough or the minute is up.
+    pub fn listen_until(&mut self, mono: Duration) {
+        if let Stage::Listen(l) = &self.stage
+            && l.lead.is_none()
+            && (l.taps.finished(l.since(mono)) || l.since(mono) >= MAX_LISTEN)
+        {
+            self.stop_listening();
+        }
+    }
+
+    /// Listening is over: measure the rhythm and set up the lead.
+    pub fn stop_listening(&mut self) {
+        if let Stage::Listen(l) = &mut self.stage {
+            let period = l.taps.period_secs();
+            l.measured = period.is_some();
+            l.lead = Some(Lead::start(period, &self.plan.pattern));
+        }
+    }
+}
+
+/// A plan made without the service, only if the service refuses the default pattern.
+fn fallback_plan(pattern: Pattern, minutes: f64) -> Plan {
+    Plan {
+        planned: planned_length(&pattern, minutes, pattern.new_user_cycles),
+        capped: false,
+        hold_note: pattern.has_holds(),
+        follow: false,
+        pattern,
+    }
+}

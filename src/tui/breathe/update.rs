@@ -1,0 +1,126 @@
+//! How the breathing screen answers each action, stage by stage. Time is brought up to
+//! date first, so a session that has reached its end is finished (and saved) before any
+//! key is read.
+
+use super::closing::Outcome;
+use super::{Breathe, Closing, Run, Stage};
+use crate::tui::action::Action;
+use crate::tui::app::Now;
+
+impl Breathe {
+    /// Answer one action; the App performs what comes out (an effect, or going home).
+    pub fn update(&mut self, action: Action, now: Now) -> Outcome {
+        if let Some(out) = self.catch_up(now) {
+            return out;
+        }
+        if !matches!(action, Action::Digit(_)) {
+            self.forget_digit();
+        }
+        match &mut self.stage {
+            Stage::Preview if action == Action::Leave => return Outcome::Home(Vec::new()),
+            Stage::Preview => self.preview(action, now),
+            Stage::Before(rating) => match action {
+                Action::Digit(d) => rating.digit(d),
+                Action::Clear => rating.clear(),
+                Action::Begin | Action::Skip => {
+                    let given = matches!(action, Action::Begin);
+                    self.before = rating.value.filter(|_| given);
+                    self.begin(now.mono, now.wall);
+                }
+                Action::Leave => self.stage = Stage::Preview,
+                _ => {}
+            },
+            Stage::Listen(listen) => match action {
+                Action::Tap => self.tap(now.mono),
+                Action::Begin => match listen.lead.clone() {
+                    Some(lead) => {
+                        let run = Run::new(&self.plan, Some(lead), now.mono, now.wall);
+                        self.stage = Stage::Pacing(run);
+                    }
+                    None => self.stop_listening(),
+                },
+                Action::Leave => self.stage = Stage::Preview,
+                _ => {}
+            },
+            Stage::Pacing(run) => {
+                // A note stays until the next key.
+                if action != Action::Tick {
+                    run.note = None;
+                }
+                match action {
+                    Action::Pause => run.toggle_pause(now.mono),
+                    Action::Pace(by) if run.lead.is_none() => run.pace(now.mono, by),
+                    Action::HoldPace => run.hold(),
+                    Action::StepBack => run.step_back(now.mono),
+                    Action::Leave => return self.finish(now, false),
+                    _ => {}
+                }
+            }
+            Stage::Closing(closing) => match action {
+                Action::Digit(d) => closing.after.digit(d),
+                Action::Clear => closing.after.clear(),
+                Action::Begin => return closing.confirm(now.wall),
+                Action::Leave => return closing.leave(),
+                Action::SessionSaved(result) => return closing.saved(result),
+                Action::SessionUpdated(result) => return closing.updated(result),
+                _ => {}
+            },
+        }
+        Outcome::Stay
+    }
+
+    fn preview(&mut self, action: Action, now: Now) {
+        match action {
+            Action::PatternMove(by) => self.move_pattern(by),
+            Action::Minutes(by) => self.change_minutes(by),
+            Action::ToggleFollow => self.toggle_follow(),
+            Action::ToggleBell => self.bell = !self.bell,
+            Action::Begin if self.checkin => self.stage = Stage::Before(Default::default()),
+            Action::Begin => self.begin(now.mono, now.wall),
+            _ => {}
+        }
+    }
+
+    fn forget_digit(&mut self) {
+        match &mut self.stage {
+            Stage::Before(r) => r.forget_digit(),
+            Stage::Closing(c) => c.after.forget_digit(),
+            _ => {}
+        }
+    }
+
+    /// Bring time up to `now`: the minute of listening, the lead, the bell, the end.
+    fn catch_up(&mut self, now: Now) -> Option<Outcome> {
+        self.listen_until(now.mono);
+        let Stage::Pacing(run) = &mut self.stage else {
+            return None;
+        };
+        let advance = run.advance(now.mono);
+        if advance.phase_changed && self.bell {
+            self.rings += 1;
+        }
+        advance.done.then(|| self.finish(now, true))
+    }
+
+    /// A practice in progress, stopped now (Ctrl+C, a signal): saved as stopped early.
+    pub fn stop_for_exit(&mut self, now: Now) -> Option<Outcome> {
+        if let Some(out) = self.catch_up(now) {
+            return Some(out);
+        }
+        matches!(self.stage, Stage::Pacing(_)).then(|| self.finish(now, false))
+    }
+
+    /// Pacing is over, completed or stopped: on to the closing screen, saving at once.
+    fn finish(&mut self, now: Now, completed: bool) -> Outcome {
+        let Stage::Pacing(run) = &self.stage else {
+            return Outcome::Stay;
+        };
+        let mut session = run.session(&self.plan, now.mono, completed);
+        session.distress_before = self.before;
+        let name = self.plan.pattern.name.clone();
+        let closing = Closing::new(session, name, run.started, now.wall);
+        let save = closing.save();
+        self.stage = Stage::Closing(closing);
+        Outcome::Do(save)
+    }
+}

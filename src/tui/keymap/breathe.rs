@@ -1,0 +1,93 @@
+//! The breathing practice's key tables: the preview, the ratings around a practice,
+//! listening, pacing (plain and following) and the closing screen.
+
+use super::{Binding, KeySpec, bind, code, k};
+use crate::tui::action::Action;
+use crate::tui::strings as s;
+use ratatui::crossterm::event::KeyCode;
+
+pub(super) const BREATHE_PREVIEW: &[Binding] = &[
+    bind(
+        code(KeyCode::Up),
+        Action::PatternMove(-1),
+        Some(s::HINT_PATTERN),
+    ),
+    bind(
+        code(KeyCode::Down),
+        Action::PatternMove(1),
+        Some(s::HINT_PATTERN),
+    ),
+    bind(
+        code(KeyCode::Left),
+        Action::Minutes(-1),
+        Some(s::HINT_LENGTH),
+    ),
+    bind(
+        code(KeyCode::Right),
+        Action::Minutes(1),
+        Some(s::HINT_LENGTH),
+    ),
+    bind(k('-'), Action::Minutes(-1), None),
+    bind(k('+'), Action::Minutes(1), None),
+    bind(k('='), Action::Minutes(1), None),
+    bind(k('f'), Action::ToggleFollow, Some(s::HINT_FOLLOW)),
+    bind(k('s'), Action::ToggleBell, Some(s::HINT_SOUND)),
+    bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_BEGIN)),
+    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)),
+    bind(k('q'), Action::Leave, None),
+];
+
+/// A 0-10 rating around a practice: number keys, or skip it.
+pub(super) const RATING: &[Binding] = &[
+    bind(KeySpec::Digits, Action::Digit(0), Some(s::HINT_SET)),
+    bind(code(KeyCode::Backspace), Action::Clear, Some(s::HINT_CLEAR)),
+    bind(code(KeyCode::Delete), Action::Clear, None),
+];
+
+pub(super) const BREATHE_BEFORE: &[Binding] = &[
+    bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_GO_ON)),
+    bind(code(KeyCode::Tab), Action::Skip, Some(s::HINT_SKIP)),
+    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)),
+    bind(k('q'), Action::Leave, None),
+];
+
+pub(super) const BREATHE_LISTEN: &[Binding] = &[
+    bind(k(' '), Action::Tap, Some(s::HINT_TAP)),
+    bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_GO_ON)),
+    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)),
+    bind(k('q'), Action::Leave, None),
+];
+
+pub(super) const BREATHE_PACING: &[Binding] = &[
+    bind(k(' '), Action::Pause, Some(s::HINT_PAUSE)),
+    bind(code(KeyCode::Left), Action::Pace(-1), Some(s::HINT_SLOWER)),
+    bind(code(KeyCode::Right), Action::Pace(1), Some(s::HINT_QUICKER)),
+];
+
+pub(super) const BREATHE_FOLLOW: &[Binding] = &[
+    bind(k(' '), Action::Pause, Some(s::HINT_PAUSE)),
+    bind(code(KeyCode::Up), Action::HoldPace, Some(s::HINT_HOLD_PACE)),
+    bind(
+        code(KeyCode::Down),
+        Action::StepBack,
+        Some(s::HINT_STEP_BACK),
+    ),
+];
+
+/// Stopping a practice: at once, with one key.
+pub(super) const STOP: &[Binding] = &[
+    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_STOP)),
+    bind(k('q'), Action::Leave, None),
+];
+
+pub(super) const BREATHE_CLOSING: &[Binding] = &[
+    bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_DONE)),
+    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_HOME)),
+    bind(k('q'), Action::Leave, None),
+];
+
+pub(super) const BREATHE_DONE: &[Binding] = &[
+    bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_HOME)),
+    bind(code(KeyCode::Esc), Action::Leave, None),
+    bind(k('q'), Action::Leave, None),
+];

@@ -1,0 +1,253 @@
+//! The breathing screens around the pacer: the preview (pattern, length, holds, eyes, how
+//! to stop), the rating before, listening for follow my breath, and the calm closing
+//! screen with its summary and the rating after.
+
+use super::{pacing, roomy, title, with_footer};
+use crate::domain::breathing::Schedule;
+use crate::domain::checkin::Scale;
+use crate::tui::app::{App, HIGH_DISTRESS};
+use crate::tui::breathe::{Breathe, Closing, Listen, PreviewNote, Rating, Stage};
+use crate::tui::strings as s;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{scale, wrap};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+const LABEL_WIDTH: usize = 11;
+
+pub fn render(app: &App, b: &Breathe, frame: &mut Frame, area: Rect) {
+    if let Stage::Pacing(_) = b.stage {
+        pacing::render(app, b, frame, area);
+        return;
+    }
+    let body = with_footer(app, frame, area);
+    let page = Page::new(app.theme, body);
+    let lines = match &b.stage {
+        Stage::Preview => preview(app, b, &page),
+        Stage::Before(rating) => before(rating, &page),
+        Stage::Listen(listen) => listen_lines(listen, &page),
+        Stage::Closing(closing) => closing_lines(b, closing, &page),
+        Stage::Pacing(_) => Vec::new(),
+    };
+    let what = match b.stage {
+        Stage::Listen(_) => s::FOLLOW_TITLE,
+        _ => s::BREATHE_TITLE,
+    };
+    let mut all = vec![title(app.theme, Some(what))];
+    if page.roomy {
+        all.push(Line::default());
+    }
+    all.extend(lines);
+    frame.render_widget(Paragraph::new(all), body);
+}
+
+/// Indentation and width for the lines of one screen.
+struct Page {
+    theme: Theme,
+    roomy: bool,
+    pad: &'static str,
+    width: u16,
+}
+
+impl Page {
+    fn new(theme: Theme, body: Rect) -> Page {
+        let roomy = roomy(body) || (body.width >= 60 && body.height >= 18);
+        let pad = if roomy { "   " } else { " " };
+        Page {
+            theme,
+            roomy,
+            pad,
+            width: body.width.saturating_sub(2 * pad.len() as u16),
+        }
+    }
+
+    /// Text wrapped to the page, each line indented.
+    fn para(&self, text: &str, style: Style) -> Vec<Line<'static>> {
+        wrap(text, self.width, 0)
+            .into_iter()
+            .map(|l| Line::from(vec![Span::raw(self.pad), Span::styled(l, style)]))
+            .collect()
+    }
+
+    fn fact(&self, label: &str, value: String) -> Line<'static> {
+        Line::from(vec![
+            Span::raw(self.pad),
+            Span::styled(format!("{label:<LABEL_WIDTH$}"), self.theme.quiet()),
+            Span::styled(value, self.theme.text()),
+        ])
+    }
+
+    fn gap(&self, lines: &mut Vec<Line<'static>>) {
+        if self.roomy {
+            lines.push(Line::default());
+        }
+    }
+}
+
+fn preview(app: &App, b: &Breathe, page: &Page) -> Vec<Line<'static>> {
+    let theme = page.theme;
+    let p = b.pattern();
+    let count = format!("{} of {}", b.index + 1, b.patterns.len());
+    let room = usize::from(page.width).saturating_sub(count.chars().count() + 1);
+    let mut lines = vec![Line::from(vec![
+        Span::raw(page.pad),
+        Span::styled(format!("{:<room$} ", p.name), theme.focus()),
+        Span::styled(count, theme.quiet()),
+    ])];
+    if page.roomy {
+        lines.extend(page.para(&p.about, theme.quiet()));
+        lines.push(Line::default());
+    }
+    let schedule = Schedule::new(p, b.plan.planned);
+    let breaths = schedule.breaths_at(schedule.end());
+    let length = s::length(b.plan.planned, breaths);
+    lines.extend(page.para(&s::phases(p), theme.text()));
+    if page.roomy {
+        let on_off = |on: bool, text: &str| if on { text } else { s::OFF }.to_string();
+        lines.push(page.fact(s::PACE, s::per_minute(p.breaths_per_minute())));
+        lines.push(page.fact(s::HOLDS, s::holds(p)));
+        lines.push(page.fact(s::EYES, s::EYES_OPEN.into()));
+        lines.push(page.fact(s::LENGTH, length));
+        lines.push(page.fact(s::FOLLOW, on_off(b.plan.follow, s::FOLLOW_ON)));
+        lines.push(page.fact(s::SOUND, on_off(b.bell, s::SOUND_ON)));
+    } else {
+        // Short: every fact still there, two to a line.
+        let pace = s::rate(p.breaths_per_minute());
+        lines.extend(page.para(&s::pace_and_length(&pace, &length), theme.text()));
+        lines.push(page.fact(s::HOLDS, s::holds(p)));
+        let toggles = s::toggles(b.plan.follow, b.bell);
+        lines.extend(page.para(&toggles, theme.text()));
+    }
+    page.gap(&mut lines);
+    lines.extend(page.para(s::HOW_TO_STOP, theme.text()));
+    for (text, style) in preview_notes(app, b, page.roomy) {
+        lines.extend(page.para(&text, style));
+    }
+    lines
+}
+
+/// The notes under the preview: what a key could not do, the health note, the cap.
+fn preview_notes(app: &App, b: &Breathe, roomy: bool) -> Vec<(String, Style)> {
+    let theme = app.theme;
+    let mut notes = Vec::new();
+    if b.plan.hold_note {
+        let note = if roomy {
+            s::HOLD_NOTE
+        } else {
+            s::HOLD_NOTE_SHORT
+        };
+        notes.push((note.to_string(), theme.notice()));
+    }
+    if b.plan.capped
+        && let Some(cycles) = b.pattern().new_user_cycles
+    {
+        notes.push((s::capped(cycles), theme.notice()));
+    }
+    match &b.note {
+        Some(PreviewNote::FollowNeedsNoHolds) => {
+            notes.push((s::FOLLOW_NEEDS_NO_HOLDS.to_string(), theme.attention()));
+        }
+        Some(PreviewNote::FollowTurnedOff) => {
+            notes.push((s::FOLLOW_TURNED_OFF.to_string(), theme.attention()));
+        }
+        Some(PreviewNote::PlanFailed(why)) => notes.push((why.clone(), theme.attention())),
+        None => {}
+    }
+    if let Some(why) = &app.patterns_problem {
+        notes.push((s::patterns_problem(why), theme.attention()));
+    }
+    notes
+}
+
+/// The 0-10 row with its label and anchors, as on the check-in.
+fn rating_lines(rating: &Rating, page: &Page) -> Vec<Line<'static>> {
+    let theme = page.theme;
+    let shown = rating
+        .value
+        .map_or(s::NOT_SET.to_string(), |v| v.to_string());
+    let mut row = vec![
+        Span::raw(page.pad),
+        Span::styled("› ", theme.focus()),
+        Span::styled(format!("{shown:>2}  "), theme.focus()),
+    ];
+    row.extend(scale::row(rating.value, theme));
+    let anchors = format!("{}      {}", page.pad, s::anchors(Scale::Distress));
+    let mut lines = vec![Line::from(row), Line::styled(anchors, theme.quiet())];
+    if rating.value.is_some_and(|v| v >= HIGH_DISTRESS) {
+        page.gap(&mut lines);
+        lines.extend(page.para(s::HIGH_DISTRESS, theme.notice()));
+    }
+    lines
+}
+
+fn before(rating: &Rating, page: &Page) -> Vec<Line<'static>> {
+    let ask = if page.roomy {
+        s::BEFORE_ASK
+    } else {
+        s::BEFORE_ASK_SHORT
+    };
+    let mut lines = page.para(ask, page.theme.text());
+    page.gap(&mut lines);
+    lines.extend(rating_lines(rating, page));
+    page.gap(&mut lines);
+    lines.extend(page.para(s::RATING_SKIP, page.theme.quiet()));
+    lines
+}
+
+fn listen_lines(listen: &Listen, page: &Page) -> Vec<Line<'static>> {
+    let theme = page.theme;
+    let mut lines = page.para(s::LISTEN_ASK, theme.text());
+    if page.roomy {
+        lines.extend(page.para(s::LISTEN_HOW, theme.quiet()));
+    }
+    page.gap(&mut lines);
+    lines.extend(page.para(&s::counted(listen.taps.breaths()), theme.focus()));
+    if let Some(lead) = &listen.lead {
+        page.gap(&mut lines);
+        let found = s::measured(listen.measured, lead.start_rate());
+        lines.extend(page.para(&found, theme.notice()));
+        lines.extend(page.para(s::READY, theme.key()));
+    }
+    lines
+}
+
+fn closing_lines(b: &Breathe, c: &Closing, page: &Page) -> Vec<Line<'static>> {
+    let theme = page.theme;
+    let said = match (c.session.completed, page.roomy) {
+        (true, true) => s::COMPLETED,
+        (true, false) => s::COMPLETED_SHORT,
+        (false, true) => s::STOPPED,
+        (false, false) => s::STOPPED_SHORT,
+    };
+    let mut lines = page.para(said, theme.notice());
+    page.gap(&mut lines);
+    let actual = std::time::Duration::from_secs_f64(c.session.actual_seconds.max(0.0));
+    let breaths = c.session.breaths.unwrap_or(0);
+    let summary = s::session_summary(&c.pattern_name, actual, breaths);
+    lines.extend(page.para(&summary, theme.text()));
+    if let (Some(start), Some(reached)) = (c.session.start_rate, c.session.reached_rate) {
+        lines.extend(page.para(&s::paces(start, reached), theme.text()));
+    }
+    if let Some(why) = &c.error {
+        page.gap(&mut lines);
+        lines.extend(page.para(&s::session_save_failed(why), theme.attention()));
+    }
+    if b.checkin {
+        page.gap(&mut lines);
+        let ask = if page.roomy {
+            s::AFTER_ASK
+        } else {
+            s::AFTER_ASK_SHORT
+        };
+        lines.extend(page.para(ask, theme.text()));
+        lines.extend(rating_lines(&c.after, page));
+        let before = c.session.distress_before.map(s::before_was);
+        let hint = [before.as_deref(), Some(s::AFTER_SKIP)];
+        let hint: Vec<&str> = hint.into_iter().flatten().collect();
+        lines.extend(page.para(&hint.join(" · "), theme.quiet()));
+    }
+    lines
+}

@@ -1,0 +1,327 @@
+//! The breathing screen while pacing: the pacer column in the middle, the phase word with
+//! its seconds, the breath and time left, a short note after a key, and the reminder.
+//! Everything here is drawn from the app's latest monotonic reading; nothing changes state.
+
+use super::{MIN_HEIGHT, MIN_WIDTH, roomy, title};
+use crate::tui::app::{App, Screen};
+use crate::tui::breathe::run::{Run, RunNote, whole_seconds};
+use crate::tui::breathe::{Breathe, Stage};
+use crate::tui::keymap::Context;
+use crate::tui::strings as s;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::pacer::{self, Pacer};
+use crate::tui::widgets::{hints, wrap};
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use std::cell::RefCell;
+
+/// Where each part of the pacing screen goes.
+#[derive(Clone, Debug, PartialEq)]
+struct Parts {
+    title: Rect,
+    /// The pacer with its frame (when framed).
+    pacer: Rect,
+    framed: bool,
+    phase: Rect,
+    info: Rect,
+    /// A line of its own for notes, when there is room.
+    note: Option<Rect>,
+    reminder: Rect,
+    reminder_lines: Vec<String>,
+}
+
+fn parts(app: &App, area: Rect) -> Parts {
+    let roomy = roomy(area);
+    let footer =
+        hints::height(&app.keymap.hints(app.screen_context()), area.width).min(area.height / 3);
+    let body = Rect {
+        height: area.height - footer,
+        ..area
+    };
+    let text_width = body.width.saturating_sub(if roomy { 6 } else { 2 });
+    let reminder_lines = if roomy {
+        wrap(s::REMINDER, text_width, 0)
+    } else {
+        wrap(s::REMINDER_SHORT, text_width, 0)
+    };
+    let reminder_height = u16::try_from(reminder_lines.len()).unwrap_or(1);
+    let row = |y: u16, height: u16| Rect { y, height, ..body }.intersection(body);
+    let top = if roomy { 2 } else { 1 };
+    // Below the pacer: a gap, the phase, the info, the note, a gap, the reminder.
+    let below = if roomy {
+        5 + reminder_height
+    } else {
+        2 + reminder_height
+    };
+    let height = body.height.saturating_sub(top + below);
+    let framed = roomy && height >= 5;
+    let width = if roomy { 16 } else { 8 }.min(body.width);
+    let pacer = Rect {
+        x: body.x + (body.width - width) / 2,
+        y: body.y + top,
+        width,
+        height,
+    }
+    .intersection(body);
+    let mut y = pacer.bottom() + u16::from(roomy);
+    let phase = row(y, 1);
+    y += 1;
+    let info = row(y, 1);
+    y += 1;
+    let note = roomy.then(|| row(y, 1));
+    y += u16::from(roomy) * 2;
+    Parts {
+        title: row(body.y, 1),
+        pacer,
+        framed,
+        phase,
+        info,
+        note,
+        reminder: row(y, reminder_height),
+        reminder_lines,
+    }
+}
+
+/// The parts of the pacing screen that stay put while the pacer moves, laid out and styled
+/// once per window size, not on every frame.
+#[derive(Clone, Debug, PartialEq)]
+struct Static {
+    key: (Rect, Context, Theme),
+    what: String,
+    parts: Parts,
+    title: Line<'static>,
+    footer: Vec<(Rect, Line<'static>)>,
+    reminder: Vec<(Rect, Line<'static>)>,
+}
+
+/// The pacing screen's static parts, kept between frames (the pacer draws 25 a second).
+#[derive(Clone, Debug, Default)]
+pub struct Cache(RefCell<Option<Static>>);
+
+/// A cache is not state: two apps are equal whatever they have drawn before.
+impl PartialEq for Cache {
+    fn eq(&self, _: &Cache) -> bool {
+        true
+    }
+}
+
+fn build(app: &App, area: Rect, what: &str) -> Static {
+    let theme = app.theme;
+    let parts = parts(app, area);
+    let hints = app.keymap.hints(app.screen_context());
+    let footer_height = hints::height(&hints, area.width).min(area.height / 3);
+    let footer_top = area.bottom() - footer_height;
+    let footer = hints::lines(&hints, area.width, theme)
+        .into_iter()
+        .zip(footer_top..area.bottom())
+        .map(|(line, y)| {
+            (
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                line,
+            )
+        })
+        .collect();
+    let reminder = parts
+        .reminder_lines
+        .iter()
+        .zip(parts.reminder.top()..parts.reminder.bottom())
+        .map(|(text, y)| {
+            let line = Line::styled(text.clone(), theme.quiet()).centered();
+            (
+                Rect {
+                    y,
+                    height: 1,
+                    ..parts.reminder
+                },
+                line,
+            )
+        })
+        .collect();
+    Static {
+        key: (area, app.screen_context(), theme),
+        what: what.to_string(),
+        title: title(theme, Some(what)),
+        parts,
+        footer,
+        reminder,
+    }
+}
+
+/// Run `f` with the static parts for this window, laying them out again only if needed.
+fn with_static<R>(app: &App, area: Rect, what: &str, f: impl FnOnce(&Static) -> R) -> R {
+    let key = (area, app.screen_context(), app.theme);
+    let mut slot = app.pacing_cache.0.borrow_mut();
+    if !matches!(&*slot, Some(st) if st.key == key && st.what == what) {
+        *slot = None;
+    }
+    f(slot.get_or_insert_with(|| build(app, area, what)))
+}
+
+/// What the still parts of the pacing screen depend on: if it is unchanged, a new frame
+/// differs from the last only in the moving rows.
+pub type StillKey = (Rect, Context, Theme, String);
+
+/// While the pacer moves on its own: the still key and the rows that move (the pacer, the
+/// phase, the breath and time left, the note). None on any other screen, or under help.
+pub fn moving(app: &App, area: Rect) -> Option<(StillKey, Vec<Rect>)> {
+    let Screen::Breathe(b) = &app.screen else {
+        return None;
+    };
+    let context = app.context();
+    let pacing = matches!(context, Context::BreathePacing | Context::BreatheFollow);
+    if !pacing || area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    with_static(app, area, what(b), |st| {
+        let p = &st.parts;
+        let rows = [Some(p.pacer), Some(p.phase), Some(p.info), p.note];
+        let key = (area, context, app.theme, st.what.clone());
+        Some((key, rows.into_iter().flatten().collect()))
+    })
+}
+
+/// The title: the pattern's name, or follow my breath.
+fn what(b: &Breathe) -> &str {
+    match &b.stage {
+        Stage::Pacing(run) if run.lead.is_some() => s::FOLLOW_TITLE,
+        _ => b.plan.pattern.name.as_str(),
+    }
+}
+
+/// How many fill levels the pacer shows at this window size (0 when it is not drawn).
+pub fn levels(app: &App, b: &Breathe, area: Rect) -> u32 {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return 0;
+    }
+    with_static(app, area, what(b), |st| {
+        let p = &st.parts;
+        let inner = if p.framed {
+            p.pacer.height.saturating_sub(2)
+        } else {
+            p.pacer.height
+        };
+        pacer::levels(inner)
+    })
+}
+
+pub fn render(app: &App, b: &Breathe, frame: &mut Frame, area: Rect) {
+    let Stage::Pacing(run) = &b.stage else { return };
+    with_static(app, area, what(b), |st| {
+        frame.render_widget(&st.title, st.parts.title);
+        for (rect, line) in st.footer.iter().chain(&st.reminder) {
+            frame.render_widget(line, *rect);
+        }
+        draw_moving(app, run, &st.parts, frame);
+    });
+}
+
+/// What changes from frame to frame: the pacer, the phase, the breath and time left.
+fn draw_moving(app: &App, run: &Run, p: &Parts, frame: &mut Frame) {
+    let theme = app.theme;
+    let pos = run.position(app.mono);
+    let paused = run.paused();
+    let mut column = p.pacer;
+    if p.framed {
+        column = Rect {
+            x: p.pacer.x + 1,
+            y: p.pacer.y + 1,
+            width: p.pacer.width.saturating_sub(2),
+            height: p.pacer.height.saturating_sub(2),
+        };
+        outline(frame.buffer_mut(), p.pacer, theme.frame());
+    } else {
+        rails(frame, p.pacer, theme.frame());
+    }
+    let fill = Pacer {
+        fill: run.fill(&pos),
+        style: theme.pacer(paused),
+    };
+    frame.render_widget(fill, column);
+
+    let centred = |text: String, style| Line::styled(text, style).centered();
+    let phase = if paused {
+        format!("{} · {}", s::PAUSED, s::PAUSED_HOW)
+    } else {
+        format!(
+            "{}  {}",
+            s::phase_word(pos.phase),
+            whole_seconds(pos.left_in_phase)
+        )
+    };
+    frame.render_widget(centred(phase, theme.focus()), p.phase);
+    let mut info = s::progress(pos.cycle + 1, pos.left_in_session);
+    let pace = s::per_minute(run.current.breaths_per_minute());
+    if info.chars().count() + pace.chars().count() + 3 <= usize::from(p.info.width) {
+        info = format!("{info} · {pace}");
+    }
+    let note = run.note.map(note_text);
+    match (p.note, note) {
+        (Some(row), Some(text)) => frame.render_widget(centred(text.into(), theme.notice()), row),
+        // No room for a line of its own: the note stands in for the info for a moment.
+        (None, Some(text)) => frame.render_widget(centred(text.into(), theme.notice()), p.info),
+        _ => {}
+    }
+    if p.note.is_some() || run.note.is_none() {
+        frame.render_widget(centred(info, theme.quiet()), p.info);
+    }
+}
+
+/// A rounded outline round the pacer (drawn by hand: a Block is costlier, 25 times a second).
+fn outline(buf: &mut Buffer, r: Rect, style: Style) {
+    if r.width < 2 || r.height < 2 {
+        return;
+    }
+    let (right, bottom) = (r.right() - 1, r.bottom() - 1);
+    let mut put = |x: u16, y: u16, symbol: &str| {
+        if let Some(cell) = buf.cell_mut((x, y)) {
+            cell.set_symbol(symbol).set_style(style);
+        }
+    };
+    for x in r.left() + 1..right {
+        put(x, r.top(), "─");
+        put(x, bottom, "─");
+    }
+    for y in r.top() + 1..bottom {
+        put(r.left(), y, "│");
+        put(right, y, "│");
+    }
+    put(r.left(), r.top(), "╭");
+    put(right, r.top(), "╮");
+    put(r.left(), bottom, "╰");
+    put(right, bottom, "╯");
+}
+
+/// Thin lines either side of an unframed pacer, so its height shows when it is empty.
+fn rails(frame: &mut Frame, column: Rect, style: Style) {
+    let buf = frame.buffer_mut();
+    for y in column.top()..column.bottom() {
+        for (x, symbol) in [
+            (column.left().checked_sub(1), "▕"),
+            (Some(column.right()), "▏"),
+        ] {
+            if let Some(cell) = x.and_then(|x| buf.cell_mut((x, y))) {
+                cell.set_symbol(symbol).set_style(style);
+            }
+        }
+    }
+}
+
+fn note_text(note: RunNote) -> &'static str {
+    match note {
+        RunNote::Slower => s::NOTE_SLOWER,
+        RunNote::Quicker => s::NOTE_QUICKER,
+        RunNote::SlowestAlready => s::NOTE_SLOWEST,
+        RunNote::QuickestAlready => s::NOTE_QUICKEST,
+        RunNote::Holding => s::NOTE_HOLDING,
+        RunNote::Leading => s::NOTE_LEADING,
+        RunNote::SteppedBack => s::NOTE_STEPPED_BACK,
+        RunNote::AtTheStart => s::NOTE_AT_START,
+    }
+}

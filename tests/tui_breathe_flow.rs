@@ -1,0 +1,568 @@
+//! Keys in, record out, for the breathing practice: drive `App::update` with key presses
+//! through the keymap and a fake monotonic clock that moves from deadline to deadline as
+//! the event loop would, perform effects against a real store in a temp dir, and read back
+//! the session records. No terminal, no real clock.
+
+use attune::content::builtin_patterns;
+use attune::domain::breathing::{PhaseKind, Schedule};
+use attune::domain::today::TodaySummary;
+use attune::service::practice::{plan, save_session};
+use attune::store::Store;
+use attune::store::layout::Layout;
+use attune::store::model::{Body, Record, Session, Stamp};
+use attune::tui::action::Action;
+use attune::tui::app::{App, Notice, Now, Screen};
+use attune::tui::breathe::run::{Run, RunNote};
+use attune::tui::breathe::{Breathe, PreviewNote, Stage};
+use attune::tui::effect::step;
+use attune::tui::keymap::Context;
+use chrono::{FixedOffset, TimeDelta, TimeZone};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::time::Duration;
+use tempfile::TempDir;
+
+/// The event loop's shortest gap between frames.
+const FRAME: Duration = Duration::from_millis(45);
+/// The monotonic clock starts far from zero: only differences may matter.
+const ORIGIN: Duration = Duration::from_secs(1000);
+
+fn secs(s: f64) -> Duration {
+    Duration::from_secs_f64(s)
+}
+
+struct Rig {
+    _tmp: TempDir,
+    store: Store,
+    app: App,
+    mono: Duration,
+    last_frame: Duration,
+    ticks: usize,
+}
+
+impl Rig {
+    fn new() -> Rig {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let layout = Layout::new(tmp.path().join("data"), tmp.path().join("state"));
+        let store = Store::open(layout).expect("store opens");
+        Rig {
+            _tmp: tmp,
+            store,
+            app: App::new(TodaySummary::default(), false, false),
+            mono: ORIGIN,
+            last_frame: ORIGIN,
+            ticks: 0,
+        }
+    }
+
+    /// Wall time moves with the monotonic clock, from a fixed morning.
+    fn now(&self) -> Now {
+        let morning: Stamp = FixedOffset::east_opt(3600)
+            .and_then(|tz| tz.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).single())
+            .expect("a valid fixed time");
+        let since = TimeDelta::from_std(self.mono - ORIGIN).expect("small");
+        Now {
+            wall: morning + since,
+            mono: self.mono,
+        }
+    }
+
+    fn act(&mut self, action: Action) -> &mut Rig {
+        let now = self.now();
+        step(&mut self.app, &self.store, action, now);
+        self
+    }
+
+    fn key(&mut self, code: KeyCode) -> &mut Rig {
+        let key = KeyEvent::new(code, KeyModifiers::NONE);
+        if let Some(action) = self.app.action_for_key(&key) {
+            self.act(action);
+        }
+        self
+    }
+
+    fn keys(&mut self, text: &str) -> &mut Rig {
+        text.chars().for_each(|c| {
+            self.key(KeyCode::Char(c));
+        });
+        self
+    }
+
+    /// Let time pass to `t` after the origin, ticking at every deadline the app asks for
+    /// (never closer than a frame apart), as the event loop does.
+    fn run_to(&mut self, t: f64) -> &mut Rig {
+        let target = ORIGIN + secs(t);
+        while let Some(at) = self.app.deadline() {
+            let at = at.max(self.last_frame + FRAME);
+            if at > target {
+                break;
+            }
+            (self.mono, self.last_frame) = (at, at);
+            self.ticks += 1;
+            self.act(Action::Tick);
+        }
+        self.mono = target;
+        self.act(Action::Tick)
+    }
+
+    fn breathe(&self) -> &Breathe {
+        match &self.app.screen {
+            Screen::Breathe(b) => b,
+            other => panic!("not breathing: {other:?}"),
+        }
+    }
+
+    fn run(&self) -> &Run {
+        match &self.breathe().stage {
+            Stage::Pacing(run) => run,
+            other => panic!("not pacing: {other:?}"),
+        }
+    }
+
+    fn records(&self) -> Vec<Record> {
+        let snap = self.store.load_all().expect("store reads");
+        snap.merged.live().into_iter().cloned().collect()
+    }
+
+    fn session(&self) -> Session {
+        let records = self.records();
+        assert_eq!(records.len(), 1, "one session record: {records:?}");
+        match &records[0].body {
+            Body::Session(s) => s.clone(),
+            other => panic!("not a session: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_whole_session_from_keys_to_record() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b'));
+    assert_eq!(rig.app.context(), Context::BreathePreview);
+    assert_eq!(rig.breathe().plan.pattern.id, "exhale-4-6");
+    rig.key(KeyCode::Enter);
+    assert_eq!(rig.app.context(), Context::BreatheBefore);
+    rig.keys("6").key(KeyCode::Enter);
+    assert_eq!(rig.app.context(), Context::BreathePacing);
+    let schedule = Schedule::new(&rig.breathe().plan.pattern, secs(300.0));
+
+    rig.run_to(299.9);
+    assert_eq!(rig.app.context(), Context::BreathePacing, "not over yet");
+    assert!(rig.records().is_empty(), "nothing saved before the end");
+    rig.run_to(300.0);
+    // Saved the moment it ended, before any rating after.
+    assert_eq!(rig.app.context(), Context::BreatheClosing);
+    let saved = rig.session();
+    assert_eq!(saved.practice, "breathe");
+    assert_eq!(saved.practice_id, "exhale-4-6");
+    assert_eq!(saved.planned_seconds, Some(300.0));
+    assert_eq!(saved.actual_seconds, 300.0);
+    assert!(saved.completed);
+    assert_eq!(saved.breaths, Some(schedule.breaths_at(schedule.end())));
+    assert_eq!(saved.breaths, Some(30));
+    assert_eq!(
+        (saved.distress_before, saved.distress_after),
+        (Some(6), None)
+    );
+    let first = rig.records()[0].clone();
+
+    rig.run_to(320.0).keys("3").key(KeyCode::Enter);
+    let records = rig.records();
+    assert_eq!(records.len(), 1, "the same record, not a second one");
+    assert_eq!(records[0].id, first.id);
+    assert!(records[0].updated_at > first.updated_at);
+    assert_eq!(rig.session().distress_after, Some(3));
+    assert_eq!(rig.session().distress_before, Some(6));
+
+    // Home, thanked, and the practice counts in today.
+    assert_eq!(rig.app.screen, Screen::Home);
+    assert_eq!(rig.app.notices, vec![Notice::Practised]);
+    assert_eq!(rig.app.today.sessions_today, 1);
+    assert_eq!(rig.app.today.practice_minutes_today(), 5);
+    assert_eq!(rig.app.deadline(), None, "nothing animates at home");
+}
+
+#[test]
+fn esc_mid_session_stops_at_once_and_saves_what_was_done() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b')).key(KeyCode::Enter);
+    rig.key(KeyCode::Tab); // skip the rating before
+    rig.run_to(23.5).key(KeyCode::Esc);
+    assert_eq!(rig.app.context(), Context::BreatheClosing);
+    let saved = rig.session();
+    assert!(!saved.completed);
+    assert_eq!(saved.actual_seconds, 23.5);
+    assert_eq!(saved.breaths, Some(2));
+    assert_eq!(saved.distress_before, None);
+    // Esc again: home without a rating after; today counts the 23.5 s.
+    rig.key(KeyCode::Esc);
+    assert_eq!(rig.app.screen, Screen::Home);
+    assert_eq!(rig.app.today.sessions_today, 1);
+    assert_eq!(rig.app.today.practice_seconds_today, 23.5);
+    assert_eq!(rig.session().distress_after, None);
+}
+
+#[test]
+fn q_stops_too_and_distress_clearly_higher_after_is_named_gently() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b')).key(KeyCode::Enter);
+    rig.keys("3").key(KeyCode::Enter);
+    rig.run_to(12.0).keys("q");
+    assert_eq!(rig.app.context(), Context::BreatheClosing);
+    rig.keys("5").key(KeyCode::Enter);
+    assert_eq!(rig.app.notices, vec![Notice::HigherAfter]);
+    assert_eq!(rig.session().distress_after, Some(5));
+}
+
+#[test]
+fn pause_shifts_the_end_by_exactly_the_paused_time() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b'))
+        .key(KeyCode::Enter)
+        .key(KeyCode::Tab);
+    rig.run_to(12.0);
+    let before = rig.run().position(rig.mono);
+    rig.key(KeyCode::Char(' '));
+    assert!(rig.run().paused());
+    assert_eq!(
+        rig.app.deadline(),
+        None,
+        "a paused pacer asks for no wake-ups"
+    );
+    rig.mono = ORIGIN + secs(19.25);
+    assert_eq!(
+        rig.run().position(rig.mono),
+        before,
+        "nothing moves while paused"
+    );
+    rig.key(KeyCode::Char(' '));
+    assert!(!rig.run().paused());
+    rig.run_to(300.0 + 7.25 - 0.001);
+    assert_eq!(rig.app.context(), Context::BreathePacing);
+    rig.run_to(307.25);
+    assert_eq!(rig.app.context(), Context::BreatheClosing);
+    let saved = rig.session();
+    assert!(saved.completed);
+    assert_eq!(
+        saved.actual_seconds, 300.0,
+        "paused time is not practice time"
+    );
+}
+
+#[test]
+fn left_and_right_change_the_pace_at_the_next_breath_within_the_bounds() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b'))
+        .key(KeyCode::Enter)
+        .key(KeyCode::Tab);
+    rig.run_to(2.0).key(KeyCode::Left);
+    assert_eq!(rig.run().note, Some(RunNote::Slower));
+    // This breath goes on as it was: out for 6 s from 4 s to 10 s.
+    rig.run_to(5.0);
+    let pos = rig.run().position(rig.mono);
+    assert_eq!((pos.phase, pos.phase_len), (PhaseKind::Out, secs(6.0)));
+    // The next breath is 10% slower.
+    rig.run_to(10.5);
+    let pos = rig.run().position(rig.mono);
+    assert_eq!((pos.phase, pos.phase_len), (PhaseKind::In, secs(4.4)));
+    assert_eq!(rig.run().current.exhale, 6.6);
+
+    // 4 s in may grow to at most 7 s: four more steps slower, and the fifth is refused.
+    for _ in 0..4 {
+        rig.key(KeyCode::Left);
+        assert_eq!(rig.run().note, Some(RunNote::Slower));
+    }
+    rig.key(KeyCode::Left);
+    assert_eq!(rig.run().note, Some(RunNote::SlowestAlready));
+    assert_eq!(rig.run().slower, 5);
+    // Quicker: at most 10 breaths a minute, 5 steps quicker than the pattern.
+    for _ in 0..10 {
+        rig.key(KeyCode::Right);
+        assert_eq!(rig.run().note, Some(RunNote::Quicker));
+    }
+    rig.key(KeyCode::Right);
+    assert_eq!(rig.run().note, Some(RunNote::QuickestAlready));
+    assert_eq!(rig.run().slower, -5);
+    rig.run_to(40.0);
+    assert!(rig.run().current.check().is_ok());
+    assert!(rig.run().current.breaths_per_minute() <= 10.0);
+    rig.key(KeyCode::Esc);
+    let saved = rig.session();
+    assert!(!saved.completed);
+    assert_eq!(saved.actual_seconds, 40.0);
+}
+
+/// Follow my breath from the preview, tapping every 7 seconds.
+fn following(rig: &mut Rig) {
+    rig.key(KeyCode::Char('b')).keys("f");
+    assert!(rig.breathe().plan.follow);
+    rig.key(KeyCode::Enter).key(KeyCode::Tab);
+    assert_eq!(rig.app.context(), Context::BreatheListen);
+    for i in 0..6 {
+        rig.run_to(f64::from(i) * 7.0).key(KeyCode::Char(' '));
+    }
+    let Stage::Listen(listen) = &rig.breathe().stage else {
+        panic!("still on the listening screen, showing the pace")
+    };
+    assert!(listen.measured);
+    let lead = listen
+        .lead
+        .as_ref()
+        .expect("listening is over after 5 breaths");
+    assert!((lead.start_rate() - 60.0 / 7.0).abs() < 1e-9);
+}
+
+#[test]
+fn follow_my_breath_starts_at_the_measured_pace_and_leads_on() {
+    let mut rig = Rig::new();
+    following(&mut rig);
+    // Pacing begins at 100 s; breaths are then timed from there.
+    rig.run_to(100.0).key(KeyCode::Enter);
+    assert_eq!(rig.app.context(), Context::BreatheFollow);
+    let at = |rig: &mut Rig, t: f64| {
+        rig.run_to(100.0 + t);
+        let p = &rig.run().current;
+        (p.inhale, p.exhale)
+    };
+    // Measured 7 s breaths: in 3.15, out 3.85.
+    assert_eq!(at(&mut rig, 1.0), (3.15, 3.85));
+    // Two breaths (to 14 s), then the out-breath grows by 0.5 s from the next one (21 s).
+    assert_eq!(at(&mut rig, 20.9), (3.15, 3.85));
+    assert_eq!(at(&mut rig, 21.5), (3.15, 4.35));
+    // Two more (21 s and 28.5 s), and the next step begins at 36 s.
+    assert_eq!(at(&mut rig, 35.9), (3.15, 4.35));
+    assert_eq!(at(&mut rig, 36.5), (3.15, 4.85));
+
+    // ↑ holds this pace through the breaths at 44 s and 52 s.
+    rig.key(KeyCode::Up);
+    assert_eq!(rig.run().note, Some(RunNote::Holding));
+    assert_eq!(at(&mut rig, 61.0), (3.15, 4.85));
+    // ↓ steps back one step, from the next breath (68 s).
+    rig.key(KeyCode::Down);
+    assert_eq!(rig.run().note, Some(RunNote::SteppedBack));
+    assert_eq!(at(&mut rig, 67.9), (3.15, 4.85));
+    assert_eq!(at(&mut rig, 68.5), (3.15, 4.35));
+    // ←→ belong to plain pacing; here they change nothing.
+    rig.key(KeyCode::Left);
+    assert_eq!(rig.run().slower, 0);
+
+    rig.run_to(170.0).key(KeyCode::Esc);
+    let saved = rig.session();
+    assert!(!saved.completed);
+    assert_eq!(saved.actual_seconds, 70.0);
+    // Breaths ended at 7, 14, 21, 28.5, 36, 44, 52, 60 and 68 s.
+    assert_eq!(saved.breaths, Some(9));
+    let start = saved.start_rate.expect("start rate recorded");
+    let reached = saved.reached_rate.expect("reached rate recorded");
+    assert!((start - 60.0 / 7.0).abs() < 1e-9, "{start}");
+    assert!((reached - 60.0 / 7.5).abs() < 1e-9, "{reached}");
+}
+
+#[test]
+fn listening_ends_after_a_minute_and_starts_at_an_easy_pace() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b'))
+        .keys("f")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Tab);
+    rig.run_to(1.0).key(KeyCode::Char(' '));
+    rig.run_to(5.0).key(KeyCode::Char(' '));
+    assert_eq!(rig.app.deadline(), Some(ORIGIN + secs(60.0)));
+    rig.run_to(59.9);
+    assert!(matches!(&rig.breathe().stage, Stage::Listen(l) if l.lead.is_none()));
+    rig.run_to(60.0);
+    let Stage::Listen(listen) = &rig.breathe().stage else {
+        panic!("listening")
+    };
+    assert!(!listen.measured);
+    assert_eq!(listen.lead.as_ref().map(|l| l.start_rate()), Some(10.0));
+    assert_eq!(rig.app.deadline(), None, "waiting for Enter uses no timer");
+    // Esc goes back to the preview; nothing was practised, so nothing is saved.
+    rig.key(KeyCode::Esc);
+    assert_eq!(rig.app.context(), Context::BreathePreview);
+    assert!(rig.records().is_empty());
+}
+
+#[test]
+fn no_checkin_skips_both_ratings() {
+    let mut rig = Rig::new();
+    let all = builtin_patterns();
+    let plan = plan(&all, "sigh", 1.0, false, 0).expect("plan");
+    let now = rig.now();
+    let first = rig
+        .app
+        .open_breathe(Some(plan), false, now.wall.date_naive());
+    attune::tui::effect::settle(&mut rig.app, &rig.store, first, now);
+    assert_eq!(rig.breathe().plan.pattern.id, "sigh");
+    rig.key(KeyCode::Enter);
+    assert_eq!(
+        rig.app.context(),
+        Context::BreathePacing,
+        "no rating before"
+    );
+    rig.run_to(2.5);
+    assert_eq!(rig.run().position(rig.mono).phase, PhaseKind::TopUp);
+    // Seven 9 s sighs make the minute: 63 s.
+    rig.run_to(62.9);
+    assert_eq!(rig.app.context(), Context::BreathePacing);
+    rig.run_to(63.0);
+    assert_eq!(rig.app.context(), Context::BreatheDone, "no rating after");
+    rig.keys("5").key(KeyCode::Enter);
+    let saved = rig.session();
+    assert!(saved.completed);
+    assert_eq!(saved.breaths, Some(7));
+    assert_eq!((saved.distress_before, saved.distress_after), (None, None));
+    assert_eq!(rig.app.screen, Screen::Home);
+    assert_eq!(rig.app.today.sessions_today, 1);
+}
+
+#[test]
+fn ctrl_c_mid_session_saves_it_as_stopped_early_and_quits() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b'))
+        .key(KeyCode::Enter)
+        .key(KeyCode::Tab);
+    rig.run_to(31.0);
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let action = rig.app.action_for_key(&ctrl_c).expect("Ctrl+C quits");
+    rig.act(action);
+    assert!(rig.app.quit);
+    let saved = rig.session();
+    assert!(!saved.completed);
+    assert_eq!((saved.actual_seconds, saved.breaths), (31.0, Some(3)));
+}
+
+#[test]
+fn the_bell_rings_at_phase_changes_only_when_chosen() {
+    for bell in [false, true] {
+        let mut rig = Rig::new();
+        rig.key(KeyCode::Char('b'));
+        if bell {
+            rig.keys("s");
+        }
+        rig.key(KeyCode::Enter).key(KeyCode::Tab);
+        // Changes at 4 s (out) and 10 s (in again).
+        rig.run_to(10.5);
+        assert_eq!(rig.app.bells, if bell { 2 } else { 0 });
+    }
+}
+
+#[test]
+fn help_over_the_pacer_pauses_it() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b'))
+        .key(KeyCode::Enter)
+        .key(KeyCode::Tab);
+    rig.run_to(3.0).keys("?");
+    assert_eq!(rig.app.context(), Context::Help);
+    assert_eq!(rig.app.deadline(), None);
+    rig.key(KeyCode::Esc);
+    assert!(rig.run().paused(), "still paused: Space goes on");
+    assert_eq!(rig.app.context(), Context::BreathePacing);
+}
+
+#[test]
+fn the_preview_chooses_pattern_length_follow_and_sound() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b'));
+    rig.key(KeyCode::Right).key(KeyCode::Right).keys("-");
+    assert_eq!(rig.breathe().minutes, 6);
+    assert_eq!(rig.breathe().plan.planned, secs(360.0));
+    for _ in 0..4 {
+        rig.key(KeyCode::Down);
+    }
+    assert_eq!(rig.breathe().plan.pattern.id, "box-4");
+    assert!(rig.breathe().plan.hold_note, "first use of holds");
+    rig.keys("f");
+    assert_eq!(rig.breathe().note, Some(PreviewNote::FollowNeedsNoHolds));
+    assert!(!rig.breathe().plan.follow);
+    rig.key(KeyCode::Up).keys("f").key(KeyCode::Down);
+    assert_eq!(rig.breathe().note, Some(PreviewNote::FollowTurnedOff));
+    rig.keys("s");
+    assert!(rig.breathe().bell);
+    for _ in 0..100 {
+        rig.key(KeyCode::Left);
+    }
+    assert_eq!(rig.breathe().minutes, 1);
+    rig.key(KeyCode::Esc);
+    assert_eq!(rig.app.screen, Screen::Home);
+}
+
+#[test]
+fn four_seven_eight_is_capped_until_practised() {
+    let mut rig = Rig::new();
+    let open = |rig: &mut Rig| {
+        rig.key(KeyCode::Char('b'));
+        while rig.breathe().plan.pattern.id != "4-7-8" {
+            rig.key(KeyCode::Down);
+        }
+        let plan = rig.breathe().plan.clone();
+        rig.key(KeyCode::Esc);
+        plan
+    };
+    let new = open(&mut rig);
+    assert!(new.capped && new.hold_note);
+    assert_eq!(new.planned, secs(4.0 * 19.0));
+    // Three recent sessions of 4-7-8, read from the store when the preview opens.
+    let session = Session {
+        practice: "breathe".into(),
+        practice_id: "4-7-8".into(),
+        actual_seconds: 76.0,
+        completed: true,
+        ..Session::default()
+    };
+    for _ in 0..3 {
+        save_session(&rig.store, session.clone(), rig.now().wall, rig.now().wall).expect("save");
+    }
+    let practised = open(&mut rig);
+    assert!(!practised.capped && !practised.hold_note);
+}
+
+#[test]
+fn opening_with_a_plan_from_the_command_line() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let all = builtin_patterns();
+    let plan = plan(&all, "box-4", 2.0, false, 0).expect("plan");
+    let (app, _store) = attune::tui::start(attune::tui::Options {
+        layout: Layout::new(tmp.path().join("data"), tmp.path().join("state")),
+        color: false,
+        config_dir: None,
+        start: attune::tui::Start::Breathe {
+            plan: plan.clone(),
+            checkin: false,
+        },
+    })
+    .expect("starts");
+    let Screen::Breathe(b) = &app.screen else {
+        panic!("opens on breathing")
+    };
+    assert_eq!(b.plan, plan);
+    assert_eq!(b.minutes, 2);
+    assert!(!b.checkin);
+}
+
+#[test]
+fn a_failed_save_is_said_calmly_and_enter_tries_again() {
+    let mut rig = Rig::new();
+    // A month file attune cannot read is never overwritten, so the save is refused.
+    let dir = rig.store.layout().device_dir(rig.store.device());
+    std::fs::create_dir_all(&dir).expect("device dir");
+    let month = dir.join("2026-11.json");
+    std::fs::write(&month, "{ not json").expect("write");
+    rig.key(KeyCode::Char('b'))
+        .key(KeyCode::Enter)
+        .key(KeyCode::Tab);
+    rig.run_to(15.0).key(KeyCode::Esc);
+    let Stage::Closing(closing) = &rig.breathe().stage else {
+        panic!("on the closing screen")
+    };
+    assert!(closing.error.is_some() && closing.record.is_none());
+    // Once the file is readable again, Enter saves it, with the rating after.
+    std::fs::remove_file(&month).expect("remove");
+    rig.keys("2").key(KeyCode::Enter);
+    let saved = rig.session();
+    assert_eq!(
+        (saved.actual_seconds, saved.distress_after),
+        (15.0, Some(2))
+    );
+    assert_eq!(rig.app.screen, Screen::Home);
+}
