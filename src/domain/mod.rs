@@ -2,4 +2,5 @@
 
 pub mod breathing;
 pub mod checkin;
+pub mod grounding;
 pub mod today;
