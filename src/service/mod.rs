@@ -3,5 +3,6 @@
 
 pub mod checkin;
 pub mod doctor;
+pub mod grounding;
 pub mod practice;
 pub mod records;

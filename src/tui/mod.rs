@@ -40,6 +40,11 @@ pub enum Start {
         /// Ask for distress before and after (false with --no-checkin).
         checkin: bool,
     },
+    /// `attune ground [ROUTINE]` in a terminal: the routine list, or that routine.
+    Ground {
+        routine: Option<String>,
+        checkin: bool,
+    },
 }
 
 /// Run the TUI until the user quits. The terminal is restored on every way out.
