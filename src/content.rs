@@ -98,6 +98,16 @@ pub fn all_patterns(config_dir: Option<&Path>) -> Result<Vec<Pattern>, PatternsE
 }
 
 const SENSATIONS: &str = include_str!("../assets/sensations.json");
+const PROMPTS: &str = include_str!("../assets/prompts.json");
+
+/// The journal prompts and their categories.
+pub fn prompts() -> crate::domain::journal::Prompts {
+    // Compiled in and checked by a test (parses, ids unique, categories known, 40+).
+    serde_json::from_str(PROMPTS).unwrap_or(crate::domain::journal::Prompts {
+        categories: Vec::new(),
+        prompts: Vec::new(),
+    })
+}
 const FEELINGS: &str = include_str!("../assets/feelings.json");
 const ROUTINES: &str = include_str!("../assets/routines.json");
 /// The file in the config folder that holds the user's own routines.
@@ -332,6 +342,31 @@ mod tests {
         );
         let e = all_routines(Some(dir.path())).unwrap_err().to_string();
         assert!(e.contains("sideways") && e.contains("line 1"), "{e}");
+    }
+
+    #[test]
+    fn prompts_parse_have_unique_ids_known_categories_and_are_many() {
+        let p: crate::domain::journal::Prompts =
+            serde_json::from_str(PROMPTS).expect("prompts.json parses");
+        assert!(p.everyday().len() >= 40);
+        let mut ids: Vec<&str> = p.prompts.iter().map(|x| x.id.as_str()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), p.prompts.len());
+        for x in &p.prompts {
+            assert!(p.categories.iter().any(|c| c.id == x.category), "{}", x.id);
+        }
+        for c in &p.categories {
+            assert!(
+                p.prompts.iter().any(|x| x.category == c.id),
+                "{} has prompts",
+                c.id
+            );
+        }
+        assert!(
+            p.categories.iter().any(|c| c.opt_in),
+            "expressive writing is opt-in"
+        );
     }
 
     #[test]

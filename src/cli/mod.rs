@@ -10,6 +10,7 @@ pub mod ground;
 pub mod ground_plain;
 pub mod history;
 pub mod import;
+pub mod journal;
 pub mod patterns;
 pub mod plain_io;
 
@@ -47,6 +48,10 @@ pub enum Command {
     Breathe(breathe::Args),
     /// A grounding routine, step by step
     Ground(ground::Args),
+    /// Your journal: write, list, show, search, edit, delete
+    Journal(journal::Args),
+    /// The journal prompts, today's first
+    Prompts(journal::PromptsArgs),
     /// List the breathing patterns
     Patterns(patterns::Args),
     /// Record a quick check-in: distress 0-10 and a few optional body measures
@@ -161,6 +166,8 @@ pub fn run(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Write
         Command::Breathe(args) => breathe::run(ctx, args, out, err),
         Command::Patterns(args) => patterns::run(ctx, args, out),
         Command::Ground(args) => ground::run(ctx, args, out, err),
+        Command::Journal(args) => journal::run(ctx, args, out, err),
+        Command::Prompts(args) => journal::prompts_run(args, out),
         Command::Checkin(args) => checkin::run(ctx, args, out, err),
         Command::History(args) => history::run(ctx, args, out, err),
         Command::Export(args) => export::run(ctx, args, out, err),

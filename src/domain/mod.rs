@@ -3,4 +3,5 @@
 pub mod breathing;
 pub mod checkin;
 pub mod grounding;
+pub mod journal;
 pub mod today;

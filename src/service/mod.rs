@@ -4,5 +4,7 @@
 pub mod checkin;
 pub mod doctor;
 pub mod grounding;
+pub mod journal;
+pub mod jrnl;
 pub mod practice;
 pub mod records;

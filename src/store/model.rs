@@ -138,8 +138,14 @@ pub struct Journal {
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sensations: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feelings: Vec<String>,
+    /// The practice this entry was written right after.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_id: Option<Uuid>,
+    /// Marked as special (kept from jrnl's "starred").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub starred: bool,
     #[serde(flatten)]
     pub extra: Extra,
 }
