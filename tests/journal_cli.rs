@@ -225,3 +225,41 @@ fn prompts_list_by_category_and_refuse_unknown_ones() {
         .expect("runs");
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn search_keeps_up_with_edits_deletes_and_a_damaged_index() {
+    let env = Env::new();
+    let id = new_entry(&env, "The river was loud today.", &[]);
+    let short = id.replace('-', "")[24..].to_string();
+    let search = |q: &str| env.run_ok(&["journal", "search", q]);
+    assert!(search("river").contains("The river was loud today."));
+    let index = env.tmp.path().join("state/cache/journal-index.json");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&index)
+            .expect("the index exists")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let edited = env
+        .cmd()
+        .args(["journal", "edit", &short])
+        .write_stdin("The sea was calm today.")
+        .output()
+        .expect("runs");
+    assert!(edited.status.success());
+    assert!(search("river").contains("No journal entries hold that."));
+    assert!(search("sea calm").contains("The sea was calm today."));
+    std::fs::write(&index, "{ not json").expect("damage the index");
+    assert!(
+        search("sea").contains("The sea was calm today."),
+        "a damaged index is rebuilt"
+    );
+    env.run_ok(&["journal", "delete", &short, "--yes"]);
+    assert!(search("sea").contains("No journal entries hold that."));
+    let json: Vec<Value> =
+        serde_json::from_str(&env.run_ok(&["journal", "search", "sea", "--json"])).expect("json");
+    assert!(json.is_empty());
+}

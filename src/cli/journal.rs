@@ -94,13 +94,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
             };
             show_list(ctx, &filter, a.limit, a.json, out, err)
         }
-        Some(Sub::Search { query, json }) => {
-            let filter = Filter {
-                query: Some(query),
-                ..Filter::default()
-            };
-            show_list(ctx, &filter, None, json, out, err)
-        }
+        Some(Sub::Search { query, json }) => search(ctx, query, json, out, err),
         Some(Sub::Show { id }) => show(ctx, &id, out),
         Some(Sub::Edit { id }) => edit(ctx, &id, out),
         Some(Sub::Delete { id, yes }) => delete(ctx, &id, yes, out),
@@ -207,6 +201,47 @@ fn show_list(
     if !json {
         for r in &entries {
             writeln!(out, "{}", list_line(r))?;
+        }
+    }
+    Ok(())
+}
+
+/// Search through the local index; the full records are read only for --json.
+fn search(
+    ctx: &Ctx,
+    query: String,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let Some(store) = ctx.read_store()? else {
+        return if json {
+            Ok(writeln!(out, "[]")?)
+        } else {
+            Ok(writeln!(out, "No journal entries yet.")?)
+        };
+    };
+    let filter = Filter {
+        query: Some(query),
+        ..Filter::default()
+    };
+    let (hits, problems) = crate::service::journal_index::search(&store, &filter)?;
+    warn_problems(err, &problems);
+    if json {
+        let mut months: Vec<String> = hits
+            .iter()
+            .map(|h| h.created_at.format("%Y-%m").to_string())
+            .collect();
+        months.dedup();
+        let snap = store.load_months(&months)?;
+        let full: Vec<&Record> = hits.iter().filter_map(|h| snap.merged.get(&h.id)).collect();
+        serde_json::to_writer_pretty(&mut *out, &full)?;
+        writeln!(out)?;
+    } else if hits.is_empty() {
+        writeln!(out, "No journal entries hold that.")?;
+    } else {
+        for h in &hits {
+            writeln!(out, "{}", list_line(&h.record()))?;
         }
     }
     Ok(())
