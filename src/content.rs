@@ -3,6 +3,7 @@
 //! parses and holds what the screens need.
 
 use crate::domain::breathing::Pattern;
+use crate::domain::grounding::{Routine, WordList};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -97,6 +98,103 @@ pub fn all_patterns(config_dir: Option<&Path>) -> Result<Vec<Pattern>, PatternsE
 }
 
 const SENSATIONS: &str = include_str!("../assets/sensations.json");
+const PROMPTS: &str = include_str!("../assets/prompts.json");
+
+/// The journal prompts and their categories.
+pub fn prompts() -> crate::domain::journal::Prompts {
+    // Compiled in and checked by a test (parses, ids unique, categories known, 40+).
+    serde_json::from_str(PROMPTS).unwrap_or(crate::domain::journal::Prompts {
+        categories: Vec::new(),
+        prompts: Vec::new(),
+    })
+}
+const FEELINGS: &str = include_str!("../assets/feelings.json");
+const ROUTINES: &str = include_str!("../assets/routines.json");
+/// The file in the config folder that holds the user's own routines.
+pub const CUSTOM_ROUTINES_FILE: &str = "routines.json";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoutinesFile {
+    #[serde(default, rename = "_about")]
+    _about: Option<String>,
+    routines: Vec<Routine>,
+}
+
+/// The built-in grounding routines, in display order.
+pub fn builtin_routines() -> Vec<Routine> {
+    // Compiled in and checked by a test (parses, ids unique, every routine passes check).
+    serde_json::from_str::<RoutinesFile>(ROUTINES)
+        .map(|f| f.routines)
+        .unwrap_or_default()
+}
+
+/// A user's routines file that cannot be used, named by path, with the field at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum RoutinesError {
+    #[error("{path}: {reason}")]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("{path}: {source}")]
+    Bad {
+        path: PathBuf,
+        source: crate::domain::grounding::BadRoutine,
+    },
+}
+
+/// Built-in routines followed by the user's own from `config_dir/routines.json`.
+pub fn all_routines(config_dir: Option<&Path>) -> Result<Vec<Routine>, RoutinesError> {
+    let mut routines = builtin_routines();
+    let Some(path) = config_dir.map(|d| d.join(CUSTOM_ROUTINES_FILE)) else {
+        return Ok(routines);
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(routines),
+        Err(e) => {
+            return Err(RoutinesError::Unreadable {
+                path,
+                reason: e.to_string(),
+            });
+        }
+    };
+    let file: RoutinesFile =
+        serde_json::from_str(&text).map_err(|e| RoutinesError::Unreadable {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
+    for r in file.routines {
+        r.check().map_err(|source| RoutinesError::Bad {
+            path: path.clone(),
+            source,
+        })?;
+        if routines.iter().any(|q| q.id == r.id) {
+            let source = crate::domain::grounding::BadRoutine {
+                routine: r.id.clone(),
+                field: "id".into(),
+                problem: "is already taken by another routine; give it its own id",
+            };
+            return Err(RoutinesError::Bad { path, source });
+        }
+        routines.push(r);
+    }
+    Ok(routines)
+}
+
+/// The words a `choose` step offers.
+pub fn words(list: WordList) -> Vec<String> {
+    match list {
+        WordList::Sensations => sensation_words(),
+        WordList::Feelings => feeling_words(),
+    }
+}
+
+/// The offered feeling words, in display order.
+pub fn feeling_words() -> Vec<String> {
+    // Compiled in and checked by a test.
+    serde_json::from_str::<SensationsFile>(FEELINGS)
+        .map(|f| f.words)
+        .unwrap_or_default()
+}
 const CRISIS: &str = include_str!("../assets/crisis.json");
 
 /// The offered body-sensation words, in display order.
@@ -197,6 +295,78 @@ mod tests {
         write(r#"{"patterns":[{"id":"x","name":"Mine","in":3,"exhale":9}]}"#);
         let e = all_patterns(Some(dir.path())).unwrap_err().to_string();
         assert!(e.contains("exhale") && e.contains("line 1"), "{e}");
+    }
+
+    #[test]
+    fn builtin_routines_parse_pass_their_checks_and_carry_the_required_ids() {
+        let f: RoutinesFile = serde_json::from_str(ROUTINES).expect("routines.json parses");
+        let ids: Vec<&str> = f.routines.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "5-4-3-2-1",
+                "exhale-count",
+                "orienting",
+                "tactile",
+                "name-it",
+                "kind-pause",
+                "butterfly-hug"
+            ]
+        );
+        for r in &f.routines {
+            assert_eq!(r.check(), Ok(()), "{}", r.id);
+        }
+        let f: SensationsFile = serde_json::from_str(FEELINGS).expect("feelings.json parses");
+        assert!(f.words.len() >= 10);
+    }
+
+    #[test]
+    fn custom_routines_are_checked_and_the_field_named() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(CUSTOM_ROUTINES_FILE);
+        let write = |text: &str| std::fs::write(&path, text).expect("write");
+        write(
+            r#"{"routines":[{"id":"mine","title":"Mine","preview":"p","eyes":"open","minutes":1,"steps":[{"kind":"read","text":"Hello"}]}]}"#,
+        );
+        assert_eq!(all_routines(Some(dir.path())).expect("loads").len(), 8);
+        write(
+            r#"{"routines":[{"id":"mine","title":"Mine","preview":"p","eyes":"open","minutes":1,"steps":[{"kind":"timed","text":"Stay","seconds":2}]}]}"#,
+        );
+        let e = all_routines(Some(dir.path())).unwrap_err().to_string();
+        assert!(
+            e.contains("routines.json") && e.contains("\"mine\"") && e.contains("steps[0].seconds"),
+            "{e}"
+        );
+        write(
+            r#"{"routines":[{"id":"mine","title":"Mine","preview":"p","eyes":"sideways","minutes":1,"steps":[]}]}"#,
+        );
+        let e = all_routines(Some(dir.path())).unwrap_err().to_string();
+        assert!(e.contains("sideways") && e.contains("line 1"), "{e}");
+    }
+
+    #[test]
+    fn prompts_parse_have_unique_ids_known_categories_and_are_many() {
+        let p: crate::domain::journal::Prompts =
+            serde_json::from_str(PROMPTS).expect("prompts.json parses");
+        assert!(p.everyday().len() >= 40);
+        let mut ids: Vec<&str> = p.prompts.iter().map(|x| x.id.as_str()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), p.prompts.len());
+        for x in &p.prompts {
+            assert!(p.categories.iter().any(|c| c.id == x.category), "{}", x.id);
+        }
+        for c in &p.categories {
+            assert!(
+                p.prompts.iter().any(|x| x.category == c.id),
+                "{} has prompts",
+                c.id
+            );
+        }
+        assert!(
+            p.categories.iter().any(|c| c.opt_in),
+            "expressive writing is opt-in"
+        );
     }
 
     #[test]

@@ -373,3 +373,30 @@ fn a_closed_pipe_is_not_a_failure() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_high_distress_check_in_gently_offers_grounding_and_help_lines() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["checkin", "--distress", "9"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let id = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        uuid::Uuid::parse_str(id.trim()).is_ok(),
+        "stdout is just the id: {id}"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("attune ground 5-4-3-2-1") && err.contains("116 123"),
+        "{err}"
+    );
+    let calm = env
+        .cmd()
+        .args(["checkin", "--distress", "8"])
+        .output()
+        .expect("runs");
+    assert!(calm.stderr.is_empty());
+}

@@ -1,15 +1,15 @@
 //! `attune breathe`: plan a breathing practice, then run it full-screen in a terminal or
 //! line by line (`--plain`, or whenever stdout is not a terminal), and record it.
 
-use super::breathe_plain::{self as plain, Input, PlainIo, Rating};
+use super::breathe_plain::{self as plain, PlainIo, Rating};
 use super::{Ctx, Failure, Outcome};
 use crate::content::{DEFAULT_PATTERN, all_patterns};
-use crate::service::practice::{DEFAULT_MINUTES, Plan, plan, recent_uses, save_session};
+use crate::service::practice::{
+    DEFAULT_MINUTES, Plan, add_distress_after, distress_rose, plan, recent_uses, save_session,
+};
 use crate::store::Store;
-use crate::store::model::{Body, Session, local_now};
-use std::io::{BufRead, IsTerminal, Write};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::time::{Duration, Instant};
+use crate::store::model::{Session, local_now};
+use std::io::{IsTerminal, Write};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -49,7 +49,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
         };
         return crate::tui::run(opts).map_err(Failure::from);
     }
-    let mut io = RealIo::start()?;
+    let mut io = super::plain_io::RealIo::start()?;
     run_plain(&store, &plan, checkin, &mut io, out, err)
 }
 
@@ -100,17 +100,10 @@ pub fn run_plain(
         && paced.completed
         && let Rating::Given(after) = plain::ask_rating(io, say, "And now?")?
     {
-        let mut updated = record.clone();
-        if let Body::Session(s) = &mut updated.body {
-            s.distress_after = Some(after);
-        }
-        updated.updated_at = local_now().max(record.updated_at);
-        store.save(updated)?;
-        if before.is_some_and(|b| after >= b + 2) {
-            writeln!(
-                say,
-                "Your distress went up a little. That happens; you can stop here and rest. `attune --help` lists help lines."
-            )?;
+        add_distress_after(store, &record, after, local_now())?;
+        let high = after >= crate::domain::checkin::HIGH_DISTRESS;
+        if distress_rose(before, Some(after)) || high {
+            super::gentle_offer(say, distress_rose(before, Some(after)))?;
         }
     }
     Ok(())
@@ -174,99 +167,4 @@ fn breaths(n: u64) -> String {
 fn stopped_before_start(say: &mut dyn Write) -> Outcome {
     writeln!(say, "Stopped before starting; nothing was recorded.")?;
     Ok(())
-}
-
-/// Real time and input: stdin lines and stop signals arrive on one channel.
-pub struct RealIo {
-    origin: Instant,
-    rx: Receiver<Input>,
-    /// Standard input has ended; later questions are skipped at once.
-    eof: bool,
-    /// Input that arrived while only a stop was listened for.
-    kept: std::collections::VecDeque<Input>,
-}
-
-impl RealIo {
-    pub fn start() -> Result<RealIo, Failure> {
-        let (tx, rx) = mpsc::channel();
-        let mut signals = signal_hook::iterator::Signals::new([
-            signal_hook::consts::SIGINT,
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGHUP,
-        ])?;
-        let stop = tx.clone();
-        std::thread::spawn(move || {
-            for _ in signals.forever() {
-                if stop.send(Input::Stop).is_err() {
-                    break;
-                }
-            }
-        });
-        std::thread::spawn(move || {
-            for line in std::io::stdin().lock().lines() {
-                let Ok(line) = line else { break };
-                if tx.send(Input::Line(line)).is_err() {
-                    return;
-                }
-            }
-            let _ = tx.send(Input::Eof);
-        });
-        Ok(RealIo {
-            origin: Instant::now(),
-            rx,
-            eof: false,
-            kept: Default::default(),
-        })
-    }
-
-    fn take(&mut self, input: Input) -> Input {
-        self.eof |= input == Input::Eof;
-        input
-    }
-}
-
-impl PlainIo for RealIo {
-    fn now(&self) -> Duration {
-        self.origin.elapsed()
-    }
-
-    fn wait(&mut self, deadline: Option<Duration>) -> Option<Input> {
-        if let Some(input) = self.kept.pop_front() {
-            return Some(self.take(input));
-        }
-        let Some(deadline) = deadline else {
-            if self.eof {
-                return Some(Input::Eof);
-            }
-            // The signal thread keeps the channel open, so this waits for a line or a stop.
-            let input = self.rx.recv().unwrap_or(Input::Eof);
-            return Some(self.take(input));
-        };
-        loop {
-            let left = deadline.saturating_sub(self.now());
-            if left.is_zero() {
-                return None;
-            }
-            match self.rx.recv_timeout(left) {
-                Ok(input) => return Some(self.take(input)),
-                Err(RecvTimeoutError::Timeout) => continue,
-                Err(RecvTimeoutError::Disconnected) => std::thread::sleep(left),
-            }
-        }
-    }
-
-    fn wait_for_stop(&mut self, deadline: Duration) -> bool {
-        loop {
-            let left = deadline.saturating_sub(self.now());
-            if left.is_zero() {
-                return false;
-            }
-            match self.rx.recv_timeout(left) {
-                Ok(Input::Stop) => return true,
-                Ok(input) => self.kept.push_back(input),
-                Err(RecvTimeoutError::Timeout) => {}
-                Err(RecvTimeoutError::Disconnected) => std::thread::sleep(left),
-            }
-        }
-    }
 }

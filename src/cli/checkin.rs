@@ -60,7 +60,7 @@ impl Args {
     }
 }
 
-pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
+pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let checkin = args.to_checkin()?;
     let store = ctx.open_store()?;
     let record = save_checkin(&store, checkin, local_now()).map_err(|e| match e {
@@ -68,5 +68,11 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
         SaveError::Store(e) => Failure::failed(e),
     })?;
     writeln!(out, "{}", record.id)?;
+    if let crate::store::model::Body::Checkin(c) = &record.body
+        && c.distress >= crate::domain::checkin::HIGH_DISTRESS
+    {
+        // On stderr, so scripts reading the id from stdout are not disturbed.
+        super::gentle_offer(err, false)?;
+    }
     Ok(())
 }

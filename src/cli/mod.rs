@@ -6,9 +6,13 @@ pub mod breathe_plain;
 pub mod checkin;
 pub mod doctor;
 pub mod export;
+pub mod ground;
+pub mod ground_plain;
 pub mod history;
 pub mod import;
+pub mod journal;
 pub mod patterns;
+pub mod plain_io;
 
 use crate::store::Store;
 use crate::store::layout::Layout;
@@ -42,6 +46,12 @@ pub struct Cli {
 pub enum Command {
     /// Paced breathing with a long exhale
     Breathe(breathe::Args),
+    /// A grounding routine, step by step
+    Ground(ground::Args),
+    /// Your journal: write, list, show, search, edit, delete
+    Journal(journal::Args),
+    /// The journal prompts, today's first
+    Prompts(journal::PromptsArgs),
     /// List the breathing patterns
     Patterns(patterns::Args),
     /// Record a quick check-in: distress 0-10 and a few optional body measures
@@ -54,6 +64,26 @@ pub enum Command {
     Import(import::Args),
     /// Check the store's files, permissions and versions
     Doctor(doctor::Args),
+}
+
+/// Said gently when distress after a practice is 2 or more above before, or is 9-10
+/// (CONTENT.md): an offer of grounding and where the help lines are, never a block.
+pub fn gentle_offer(out: &mut dyn Write, rose: bool) -> std::io::Result<()> {
+    if rose {
+        writeln!(
+            out,
+            "Your distress went up a little. That can happen, and it is fine to stop here."
+        )?;
+    }
+    writeln!(
+        out,
+        "A short grounding routine can help: `attune ground 5-4-3-2-1`."
+    )?;
+    writeln!(out, "If you need someone now:")?;
+    for line in crate::content::crisis_lines().lines {
+        writeln!(out, "  {}: {} ({})", line.region, line.contact, line.name)?;
+    }
+    Ok(())
 }
 
 /// A command that did not succeed: what to tell the user and the exit code.
@@ -85,9 +115,14 @@ impl<E: Into<anyhow::Error>> From<E> for Failure {
     fn from(e: E) -> Failure {
         let e = e.into();
         // A reader that stopped early (`attune history | head`) is not a failure.
-        let closed = e
+        let kind = e
             .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe);
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                e.downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        let closed = kind == Some(std::io::ErrorKind::BrokenPipe);
         if closed {
             return Failure {
                 code: 0,
@@ -130,7 +165,10 @@ pub fn run(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Write
     match command {
         Command::Breathe(args) => breathe::run(ctx, args, out, err),
         Command::Patterns(args) => patterns::run(ctx, args, out),
-        Command::Checkin(args) => checkin::run(ctx, args, out),
+        Command::Ground(args) => ground::run(ctx, args, out, err),
+        Command::Journal(args) => journal::run(ctx, args, out, err),
+        Command::Prompts(args) => journal::prompts_run(args, out),
+        Command::Checkin(args) => checkin::run(ctx, args, out, err),
         Command::History(args) => history::run(ctx, args, out, err),
         Command::Export(args) => export::run(ctx, args, out, err),
         Command::Import(args) => import::run(ctx, args, out),

@@ -3,6 +3,8 @@
 use crate::store::model::Checkin;
 
 pub const MAX: u8 = 10;
+/// Distress at or above this is high: attune gently offers grounding and the help lines.
+pub const HIGH_DISTRESS: u8 = 9;
 
 /// The 0-10 items of a check-in, in the order they are asked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

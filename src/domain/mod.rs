@@ -2,4 +2,6 @@
 
 pub mod breathing;
 pub mod checkin;
+pub mod grounding;
+pub mod journal;
 pub mod today;

@@ -3,5 +3,9 @@
 
 pub mod checkin;
 pub mod doctor;
+pub mod grounding;
+pub mod journal;
+pub mod journal_index;
+pub mod jrnl;
 pub mod practice;
 pub mod records;

@@ -110,6 +110,27 @@ pub fn save_session(
     Ok(record)
 }
 
+/// Add the distress after to a saved practice record (a new version of the same record).
+pub fn add_distress_after(
+    store: &Store,
+    record: &Record,
+    after: u8,
+    now: Stamp,
+) -> Result<Record, StoreError> {
+    let mut updated = record.clone();
+    if let Body::Session(s) = &mut updated.body {
+        s.distress_after = Some(after);
+    }
+    updated.updated_at = now.max(record.updated_at);
+    store.save(updated.clone())?;
+    Ok(updated)
+}
+
+/// Distress rose by 2 or more after a practice: say so gently and offer grounding.
+pub fn distress_rose(before: Option<u8>, after: Option<u8>) -> bool {
+    matches!((before, after), (Some(b), Some(a)) if a >= b + 2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -116,10 +116,15 @@ pub fn parse_export(bytes: &[u8]) -> Result<ExportDoc, ImportError> {
 /// Store the records that are new or newer than what is already here; importing the
 /// same export twice adds nothing.
 pub fn import(store: &Store, doc: ExportDoc) -> Result<SaveReport, ImportError> {
+    import_records(store, doc.records)
+}
+
+/// Store the records that are new or newer than what is already here.
+pub fn import_records(store: &Store, records: Vec<Record>) -> Result<SaveReport, ImportError> {
     let current = store.load_all()?;
     let mut fresh = Vec::new();
     let mut unchanged = 0;
-    for r in doc.records {
+    for r in records {
         match current.merged.get(&r.id) {
             Some(have) if precedence(&r, have) != Ordering::Greater => unchanged += 1,
             _ => fresh.push(r),

@@ -109,6 +109,26 @@ impl Store {
         self.load_where(|m| m >= first.as_str())
     }
 
+    /// Every month that has a file on any device, newest first.
+    pub fn months(&self) -> Result<Vec<String>> {
+        let records = self.layout.records_dir();
+        let mut months = Vec::new();
+        for (_, dir) in layout::device_dirs(&records).map_err(io_at(&records))? {
+            // A folder that cannot be listed is reported by the load that follows.
+            if let Ok(files) = read::month_files(&dir) {
+                months.extend(files.into_iter().map(|(m, _)| m));
+            }
+        }
+        months.sort_unstable_by(|a, b| b.cmp(a));
+        months.dedup();
+        Ok(months)
+    }
+
+    /// Records of exactly these months.
+    pub fn load_months(&self, months: &[String]) -> Result<Snapshot> {
+        self.load_where(|m| months.iter().any(|x| x == m))
+    }
+
     fn load_where(&self, want: impl Fn(&str) -> bool) -> Result<Snapshot> {
         let records = self.layout.records_dir();
         read::load(&self.layout, want).map_err(io_at(&records))

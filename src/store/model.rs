@@ -84,6 +84,22 @@ pub struct Session {
     /// Follow my breath: the pace reached by the end, breaths a minute.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reached_rate: Option<f64>,
+    /// Grounding: how many steps the routine has, and how many were done (not skipped).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steps_total: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steps_completed: Option<u32>,
+    /// Grounding: what the user typed or chose, only when they chose to keep it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub noticed: Vec<String>,
+    /// Grounding (name it): how strong the feeling was, 0-10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intensity: Option<u8>,
+    /// Exhale counting: out-breaths counted, and the breathing rate they give.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exhale_count: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exhale_rate: Option<f64>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -122,8 +138,14 @@ pub struct Journal {
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sensations: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feelings: Vec<String>,
+    /// The practice this entry was written right after.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session_id: Option<Uuid>,
+    /// Marked as special (kept from jrnl's "starred").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub starred: bool,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -42,6 +42,15 @@ pub enum Start {
         /// Ask for distress before and after (false with --no-checkin).
         checkin: bool,
     },
+    /// `attune journal` (entry None: the list) or `attune journal new` in a terminal.
+    Journal {
+        entry: Option<crate::service::journal::NewEntry>,
+    },
+    /// `attune ground [ROUTINE]` in a terminal: the routine list, or that routine.
+    Ground {
+        routine: Option<String>,
+        checkin: bool,
+    },
 }
 
 /// Run the TUI until the user quits. The terminal is restored on every way out.

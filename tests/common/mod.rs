@@ -3,9 +3,12 @@
 #![allow(dead_code)]
 
 use assert_cmd::Command;
+use attune::cli::breathe_plain::{Input, PlainIo};
 use serde_json::Value;
+use std::collections::VecDeque;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 use tempfile::TempDir;
 
 pub struct Env {
@@ -73,5 +76,69 @@ fn collect(dir: &Path, files: &mut Vec<(PathBuf, Vec<u8>)>) {
         } else {
             files.push((p.clone(), fs::read(&p).expect("read")));
         }
+    }
+}
+
+/// Time jumps straight to each deadline; scripted input arrives at its moment.
+pub struct FakeIo {
+    now: Duration,
+    script: VecDeque<(Duration, Input)>,
+    kept: VecDeque<Input>,
+}
+
+impl FakeIo {
+    pub fn new(script: Vec<(f64, Input)>) -> FakeIo {
+        FakeIo {
+            now: Duration::ZERO,
+            script: script
+                .into_iter()
+                .map(|(t, i)| (Duration::from_secs_f64(t), i))
+                .collect(),
+            kept: VecDeque::new(),
+        }
+    }
+
+    fn next_before(&mut self, deadline: Option<Duration>) -> Option<Input> {
+        let due = self
+            .script
+            .front()
+            .is_some_and(|(at, _)| deadline.is_none_or(|d| *at <= d));
+        if !due {
+            return None;
+        }
+        let (at, input) = self.script.pop_front()?;
+        self.now = self.now.max(at);
+        Some(input)
+    }
+}
+
+impl PlainIo for FakeIo {
+    fn now(&self) -> Duration {
+        self.now
+    }
+
+    fn wait(&mut self, deadline: Option<Duration>) -> Option<Input> {
+        if let Some(k) = self.kept.pop_front() {
+            return Some(k);
+        }
+        match self.next_before(deadline) {
+            Some(input) => Some(input),
+            None if deadline.is_none() => Some(Input::Eof),
+            None => {
+                self.now = self.now.max(deadline.unwrap_or_default());
+                None
+            }
+        }
+    }
+
+    fn wait_for_stop(&mut self, deadline: Duration) -> bool {
+        while let Some(input) = self.next_before(Some(deadline)) {
+            if input == Input::Stop {
+                return true;
+            }
+            self.kept.push_back(input);
+        }
+        self.now = self.now.max(deadline);
+        false
     }
 }

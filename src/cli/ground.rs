@@ -1,0 +1,206 @@
+//! `attune ground`: list the grounding routines, or run one full-screen in a terminal or
+//! line by line (`--plain`, or whenever there is no terminal), and record it.
+
+use super::breathe_plain::{self as plain, Input, PlainIo, Rating};
+use super::ground_plain::{End, walk};
+use super::{Ctx, Failure, Outcome, gentle_offer};
+use crate::content::all_routines;
+use crate::domain::checkin::HIGH_DISTRESS;
+use crate::domain::grounding::run::Run;
+use crate::domain::grounding::{Eyes, Routine};
+use crate::service::grounding::{self, Outcome as RunOutcome};
+use crate::service::practice::{add_distress_after, distress_rose};
+use crate::store::Store;
+use crate::store::model::local_now;
+use serde::Serialize;
+use std::io::{IsTerminal, Write};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The routine to run (see `attune ground --list`)
+    pub routine: Option<String>,
+    /// List the routines
+    #[arg(long)]
+    pub list: bool,
+    /// With --list: a JSON array with each routine's id, title and preview
+    #[arg(long, requires = "list")]
+    pub json: bool,
+    /// Print each step and read your lines from stdin instead of the full screen
+    #[arg(long)]
+    pub plain: bool,
+    /// Skip the distress ratings before and after
+    #[arg(long)]
+    pub no_checkin: bool,
+}
+
+pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let routines = all_routines(ctx.config_dir.as_deref()).map_err(Failure::usage)?;
+    if args.list {
+        return list(&routines, args.json, out);
+    }
+    let chosen = match &args.routine {
+        Some(id) => Some(find(&routines, id)?.clone()),
+        None => None,
+    };
+    let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    if terminal && !args.plain {
+        let opts = crate::tui::Options {
+            layout: ctx.layout.clone(),
+            color: ctx.color,
+            config_dir: ctx.config_dir.clone(),
+            start: crate::tui::Start::Ground {
+                routine: chosen.map(|r| r.id),
+                checkin: !args.no_checkin,
+            },
+        };
+        return crate::tui::run(opts).map_err(Failure::from);
+    }
+    let Some(routine) = chosen else {
+        return Err(Failure::usage(
+            "name a routine to run it line by line, e.g. `attune ground 5-4-3-2-1 --plain`; `attune ground --list` shows them all",
+        ));
+    };
+    let store = ctx.open_store()?;
+    let mut io = super::plain_io::RealIo::start()?;
+    run_plain(&store, &routine, !args.no_checkin, &mut io, out, err)
+}
+
+fn find<'a>(routines: &'a [Routine], id: &str) -> Result<&'a Routine, Failure> {
+    routines.iter().find(|r| r.id == id).ok_or_else(|| {
+        let known: Vec<&str> = routines.iter().map(|r| r.id.as_str()).collect();
+        Failure::usage(format!(
+            "there is no grounding routine \"{id}\". Routines: {}",
+            known.join(", ")
+        ))
+    })
+}
+
+fn list(routines: &[Routine], json: bool, out: &mut dyn Write) -> Outcome {
+    #[derive(Serialize)]
+    struct Item<'a> {
+        id: &'a str,
+        title: &'a str,
+        preview: &'a str,
+        eyes: Eyes,
+        minutes: u32,
+    }
+    if json {
+        let items: Vec<Item> = routines
+            .iter()
+            .map(|r| Item {
+                id: &r.id,
+                title: &r.title,
+                preview: &r.preview,
+                eyes: r.eyes,
+                minutes: r.minutes,
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &items)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    for r in routines {
+        writeln!(
+            out,
+            "{:<14} {} (about {} min, {})",
+            r.id,
+            r.title,
+            r.minutes,
+            eyes(r.eyes)
+        )?;
+        writeln!(out, "{:<14} {}", "", r.preview)?;
+    }
+    Ok(())
+}
+
+pub fn eyes(e: Eyes) -> &'static str {
+    match e {
+        Eyes::Open => "eyes open",
+        Eyes::Closed => "eyes closed",
+        Eyes::Either => "eyes open or closed",
+    }
+}
+
+/// The whole plain run: rating, the steps, keeping what was typed, saving, rating after.
+pub fn run_plain(
+    store: &Store,
+    routine: &Routine,
+    checkin: bool,
+    io: &mut dyn PlainIo,
+    out: &mut dyn Write,
+    say: &mut dyn Write,
+) -> Outcome {
+    writeln!(
+        say,
+        "{} (about {} min, {}). An empty line moves on, \"skip\" skips a step, \"back\" goes back; Ctrl-C or the end of input stops.",
+        routine.title,
+        routine.minutes,
+        eyes(routine.eyes)
+    )?;
+    let before = match checkin.then(|| plain::ask_rating(io, say, "Distress now?")) {
+        Some(rating) => match rating? {
+            Rating::Given(v) => Some(v),
+            Rating::Skipped => None,
+            Rating::Stopped => {
+                writeln!(say, "Stopped before starting; nothing was recorded.")?;
+                return Ok(());
+            }
+        },
+        None => None,
+    };
+    let started = local_now();
+    let begun = io.now();
+    let mut run = Run::new(routine.clone(), begun);
+    let end = walk(&mut run, io, out)?;
+    let summary = run.summary();
+    let keep_noticed = end == End::Finished && !summary.noticed.is_empty() && ask_keep(io, say)?;
+    let outcome = RunOutcome {
+        completed: end == End::Finished,
+        took: io.now().saturating_sub(begun),
+        keep_noticed,
+        distress_before: before,
+        summary,
+    };
+    let record = grounding::save(store, routine, &outcome, started, local_now())?;
+    close(&outcome, out)?;
+    if checkin
+        && end == End::Finished
+        && let Rating::Given(after) = plain::ask_rating(io, say, "And now?")?
+    {
+        add_distress_after(store, &record, after, local_now())?;
+        if distress_rose(before, Some(after)) || after >= HIGH_DISTRESS {
+            gentle_offer(say, distress_rose(before, Some(after)))?;
+        }
+    }
+    Ok(())
+}
+
+fn ask_keep(io: &mut dyn PlainIo, say: &mut dyn Write) -> std::io::Result<bool> {
+    write!(
+        say,
+        "Keep what you wrote with this practice? y or n (Enter is no): "
+    )?;
+    say.flush()?;
+    Ok(
+        matches!(io.wait(None), Some(Input::Line(l)) if l.trim().eq_ignore_ascii_case("y") || l.trim().eq_ignore_ascii_case("yes")),
+    )
+}
+
+fn close(outcome: &RunOutcome, out: &mut dyn Write) -> std::io::Result<()> {
+    let s = &outcome.summary;
+    let mut line = match outcome.completed {
+        true => format!("Done: {} of {} steps.", s.steps_completed, s.steps_total),
+        false => format!(
+            "Stopped after {} of {} steps. Saved.",
+            s.steps_completed, s.steps_total
+        ),
+    };
+    if let Some(n) = s.exhale_count {
+        line.push_str(&format!(" {n} out-breaths counted"));
+        if let Some(rate) = s.exhale_rate {
+            line.push_str(&format!(", about {:.0} a minute", rate));
+        }
+        line.push('.');
+    }
+    writeln!(out, "\n{line}")
+}

@@ -1,0 +1,130 @@
+//! The line-by-line grounding run (`attune ground ROUTINE --plain`, or without a
+//! terminal): each step printed, the user's lines read from stdin. An empty line moves
+//! on, "skip" skips, "back" goes back; the end of input ends the run cleanly.
+
+use super::breathe_plain::{Input, PlainIo};
+use crate::content::words;
+use crate::domain::grounding::Step;
+use crate::domain::grounding::run::Run;
+use std::io::{self, Write};
+
+/// How the run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum End {
+    Finished,
+    /// Input ended, or a stop signal came, before the last step.
+    Stopped,
+}
+
+/// What a line asks for, whatever the step.
+enum Said {
+    Line(String),
+    Skip,
+    Back,
+    Stop,
+}
+
+fn read(io: &mut dyn PlainIo) -> Said {
+    match io.wait(None) {
+        Some(Input::Line(l)) => match l.trim().to_lowercase().as_str() {
+            "skip" => Said::Skip,
+            "back" => Said::Back,
+            _ => Said::Line(l.trim().to_string()),
+        },
+        Some(Input::Stop) | Some(Input::Eof) | None => Said::Stop,
+    }
+}
+
+/// Walk the routine step by step until it ends or input stops.
+pub fn walk(run: &mut Run, io: &mut dyn PlainIo, out: &mut dyn Write) -> io::Result<End> {
+    let total = run.routine().steps.len();
+    while let Some(step) = run.step().cloned() {
+        writeln!(
+            out,
+            "\nStep {} of {total}. {}",
+            run.index() + 1,
+            step.text()
+        )?;
+        writeln!(out, "  {}", hint(&step))?;
+        out.flush()?;
+        match do_step(run, &step, io, out)? {
+            Said::Stop => return Ok(End::Stopped),
+            Said::Skip => run.skip(io.now()),
+            Said::Back => run.back(io.now()),
+            Said::Line(_) => run.next(io.now()),
+        }
+    }
+    Ok(End::Finished)
+}
+
+fn hint(step: &Step) -> String {
+    match step {
+        Step::Read { .. } => "(Enter to go on)".into(),
+        Step::Typed { items, .. } => {
+            format!("(one per line, {items} in all; an empty line goes on)")
+        }
+        Step::Count { cycle, .. } => {
+            format!("(Enter on each out-breath, counting 1 to {cycle}; type next to go on)")
+        }
+        Step::Timed { seconds, .. } => {
+            format!("(about {seconds} seconds; Enter when you are ready)")
+        }
+        Step::Choose { .. } => "(a number or your own word; Enter to skip)".into(),
+        Step::Rate { .. } => "(0 to 10; Enter to skip)".into(),
+    }
+}
+
+/// Read lines for one step until it is done; returns how it ended (a `Line` means on).
+fn do_step(
+    run: &mut Run,
+    step: &Step,
+    io: &mut dyn PlainIo,
+    out: &mut dyn Write,
+) -> io::Result<Said> {
+    if let Step::Choose { list, .. } = step {
+        for (i, w) in words(*list).iter().enumerate() {
+            writeln!(out, "  {:>2}. {w}", i + 1)?;
+        }
+    }
+    loop {
+        let said = read(io);
+        let Said::Line(line) = &said else {
+            return Ok(said);
+        };
+        match step {
+            Step::Typed { items, .. } if !line.is_empty() => {
+                run.add_line(line);
+                if run.items_complete() {
+                    return Ok(said);
+                }
+                let n = run.state().map_or(0, |s| s.lines.len());
+                writeln!(out, "  {n} of {items}")?;
+            }
+            Step::Count { .. } if line.is_empty() => {
+                run.tap(io.now());
+                writeln!(out, "  {}", run.count_shown())?;
+            }
+            Step::Count { .. } if line != "next" => {
+                writeln!(out, "  (Enter counts an out-breath; next goes on)")?
+            }
+            Step::Choose { list, .. } if !line.is_empty() => {
+                let offered = words(*list);
+                let word = line
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| offered.get(n.wrapping_sub(1)).cloned());
+                run.choose(word.as_deref().unwrap_or(line));
+                return Ok(said);
+            }
+            Step::Rate { .. } if !line.is_empty() => match line.parse::<u8>() {
+                Ok(v) if v <= 10 => {
+                    run.rate(v);
+                    return Ok(said);
+                }
+                _ => writeln!(out, "  A whole number from 0 to 10, or Enter to skip.")?,
+            },
+            _ => return Ok(said),
+        }
+        out.flush()?;
+    }
+}

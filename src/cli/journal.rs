@@ -1,0 +1,414 @@
+//! `attune journal …` and `attune prompts`: write, list, show, search, edit and delete
+//! journal entries from the command line, and read the prompts.
+
+use super::{Ctx, Failure, Outcome, warn_problems};
+use crate::content::prompts;
+use crate::domain::journal::{Filter, first_line};
+use crate::service::journal::{self as journal, JournalError, NewEntry};
+use crate::store::model::{Body, Journal, Record, local_now};
+use chrono::NaiveDate;
+use std::io::{IsTerminal, Read, Write};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Sub>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Sub {
+    /// Write a new entry (text from stdin when it is not a terminal)
+    New(NewArgs),
+    /// List entries, newest first
+    List(ListArgs),
+    /// Show one entry in full
+    Show { id: String },
+    /// Find entries holding every word of QUERY
+    Search {
+        query: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change an entry's text (from stdin, or in $EDITOR)
+    Edit { id: String },
+    /// Delete an entry (asks first)
+    Delete {
+        id: String,
+        /// Do not ask (needed when there is no terminal to ask on)
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// Write to this prompt (see `attune prompts`)
+    #[arg(long, value_name = "ID")]
+    pub prompt: Option<String>,
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    #[arg(long = "sensation", value_name = "WORD")]
+    pub sensations: Vec<String>,
+    /// Write in $EDITOR instead
+    #[arg(long)]
+    pub editor: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<NaiveDate>,
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<NaiveDate>,
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn failure(e: JournalError) -> Failure {
+    match e {
+        JournalError::Store(e) => Failure::failed(e),
+        JournalError::Empty => Failure::failed(e),
+        other => Failure::usage(other),
+    }
+}
+
+pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    match args.command {
+        None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => {
+            open_tui(ctx, None)
+        }
+        None => Err(Failure::usage(
+            "without a terminal, use `attune journal new|list|show|search|edit|delete`",
+        )),
+        Some(Sub::New(a)) => new(ctx, a, out),
+        Some(Sub::List(a)) => {
+            let filter = Filter {
+                since: a.since,
+                until: a.until,
+                tag: a.tag,
+                ..Filter::default()
+            };
+            show_list(ctx, &filter, a.limit, a.json, out, err)
+        }
+        Some(Sub::Search { query, json }) => search(ctx, query, json, out, err),
+        Some(Sub::Show { id }) => show(ctx, &id, out),
+        Some(Sub::Edit { id }) => edit(ctx, &id, out),
+        Some(Sub::Delete { id, yes }) => delete(ctx, &id, yes, out),
+    }
+}
+
+fn open_tui(ctx: &Ctx, entry: Option<NewEntry>) -> Outcome {
+    let opts = crate::tui::Options {
+        layout: ctx.layout.clone(),
+        color: ctx.color,
+        config_dir: ctx.config_dir.clone(),
+        start: crate::tui::Start::Journal { entry },
+    };
+    crate::tui::run(opts).map_err(Failure::from)
+}
+
+fn new(ctx: &Ctx, a: NewArgs, out: &mut dyn Write) -> Outcome {
+    let all = prompts();
+    let mut entry = NewEntry {
+        prompt_id: a.prompt,
+        tags: a.tags,
+        sensations: a.sensations,
+        ..NewEntry::default()
+    };
+    if let Some(id) = &entry.prompt_id
+        && all.get(id).is_none()
+    {
+        return Err(failure(JournalError::UnknownPrompt(id.clone())));
+    }
+    let interactive = std::io::stdin().is_terminal();
+    entry.text = if a.editor {
+        let prompt = entry
+            .prompt_id
+            .as_deref()
+            .and_then(|id| all.get(id))
+            .map(|p| p.text.clone());
+        in_editor(ctx, &prompt.map(|p| format!("{p}\n\n")).unwrap_or_default())?
+    } else if interactive && std::io::stdout().is_terminal() {
+        return open_tui(ctx, Some(entry));
+    } else {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text)?;
+        text
+    };
+    let record = journal::entry(entry, &all, local_now()).map_err(failure)?;
+    ctx.open_store()?.save(record.clone())?;
+    writeln!(out, "{}", record.id)?;
+    Ok(())
+}
+
+/// Edit `start` in $VISUAL or $EDITOR (vi if neither is set), in a private temp file in
+/// local state that is removed afterwards.
+fn in_editor(ctx: &Ctx, start: &str) -> Result<String, Failure> {
+    let dir = ctx.layout.state_dir.join("drafts");
+    crate::store::atomic::create_private_dir(&dir)?;
+    let file = tempfile::Builder::new()
+        .prefix("entry-")
+        .suffix(".md")
+        .tempfile_in(&dir)?;
+    crate::store::atomic::set_mode(file.path(), 0o600)?;
+    std::fs::write(file.path(), start)?;
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".into());
+    let mut parts = editor.split_whitespace();
+    let program = parts.next().unwrap_or("vi");
+    let status = std::process::Command::new(program)
+        .args(parts)
+        .arg(file.path())
+        .status()
+        .map_err(|e| Failure::failed(format!("could not start the editor \"{editor}\": {e}")))?;
+    if !status.success() {
+        return Err(Failure::failed(format!(
+            "the editor \"{editor}\" did not finish cleanly; nothing was saved"
+        )));
+    }
+    // Dropping `file` removes it.
+    Ok(std::fs::read_to_string(file.path())?)
+}
+
+fn show_list(
+    ctx: &Ctx,
+    filter: &Filter,
+    limit: Option<usize>,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let Some(store) = ctx.read_store()? else {
+        return if json {
+            Ok(writeln!(out, "[]")?)
+        } else {
+            Ok(writeln!(out, "No journal entries yet.")?)
+        };
+    };
+    let (entries, problems) = journal::newest(&store, filter, limit)?;
+    warn_problems(err, &problems);
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &entries)?;
+        writeln!(out)?;
+    } else if entries.is_empty() {
+        writeln!(out, "No journal entries here.")?;
+    }
+    if !json {
+        for r in &entries {
+            writeln!(out, "{}", list_line(r))?;
+        }
+    }
+    Ok(())
+}
+
+/// Search through the local index; the full records are read only for --json.
+fn search(
+    ctx: &Ctx,
+    query: String,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let Some(store) = ctx.read_store()? else {
+        return if json {
+            Ok(writeln!(out, "[]")?)
+        } else {
+            Ok(writeln!(out, "No journal entries yet.")?)
+        };
+    };
+    let filter = Filter {
+        query: Some(query),
+        ..Filter::default()
+    };
+    let (hits, problems) = crate::service::journal_index::search(&store, &filter)?;
+    warn_problems(err, &problems);
+    if json {
+        let mut months: Vec<String> = hits
+            .iter()
+            .map(|h| h.created_at.format("%Y-%m").to_string())
+            .collect();
+        months.dedup();
+        let snap = store.load_months(&months)?;
+        let full: Vec<&Record> = hits.iter().filter_map(|h| snap.merged.get(&h.id)).collect();
+        serde_json::to_writer_pretty(&mut *out, &full)?;
+        writeln!(out)?;
+    } else if hits.is_empty() {
+        writeln!(out, "No journal entries hold that.")?;
+    } else {
+        for h in &hits {
+            writeln!(out, "{}", list_line(&h.record()))?;
+        }
+    }
+    Ok(())
+}
+
+fn journal_of(r: &Record) -> Option<&Journal> {
+    match &r.body {
+        Body::Journal(j) => Some(j),
+        _ => None,
+    }
+}
+
+/// "2026-11-30 21:15  01a2b3c4  First line of the entry…  #work  (tight chest)"
+pub fn list_line(r: &Record) -> String {
+    let Some(j) = journal_of(r) else {
+        return String::new();
+    };
+    let first = first_line(&j.text);
+    let mut line = format!(
+        "{}  {}  {}",
+        r.created_at.format("%Y-%m-%d %H:%M"),
+        journal::short_id(&r.id),
+        cut(first, 60)
+    );
+    for t in &j.tags {
+        line.push_str(&format!("  #{t}"));
+    }
+    if !j.sensations.is_empty() {
+        line.push_str(&format!("  ({})", j.sensations.join(", ")));
+    }
+    line
+}
+
+fn cut(s: &str, n: usize) -> String {
+    let mut c: String = s.chars().take(n).collect();
+    if s.chars().count() > n {
+        c.push('…');
+    }
+    c
+}
+
+fn find(ctx: &Ctx, id: &str) -> Result<(crate::store::Store, Record), Failure> {
+    let store = ctx
+        .read_store()?
+        .ok_or_else(|| failure(JournalError::NotFound(id.to_string())))?;
+    let record = journal::find(&store, id).map_err(failure)?;
+    Ok((store, record))
+}
+
+fn show(ctx: &Ctx, id: &str, out: &mut dyn Write) -> Outcome {
+    let (_, r) = find(ctx, id)?;
+    let Some(j) = journal_of(&r) else {
+        return Ok(());
+    };
+    writeln!(
+        out,
+        "{}  {}",
+        r.created_at.format("%A %-d %B %Y, %H:%M"),
+        r.id
+    )?;
+    if let Some(p) = &j.prompt {
+        writeln!(out, "Prompt: {p}")?;
+    }
+    for (label, words) in [
+        ("Tags", &j.tags),
+        ("Body", &j.sensations),
+        ("Feelings", &j.feelings),
+    ] {
+        if !words.is_empty() {
+            writeln!(out, "{label}: {}", words.join(", "))?;
+        }
+    }
+    writeln!(out, "\n{}", j.text.trim_end())?;
+    Ok(())
+}
+
+fn edit(ctx: &Ctx, id: &str, out: &mut dyn Write) -> Outcome {
+    let (_, record) = find(ctx, id)?;
+    let old = journal_of(&record)
+        .map(|j| j.text.clone())
+        .unwrap_or_default();
+    let text = if std::io::stdin().is_terminal() {
+        in_editor(ctx, &old)?
+    } else {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text)?;
+        text
+    };
+    if text == old {
+        writeln!(out, "No change.")?;
+        return Ok(());
+    }
+    let store = ctx.open_store()?;
+    journal::edit(&store, &record, text, local_now()).map_err(failure)?;
+    writeln!(out, "Saved.")?;
+    Ok(())
+}
+
+fn delete(ctx: &Ctx, id: &str, yes: bool, out: &mut dyn Write) -> Outcome {
+    let (_, record) = find(ctx, id)?;
+    let first = journal_of(&record)
+        .map(|j| cut(first_line(&j.text), 40))
+        .unwrap_or_default();
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            return Err(Failure::usage(
+                "deleting needs a yes: add --yes, or run it in a terminal to be asked",
+            ));
+        }
+        write!(
+            out,
+            "Delete the entry from {} (\"{first}\")? y or n: ",
+            record.created_at.format("%Y-%m-%d")
+        )?;
+        out.flush()?;
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer)?;
+        if !answer.trim().eq_ignore_ascii_case("y") {
+            writeln!(out, "Kept.")?;
+            return Ok(());
+        }
+    }
+    let store = ctx.open_store()?;
+    journal::delete(&store, &record, local_now()).map_err(failure)?;
+    writeln!(out, "Deleted.")?;
+    Ok(())
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PromptsArgs {
+    /// Only this category
+    #[arg(long, value_name = "ID")]
+    pub category: Option<String>,
+}
+
+/// `attune prompts`: today's prompt, then every prompt by category.
+pub fn prompts_run(args: PromptsArgs, out: &mut dyn Write) -> Outcome {
+    let all = prompts();
+    if let Some(c) = &args.category
+        && !all.categories.iter().any(|x| &x.id == c)
+    {
+        let known: Vec<&str> = all.categories.iter().map(|x| x.id.as_str()).collect();
+        return Err(Failure::usage(format!(
+            "there is no category \"{c}\". Categories: {}",
+            known.join(", ")
+        )));
+    }
+    if args.category.is_none()
+        && let Some(p) = all.of_the_day(local_now().date_naive(), 0)
+    {
+        writeln!(out, "Today: {}  ({})\n", p.text, p.id)?;
+    }
+    for c in all
+        .categories
+        .iter()
+        .filter(|c| args.category.as_ref().is_none_or(|x| *x == c.id))
+    {
+        let note = if c.opt_in {
+            "  (only when you choose it)"
+        } else {
+            ""
+        };
+        writeln!(out, "{} [{}]{note}", c.title, c.id)?;
+        for p in all.prompts.iter().filter(|p| p.category == c.id) {
+            writeln!(out, "  {:<14} {}", p.id, p.text)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}

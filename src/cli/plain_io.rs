@@ -1,0 +1,103 @@
+//! Real time and input for the line-by-line modes: stdin lines and stop signals (Ctrl-C,
+//! SIGTERM, SIGHUP) arrive on one channel, waited on with exact deadlines.
+
+use super::Failure;
+use super::breathe_plain::{Input, PlainIo};
+use std::io::BufRead;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+/// Real time and input: stdin lines and stop signals arrive on one channel.
+pub struct RealIo {
+    origin: Instant,
+    rx: Receiver<Input>,
+    /// Standard input has ended; later questions are skipped at once.
+    eof: bool,
+    /// Input that arrived while only a stop was listened for.
+    kept: std::collections::VecDeque<Input>,
+}
+
+impl RealIo {
+    pub fn start() -> Result<RealIo, Failure> {
+        let (tx, rx) = mpsc::channel();
+        let mut signals = signal_hook::iterator::Signals::new([
+            signal_hook::consts::SIGINT,
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+        ])?;
+        let stop = tx.clone();
+        std::thread::spawn(move || {
+            for _ in signals.forever() {
+                if stop.send(Input::Stop).is_err() {
+                    break;
+                }
+            }
+        });
+        std::thread::spawn(move || {
+            for line in std::io::stdin().lock().lines() {
+                let Ok(line) = line else { break };
+                if tx.send(Input::Line(line)).is_err() {
+                    return;
+                }
+            }
+            let _ = tx.send(Input::Eof);
+        });
+        Ok(RealIo {
+            origin: Instant::now(),
+            rx,
+            eof: false,
+            kept: Default::default(),
+        })
+    }
+
+    fn take(&mut self, input: Input) -> Input {
+        self.eof |= input == Input::Eof;
+        input
+    }
+}
+
+impl PlainIo for RealIo {
+    fn now(&self) -> Duration {
+        self.origin.elapsed()
+    }
+
+    fn wait(&mut self, deadline: Option<Duration>) -> Option<Input> {
+        if let Some(input) = self.kept.pop_front() {
+            return Some(self.take(input));
+        }
+        let Some(deadline) = deadline else {
+            if self.eof {
+                return Some(Input::Eof);
+            }
+            // The signal thread keeps the channel open, so this waits for a line or a stop.
+            let input = self.rx.recv().unwrap_or(Input::Eof);
+            return Some(self.take(input));
+        };
+        loop {
+            let left = deadline.saturating_sub(self.now());
+            if left.is_zero() {
+                return None;
+            }
+            match self.rx.recv_timeout(left) {
+                Ok(input) => return Some(self.take(input)),
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => std::thread::sleep(left),
+            }
+        }
+    }
+
+    fn wait_for_stop(&mut self, deadline: Duration) -> bool {
+        loop {
+            let left = deadline.saturating_sub(self.now());
+            if left.is_zero() {
+                return false;
+            }
+            match self.rx.recv_timeout(left) {
+                Ok(Input::Stop) => return true,
+                Ok(input) => self.kept.push_back(input),
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => std::thread::sleep(left),
+            }
+        }
+    }
+}

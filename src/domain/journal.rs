@@ -1,0 +1,210 @@
+//! Journal rules: prompts and the prompt of the day, tidying an entry's words and tags,
+//! and what a search or a filter matches.
+
+use crate::store::model::{Journal, Record};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    pub title: String,
+    /// Offered only when the user asks for it (expressive writing about painful events).
+    #[serde(default)]
+    pub opt_in: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prompt {
+    pub id: String,
+    pub category: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Prompts {
+    pub categories: Vec<Category>,
+    pub prompts: Vec<Prompt>,
+}
+
+impl Prompts {
+    pub fn get(&self, id: &str) -> Option<&Prompt> {
+        self.prompts.iter().find(|p| p.id == id)
+    }
+
+    /// Prompts offered without asking: every category that is not opt-in.
+    pub fn everyday(&self) -> Vec<&Prompt> {
+        let opt_in: Vec<&str> = self
+            .categories
+            .iter()
+            .filter(|c| c.opt_in)
+            .map(|c| c.id.as_str())
+            .collect();
+        self.prompts
+            .iter()
+            .filter(|p| !opt_in.contains(&p.category.as_str()))
+            .collect()
+    }
+
+    /// The prompt of the day, or the `skip`-th one after it ("take another"). Days step
+    /// through the everyday prompts by a stride that shares no factor with their number,
+    /// so no prompt comes back within a week (or until all have been offered).
+    pub fn of_the_day(&self, day: NaiveDate, skip: usize) -> Option<&Prompt> {
+        let all = self.everyday();
+        let n = all.len();
+        if n == 0 {
+            return None;
+        }
+        let stride = [7usize, 11, 13, 17, 19, 23, 29]
+            .into_iter()
+            .find(|k| gcd(*k, n) == 1)
+            .unwrap_or(1);
+        let days = usize::try_from(day.to_epoch_days().rem_euclid(n as i32)).unwrap_or(0);
+        Some(all[(days * stride + skip) % n])
+    }
+}
+
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
+/// Trim, lower-case and de-duplicate words or tags, keeping their order.
+pub fn tidy_words(words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in words {
+        let w = w.trim().trim_start_matches('#').to_lowercase();
+        if !w.is_empty() && !out.contains(&w) {
+            out.push(w);
+        }
+    }
+    out
+}
+
+/// Whether an entry holds something worth saving (text that is not only whitespace).
+pub fn has_text(text: &str) -> bool {
+    !text.trim().is_empty()
+}
+
+/// The first line with words in it, for lists.
+pub fn first_line(text: &str) -> &str {
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+}
+
+/// Which entries a list or search shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub tag: Option<String>,
+    pub sensation: Option<String>,
+    /// Words that must all appear (in the text, prompt, tags or words), any case.
+    pub query: Option<String>,
+}
+
+impl Filter {
+    pub fn matches(&self, r: &Record, j: &Journal) -> bool {
+        let day = r.local_date();
+        let has = |list: &[String], want: &Option<String>| {
+            want.as_ref().is_none_or(|w| {
+                list.iter()
+                    .any(|x| x.eq_ignore_ascii_case(w.trim_start_matches('#')))
+            })
+        };
+        self.since.is_none_or(|s| day >= s)
+            && self.until.is_none_or(|u| day <= u)
+            && has(&j.tags, &self.tag)
+            && has(&j.sensations, &self.sensation)
+            && self.query.as_ref().is_none_or(|q| contains_all(j, q))
+    }
+}
+
+fn contains_all(j: &Journal, query: &str) -> bool {
+    let hay = [j.text.as_str(), j.prompt.as_deref().unwrap_or("")]
+        .into_iter()
+        .chain(j.tags.iter().map(String::as_str))
+        .chain(j.sensations.iter().map(String::as_str))
+        .chain(j.feelings.iter().map(String::as_str))
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("\n");
+    query
+        .split_whitespace()
+        .all(|w| hay.contains(&w.to_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prompts(n: usize) -> Prompts {
+        Prompts {
+            categories: vec![
+                Category {
+                    id: "a".into(),
+                    title: "A".into(),
+                    opt_in: false,
+                },
+                Category {
+                    id: "x".into(),
+                    title: "X".into(),
+                    opt_in: true,
+                },
+            ],
+            prompts: (0..n)
+                .map(|i| Prompt {
+                    id: format!("p{i}"),
+                    category: "a".into(),
+                    text: format!("prompt {i}"),
+                })
+                .chain([Prompt {
+                    id: "hard".into(),
+                    category: "x".into(),
+                    text: "painful".into(),
+                }])
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_prompt_of_the_day_never_repeats_within_a_week_and_skips_opt_in() {
+        for n in [7, 14, 21, 42, 44] {
+            let p = prompts(n);
+            let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+            for offset in 0..400 {
+                let week: Vec<&str> = (0..7)
+                    .map(|d| {
+                        p.of_the_day(start + chrono::Days::new(offset + d), 0)
+                            .unwrap()
+                            .id
+                            .as_str()
+                    })
+                    .collect();
+                let mut unique = week.clone();
+                unique.sort();
+                unique.dedup();
+                assert_eq!(unique.len(), 7, "n={n}: {week:?}");
+                assert!(!week.contains(&"hard"));
+            }
+        }
+        let p = prompts(10);
+        let day = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert_ne!(
+            p.of_the_day(day, 0),
+            p.of_the_day(day, 1),
+            "another prompt is another"
+        );
+    }
+
+    #[test]
+    fn words_and_tags_are_tidied() {
+        let w = tidy_words(&[" Work".into(), "#work".into(), "".into(), "Sleep ".into()]);
+        assert_eq!(w, ["work", "sleep"]);
+        assert_eq!(first_line("\n  \n  hello there \nmore"), "hello there");
+        assert!(!has_text(" \n\t "));
+    }
+}

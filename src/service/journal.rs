@@ -1,0 +1,151 @@
+//! Journal entries: writing, reading back newest first, searching, finding by id,
+//! editing and deleting (a tombstone, so the delete reaches every device).
+
+use crate::domain::journal::{Filter, Prompts, has_text, tidy_words};
+use crate::store::model::{Body, Journal, Kind, Record, Stamp};
+use crate::store::month_file::FileProblem;
+use crate::store::{Store, StoreError};
+use uuid::Uuid;
+
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    #[error("there is no text, so nothing was saved")]
+    Empty,
+    #[error("there is no prompt \"{0}\"; `attune prompts` lists them")]
+    UnknownPrompt(String),
+    #[error("no journal entry has an id starting with \"{0}\"")]
+    NotFound(String),
+    #[error("more than one journal entry has an id starting with \"{0}\"; give more of it")]
+    Ambiguous(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What a new entry holds before it is saved.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NewEntry {
+    pub text: String,
+    pub prompt_id: Option<String>,
+    pub tags: Vec<String>,
+    pub sensations: Vec<String>,
+    pub feelings: Vec<String>,
+    pub session_id: Option<Uuid>,
+}
+
+/// Check a new entry and make its record (not yet saved).
+pub fn entry(new: NewEntry, prompts: &Prompts, now: Stamp) -> Result<Record, JournalError> {
+    if !has_text(&new.text) {
+        return Err(JournalError::Empty);
+    }
+    let prompt = match &new.prompt_id {
+        Some(id) => Some(
+            prompts
+                .get(id)
+                .ok_or_else(|| JournalError::UnknownPrompt(id.clone()))?
+                .text
+                .clone(),
+        ),
+        None => None,
+    };
+    let body = Journal {
+        text: new.text,
+        prompt_id: new.prompt_id,
+        prompt,
+        tags: tidy_words(&new.tags),
+        sensations: tidy_words(&new.sensations),
+        feelings: tidy_words(&new.feelings),
+        session_id: new.session_id,
+        ..Journal::default()
+    };
+    Ok(Record::new(Body::Journal(body), now))
+}
+
+/// Live entries matching `filter`, newest first, at most `limit`. Reads month by month
+/// from the newest, so a short list opens only the last month or two.
+pub fn newest(
+    store: &Store,
+    filter: &Filter,
+    limit: Option<usize>,
+) -> Result<(Vec<Record>, Vec<FileProblem>), StoreError> {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    let first = filter.since.map(|d| d.format("%Y-%m").to_string());
+    let last = filter.until.map(|d| d.format("%Y-%m").to_string());
+    for month in store.months()? {
+        if last.as_ref().is_some_and(|l| month > *l) {
+            continue;
+        }
+        if first.as_ref().is_some_and(|f| month < *f) || limit.is_some_and(|n| found.len() >= n) {
+            break;
+        }
+        let snap = store.load_months(std::slice::from_ref(&month))?;
+        problems.extend(snap.problems);
+        let mut entries: Vec<Record> = snap
+            .merged
+            .into_live()
+            .into_iter()
+            .filter(|r| keep(r, filter))
+            .collect();
+        entries.reverse();
+        found.extend(entries);
+    }
+    if let Some(n) = limit {
+        found.truncate(n);
+    }
+    Ok((found, problems))
+}
+
+fn keep(r: &Record, filter: &Filter) -> bool {
+    matches!(&r.body, Body::Journal(j) if filter.matches(r, j))
+}
+
+/// The short id lists show: the id's last 8 hex digits (its random part; the first
+/// digits of a time-ordered id are the same for entries written close together).
+pub fn short_id(id: &Uuid) -> String {
+    let simple = id.simple().to_string();
+    simple[simple.len() - 8..].to_string()
+}
+
+/// Find one entry by its id, its start, or its short id (at least 4 characters).
+pub fn find(store: &Store, id: &str) -> Result<Record, JournalError> {
+    let want = id.trim().to_lowercase().replace('-', "");
+    if want.len() < 4 {
+        return Err(JournalError::NotFound(id.to_string()));
+    }
+    let snap = store.load_all()?;
+    let mut hits = snap.merged.into_live().into_iter().filter(|r| {
+        let simple = r.id.simple().to_string();
+        r.kind() == Kind::Journal && (simple.starts_with(&want) || simple.ends_with(&want))
+    });
+    match (hits.next(), hits.next()) {
+        (Some(r), None) => Ok(r),
+        (None, _) => Err(JournalError::NotFound(id.to_string())),
+        (Some(_), Some(_)) => Err(JournalError::Ambiguous(id.to_string())),
+    }
+}
+
+/// Save new text for an entry (a newer version of the same record).
+pub fn edit(
+    store: &Store,
+    record: &Record,
+    text: String,
+    now: Stamp,
+) -> Result<Record, JournalError> {
+    if !has_text(&text) {
+        return Err(JournalError::Empty);
+    }
+    let mut updated = record.clone();
+    if let Body::Journal(j) = &mut updated.body {
+        j.text = text;
+    }
+    updated.updated_at = now.max(record.updated_at);
+    store.save(updated.clone())?;
+    Ok(updated)
+}
+
+/// Delete an entry everywhere: a tombstone wins over every other version.
+pub fn delete(store: &Store, record: &Record, now: Stamp) -> Result<Record, JournalError> {
+    let gone = record.tombstone(now.max(record.updated_at));
+    store.save(gone.clone())?;
+    Ok(gone)
+}

@@ -1,0 +1,265 @@
+//! The journal from the command line: entries in from stdin (any script, any size), read
+//! back, searched, edited and deleted; jrnl exports imported once; prompts listed.
+
+mod common;
+
+use common::Env;
+use serde_json::Value;
+
+fn new_entry(env: &Env, text: &str, args: &[&str]) -> String {
+    let mut all = vec!["journal", "new"];
+    all.extend_from_slice(args);
+    let out = env
+        .cmd()
+        .args(&all)
+        .write_stdin(text.to_string())
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .trim()
+        .to_string()
+}
+
+fn list(env: &Env, args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["journal", "list", "--json"];
+    all.extend_from_slice(args);
+    serde_json::from_str(&env.run_ok(&all)).expect("json array")
+}
+
+#[test]
+fn any_text_goes_in_from_stdin_and_comes_back_exactly() {
+    let env = Env::new();
+    let texts = [
+        "Plain words about a long day.\nSecond line.".to_string(),
+        "Emoji and accents: 🌙 café naïve — done 🫶".to_string(),
+        "مرحبا، هذا نص من اليمين إلى اليسار\nשלום עולם".to_string(),
+        "big ".repeat(262_144), // 1 MB
+    ];
+    for t in &texts {
+        new_entry(&env, t, &[]);
+    }
+    let entries = list(&env, &[]);
+    assert_eq!(entries.len(), 4);
+    let back: Vec<&str> = entries
+        .iter()
+        .rev()
+        .filter_map(|e| e["text"].as_str())
+        .collect();
+    assert_eq!(back, texts.iter().map(String::as_str).collect::<Vec<_>>());
+}
+
+#[test]
+fn empty_text_is_not_saved_and_exits_non_zero() {
+    let env = Env::new();
+    for text in ["", "  \n\t\n"] {
+        let out = env
+            .cmd()
+            .args(["journal", "new"])
+            .write_stdin(text)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("nothing was saved"));
+    }
+    assert!(!env.data().exists());
+    let bad = env
+        .cmd()
+        .args(["journal", "new", "--prompt", "nope"])
+        .write_stdin("x")
+        .output()
+        .expect("runs");
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn list_filters_search_show_edit_and_delete() {
+    let env = Env::new();
+    let work = new_entry(
+        &env,
+        "Tense meeting, jaw clenched.",
+        &[
+            "--tag",
+            "Work",
+            "--sensation",
+            "jaw clench",
+            "--prompt",
+            "body-04",
+        ],
+    );
+    let home = new_entry(&env, "A quiet walk at dusk.", &["--tag", "home"]);
+    assert_eq!(
+        list(&env, &["--limit", "1"])[0]["id"],
+        home.as_str(),
+        "newest first"
+    );
+    let tagged = list(&env, &["--tag", "work"]);
+    assert_eq!(tagged.len(), 1);
+    assert_eq!(tagged[0]["prompt_id"], "body-04");
+    assert_eq!(tagged[0]["sensations"], serde_json::json!(["jaw clench"]));
+    let today = chrono::Local::now().date_naive();
+    assert_eq!(
+        list(
+            &env,
+            &["--since", &today.to_string(), "--until", &today.to_string()]
+        )
+        .len(),
+        2
+    );
+    assert_eq!(list(&env, &["--until", "2000-01-01"]).len(), 0);
+
+    let found: Vec<Value> =
+        serde_json::from_str(&env.run_ok(&["journal", "search", "JAW meeting", "--json"]))
+            .expect("json");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0]["id"], work.as_str());
+    assert!(
+        env.run_ok(&["journal", "search", "walk"])
+            .contains("A quiet walk at dusk.")
+    );
+
+    let short = &work.replace('-', "")[24..];
+    let shown = env.run_ok(&["journal", "show", short]);
+    assert!(
+        shown.contains("Prompt: Notice your jaw") && shown.contains("Tense meeting, jaw clenched."),
+        "{shown}"
+    );
+
+    let edited = env
+        .cmd()
+        .args(["journal", "edit", short])
+        .write_stdin("Tense meeting; better by evening.")
+        .output()
+        .expect("runs");
+    assert!(edited.status.success());
+    let after = list(&env, &["--tag", "work"]);
+    assert_eq!(after[0]["text"], "Tense meeting; better by evening.");
+    assert_eq!(
+        after[0]["id"],
+        work.as_str(),
+        "an edit keeps the entry's id"
+    );
+
+    let unasked = env
+        .cmd()
+        .args(["journal", "delete", short])
+        .write_stdin("")
+        .output()
+        .expect("runs");
+    assert_eq!(
+        unasked.status.code(),
+        Some(2),
+        "no terminal to ask on, and no --yes"
+    );
+    env.run_ok(&["journal", "delete", short, "--yes"]);
+    assert_eq!(list(&env, &[]).len(), 1);
+    let gone = env
+        .cmd()
+        .args(["journal", "show", short])
+        .output()
+        .expect("runs");
+    assert_eq!(gone.status.code(), Some(2));
+}
+
+#[test]
+fn a_jrnl_export_imports_once() {
+    let env = Env::new();
+    let file = env.tmp.path().join("jrnl.json");
+    std::fs::write(
+        &file,
+        r#"{"tags": {"@work": 1}, "entries": [
+            {"title": "Long day.", "body": "Headache by four.", "date": "2026-10-02", "time": "20:30", "tags": ["@work"], "starred": false},
+            {"title": "Slept well.", "body": "", "date": "2026-10-03", "time": "07:10", "tags": [], "starred": true}
+        ]}"#,
+    )
+    .expect("write");
+    let path = file.to_str().expect("utf-8");
+    assert!(
+        env.run_ok(&["import", "--from", "jrnl", path])
+            .contains("Imported 2 new")
+    );
+    assert!(
+        env.run_ok(&["import", "--from", "jrnl", path])
+            .contains("Imported 0 new or updated records; 2 were already here")
+    );
+    let entries = list(&env, &[]);
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[1]["text"], "Long day.\nHeadache by four.");
+    assert_eq!(entries[1]["tags"], serde_json::json!(["work"]));
+    assert_eq!(entries[0]["starred"], true);
+    let wrong = env
+        .cmd()
+        .args(["import", "--from", "jrnl", path, "--from", "attune"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        wrong.status.code(),
+        Some(2),
+        "an attune import of a jrnl file is refused"
+    );
+}
+
+#[test]
+fn prompts_list_by_category_and_refuse_unknown_ones() {
+    let env = Env::new();
+    let all = env.run_ok(&["prompts"]);
+    assert!(all.starts_with("Today: "), "{all}");
+    assert!(all.contains("(only when you choose it)"));
+    let pacing = env.run_ok(&["prompts", "--category", "pacing"]);
+    assert_eq!(
+        pacing
+            .lines()
+            .filter(|l| l.trim_start().starts_with("pacing-"))
+            .count(),
+        6
+    );
+    let bad = env
+        .cmd()
+        .args(["prompts", "--category", "nope"])
+        .output()
+        .expect("runs");
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn search_keeps_up_with_edits_deletes_and_a_damaged_index() {
+    let env = Env::new();
+    let id = new_entry(&env, "The river was loud today.", &[]);
+    let short = id.replace('-', "")[24..].to_string();
+    let search = |q: &str| env.run_ok(&["journal", "search", q]);
+    assert!(search("river").contains("The river was loud today."));
+    let index = env.tmp.path().join("state/cache/journal-index.json");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&index)
+            .expect("the index exists")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let edited = env
+        .cmd()
+        .args(["journal", "edit", &short])
+        .write_stdin("The sea was calm today.")
+        .output()
+        .expect("runs");
+    assert!(edited.status.success());
+    assert!(search("river").contains("No journal entries hold that."));
+    assert!(search("sea calm").contains("The sea was calm today."));
+    std::fs::write(&index, "{ not json").expect("damage the index");
+    assert!(
+        search("sea").contains("The sea was calm today."),
+        "a damaged index is rebuilt"
+    );
+    env.run_ok(&["journal", "delete", &short, "--yes"]);
+    assert!(search("sea").contains("No journal entries hold that."));
+    let json: Vec<Value> =
+        serde_json::from_str(&env.run_ok(&["journal", "search", "sea", "--json"])).expect("json");
+    assert!(json.is_empty());
+}
