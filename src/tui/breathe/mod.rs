@@ -75,10 +75,6 @@ impl Listen {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-#[expect(
-    clippy::large_enum_variant,
-    reason = "one stage lives in the boxed breathing screen at a time"
-)]
 pub enum Stage {
     Preview,
     Before(Rating),
