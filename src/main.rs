@@ -25,7 +25,11 @@ fn main() -> ExitCode {
         color,
         config_dir: attune::paths::config_dir(),
     };
-    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr());
+    // Buffered: a JSON answer of many lines goes out in a few writes, not one per line.
+    let (mut out, mut err) = (
+        std::io::BufWriter::new(std::io::stdout().lock()),
+        std::io::stderr(),
+    );
     let result = cli::run(&ctx, command, &mut out, &mut err);
     let _ = out.flush();
     match result {

@@ -1,4 +1,5 @@
-//! `attune export`: every live record in one versioned JSON document.
+//! `attune export`: every live record in one versioned JSON document or one CSV row per
+//! record; or a week's review in Markdown.
 
 use super::{Ctx, Failure, Outcome, warn_problems};
 use crate::service::records::export;
@@ -8,9 +9,14 @@ use crate::store::model::local_now;
 use std::io::Write;
 use std::path::PathBuf;
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// Every record, to keep or to import elsewhere
     Json,
+    /// One row per record, for a spreadsheet
+    Csv,
+    /// A week's review to read or share with someone you trust
+    Markdown,
 }
 
 #[derive(Debug, clap::Args)]
@@ -21,24 +27,41 @@ pub struct Args {
     /// Write to this file (private to you, 0600) instead of the screen
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Markdown: the week holding DATE (default: this week)
+    #[arg(long, value_name = "DATE")]
+    pub week: Option<chrono::NaiveDate>,
+    /// Markdown: include that week's journal entries
+    #[arg(long)]
+    pub with_journal: bool,
 }
 
 pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    if args.format != Format::Markdown && (args.week.is_some() || args.with_journal) {
+        return Err(Failure::usage(
+            "--week and --with-journal go with --format markdown",
+        ));
+    }
     let store = Store::reader(ctx.layout.clone()).map_err(Failure::failed)?;
-    let (doc, problems) = export(&store, local_now())?;
+    let (bytes, count, problems) = match args.format {
+        Format::Markdown => review(&store, args.week, args.with_journal)?,
+        format => {
+            let (doc, problems) = export(&store, local_now())?;
+            let bytes = match format {
+                Format::Csv => super::csv::csv(&doc.records).into_bytes(),
+                _ => {
+                    let mut b = serde_json::to_vec_pretty(&doc)?;
+                    b.push(b'\n');
+                    b
+                }
+            };
+            (bytes, doc.records.len(), problems)
+        }
+    };
     warn_problems(err, &problems);
-    let Format::Json = args.format;
-    let mut bytes = serde_json::to_vec_pretty(&doc)?;
-    bytes.push(b'\n');
     match args.out {
         Some(path) => {
             write_atomic(&path, &bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-            writeln!(
-                err,
-                "Exported {} records to {}.",
-                doc.records.len(),
-                path.display()
-            )?;
+            writeln!(err, "Exported {count} records to {}.", path.display())?;
         }
         None => out.write_all(&bytes)?,
     }
@@ -51,4 +74,36 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
             problems.len()
         )))
     }
+}
+
+/// The Markdown review of one week, with its record count and any unreadable files.
+fn review(
+    store: &Store,
+    week: Option<chrono::NaiveDate>,
+    with_journal: bool,
+) -> Result<(Vec<u8>, usize, Vec<crate::store::month_file::FileProblem>), Failure> {
+    use crate::service::trends::{Span, report};
+    let today = local_now().date_naive();
+    let span = Span::Week(week.unwrap_or(today));
+    let (rep, problems) = report(
+        store,
+        span,
+        today,
+        crate::domain::trends::Options::default(),
+    )?;
+    let journal = if with_journal {
+        let filter = crate::domain::journal::Filter {
+            since: Some(rep.trends.from),
+            until: Some(rep.trends.to),
+            ..Default::default()
+        };
+        let (mut entries, _) = crate::service::journal::newest(store, &filter, None)?;
+        entries.reverse();
+        Some(entries)
+    } else {
+        None
+    };
+    let md = super::review::markdown(&rep, span, journal.as_deref());
+    let count = rep.trends.sessions + rep.trends.checkins + journal.as_ref().map_or(0, Vec::len);
+    Ok((md.into_bytes(), count, problems))
 }

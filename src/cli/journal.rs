@@ -230,18 +230,25 @@ fn search(
     if json {
         let mut months: Vec<String> = hits
             .iter()
-            .map(|h| h.created_at.format("%Y-%m").to_string())
+            .map(|h| h.meta.created_at.format("%Y-%m").to_string())
             .collect();
         months.dedup();
         let snap = store.load_months(&months)?;
-        let full: Vec<&Record> = hits.iter().filter_map(|h| snap.merged.get(&h.id)).collect();
+        let full: Vec<&Record> = hits
+            .iter()
+            .filter_map(|h| snap.merged.get(&h.meta.id))
+            .collect();
         serde_json::to_writer_pretty(&mut *out, &full)?;
         writeln!(out)?;
     } else if hits.is_empty() {
         writeln!(out, "No journal entries hold that.")?;
     } else {
         for h in &hits {
-            writeln!(out, "{}", list_line(&h.record()))?;
+            writeln!(
+                out,
+                "{}",
+                list_line(&crate::service::index::Slim::record(h))
+            )?;
         }
     }
     Ok(())

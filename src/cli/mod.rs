@@ -4,6 +4,7 @@
 pub mod breathe;
 pub mod breathe_plain;
 pub mod checkin;
+pub mod csv;
 pub mod doctor;
 pub mod export;
 pub mod ground;
@@ -13,6 +14,8 @@ pub mod import;
 pub mod journal;
 pub mod patterns;
 pub mod plain_io;
+pub mod review;
+pub mod trends;
 
 use crate::store::Store;
 use crate::store::layout::Layout;
@@ -52,6 +55,8 @@ pub enum Command {
     Journal(journal::Args),
     /// The journal prompts, today's first
     Prompts(journal::PromptsArgs),
+    /// Your trends: practice, distress before and after, check-ins, sensations
+    Trends(trends::Args),
     /// List the breathing patterns
     Patterns(patterns::Args),
     /// Record a quick check-in: distress 0-10 and a few optional body measures
@@ -168,6 +173,7 @@ pub fn run(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Write
         Command::Ground(args) => ground::run(ctx, args, out, err),
         Command::Journal(args) => journal::run(ctx, args, out, err),
         Command::Prompts(args) => journal::prompts_run(args, out),
+        Command::Trends(args) => trends::run(ctx, args, out, err),
         Command::Checkin(args) => checkin::run(ctx, args, out, err),
         Command::History(args) => history::run(ctx, args, out, err),
         Command::Export(args) => export::run(ctx, args, out, err),

@@ -5,3 +5,4 @@ pub mod checkin;
 pub mod grounding;
 pub mod journal;
 pub mod today;
+pub mod trends;

@@ -4,8 +4,11 @@
 pub mod checkin;
 pub mod doctor;
 pub mod grounding;
+pub mod index;
 pub mod journal;
 pub mod journal_index;
 pub mod jrnl;
 pub mod practice;
 pub mod records;
+pub mod trends;
+pub mod trends_index;

@@ -1,0 +1,180 @@
+//! `attune trends`: a week, a month or all time, as plain sentences or as JSON
+//! (documented field by field in docs/json.md).
+
+use super::{Ctx, Failure, Outcome, warn_problems};
+use crate::domain::trends::{Options, Trends};
+use crate::service::trends::{Report, Span, report};
+use crate::store::model::local_now;
+use chrono::NaiveDate;
+use std::io::Write;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The week holding DATE (default: this week)
+    #[arg(long, value_name = "DATE", num_args = 0..=1, default_missing_value = "today", group = "span")]
+    pub week: Option<String>,
+    /// The month YYYY-MM (default: this month)
+    #[arg(long, value_name = "YYYY-MM", num_args = 0..=1, default_missing_value = "this", group = "span")]
+    pub month: Option<String>,
+    /// Every day since the first record
+    #[arg(long, group = "span")]
+    pub all: bool,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn span(args: &Args, today: NaiveDate) -> Result<Span, Failure> {
+    if args.all {
+        return Ok(Span::All);
+    }
+    if let Some(m) = &args.month {
+        if m == "this" {
+            return Ok(Span::Month(today));
+        }
+        let day = NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").map_err(|_| {
+            Failure::usage(format!("--month wants YYYY-MM, like 2026-11 (got \"{m}\")"))
+        })?;
+        return Ok(Span::Month(day));
+    }
+    match args.week.as_deref() {
+        None | Some("today") => Ok(Span::Week(today)),
+        Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map(Span::Week)
+            .map_err(|_| Failure::usage(format!("--week wants a date YYYY-MM-DD (got \"{d}\")"))),
+    }
+}
+
+pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let today = local_now().date_naive();
+    let span = span(&args, today)?;
+    let store = crate::store::Store::reader(ctx.layout.clone()).map_err(Failure::failed)?;
+    let (rep, problems) = report(&store, span, today, Options::default())?;
+    warn_problems(err, &problems);
+    if args.json {
+        serde_json::to_writer_pretty(&mut *out, &rep)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    for line in sentences(&rep, span) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// The plain-language summary: what was practised, what changed, what seems to help.
+pub fn sentences(rep: &Report, span: Span) -> Vec<String> {
+    let t = &rep.trends;
+    let mut lines = vec![heading(t, span)];
+    if t.sessions == 0 && t.checkins == 0 {
+        lines
+            .push("Nothing recorded here yet. Any small practice counts when you're ready.".into());
+        return lines;
+    }
+    if t.sessions > 0 {
+        lines.push(format!(
+            "You practised on {}: {} in {}.",
+            plural(t.days_practised, "day"),
+            minutes(t.practice_minutes),
+            plural(t.sessions, "session")
+        ));
+    }
+    if let Some(c) = t.distress_change_mean {
+        let n = plural(t.rated_sessions, "session");
+        lines.push(match c {
+            c if c < -0.05 => format!("After practice, distress was {:.1} lower on average ({n} rated before and after).", -c),
+            c if c > 0.05 => format!("After practice, distress was {c:.1} higher on average ({n} rated). That happens; gentler practices may suit you better for now."),
+            _ => format!("After practice, distress stayed about the same on average ({n} rated)."),
+        });
+    }
+    if let Some(id) = &t.most_helpful
+        && let Some(c) = t.by_practice.get(id).and_then(|p| p.mean_change)
+    {
+        lines.push(format!(
+            "What seems to help you most: {id} ({:.1} lower on average).",
+            -c
+        ));
+    }
+    lines.extend(scale_line(t));
+    lines.extend(sensation_line(rep));
+    if let Some(run) = t.longest_run.filter(|r| *r >= 2) {
+        lines.push(format!("Your longest run: {run} days in a row."));
+    }
+    lines
+}
+
+fn heading(t: &Trends, span: Span) -> String {
+    let d = |x: NaiveDate| x.format("%a %-d %b %Y").to_string();
+    match span {
+        Span::Week(_) => format!("Week of {} to {}", d(t.from), d(t.to)),
+        Span::Month(_) => format!("{}", t.from.format("%B %Y")),
+        Span::All => format!("All time, {} to {}", d(t.from), d(t.to)),
+    }
+}
+
+fn scale_line(t: &Trends) -> Option<String> {
+    if t.checkins == 0 {
+        return None;
+    }
+    let parts: Vec<String> = crate::domain::checkin::Scale::ALL
+        .into_iter()
+        .filter_map(|s| {
+            let st = t.scales.get(s.key())?;
+            Some(format!(
+                "{} {:.1} ({}-{})",
+                s.label().to_lowercase(),
+                st.mean?,
+                st.min?,
+                st.max?
+            ))
+        })
+        .collect();
+    Some(format!(
+        "{}: {}.",
+        plural(t.checkins, "check-in"),
+        parts.join(", ")
+    ))
+}
+
+fn sensation_line(rep: &Report) -> Option<String> {
+    let t = &rep.trends;
+    if t.sensations.is_empty() {
+        return None;
+    }
+    let mut words: Vec<(&String, &usize)> = t.sensations.iter().collect();
+    words.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let parts: Vec<String> = words
+        .iter()
+        .take(6)
+        .map(|(w, n)| {
+            let change = rep
+                .change_from_previous
+                .as_ref()
+                .and_then(|c| c.sensations.get(*w))
+                .copied()
+                .unwrap_or(0);
+            match change {
+                0 => format!("{w} {n}"),
+                c if c < 0 => format!("{w} {n} ({} fewer)", -c),
+                c => format!("{w} {n} ({c} more)"),
+            }
+        })
+        .collect();
+    Some(format!("Sensations: {}.", parts.join(", ")))
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn minutes(m: f64) -> String {
+    match m.round() as u64 {
+        0 => "under a minute".into(),
+        1 => "1 minute".into(),
+        n => format!("{n} minutes"),
+    }
+}

@@ -1,0 +1,374 @@
+//! Trend maths over any range of the user's local days: practice per day, distress before
+//! and after practice, check-in scales, sensations per week, days practised, runs of
+//! practice days, and what seems to help. Pure: records and days come in as arguments.
+
+use crate::domain::checkin::Scale;
+use crate::domain::today::week_start;
+use crate::store::model::{Body, Checkin, Record, Session};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A practice is claimed as "most helpful" only with at least this many rated sessions.
+pub const MIN_SESSIONS_TO_CLAIM: usize = 3;
+
+/// Mean, min and max of some 0-10 values.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Stats {
+    pub count: usize,
+    pub mean: Option<f64>,
+    pub min: Option<u8>,
+    pub max: Option<u8>,
+}
+
+impl Stats {
+    fn of(values: &[u8]) -> Stats {
+        let count = values.len();
+        let sum: u32 = values.iter().map(|v| u32::from(*v)).sum();
+        Stats {
+            count,
+            mean: (count > 0).then(|| f64::from(sum) / count as f64),
+            min: values.iter().min().copied(),
+            max: values.iter().max().copied(),
+        }
+    }
+}
+
+/// One local day.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Day {
+    pub date: NaiveDate,
+    pub sessions: usize,
+    pub practice_minutes: f64,
+    pub distress_before_mean: Option<f64>,
+    pub distress_after_mean: Option<f64>,
+    pub checkins: usize,
+    /// Each check-in scale that has values that day.
+    pub scales: BTreeMap<&'static str, Stats>,
+}
+
+/// One practice (a pattern or routine id) over the range.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Practice {
+    /// "breathe" or "ground".
+    pub practice: String,
+    pub count: usize,
+    pub minutes: f64,
+    /// Sessions with both a before and an after rating.
+    pub rated: usize,
+    /// Mean of (after - before) over rated sessions; negative means distress went down.
+    pub mean_change: Option<f64>,
+}
+
+/// Sensation words counted in one week.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Week {
+    pub week_start: NaiveDate,
+    pub sensations: BTreeMap<String, usize>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Trends {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub days_practised: usize,
+    pub sessions: usize,
+    pub sessions_completed: usize,
+    pub practice_minutes: f64,
+    pub distress_before_mean: Option<f64>,
+    pub distress_after_mean: Option<f64>,
+    /// Mean of (after - before) over sessions with both ratings.
+    pub distress_change_mean: Option<f64>,
+    pub rated_sessions: usize,
+    pub by_practice: BTreeMap<String, Practice>,
+    /// The practice whose sessions lowered distress most, with enough sessions to say so.
+    pub most_helpful: Option<String>,
+    pub checkins: usize,
+    pub scales: BTreeMap<&'static str, Stats>,
+    pub sensations: BTreeMap<String, usize>,
+    pub weeks: Vec<Week>,
+    /// The longest run of consecutive practice days in the range (None when hidden).
+    pub longest_run: Option<usize>,
+    pub days: Vec<Day>,
+}
+
+/// Options that shape the maths.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Options {
+    pub first_weekday: Weekday,
+    pub hide_streaks: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            first_weekday: Weekday::Mon,
+            hide_streaks: false,
+        }
+    }
+}
+
+fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values
+        .into_iter()
+        .fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+fn minutes(s: &Session) -> f64 {
+    s.actual_seconds.max(0.0) / 60.0
+}
+
+/// The trends of `records` (any order; tombstones are left out) over `from..=to`.
+pub fn compute<'a>(
+    records: impl IntoIterator<Item = &'a Record>,
+    from: NaiveDate,
+    to: NaiveDate,
+    opts: Options,
+) -> Trends {
+    let mut sessions: Vec<(NaiveDate, &Session)> = Vec::new();
+    let mut checkins: Vec<(NaiveDate, &Checkin)> = Vec::new();
+    for r in records.into_iter().filter(|r| r.is_live()) {
+        let day = r.local_date();
+        if day < from || day > to {
+            continue;
+        }
+        match &r.body {
+            Body::Session(s) => sessions.push((day, s)),
+            Body::Checkin(c) => checkins.push((day, c)),
+            Body::Journal(_) => {}
+        }
+    }
+    let practice_days: BTreeSet<NaiveDate> = sessions.iter().map(|(d, _)| *d).collect();
+    let rated: Vec<f64> = sessions.iter().filter_map(|(_, s)| change(s)).collect();
+    let mut t = Trends {
+        from,
+        to,
+        days_practised: practice_days.len(),
+        sessions: sessions.len(),
+        sessions_completed: sessions.iter().filter(|(_, s)| s.completed).count(),
+        practice_minutes: sessions.iter().map(|(_, s)| minutes(s)).sum(),
+        distress_before_mean: mean(
+            sessions
+                .iter()
+                .filter_map(|(_, s)| s.distress_before.map(f64::from)),
+        ),
+        distress_after_mean: mean(
+            sessions
+                .iter()
+                .filter_map(|(_, s)| s.distress_after.map(f64::from)),
+        ),
+        distress_change_mean: mean(rated.iter().copied()),
+        rated_sessions: rated.len(),
+        by_practice: by_practice(&sessions),
+        checkins: checkins.len(),
+        scales: scales(checkins.iter().map(|(_, c)| *c)),
+        sensations: count_words(checkins.iter().map(|(_, c)| *c)),
+        weeks: weeks(&checkins, opts.first_weekday),
+        longest_run: (!opts.hide_streaks).then(|| longest_run(&practice_days)),
+        days: days(from, to, &sessions, &checkins),
+        ..Trends::default()
+    };
+    t.most_helpful = most_helpful(&t.by_practice);
+    t
+}
+
+fn change(s: &Session) -> Option<f64> {
+    Some(f64::from(s.distress_after?) - f64::from(s.distress_before?))
+}
+
+fn by_practice(sessions: &[(NaiveDate, &Session)]) -> BTreeMap<String, Practice> {
+    let mut map: BTreeMap<String, (Practice, Vec<f64>)> = BTreeMap::new();
+    for (_, s) in sessions {
+        let (p, changes) = map.entry(s.practice_id.clone()).or_default();
+        p.practice = s.practice.clone();
+        p.count += 1;
+        p.minutes += minutes(s);
+        changes.extend(change(s));
+    }
+    map.into_iter()
+        .map(|(id, (mut p, changes))| {
+            p.rated = changes.len();
+            p.mean_change = mean(changes);
+            (id, p)
+        })
+        .collect()
+}
+
+fn most_helpful(by: &BTreeMap<String, Practice>) -> Option<String> {
+    by.iter()
+        .filter(|(_, p)| p.rated >= MIN_SESSIONS_TO_CLAIM)
+        .filter_map(|(id, p)| p.mean_change.filter(|c| *c < 0.0).map(|c| (id, c)))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(id, _)| id.clone())
+}
+
+fn scales<'a>(
+    checkins: impl Iterator<Item = &'a Checkin> + Clone,
+) -> BTreeMap<&'static str, Stats> {
+    Scale::ALL
+        .into_iter()
+        .filter_map(|scale| {
+            let values: Vec<u8> = checkins.clone().filter_map(|c| scale.get(c)).collect();
+            (!values.is_empty()).then(|| (scale.key(), Stats::of(&values)))
+        })
+        .collect()
+}
+
+fn count_words<'a>(checkins: impl Iterator<Item = &'a Checkin>) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for c in checkins {
+        for w in &c.sensations {
+            *counts.entry(w.clone()).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+fn weeks(checkins: &[(NaiveDate, &Checkin)], first: Weekday) -> Vec<Week> {
+    let mut by_week: BTreeMap<NaiveDate, Vec<&Checkin>> = BTreeMap::new();
+    for (day, c) in checkins {
+        by_week.entry(week_start(*day, first)).or_default().push(c);
+    }
+    by_week
+        .into_iter()
+        .map(|(week_start, cs)| Week {
+            week_start,
+            sensations: count_words(cs.into_iter()),
+        })
+        .collect()
+}
+
+/// The longest run of consecutive days in `days`.
+pub fn longest_run(days: &BTreeSet<NaiveDate>) -> usize {
+    let (mut best, mut run, mut prev): (usize, usize, Option<NaiveDate>) = (0, 0, None);
+    for d in days {
+        run = if prev.is_some_and(|p| p.succ_opt() == Some(*d)) {
+            run + 1
+        } else {
+            1
+        };
+        best = best.max(run);
+        prev = Some(*d);
+    }
+    best
+}
+
+fn days(
+    from: NaiveDate,
+    to: NaiveDate,
+    sessions: &[(NaiveDate, &Session)],
+    checkins: &[(NaiveDate, &Checkin)],
+) -> Vec<Day> {
+    let mut out = Vec::new();
+    let mut day = from;
+    let (mut si, mut ci) = (sorted(sessions), sorted(checkins));
+    while day <= to {
+        let ss: Vec<&Session> = take_day(&mut si, day);
+        let cs: Vec<&Checkin> = take_day(&mut ci, day);
+        out.push(Day {
+            date: day,
+            sessions: ss.len(),
+            practice_minutes: ss.iter().map(|s| minutes(s)).sum(),
+            distress_before_mean: mean(ss.iter().filter_map(|s| s.distress_before.map(f64::from))),
+            distress_after_mean: mean(ss.iter().filter_map(|s| s.distress_after.map(f64::from))),
+            checkins: cs.len(),
+            scales: scales(cs.iter().copied()),
+        });
+        let Some(next) = day.checked_add_days(Days::new(1)) else {
+            break;
+        };
+        day = next;
+    }
+    out
+}
+
+fn sorted<'a, T>(
+    items: &[(NaiveDate, &'a T)],
+) -> std::iter::Peekable<std::vec::IntoIter<(NaiveDate, &'a T)>> {
+    let mut v = items.to_vec();
+    v.sort_by_key(|(d, _)| *d);
+    v.into_iter().peekable()
+}
+
+fn take_day<'a, T>(
+    it: &mut std::iter::Peekable<std::vec::IntoIter<(NaiveDate, &'a T)>>,
+    day: NaiveDate,
+) -> Vec<&'a T> {
+    let mut out = Vec::new();
+    while let Some((d, x)) = it.peek() {
+        if *d < day {
+            it.next();
+        } else if *d == day {
+            out.push(*x);
+            it.next();
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// How this range compares with the one before it (week over week).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Changes {
+    pub days_practised: i64,
+    pub practice_minutes: f64,
+    pub sessions: i64,
+    /// This range's mean change minus the previous one's (negative: practice helped more).
+    pub distress_change_mean: Option<f64>,
+    /// Each sensation's count now minus before (words from either range).
+    pub sensations: BTreeMap<String, i64>,
+}
+
+pub fn compare(now: &Trends, before: &Trends) -> Changes {
+    let words: BTreeSet<&String> = now
+        .sensations
+        .keys()
+        .chain(before.sensations.keys())
+        .collect();
+    let count = |t: &Trends, w: &String| {
+        i64::try_from(t.sensations.get(w).copied().unwrap_or(0)).unwrap_or(0)
+    };
+    Changes {
+        days_practised: now.days_practised as i64 - before.days_practised as i64,
+        practice_minutes: now.practice_minutes - before.practice_minutes,
+        sessions: now.sessions as i64 - before.sessions as i64,
+        distress_change_mean: now
+            .distress_change_mean
+            .zip(before.distress_change_mean)
+            .map(|(a, b)| a - b),
+        sensations: words
+            .into_iter()
+            .map(|w| (w.clone(), count(now, w) - count(before, w)))
+            .collect(),
+    }
+}
+
+/// The range of the week holding `day`.
+pub fn week_of(day: NaiveDate, first: Weekday) -> (NaiveDate, NaiveDate) {
+    let start = week_start(day, first);
+    (start, start + Days::new(6))
+}
+
+/// The range of the month holding `day`.
+pub fn month_of(day: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let start = day.with_day(1).unwrap_or(day);
+    let next = start
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or(start);
+    (start, next.pred_opt().unwrap_or(start))
+}
+
+/// Days practised in the week and the month holding `today`.
+pub fn days_practised_in(records: &[&Record], today: NaiveDate, first: Weekday) -> (usize, usize) {
+    let (ws, _) = week_of(today, first);
+    let (ms, _) = month_of(today);
+    let days: BTreeSet<NaiveDate> = records
+        .iter()
+        .filter(|r| r.is_live() && matches!(r.body, Body::Session(_)))
+        .map(|r| r.local_date())
+        .filter(|d| *d <= today)
+        .collect();
+    (days.range(ws..).count(), days.range(ms..).count())
+}

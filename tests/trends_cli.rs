@@ -1,0 +1,163 @@
+//! `attune trends` and the Markdown and CSV exports through the real binary.
+
+mod common;
+
+use common::Env;
+use serde_json::{Value, json};
+
+fn seed(env: &Env) {
+    let rec = |id: &str, at: &str, body: Value| {
+        let mut v = json!({"id": id, "created_at": at, "updated_at": at});
+        if let (Some(obj), Some(extra)) = (v.as_object_mut(), body.as_object()) {
+            obj.extend(extra.clone());
+        }
+        v
+    };
+    let records = json!([
+        rec(
+            "01900000-0000-7000-8000-000000000001",
+            "2026-11-16T08:00:00+01:00",
+            json!({"kind": "session", "practice": "breathe", "practice_id": "exhale-4-6", "actual_seconds": 300.0, "completed": true, "distress_before": 6, "distress_after": 3})
+        ),
+        rec(
+            "01900000-0000-7000-8000-000000000002",
+            "2026-11-17T08:00:00+01:00",
+            json!({"kind": "checkin", "distress": 4, "sensations": ["tight chest"], "note": "slept, badly \"again\""})
+        ),
+        rec(
+            "01900000-0000-7000-8000-000000000003",
+            "2026-11-18T21:00:00+01:00",
+            json!({"kind": "journal", "text": "A private line about the week.", "prompt": "What felt like too much?"})
+        ),
+        rec(
+            "01900000-0000-7000-8000-000000000004",
+            "2026-11-10T08:00:00+01:00",
+            json!({"kind": "checkin", "distress": 7, "sensations": ["tight chest", "headache"]})
+        ),
+    ]);
+    let doc = json!({"format": "attune-export", "version": 1, "exported_at": "2026-11-30T10:00:00+01:00", "records": records});
+    let file = env.tmp.path().join("seed.json");
+    std::fs::write(&file, doc.to_string()).expect("write");
+    env.run_ok(&["import", file.to_str().expect("utf-8")]);
+}
+
+#[test]
+fn trends_json_has_the_documented_fields() {
+    let env = Env::new();
+    seed(&env);
+    let week: Value =
+        serde_json::from_str(&env.run_ok(&["trends", "--week", "2026-11-18", "--json"]))
+            .expect("json");
+    for field in [
+        "from",
+        "to",
+        "days_practised",
+        "sessions",
+        "practice_minutes",
+        "distress_before_mean",
+        "distress_after_mean",
+        "by_practice",
+        "days",
+    ] {
+        assert!(week.get(field).is_some(), "{field}");
+    }
+    assert_eq!(
+        (week["from"].as_str(), week["to"].as_str()),
+        (Some("2026-11-16"), Some("2026-11-22"))
+    );
+    assert_eq!(week["days"].as_array().map(Vec::len), Some(7));
+    assert_eq!(week["by_practice"]["exhale-4-6"]["count"], 1);
+    assert_eq!(week["by_practice"]["exhale-4-6"]["mean_change"], -3.0);
+    assert_eq!(week["change_from_previous"]["sensations"]["headache"], -1);
+    let month: Value =
+        serde_json::from_str(&env.run_ok(&["trends", "--month", "2026-11", "--json"]))
+            .expect("json");
+    assert_eq!(
+        (month["from"].as_str(), month["to"].as_str()),
+        (Some("2026-11-01"), Some("2026-11-30"))
+    );
+    assert_eq!(month["checkins"], 2);
+    let all: Value =
+        serde_json::from_str(&env.run_ok(&["trends", "--all", "--json"])).expect("json");
+    assert_eq!(all["from"], "2026-11-10");
+    assert!(all["change_from_previous"].is_null());
+    let text = env.run_ok(&["trends", "--week", "2026-11-18"]);
+    assert!(
+        text.contains("You practised on 1 day: 5 minutes in 1 session."),
+        "{text}"
+    );
+    assert!(
+        text.contains("After practice, distress was 3.0 lower on average"),
+        "{text}"
+    );
+}
+
+#[test]
+fn trends_refuses_bad_ranges() {
+    let env = Env::new();
+    for args in [
+        &["trends", "--week", "18/11/2026"][..],
+        &["trends", "--month", "2026-13"],
+        &["trends", "--week", "--all"],
+    ] {
+        let out = env.cmd().args(args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+    let empty = env.run_ok(&["trends"]);
+    assert!(empty.contains("Nothing recorded here yet"), "{empty}");
+    assert!(!env.data().exists(), "reading trends creates nothing");
+}
+
+#[test]
+fn the_weekly_review_holds_the_journal_only_when_asked() {
+    let env = Env::new();
+    seed(&env);
+    let plain = env.run_ok(&["export", "--format", "markdown", "--week", "2026-11-18"]);
+    assert!(
+        plain.starts_with("# Weekly review: Mon 16 Nov to Sun 22 Nov 2026"),
+        "{plain}"
+    );
+    assert!(
+        plain.contains("| Mon 16 | 5 min (1) | 6.0 → 3.0 | 0 |"),
+        "{plain}"
+    );
+    assert!(
+        plain.contains("- tight chest: 1 (same as the week before)"),
+        "{plain}"
+    );
+    assert!(
+        !plain.contains("A private line"),
+        "journal entries stay out unless asked for"
+    );
+    let with = env.run_ok(&[
+        "export",
+        "--format",
+        "markdown",
+        "--week",
+        "2026-11-18",
+        "--with-journal",
+    ]);
+    assert!(
+        with.contains("## Journal")
+            && with.contains("A private line about the week.")
+            && with.contains("> What felt like too much?"),
+        "{with}"
+    );
+    let wrong = env
+        .cmd()
+        .args(["export", "--format", "json", "--with-journal"])
+        .output()
+        .expect("runs");
+    assert_eq!(wrong.status.code(), Some(2));
+}
+
+#[test]
+fn csv_has_one_row_per_record_and_quotes_what_needs_it() {
+    let env = Env::new();
+    seed(&env);
+    let csv = env.run_ok(&["export", "--format", "csv"]);
+    let rows: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(rows.len(), 5, "a header and four records");
+    assert!(rows[0].starts_with("id,kind,created_at"));
+    assert!(csv.contains("\"slept, badly \"\"again\"\"\""), "{csv}");
+}
