@@ -13,6 +13,7 @@ struct SensationsFile {
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CrisisLine {
     pub region: String,
     pub name: String,
@@ -60,6 +61,25 @@ pub enum PatternsError {
     },
     #[error("{path}: pattern \"{id}\" has the same id as another pattern; give it its own id")]
     Duplicate { path: PathBuf, id: String },
+}
+
+/// Built-in patterns, the user's own from `config_dir/patterns.json`, then those in
+/// config.toml (already checked when the config was read).
+pub fn all_patterns_with(
+    config_dir: Option<&Path>,
+    extra: &[Pattern],
+) -> Result<Vec<Pattern>, PatternsError> {
+    let mut all = all_patterns(config_dir)?;
+    for p in extra {
+        if all.iter().any(|q| q.id == p.id) {
+            return Err(PatternsError::Duplicate {
+                path: PathBuf::from(crate::config::FILE),
+                id: p.id.clone(),
+            });
+        }
+        all.push(p.clone());
+    }
+    Ok(all)
 }
 
 /// Built-in patterns followed by the user's own from `config_dir/patterns.json`, if that
@@ -141,6 +161,29 @@ pub enum RoutinesError {
     },
 }
 
+/// Built-in routines, the user's own from `config_dir/routines.json`, then config.toml's.
+pub fn all_routines_with(
+    config_dir: Option<&Path>,
+    extra: &[Routine],
+) -> Result<Vec<Routine>, RoutinesError> {
+    let mut all = all_routines(config_dir)?;
+    for r in extra {
+        if all.iter().any(|q| q.id == r.id) {
+            let source = crate::domain::grounding::BadRoutine {
+                routine: r.id.clone(),
+                field: "id".into(),
+                problem: "is already taken by another routine; give it its own id",
+            };
+            return Err(RoutinesError::Bad {
+                path: PathBuf::from(crate::config::FILE),
+                source,
+            });
+        }
+        all.push(r.clone());
+    }
+    Ok(all)
+}
+
 /// Built-in routines followed by the user's own from `config_dir/routines.json`.
 pub fn all_routines(config_dir: Option<&Path>) -> Result<Vec<Routine>, RoutinesError> {
     let mut routines = builtin_routines();
@@ -203,6 +246,18 @@ pub fn sensation_words() -> Vec<String> {
     serde_json::from_str::<SensationsFile>(SENSATIONS)
         .map(|f| f.words)
         .unwrap_or_default()
+}
+
+/// The crisis lines to show: the user's own from config.toml when given, else attune's.
+pub fn crisis_lines_for(config: &crate::config::Config) -> CrisisLines {
+    if config.crisis_lines.is_empty() {
+        crisis_lines()
+    } else {
+        CrisisLines {
+            last_checked: String::new(),
+            lines: config.crisis_lines.clone(),
+        }
+    }
 }
 
 /// The crisis lines shown in help.

@@ -12,18 +12,35 @@ fn main() -> ExitCode {
         Ok(layout) => layout,
         Err(e) => return fail(1, &e.to_string()),
     };
+    let config_dir = attune::paths::config_dir();
+    let config_path = args
+        .config
+        .clone()
+        .or_else(|| config_dir.as_ref().map(|d| d.join(attune::config::FILE)));
+    // `status --prompt` must never break a prompt, so a bad config only stops other commands.
+    let lenient = matches!(&args.command, Some(cli::Command::Status(_)));
+    let config = match &config_path {
+        Some(path) => match attune::config::Config::load(path, args.config.is_some()) {
+            Ok(c) => c,
+            Err(_) if lenient => attune::config::Config::default(),
+            Err(e) => return fail(2, &e.to_string()),
+        },
+        None => attune::config::Config::default(),
+    };
     let Some(command) = args.command else {
         return open_tui(attune::tui::Options {
             layout,
             color,
-            config_dir: attune::paths::config_dir(),
+            config_dir,
             start: attune::tui::Start::Home,
         });
     };
     let ctx = Ctx {
         layout,
         color,
-        config_dir: attune::paths::config_dir(),
+        config_dir,
+        config,
+        config_path,
     };
     // Buffered: a JSON answer of many lines goes out in a few writes, not one per line.
     let (mut out, mut err) = (

@@ -30,7 +30,16 @@ fn run(id: &str, minutes: f64, follow: bool, checkin: bool, script: Vec<(f64, In
     let plan: Plan = plan(&builtin_patterns(), id, minutes, follow, 5).expect("a plan");
     let (mut out, mut say) = (Vec::new(), Vec::new());
     let mut io = FakeIo::new(script);
-    run_plain(&store, &plan, checkin, &mut io, &mut out, &mut say).expect("runs");
+    run_plain(
+        &store,
+        &Default::default(),
+        &plan,
+        checkin,
+        &mut io,
+        &mut out,
+        &mut say,
+    )
+    .expect("runs");
     let sessions = store
         .load_all()
         .expect("loads")

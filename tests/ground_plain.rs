@@ -33,7 +33,16 @@ fn ground(id: &str, checkin: bool, script: Vec<(f64, Input)>) -> Ran {
         .expect("routine");
     let (mut out, mut say) = (Vec::new(), Vec::new());
     let mut io = FakeIo::new(script);
-    run_plain(&store, &routine, checkin, &mut io, &mut out, &mut say).expect("runs");
+    run_plain(
+        &store,
+        &Default::default(),
+        &routine,
+        checkin,
+        &mut io,
+        &mut out,
+        &mut say,
+    )
+    .expect("runs");
     let sessions = store
         .load_all()
         .expect("loads")

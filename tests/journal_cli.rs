@@ -233,7 +233,19 @@ fn search_keeps_up_with_edits_deletes_and_a_damaged_index() {
     let short = id.replace('-', "")[24..].to_string();
     let search = |q: &str| env.run_ok(&["journal", "search", q]);
     assert!(search("river").contains("The river was loud today."));
-    let index = env.tmp.path().join("state/cache/journal-index.json");
+    // The index keeps one small private file per month file.
+    let device_dir = std::fs::read_dir(env.tmp.path().join("state/cache/journal"))
+        .expect("the index exists")
+        .flatten()
+        .next()
+        .expect("a device folder")
+        .path();
+    let index = std::fs::read_dir(&device_dir)
+        .expect("index files")
+        .flatten()
+        .next()
+        .expect("an index file")
+        .path();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

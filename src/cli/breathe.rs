@@ -3,9 +3,9 @@
 
 use super::breathe_plain::{self as plain, PlainIo, Rating};
 use super::{Ctx, Failure, Outcome};
-use crate::content::{DEFAULT_PATTERN, all_patterns};
+use crate::content::all_patterns_with;
 use crate::service::practice::{
-    DEFAULT_MINUTES, Plan, add_distress_after, distress_rose, plan, recent_uses, save_session,
+    Plan, add_distress_after, distress_rose, plan, recent_uses, save_session,
 };
 use crate::store::Store;
 use crate::store::model::{Session, local_now};
@@ -13,12 +13,12 @@ use std::io::{IsTerminal, Write};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The breathing pattern (see `attune patterns`)
-    #[arg(long, value_name = "ID", default_value = DEFAULT_PATTERN)]
-    pub pattern: String,
-    /// About how long, in minutes (decimals are fine); rounded to whole breaths
-    #[arg(long, value_name = "M", default_value_t = DEFAULT_MINUTES)]
-    pub minutes: f64,
+    /// The breathing pattern (see `attune patterns`; default from config, else exhale-4-6)
+    #[arg(long, value_name = "ID")]
+    pub pattern: Option<String>,
+    /// About how long, in minutes (decimals are fine; default from config, else 5)
+    #[arg(long, value_name = "M")]
+    pub minutes: Option<f64>,
     /// Start at your own pace, then slowly lead it longer
     #[arg(long)]
     pub follow: bool,
@@ -31,13 +31,18 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    let patterns = all_patterns(ctx.config_dir.as_deref()).map_err(Failure::usage)?;
+    let patterns = all_patterns_with(ctx.config_dir.as_deref(), &ctx.config.patterns)
+        .map_err(Failure::usage)?;
     // Check the request before touching the store, so bad input changes nothing.
-    plan(&patterns, &args.pattern, args.minutes, args.follow, 0).map_err(Failure::usage)?;
+    let id = args
+        .pattern
+        .as_deref()
+        .unwrap_or(&ctx.config.breathing.pattern);
+    let minutes = args.minutes.unwrap_or(ctx.config.breathing.minutes);
+    plan(&patterns, id, minutes, args.follow, 0).map_err(Failure::usage)?;
     let store = ctx.open_store()?;
-    let uses = recent_uses(&store, &args.pattern, local_now().date_naive())?;
-    let plan =
-        plan(&patterns, &args.pattern, args.minutes, args.follow, uses).map_err(Failure::usage)?;
+    let uses = recent_uses(&store, id, local_now().date_naive())?;
+    let plan = plan(&patterns, id, minutes, args.follow, uses).map_err(Failure::usage)?;
     let checkin = !args.no_checkin;
     let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     if terminal && !args.plain {
@@ -50,12 +55,13 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
         return crate::tui::run(opts).map_err(Failure::from);
     }
     let mut io = super::plain_io::RealIo::start()?;
-    run_plain(&store, &plan, checkin, &mut io, out, err)
+    run_plain(&store, &ctx.config, &plan, checkin, &mut io, out, err)
 }
 
 /// The whole plain run: ratings, listening, pacing, saving.
 pub fn run_plain(
     store: &Store,
+    config: &crate::config::Config,
     plan: &Plan,
     checkin: bool,
     io: &mut dyn PlainIo,
@@ -103,7 +109,7 @@ pub fn run_plain(
         add_distress_after(store, &record, after, local_now())?;
         let high = after >= crate::domain::checkin::HIGH_DISTRESS;
         if distress_rose(before, Some(after)) || high {
-            super::gentle_offer(say, distress_rose(before, Some(after)))?;
+            super::gentle_offer(say, config, distress_rose(before, Some(after)))?;
         }
     }
     Ok(())

@@ -72,7 +72,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
         && c.distress >= crate::domain::checkin::HIGH_DISTRESS
     {
         // On stderr, so scripts reading the id from stdout are not disturbed.
-        super::gentle_offer(err, false)?;
+        super::gentle_offer(err, &ctx.config, false)?;
     }
     Ok(())
 }

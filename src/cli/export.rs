@@ -43,7 +43,12 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
     }
     let store = Store::reader(ctx.layout.clone()).map_err(Failure::failed)?;
     let (bytes, count, problems) = match args.format {
-        Format::Markdown => review(&store, args.week, args.with_journal)?,
+        Format::Markdown => review(
+            &store,
+            super::trends::options(&ctx.config),
+            args.week,
+            args.with_journal,
+        )?,
         format => {
             let (doc, problems) = export(&store, local_now())?;
             let bytes = match format {
@@ -79,18 +84,14 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
 /// The Markdown review of one week, with its record count and any unreadable files.
 fn review(
     store: &Store,
+    opts: crate::domain::trends::Options,
     week: Option<chrono::NaiveDate>,
     with_journal: bool,
 ) -> Result<(Vec<u8>, usize, Vec<crate::store::month_file::FileProblem>), Failure> {
     use crate::service::trends::{Span, report};
     let today = local_now().date_naive();
     let span = Span::Week(week.unwrap_or(today));
-    let (rep, problems) = report(
-        store,
-        span,
-        today,
-        crate::domain::trends::Options::default(),
-    )?;
+    let (rep, problems) = report(store, span, today, opts)?;
     let journal = if with_journal {
         let filter = crate::domain::journal::Filter {
             since: Some(rep.trends.from),

@@ -4,7 +4,7 @@
 use super::breathe_plain::{self as plain, Input, PlainIo, Rating};
 use super::ground_plain::{End, walk};
 use super::{Ctx, Failure, Outcome, gentle_offer};
-use crate::content::all_routines;
+use crate::content::all_routines_with;
 use crate::domain::checkin::HIGH_DISTRESS;
 use crate::domain::grounding::run::Run;
 use crate::domain::grounding::{Eyes, Routine};
@@ -34,7 +34,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    let routines = all_routines(ctx.config_dir.as_deref()).map_err(Failure::usage)?;
+    let routines = all_routines_with(ctx.config_dir.as_deref(), &ctx.config.routines)
+        .map_err(Failure::usage)?;
     if args.list {
         return list(&routines, args.json, out);
     }
@@ -62,7 +63,15 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
     };
     let store = ctx.open_store()?;
     let mut io = super::plain_io::RealIo::start()?;
-    run_plain(&store, &routine, !args.no_checkin, &mut io, out, err)
+    run_plain(
+        &store,
+        &ctx.config,
+        &routine,
+        !args.no_checkin,
+        &mut io,
+        out,
+        err,
+    )
 }
 
 fn find<'a>(routines: &'a [Routine], id: &str) -> Result<&'a Routine, Failure> {
@@ -124,6 +133,7 @@ pub fn eyes(e: Eyes) -> &'static str {
 /// The whole plain run: rating, the steps, keeping what was typed, saving, rating after.
 pub fn run_plain(
     store: &Store,
+    config: &crate::config::Config,
     routine: &Routine,
     checkin: bool,
     io: &mut dyn PlainIo,
@@ -169,7 +179,7 @@ pub fn run_plain(
     {
         add_distress_after(store, &record, after, local_now())?;
         if distress_rose(before, Some(after)) || after >= HIGH_DISTRESS {
-            gentle_offer(say, distress_rose(before, Some(after)))?;
+            gentle_offer(say, config, distress_rose(before, Some(after)))?;
         }
     }
     Ok(())

@@ -15,7 +15,10 @@ pub mod journal;
 pub mod patterns;
 pub mod plain_io;
 pub mod review;
+pub mod settings;
+pub mod status;
 pub mod trends;
+pub mod wipe;
 
 use crate::store::Store;
 use crate::store::layout::Layout;
@@ -41,6 +44,12 @@ pub struct Cli {
     /// Plain output without colour (NO_COLOR is honoured too)
     #[arg(long, global = true)]
     pub no_color: bool,
+    /// Settings file to use instead of config.toml in the config folder
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// A steady countdown in words instead of moving pictures
+    #[arg(long, global = true)]
+    pub reduced_motion: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -69,11 +78,25 @@ pub enum Command {
     Import(import::Args),
     /// Check the store's files, permissions and versions
     Doctor(doctor::Args),
+    /// One short line about today, for a shell prompt
+    Status(status::Args),
+    /// Where the settings file is, or a commented default one
+    Config(settings::Args),
+    /// Shell completions: bash, zsh, fish or powershell
+    Completions(status::CompletionArgs),
+    /// The manual page, in roff
+    Man,
+    /// Remove every record, draft and local state (asks twice)
+    DeleteEverything,
 }
 
 /// Said gently when distress after a practice is 2 or more above before, or is 9-10
 /// (CONTENT.md): an offer of grounding and where the help lines are, never a block.
-pub fn gentle_offer(out: &mut dyn Write, rose: bool) -> std::io::Result<()> {
+pub fn gentle_offer(
+    out: &mut dyn Write,
+    config: &crate::config::Config,
+    rose: bool,
+) -> std::io::Result<()> {
     if rose {
         writeln!(
             out,
@@ -85,7 +108,7 @@ pub fn gentle_offer(out: &mut dyn Write, rose: bool) -> std::io::Result<()> {
         "A short grounding routine can help: `attune ground 5-4-3-2-1`."
     )?;
     writeln!(out, "If you need someone now:")?;
-    for line in crate::content::crisis_lines().lines {
+    for line in crate::content::crisis_lines_for(config).lines {
         writeln!(out, "  {}: {} ({})", line.region, line.contact, line.name)?;
     }
     Ok(())
@@ -145,6 +168,9 @@ pub struct Ctx {
     pub layout: Layout,
     pub color: bool,
     pub config_dir: Option<PathBuf>,
+    pub config: crate::config::Config,
+    /// Where the settings came from (for `attune config --path`).
+    pub config_path: Option<PathBuf>,
 }
 
 impl Ctx {
@@ -179,6 +205,11 @@ pub fn run(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Write
         Command::Export(args) => export::run(ctx, args, out, err),
         Command::Import(args) => import::run(ctx, args, out),
         Command::Doctor(args) => doctor::run(ctx, args, out),
+        Command::Status(args) => status::run(ctx, args, out),
+        Command::Config(args) => settings::run(ctx, args, out),
+        Command::Completions(args) => status::completions(args, out),
+        Command::Man => status::man(out),
+        Command::DeleteEverything => wipe::run(ctx, out),
     }
 }
 

@@ -1,7 +1,7 @@
 //! `attune patterns`: the breathing patterns, built in and the user's own.
 
 use super::{Ctx, Failure, Outcome};
-use crate::content::all_patterns;
+use crate::content::all_patterns_with;
 use crate::domain::breathing::Pattern;
 use std::io::Write;
 
@@ -13,7 +13,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
-    let patterns = all_patterns(ctx.config_dir.as_deref()).map_err(Failure::usage)?;
+    let patterns = all_patterns_with(ctx.config_dir.as_deref(), &ctx.config.patterns)
+        .map_err(Failure::usage)?;
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &patterns)?;
         writeln!(out)?;

@@ -24,6 +24,14 @@ pub struct Args {
     pub json: bool,
 }
 
+/// The trend options the user's settings ask for.
+pub fn options(config: &crate::config::Config) -> Options {
+    Options {
+        first_weekday: config.week.starts_on,
+        hide_streaks: config.trends.hide_streaks,
+    }
+}
+
 fn span(args: &Args, today: NaiveDate) -> Result<Span, Failure> {
     if args.all {
         return Ok(Span::All);
@@ -49,7 +57,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
     let today = local_now().date_naive();
     let span = span(&args, today)?;
     let store = crate::store::Store::reader(ctx.layout.clone()).map_err(Failure::failed)?;
-    let (rep, problems) = report(&store, span, today, Options::default())?;
+    let (rep, problems) = report(&store, span, today, options(&ctx.config))?;
     warn_problems(err, &problems);
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &rep)?;

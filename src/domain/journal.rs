@@ -108,33 +108,59 @@ pub struct Filter {
 
 impl Filter {
     pub fn matches(&self, r: &Record, j: &Journal) -> bool {
-        let day = r.local_date();
+        self.matches_view(&View {
+            day: r.local_date(),
+            text: &j.text,
+            prompt: j.prompt.as_deref(),
+            tags: &j.tags,
+            sensations: &j.sensations,
+            feelings: &j.feelings,
+        })
+    }
+
+    /// The same test on borrowed fields, so a search over thousands of entries copies
+    /// nothing.
+    pub fn matches_view(&self, v: &View) -> bool {
         let has = |list: &[String], want: &Option<String>| {
             want.as_ref().is_none_or(|w| {
                 list.iter()
                     .any(|x| x.eq_ignore_ascii_case(w.trim_start_matches('#')))
             })
         };
-        self.since.is_none_or(|s| day >= s)
-            && self.until.is_none_or(|u| day <= u)
-            && has(&j.tags, &self.tag)
-            && has(&j.sensations, &self.sensation)
-            && self.query.as_ref().is_none_or(|q| contains_all(j, q))
+        self.since.is_none_or(|s| v.day >= s)
+            && self.until.is_none_or(|u| v.day <= u)
+            && has(v.tags, &self.tag)
+            && has(v.sensations, &self.sensation)
+            && self.query.as_ref().is_none_or(|q| contains_all(v, q))
     }
 }
 
-fn contains_all(j: &Journal, query: &str) -> bool {
-    let hay = [j.text.as_str(), j.prompt.as_deref().unwrap_or("")]
-        .into_iter()
-        .chain(j.tags.iter().map(String::as_str))
-        .chain(j.sensations.iter().map(String::as_str))
-        .chain(j.feelings.iter().map(String::as_str))
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join("\n");
+/// The searchable fields of one entry, borrowed.
+pub struct View<'a> {
+    pub day: NaiveDate,
+    pub text: &'a str,
+    pub prompt: Option<&'a str>,
+    pub tags: &'a [String],
+    pub sensations: &'a [String],
+    pub feelings: &'a [String],
+}
+
+/// Every word of `query` appears somewhere in the entry, in any case.
+fn contains_all(v: &View, query: &str) -> bool {
+    let fields = || {
+        [v.text, v.prompt.unwrap_or("")].into_iter().chain(
+            v.tags
+                .iter()
+                .chain(v.sensations)
+                .chain(v.feelings)
+                .map(String::as_str),
+        )
+    };
+    let lowered: Vec<String> = fields().map(str::to_lowercase).collect();
     query
         .split_whitespace()
-        .all(|w| hay.contains(&w.to_lowercase()))
+        .map(str::to_lowercase)
+        .all(|w| lowered.iter().any(|f| f.contains(&w)))
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::store::month_file::{self, FileProblem};
 use crate::store::read::month_files;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::UNIX_EPOCH;
 use uuid::Uuid;
@@ -43,7 +43,7 @@ impl Meta {
 
 /// A slim form of some records.
 pub trait Slim: Clone + Serialize + DeserializeOwned {
-    /// The index file's name in `<state>/cache/`.
+    /// The index's folder name in `<state>/cache/`.
     const NAME: &'static str;
     fn of(r: &Record) -> Option<Self>;
     fn meta(&self) -> &Meta;
@@ -51,14 +51,10 @@ pub trait Slim: Clone + Serialize + DeserializeOwned {
     fn record(&self) -> Record;
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-struct Index<T> {
-    version: u32,
-    files: BTreeMap<String, Indexed<T>>,
-}
-
+/// One month file's slim records, with the fingerprint of the file they came from.
 #[derive(Debug, Serialize, Deserialize)]
 struct Indexed<T> {
+    version: u32,
     len: u64,
     modified_ns: u128,
     items: Vec<T>,
@@ -77,33 +73,92 @@ fn fingerprint(path: &Path) -> Option<(u64, u128)> {
 
 /// Bring the index up to date and return the winning version of every record it holds
 /// (tombstones included, so callers can tell), with any files that could not be read.
+/// Each month file has its own small index file, so a change rewrites only that one.
 pub fn load<T: Slim>(store: &Store) -> std::io::Result<(Vec<T>, Vec<FileProblem>)> {
-    let path = store.layout().state_dir.join("cache").join(T::NAME);
-    let mut index: Index<T> = std::fs::read(&path)
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .filter(|i: &Index<T>| i.version == VERSION)
-        .unwrap_or(Index {
-            version: VERSION,
-            files: BTreeMap::new(),
-        });
-    let (problems, changed) = refresh(store, &mut index)?;
-    if changed {
-        // Only a cache: if it cannot be written, the read still answers.
-        if let (Some(dir), Ok(bytes)) = (path.parent(), serde_json::to_vec(&index)) {
-            let _ = create_private_dir(dir).and_then(|()| write_atomic(&path, &bytes));
+    let cache = store.layout().state_dir.join("cache").join(T::NAME);
+    let records = store.layout().records_dir();
+    let mut items: Vec<T> = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen = HashSet::new();
+    for (device, dir) in device_dirs(&records)? {
+        // A folder that cannot be listed is reported by the loads that read records.
+        let Ok(files) = month_files(&dir) else {
+            continue;
+        };
+        for (_, file) in files {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let slot = cache.join(&device).join(&name);
+            seen.insert(slot.clone());
+            match indexed(&file, &slot) {
+                Ok(found) => items.extend(found),
+                Err(problem) => problems.push(FileProblem {
+                    path: file,
+                    problem,
+                }),
+            }
         }
     }
-    let mut winners: HashMap<Uuid, &T> = HashMap::new();
-    for item in index.files.values().flat_map(|f| &f.items) {
+    forget_gone(&cache, &seen);
+    let mut winners: HashMap<Uuid, T> = HashMap::with_capacity(items.len());
+    for item in items {
         match winners.get(&item.meta().id) {
-            Some(w) if !wins(item, w) => {}
+            Some(w) if !wins(&item, w) => {}
             _ => {
                 winners.insert(item.meta().id, item);
             }
         }
     }
-    Ok((winners.into_values().cloned().collect(), problems))
+    Ok((winners.into_values().collect(), problems))
+}
+
+/// The slim records of one month file: from its index file when that is up to date,
+/// else read from the month file and written to the index file for next time.
+fn indexed<T: Slim>(file: &Path, slot: &Path) -> Result<Vec<T>, month_file::Problem> {
+    let Some((len, modified_ns)) = fingerprint(file) else {
+        return Ok(Vec::new());
+    };
+    let cached: Option<Indexed<T>> = std::fs::read(slot)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok());
+    if let Some(c) =
+        cached.filter(|c| c.version == VERSION && c.len == len && c.modified_ns == modified_ns)
+    {
+        return Ok(c.items);
+    }
+    let Some(month) = month_file::read_existing(file)? else {
+        return Ok(Vec::new());
+    };
+    let fresh = Indexed {
+        version: VERSION,
+        len,
+        modified_ns,
+        items: month.records.iter().filter_map(T::of).collect::<Vec<T>>(),
+    };
+    // Only a cache: if it cannot be written, this read still answers.
+    if let (Some(dir), Ok(bytes)) = (slot.parent(), serde_json::to_vec(&fresh)) {
+        let _ = create_private_dir(dir).and_then(|()| write_atomic(slot, &bytes));
+    }
+    Ok(fresh.items)
+}
+
+/// Remove index files whose month file is gone (best effort: it is only a cache).
+fn forget_gone(cache: &Path, seen: &HashSet<std::path::PathBuf>) {
+    let Ok(devices) = std::fs::read_dir(cache) else {
+        return;
+    };
+    for device in devices.flatten() {
+        let Ok(files) = std::fs::read_dir(device.path()) else {
+            continue;
+        };
+        for f in files.flatten() {
+            if !seen.contains(&f.path()) {
+                let _ = std::fs::remove_file(f.path());
+            }
+        }
+    }
 }
 
 /// The store's merge rule on slim records; an exact tie goes to the full rule.
@@ -113,63 +168,4 @@ fn wins<T: Slim>(a: &T, b: &T) -> bool {
         std::cmp::Ordering::Equal => precedence(&a.record(), &b.record()).is_gt(),
         other => other.is_gt(),
     }
-}
-
-/// Re-read changed month files into the index; drop files that are gone.
-fn refresh<T: Slim>(
-    store: &Store,
-    index: &mut Index<T>,
-) -> std::io::Result<(Vec<FileProblem>, bool)> {
-    let records = store.layout().records_dir();
-    let mut seen = Vec::new();
-    let mut problems = Vec::new();
-    let mut changed = false;
-    for (_, dir) in device_dirs(&records)? {
-        let Ok(files) = month_files(&dir) else {
-            continue;
-        };
-        for (_, file) in files {
-            let key = file
-                .strip_prefix(&records)
-                .unwrap_or(&file)
-                .to_string_lossy()
-                .into_owned();
-            seen.push(key.clone());
-            let Some((len, modified_ns)) = fingerprint(&file) else {
-                continue;
-            };
-            if index
-                .files
-                .get(&key)
-                .is_some_and(|f| f.len == len && f.modified_ns == modified_ns)
-            {
-                continue;
-            }
-            changed = true;
-            match month_file::read_existing(&file) {
-                Ok(Some(m)) => {
-                    let items = m.records.iter().filter_map(T::of).collect();
-                    index.files.insert(
-                        key,
-                        Indexed {
-                            len,
-                            modified_ns,
-                            items,
-                        },
-                    );
-                }
-                Ok(None) => {}
-                Err(problem) => {
-                    index.files.remove(&key);
-                    problems.push(FileProblem {
-                        path: file,
-                        problem,
-                    });
-                }
-            }
-        }
-    }
-    let before = index.files.len();
-    index.files.retain(|k, _| seen.contains(k));
-    Ok((problems, changed || index.files.len() != before))
 }

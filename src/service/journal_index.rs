@@ -25,7 +25,7 @@ pub struct Entry {
 }
 
 impl Slim for Entry {
-    const NAME: &'static str = "journal-index.json";
+    const NAME: &'static str = "journal";
 
     fn of(r: &Record) -> Option<Entry> {
         match &r.body {
@@ -81,9 +81,12 @@ pub fn search(store: &Store, filter: &Filter) -> std::io::Result<(Vec<Entry>, Ve
 }
 
 fn matches(filter: &Filter, e: &Entry) -> bool {
-    let r = e.record();
-    match &r.body {
-        Body::Journal(j) => filter.matches(&r, j),
-        _ => false,
-    }
+    filter.matches_view(&crate::domain::journal::View {
+        day: e.meta.created_at.date_naive(),
+        text: &e.text,
+        prompt: e.prompt.as_deref(),
+        tags: &e.tags,
+        sensations: &e.sensations,
+        feelings: &e.feelings,
+    })
 }

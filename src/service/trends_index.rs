@@ -28,7 +28,7 @@ pub enum Numbers {
 }
 
 impl Slim for Item {
-    const NAME: &'static str = "trends-index.json";
+    const NAME: &'static str = "trends";
 
     fn of(r: &Record) -> Option<Item> {
         let body = match &r.body {

@@ -1,0 +1,83 @@
+//! `attune status`: one short line about today for a shell prompt, which never breaks the
+//! prompt; and the shell completions and manual page, generated from the same arguments.
+
+use super::{Cli, Ctx, Outcome};
+use crate::domain::today::{TodaySummary, summarise, week_start};
+use crate::store::Store;
+use crate::store::model::local_now;
+use clap::CommandFactory;
+use std::io::Write;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The shortest form, for a prompt; on any problem it prints nothing and exits 0
+    #[arg(long)]
+    pub prompt: bool,
+}
+
+pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
+    let summary = today(ctx);
+    if args.prompt {
+        // A prompt must never break: any problem prints nothing, and the exit is 0.
+        if let Some(line) = summary.ok().and_then(|s| prompt_line(&s)) {
+            let _ = writeln!(out, "{line}");
+        }
+        return Ok(());
+    }
+    let s = summary?;
+    writeln!(out, "{}", full_line(&s))?;
+    Ok(())
+}
+
+/// Today's summary from this week's month files only, creating nothing.
+fn today(ctx: &Ctx) -> Result<TodaySummary, super::Failure> {
+    let day = local_now().date_naive();
+    let first = ctx.config.week.starts_on;
+    if !ctx.layout.data_dir.exists() {
+        return Ok(TodaySummary::default());
+    }
+    let store = Store::reader(ctx.layout.clone()).map_err(super::Failure::failed)?;
+    let snap = store.load_range(week_start(day, first), day)?;
+    Ok(summarise(snap.merged.live(), day, first))
+}
+
+/// "practised 6 min · last distress 3", or nothing to say.
+pub fn prompt_line(s: &TodaySummary) -> Option<String> {
+    let mut parts = Vec::new();
+    if s.sessions_today > 0 {
+        parts.push(format!(
+            "practised {} min",
+            s.practice_minutes_today().max(1)
+        ));
+    }
+    if let Some(d) = s.latest_distress {
+        parts.push(format!("last distress {d}"));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+pub fn full_line(s: &TodaySummary) -> String {
+    let days = match s.days_practised_this_week {
+        1 => "1 day this week".to_string(),
+        n => format!("{n} days this week"),
+    };
+    match prompt_line(s) {
+        Some(today) => format!("Today: {today} · {days}."),
+        None => format!("Nothing recorded today yet · {days}."),
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionArgs {
+    pub shell: clap_complete::Shell,
+}
+
+pub fn completions(args: CompletionArgs, out: &mut dyn Write) -> Outcome {
+    clap_complete::generate(args.shell, &mut Cli::command(), "attune", out);
+    Ok(())
+}
+
+pub fn man(out: &mut dyn Write) -> Outcome {
+    clap_mangen::Man::new(Cli::command()).render(out)?;
+    Ok(())
+}

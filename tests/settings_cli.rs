@@ -1,0 +1,179 @@
+//! Settings, the prompt line, completions, the manual page and deleting everything,
+//! through the real binary.
+
+mod common;
+
+use common::Env;
+use serde_json::Value;
+
+fn write_config(env: &Env, text: &str) {
+    std::fs::create_dir_all(env.config()).expect("config dir");
+    std::fs::write(env.config().join("config.toml"), text).expect("write");
+}
+
+#[test]
+fn the_default_file_and_its_path() {
+    let env = Env::new();
+    let text = env.run_ok(&["config", "--print-default"]);
+    assert!(text.contains("[breathing]") && text.contains("starts_on = \"monday\""));
+    let path = env.run_ok(&["config", "--path"]);
+    assert!(
+        path.contains("config.toml") && path.contains("not there yet"),
+        "{path}"
+    );
+    write_config(&env, &text);
+    env.run_ok(&["patterns"]);
+}
+
+#[test]
+fn settings_change_what_commands_do() {
+    let env = Env::new();
+    write_config(
+        &env,
+        "[breathing]\npattern = \"mine\"\nminutes = 0.1\n[week]\nstarts_on = \"sunday\"\n[trends]\nhide_streaks = true\n\
+         [[patterns]]\nid = \"mine\"\nname = \"Mine\"\nin = 3\nout = 4\n\
+         [[crisis_lines]]\nregion = \"Here\"\nname = \"Local line\"\ncontact = \"call 0800 123\"\n",
+    );
+    assert!(env.run_ok(&["patterns"]).contains("mine"));
+    let run = env
+        .cmd()
+        .args(["breathe", "--plain", "--no-checkin"])
+        .output()
+        .expect("runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&run.stdout)
+            .starts_with("[00:00.0] Breathe in 3.0s\n[00:03.0] Breathe out 4.0s\n")
+    );
+    let week: Value =
+        serde_json::from_str(&env.run_ok(&["trends", "--week", "2026-11-18", "--json"]))
+            .expect("json");
+    assert_eq!(week["from"], "2026-11-15", "weeks start on Sunday");
+    assert!(week["longest_run"].is_null(), "runs are hidden");
+    let high = env
+        .cmd()
+        .args(["checkin", "--distress", "10"])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&high.stderr).contains("Here: call 0800 123 (Local line)"));
+}
+
+#[test]
+fn a_bad_setting_is_named_and_stops_every_command_but_the_prompt() {
+    let env = Env::new();
+    write_config(&env, "[breathing]\nminutes = 90\n");
+    let out = env.cmd().args(["history"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("config.toml") && err.contains("breathing.minutes"),
+        "{err}"
+    );
+    let prompt = env
+        .cmd()
+        .args(["status", "--prompt"])
+        .output()
+        .expect("runs");
+    assert!(prompt.status.success() && prompt.stdout.is_empty() && prompt.stderr.is_empty());
+    let missing = env
+        .cmd()
+        .args(["--config", "/no/such.toml", "history"])
+        .output()
+        .expect("runs");
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn the_prompt_line_says_today_in_a_few_words_and_never_fails() {
+    let env = Env::new();
+    assert!(
+        env.run_ok(&["status", "--prompt"]).is_empty(),
+        "nothing to say yet"
+    );
+    assert!(!env.data().exists(), "status creates nothing");
+    env.run_ok(&["checkin", "--distress", "3"]);
+    assert_eq!(
+        env.run_ok(&["status", "--prompt"]).trim(),
+        "last distress 3"
+    );
+    assert!(
+        env.run_ok(&["status"])
+            .starts_with("Today: last distress 3 · 0 days this week.")
+    );
+    // A broken month file still never breaks the prompt.
+    let device = std::fs::read_to_string(env.tmp.path().join("state/device-id")).expect("id");
+    let month = chrono::Local::now().format("%Y-%m").to_string();
+    std::fs::write(
+        env.data()
+            .join("records")
+            .join(device.trim())
+            .join(format!("{month}.json")),
+        "{broken",
+    )
+    .expect("write");
+    let out = env
+        .cmd()
+        .args(["status", "--prompt"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success() && out.stderr.is_empty());
+}
+
+#[test]
+fn completions_and_the_manual_page() {
+    let env = Env::new();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let text = env.run_ok(&["completions", shell]);
+        assert!(
+            text.contains("attune") && text.contains("breathe"),
+            "{shell}"
+        );
+    }
+    let bad = env
+        .cmd()
+        .args(["completions", "tcsh"])
+        .output()
+        .expect("runs");
+    assert_eq!(bad.status.code(), Some(2));
+    let man = env.run_ok(&["man"]);
+    assert!(man.contains(".TH") && man.contains("attune"));
+}
+
+#[test]
+fn delete_everything_asks_twice_and_says_what_it_removed() {
+    let env = Env::new();
+    env.run_ok(&["checkin", "--distress", "2"]);
+    write_config(&env, "[trends]\nhide_streaks = true\n");
+    let no = env
+        .cmd()
+        .arg("delete-everything")
+        .write_stdin("delete\nno\n")
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&no.stdout).contains("Nothing was removed."));
+    assert_eq!(env.history_json(&[]).len(), 1);
+    let yes = env
+        .cmd()
+        .arg("delete-everything")
+        .write_stdin("delete\nyes\n")
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&yes.stdout);
+    assert!(
+        yes.status.success() && text.contains("Removed 1 record file(s)"),
+        "{text}"
+    );
+    assert!(!env.data().join("records").exists() && !env.tmp.path().join("state").exists());
+    assert!(
+        env.config().join("config.toml").exists(),
+        "settings are kept"
+    );
+    assert!(
+        env.run_ok(&["delete-everything"])
+            .contains("nothing to delete")
+    );
+}
