@@ -189,7 +189,7 @@ fn a_pasted_megabyte_is_saved_whole() {
     let mut big = String::new();
     while big.len() < 1_048_576 {
         big.push_str(line);
-        if big.len() % 7 == 0 {
+        if big.len().is_multiple_of(7) {
             big.push('\n');
         }
     }
