@@ -31,16 +31,22 @@ pub fn render(app: &App, j: &JournalState, frame: &mut Frame, area: Rect) {
             let pad = pad(body);
             let width = body.width.saturating_sub(2 * pad.len() as u16);
             let theme = app.theme;
-            let mut lines = vec![title(theme, Some(w::TITLE)), Line::default()];
+            let roomy = roomy(body);
+            let mut lines = vec![title(theme, Some(w::TITLE))];
             let saved = draft.saved_at.format("%H:%M on %a %-d %b").to_string();
-            let first = format!("“{}”", cut(first_line(&draft.text), 200));
+            let first = format!(
+                "“{}”",
+                cut(first_line(&draft.text), if roomy { 200 } else { 30 })
+            );
             for (text, style) in [
                 (w::draft_offer(&saved), theme.text()),
                 (first, theme.quiet()),
                 (w::DRAFT_CHOICE.to_string(), theme.text()),
             ] {
+                if roomy {
+                    lines.push(Line::default());
+                }
                 lines.extend(para(&text, width, pad, style));
-                lines.push(Line::default());
             }
             frame.render_widget(Paragraph::new(lines), body);
         }
