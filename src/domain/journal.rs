@@ -64,6 +64,27 @@ impl Prompts {
         let days = usize::try_from(day.to_epoch_days().rem_euclid(n as i32)).unwrap_or(0);
         Some(all[(days * stride + skip) % n])
     }
+
+    /// A prompt of `category` for `day`, or the `skip`-th one after it; any category,
+    /// opt-in ones too, since the user chose it.
+    pub fn in_category(&self, category: &str, day: NaiveDate, skip: usize) -> Option<&Prompt> {
+        let all: Vec<&Prompt> = self
+            .prompts
+            .iter()
+            .filter(|p| p.category == category)
+            .collect();
+        let n = all.len();
+        if n == 0 {
+            return None;
+        }
+        let days = usize::try_from(day.to_epoch_days().rem_euclid(n as i32)).unwrap_or(0);
+        Some(all[(days + skip) % n])
+    }
+
+    /// Whether prompts of this category are offered only when asked for.
+    pub fn is_opt_in(&self, category: &str) -> bool {
+        self.categories.iter().any(|c| c.id == category && c.opt_in)
+    }
 }
 
 fn gcd(a: usize, b: usize) -> usize {

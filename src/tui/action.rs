@@ -77,6 +77,11 @@ pub enum Action {
     SessionSaved(Result<Record, String>),
     /// The distress rating after a practice was added to its record.
     SessionUpdated(Result<Record, String>),
+    // Journal.
+    /// The journal screen's own actions and results.
+    Journal(crate::tui::journal::JournalAction),
+    /// A key for a multi-line text editor (all of it: moving, deleting, new lines).
+    Edit(ratatui::crossterm::event::KeyEvent),
 }
 
 /// I/O the event loop performs on the app's behalf; its result comes back as an Action.
@@ -102,4 +107,6 @@ pub enum Effect {
     },
     /// Save a newer version of a record already stored (same id, newer `updated_at`).
     UpdateRecord(Record),
+    /// The journal's reading, saving, deleting and drafts.
+    Journal(crate::tui::journal::JournalEffect),
 }

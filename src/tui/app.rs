@@ -33,6 +33,7 @@ pub enum Screen {
     Home,
     Checkin(CheckinForm),
     Breathe(Box<Breathe>),
+    Journal(Box<super::journal::JournalState>),
 }
 
 /// A short message on the home screen.
@@ -133,6 +134,7 @@ impl App {
                 Stage::Closing(_) if b.checkin => Context::BreatheClosing,
                 Stage::Closing(_) => Context::BreatheDone,
             },
+            Screen::Journal(j) => j.context(),
         }
     }
 
@@ -153,6 +155,11 @@ impl App {
         {
             return self.breathe(action, now);
         }
+        if let Screen::Journal(_) = self.screen
+            && Self::journal_handles(&action)
+        {
+            return self.journal(action, now);
+        }
         match action {
             Action::Quit => {
                 self.quit = true;
@@ -161,6 +168,7 @@ impl App {
             Action::OpenHelp => {
                 self.pause_for_help(now);
                 self.help = Some(0);
+                return self.journal_draft_now(now);
             }
             Action::CloseHelp => self.help = None,
             Action::Scroll(by) => self.scroll_help(by),
@@ -188,6 +196,7 @@ impl App {
             Action::TodayLoaded(Ok(today)) => self.today = today,
             Action::TodayLoaded(Err(why)) => self.notices.push(Notice::RefreshFailed(why)),
             Action::PickerColumn(by) => self.picker_column(by),
+            Action::Journal(a) => return self.journal_elsewhere(a, now),
             other => self.edit_form(other),
         }
         None
@@ -209,6 +218,20 @@ impl App {
 
     /// Actions the breathing screen answers itself (everything but help and resizing).
     fn breathe_handles(&self, action: &Action) -> bool {
+        !matches!(
+            action,
+            Action::OpenHelp
+                | Action::CloseHelp
+                | Action::Scroll(_)
+                | Action::Resize(..)
+                | Action::Quit
+                | Action::TodayLoaded(_)
+                | Action::Journal(_)
+        )
+    }
+
+    /// Actions the journal screen answers itself (everything but help and resizing).
+    fn journal_handles(action: &Action) -> bool {
         !matches!(
             action,
             Action::OpenHelp
@@ -250,6 +273,9 @@ impl App {
 
     /// Quitting (Ctrl+C, a signal) mid-practice: the effect that saves it as stopped early.
     pub fn stop_for_exit(&mut self, now: Now) -> Option<Effect> {
+        if let Screen::Journal(j) = &mut self.screen {
+            return j.stop_for_exit(now);
+        }
         let Screen::Breathe(b) = &mut self.screen else {
             return None;
         };
@@ -272,6 +298,9 @@ impl App {
     /// The monotonic moment the picture next changes by itself, if anything animates:
     /// the event loop sleeps until then (or until input). None means block on input.
     pub fn deadline(&self) -> Option<Duration> {
+        if let Screen::Journal(j) = &self.screen {
+            return j.deadline();
+        }
         let Screen::Breathe(b) = &self.screen else {
             return None;
         };

@@ -53,6 +53,7 @@ pub fn perform(store: &Store, effect: Effect) -> Action {
                 .map(|_| record)
                 .map_err(|e| e.to_string()),
         ),
+        Effect::Journal(e) => super::journal::effect::perform(store, e),
     }
 }
 

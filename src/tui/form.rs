@@ -30,6 +30,62 @@ pub struct Picker {
     pub own: Option<String>,
 }
 
+impl Picker {
+    /// The offered words, then any chosen ones that are not among them.
+    pub fn offering(mut words: Vec<String>, chosen: &[String]) -> Picker {
+        for w in chosen {
+            if !words.contains(w) {
+                words.push(w.clone());
+            }
+        }
+        Picker {
+            words,
+            cursor: 0,
+            own: None,
+        }
+    }
+
+    /// Move the cursor by `delta` rows; it stops at the first and last rows.
+    pub fn move_by(&mut self, delta: isize) {
+        self.cursor = self
+            .cursor
+            .saturating_add_signed(delta)
+            .min(self.words.len());
+    }
+
+    /// Space: choose or unchoose the word under the cursor, or start typing an own word.
+    pub fn toggle(&mut self, chosen: &mut Vec<String>) {
+        match self.words.get(self.cursor) {
+            None => self.own = Some(String::new()),
+            Some(word) => match chosen.iter().position(|w| w == word) {
+                Some(i) => {
+                    chosen.remove(i);
+                }
+                None => chosen.push(word.clone()),
+            },
+        }
+    }
+
+    /// Enter while typing an own word: add it, chosen, and put the cursor on it.
+    pub fn add_own(&mut self, chosen: &mut Vec<String>) {
+        let Some(typed) = self.own.take() else { return };
+        let word = typed.trim().to_lowercase();
+        if word.is_empty() {
+            return;
+        }
+        match self.words.iter().position(|w| *w == word) {
+            Some(i) => self.cursor = i,
+            None => {
+                self.words.push(word.clone());
+                self.cursor = self.words.len() - 1;
+            }
+        }
+        if !chosen.contains(&word) {
+            chosen.push(word);
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckinForm {
     pub items: Vec<Item>,
@@ -182,17 +238,10 @@ impl CheckinForm {
         if self.focused() != Item::Sensations {
             return;
         }
-        let mut words = content::sensation_words();
-        for w in &self.sensations {
-            if !words.contains(w) {
-                words.push(w.clone());
-            }
-        }
-        self.picker = Some(Picker {
-            words,
-            cursor: 0,
-            own: None,
-        });
+        self.picker = Some(Picker::offering(
+            content::sensation_words(),
+            &self.sensations,
+        ));
     }
 
     pub fn close_picker(&mut self) {
@@ -203,41 +252,21 @@ impl CheckinForm {
     /// it stops at the first and last rows.
     pub fn picker_move(&mut self, delta: isize) {
         if let Some(p) = &mut self.picker {
-            p.cursor = p.cursor.saturating_add_signed(delta).min(p.words.len());
+            p.move_by(delta);
         }
     }
 
     /// Space: choose or unchoose the word under the cursor, or start typing an own word.
     pub fn picker_toggle(&mut self) {
-        let Some(p) = &mut self.picker else { return };
-        match p.words.get(p.cursor) {
-            None => p.own = Some(String::new()),
-            Some(word) => match self.sensations.iter().position(|w| w == word) {
-                Some(i) => {
-                    self.sensations.remove(i);
-                }
-                None => self.sensations.push(word.clone()),
-            },
+        if let Some(p) = &mut self.picker {
+            p.toggle(&mut self.sensations);
         }
     }
 
     /// Enter while typing an own word: add it, chosen, and put the cursor on it.
     pub fn own_word_add(&mut self) {
-        let Some(p) = &mut self.picker else { return };
-        let Some(typed) = p.own.take() else { return };
-        let word = typed.trim().to_lowercase();
-        if word.is_empty() {
-            return;
-        }
-        match p.words.iter().position(|w| *w == word) {
-            Some(i) => p.cursor = i,
-            None => {
-                p.words.push(word.clone());
-                p.cursor = p.words.len() - 1;
-            }
-        }
-        if !self.sensations.contains(&word) {
-            self.sensations.push(word);
+        if let Some(p) = &mut self.picker {
+            p.add_own(&mut self.sensations);
         }
     }
 

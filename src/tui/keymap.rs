@@ -4,6 +4,7 @@
 //! changing data only.
 
 mod breathe;
+mod journal;
 
 use super::action::Action;
 use super::strings as s;
@@ -11,6 +12,7 @@ use breathe::{
     BREATHE_BEFORE, BREATHE_CLOSING, BREATHE_DONE, BREATHE_FOLLOW, BREATHE_LISTEN, BREATHE_PACING,
     BREATHE_PREVIEW, RATING, STOP,
 };
+use journal::JOURNAL_TABLES;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where the keys are being read: each context has its own table.
@@ -41,6 +43,29 @@ pub enum Context {
     /// The closing screen without ratings (--no-checkin).
     BreatheDone,
     Help,
+    /// The journal's list of entries.
+    JournalList,
+    /// The list just after a delete, while it can be undone.
+    JournalUndo,
+    /// A search or filter typed under the list.
+    JournalInput,
+    /// The filter keys, shown on the list.
+    JournalFilters,
+    /// One entry, read in full.
+    JournalView,
+    /// The editor's text: every key edits it.
+    JournalWrite,
+    /// The editor's prompt line.
+    JournalPrompt,
+    /// The editor's body or feeling words line.
+    JournalWords,
+    /// The editor's tags, typed.
+    JournalTags,
+    JournalCategories,
+    /// A yes-or-no question: discard changes, delete an entry.
+    JournalAsk,
+    /// Words kept from an earlier run, offered back.
+    JournalDraft,
 }
 
 /// Which keys a row answers to.
@@ -54,6 +79,8 @@ pub enum KeySpec {
     Digits,
     /// Any printable character; the row's action is `Type`, and the key supplies it.
     Text,
+    /// Any key at all, for a text editor; the row's action is `Edit` with the key.
+    Editing,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -82,6 +109,7 @@ const F1_HELP: Binding = bind(code(KeyCode::F(1)), Action::OpenHelp, None);
 const HOME: &[Binding] = &[
     bind(k('c'), Action::OpenCheckin, Some(s::HINT_CHECKIN)),
     bind(k('b'), Action::OpenBreathe, Some(s::HINT_BREATHE)),
+    bind(k('j'), journal::OPEN, Some(s::journal::HINT_JOURNAL)),
     bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)),
     bind(k('q'), Action::Quit, Some(s::HINT_QUIT)),
     F1_HELP,
@@ -247,7 +275,14 @@ impl Default for Keymap {
                     join(&[BREATHE_DONE, HELP_KEY, ANYWHERE]),
                 ),
                 (Context::Help, HELP.to_vec()),
-            ],
+            ]
+            .into_iter()
+            .chain(
+                JOURNAL_TABLES
+                    .iter()
+                    .map(|(ctx, parts)| (*ctx, parts.concat())),
+            )
+            .collect(),
         }
     }
 }
@@ -301,6 +336,7 @@ fn matches(b: &Binding, key: &KeyEvent) -> Option<Action> {
             Some(Action::Type(got))
         }
         (KeySpec::Key(want), got) if !ctrl_or_alt && want == got => Some(b.action.clone()),
+        (KeySpec::Editing, _) => Some(Action::Edit(*key)),
         _ => None,
     }
 }
@@ -311,6 +347,7 @@ pub fn key_label(key: KeySpec) -> String {
         KeySpec::Ctrl(c) => format!("Ctrl+{}", c.to_ascii_uppercase()),
         KeySpec::Digits => "0-9".into(),
         KeySpec::Text => "letters".into(),
+        KeySpec::Editing => "keys".into(),
         KeySpec::Key(code) => match code {
             KeyCode::Char(' ') => "Space".into(),
             KeyCode::Char(c) => c.to_string(),

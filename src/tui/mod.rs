@@ -4,9 +4,11 @@
 pub mod action;
 pub mod app;
 pub mod breathe;
+pub mod drafts;
 pub mod effect;
 pub mod event_loop;
 pub mod form;
+pub mod journal;
 pub mod keymap;
 pub mod paint;
 pub mod screens;
@@ -20,6 +22,7 @@ use crate::store::layout::Layout;
 use crate::store::model::local_now;
 use anyhow::Context as _;
 use app::{App, Notice};
+use journal::Intent;
 
 /// Options the TUI starts with.
 #[derive(Debug, Clone)]
@@ -76,9 +79,14 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
         // The built-in patterns still work; the preview says what is wrong with the file.
         Err(e) => app.patterns_problem = Some(e.to_string()),
     }
-    if let Start::Breathe { plan, checkin } = opts.start {
-        let first = app.open_breathe(Some(plan), checkin, day);
-        effect::settle(&mut app, &store, first, event_loop::now());
-    }
+    let draft_waiting = drafts::path(&store.layout().state_dir).exists();
+    let first = match opts.start {
+        Start::Breathe { plan, checkin } => app.open_breathe(Some(plan), checkin, day),
+        Start::Journal { entry } => app.open_journal(entry.map_or(Intent::List, Intent::Write)),
+        // Words kept from a run that ended unexpectedly are offered back first thing.
+        Start::Home if draft_waiting => app.open_journal(Intent::List),
+        _ => None,
+    };
+    effect::settle(&mut app, &store, first, event_loop::now());
     Ok((app, store))
 }

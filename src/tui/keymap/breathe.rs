@@ -82,12 +82,14 @@ pub(super) const STOP: &[Binding] = &[
 
 pub(super) const BREATHE_CLOSING: &[Binding] = &[
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_DONE)),
+    super::journal::WRITE_ABOUT_IT,
     bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_HOME)),
     bind(k('q'), Action::Leave, None),
 ];
 
 pub(super) const BREATHE_DONE: &[Binding] = &[
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_HOME)),
+    super::journal::WRITE_ABOUT_IT,
     bind(code(KeyCode::Esc), Action::Leave, None),
     bind(k('q'), Action::Leave, None),
 ];

@@ -5,6 +5,8 @@ pub mod breathe;
 pub mod checkin;
 pub mod help;
 pub mod home;
+pub mod journal;
+pub mod journal_editor;
 pub mod pacing;
 pub mod picker;
 pub mod welcome;
@@ -37,6 +39,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Home => home::render(app, frame, area),
         Screen::Checkin(form) => checkin::render(app, form, frame, area),
         Screen::Breathe(b) => breathe::render(app, b, frame, area),
+        Screen::Journal(j) => journal::render(app, j, frame, area),
     }
     if app.welcome {
         welcome::render(app, frame, area);

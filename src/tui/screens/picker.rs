@@ -1,5 +1,6 @@
-//! The sensation picker, drawn in place of the check-in form: the offered words and the
-//! user's own, in columns when there is room, with a last row to add a word of one's own.
+//! The word picker, drawn in place of the check-in form or the journal editor: the offered
+//! words and the user's own, in columns when there is room, with a last row to add a word
+//! of one's own.
 
 use super::{roomy, title, with_footer};
 use crate::tui::app::App;
@@ -47,20 +48,41 @@ pub fn grid(app: &App, count: usize, area: Rect) -> Grid {
 
 pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect) {
     let Some(picker) = &form.picker else { return };
+    let heads = Heads {
+        title: s::SENSATIONS,
+        long: s::PICKER_TITLE,
+        short: s::PICKER_TITLE_SHORT,
+    };
+    render_words(app, picker, &form.sensations, &heads, frame, area);
+}
+
+/// The words a picker is headed with: a title, and a line asking, long and short.
+pub struct Heads<'a> {
+    pub title: &'a str,
+    pub long: &'a str,
+    pub short: &'a str,
+}
+
+/// A picker over `chosen` words (the check-in's sensations, a journal entry's words).
+pub fn render_words(
+    app: &App,
+    picker: &Picker,
+    chosen: &[String],
+    heads: &Heads,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let theme = app.theme;
     let roomy = roomy(area);
     with_footer(app, frame, area);
     let head = if roomy {
         vec![
-            title(theme, Some(s::SENSATIONS)),
+            title(theme, Some(heads.title)),
             Line::default(),
-            Line::styled(format!("   {}", s::PICKER_TITLE), theme.quiet()),
+            Line::styled(format!("   {}", heads.long), theme.quiet()),
         ]
     } else {
-        vec![Line::styled(
-            format!(" {}", s::PICKER_TITLE_SHORT),
-            theme.title(),
-        )]
+        vec![Line::styled(format!(" {}", heads.short), theme.title())]
     };
     let g = grid(app, picker.words.len() + 1, area);
     let head_area = Rect {
@@ -68,10 +90,10 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect) {
         ..area
     };
     frame.render_widget(Paragraph::new(head), head_area);
-    render_list(app, form, picker, frame, &g);
+    render_list(app, chosen, picker, frame, &g);
 }
 
-fn render_list(app: &App, form: &CheckinForm, picker: &Picker, frame: &mut Frame, g: &Grid) {
+fn render_list(app: &App, chosen: &[String], picker: &Picker, frame: &mut Frame, g: &Grid) {
     let theme = app.theme;
     let (area, rows, cols) = (g.area, g.rows, g.cols);
     let count = picker.words.len() + 1;
@@ -91,7 +113,7 @@ fn render_list(app: &App, form: &CheckinForm, picker: &Picker, frame: &mut Frame
         let marker = Span::styled(if here { "› " } else { "  " }, theme.focus());
         let line = match picker.words.get(i) {
             Some(word) => {
-                let chosen = form.sensations.contains(word);
+                let chosen = chosen.contains(word);
                 let style = if here { theme.focus() } else { theme.text() };
                 Line::from(vec![
                     marker,

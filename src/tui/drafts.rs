@@ -1,0 +1,173 @@
+//! The journal draft: the words being written, kept in local state (never in the data folder
+//! that may be synced) as `drafts/current.json`, private (0600) and replaced atomically, so a
+//! crash, a kill or a closed terminal loses at most the last couple of seconds of typing.
+//! Setting a draft aside renames it with its time; nothing here deletes words unasked.
+
+use crate::store::atomic::{create_private_dir, sync_dir, write_atomic};
+use crate::store::model::{Record, Stamp};
+use serde::{Deserialize, Serialize};
+use std::io;
+use std::path::{Path, PathBuf};
+use uuid::Uuid;
+
+const FORMAT: &str = "attune-draft";
+const VERSION: u32 = 1;
+
+/// Everything the editor holds that the user put there.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub format: String,
+    pub version: u32,
+    pub text: String,
+    #[serde(default)]
+    pub prompt_id: Option<String>,
+    /// The prompt category the user chose, if any (expressive writing is opt-in).
+    #[serde(default)]
+    pub category: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub sensations: Vec<String>,
+    #[serde(default)]
+    pub feelings: Vec<String>,
+    /// The practice the entry is written after.
+    #[serde(default)]
+    pub session_id: Option<Uuid>,
+    /// The entry being edited, as it was when editing began.
+    #[serde(default)]
+    pub editing: Option<Record>,
+    pub saved_at: Stamp,
+}
+
+impl Draft {
+    /// A draft of the current format, saved at `at`.
+    pub fn new(text: String, saved_at: Stamp) -> Draft {
+        Draft {
+            format: FORMAT.into(),
+            version: VERSION,
+            text,
+            prompt_id: None,
+            category: None,
+            tags: Vec::new(),
+            sensations: Vec::new(),
+            feelings: Vec::new(),
+            session_id: None,
+            editing: None,
+            saved_at,
+        }
+    }
+
+    /// Whether there is anything in it worth offering back.
+    pub fn has_words(&self) -> bool {
+        !self.text.trim().is_empty()
+            || !self.tags.is_empty()
+            || !self.sensations.is_empty()
+            || !self.feelings.is_empty()
+    }
+}
+
+pub fn dir(state_dir: &Path) -> PathBuf {
+    state_dir.join("drafts")
+}
+
+/// Where the draft being written lives.
+pub fn path(state_dir: &Path) -> PathBuf {
+    dir(state_dir).join("current.json")
+}
+
+/// Write the draft atomically, private from its first byte.
+pub fn write(state_dir: &Path, draft: &Draft) -> io::Result<()> {
+    create_private_dir(&dir(state_dir))?;
+    let bytes = serde_json::to_vec(draft).map_err(io::Error::other)?;
+    write_atomic(&path(state_dir), &bytes)
+}
+
+/// The draft left by an earlier run, if any. A file that cannot be read as a draft is
+/// set aside (kept, renamed) and reported, never overwritten.
+pub fn read(state_dir: &Path) -> io::Result<Option<Draft>> {
+    let file = path(state_dir);
+    let bytes = match std::fs::read(&file) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    match serde_json::from_slice::<Draft>(&bytes) {
+        Ok(d) if d.format == FORMAT && d.version <= VERSION => Ok(Some(d)),
+        _ => {
+            let kept = rename_aside(state_dir, "unreadable")?;
+            Err(io::Error::other(format!(
+                "a draft could not be read; it is kept in {}",
+                kept.display()
+            )))
+        }
+    }
+}
+
+/// Remove the draft: its entry was saved, or the user chose to discard it.
+pub fn remove(state_dir: &Path) -> io::Result<()> {
+    match std::fs::remove_file(path(state_dir)) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => sync_dir(&dir(state_dir)).or(Ok(())),
+    }
+}
+
+/// Keep the draft, renamed with its time, out of the way of new writing.
+pub fn set_aside(state_dir: &Path, at: Stamp) -> io::Result<PathBuf> {
+    rename_aside(state_dir, &at.format("%Y-%m-%d-%H%M%S").to_string())
+}
+
+fn rename_aside(state_dir: &Path, label: &str) -> io::Result<PathBuf> {
+    let folder = dir(state_dir);
+    let mut target = folder.join(format!("set-aside-{label}.json"));
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = folder.join(format!("set-aside-{label}-{n}.json"));
+    }
+    std::fs::rename(path(state_dir), &target)?;
+    sync_dir(&folder)?;
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+
+    fn at() -> Stamp {
+        DateTime::parse_from_rfc3339("2026-11-27T09:30:00+01:00").unwrap()
+    }
+
+    #[test]
+    fn a_draft_round_trips_privately_and_is_set_aside_not_lost() {
+        let tmp = tempfile::tempdir().unwrap();
+        let state = tmp.path();
+        assert_eq!(read(state).unwrap(), None);
+        let draft = Draft::new("words ✍️ שלום".into(), at());
+        write(state, &draft).unwrap();
+        assert_eq!(read(state).unwrap(), Some(draft.clone()));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(path(state)).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+            let mode = std::fs::metadata(dir(state)).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o700);
+        }
+        let kept = set_aside(state, at()).unwrap();
+        assert_eq!(read(state).unwrap(), None);
+        let back: Draft = serde_json::from_slice(&std::fs::read(kept).unwrap()).unwrap();
+        assert_eq!(back, draft);
+        remove(state).unwrap();
+    }
+
+    #[test]
+    fn a_broken_draft_is_kept_aside_and_reported() {
+        let tmp = tempfile::tempdir().unwrap();
+        write(tmp.path(), &Draft::new("x".into(), at())).unwrap();
+        std::fs::write(path(tmp.path()), b"{not json").unwrap();
+        assert!(read(tmp.path()).is_err());
+        assert!(dir(tmp.path()).join("set-aside-unreadable.json").exists());
+        assert_eq!(read(tmp.path()).unwrap(), None);
+    }
+}

@@ -1,0 +1,304 @@
+//! The journal's list (newest first: date, prompt, first line, body words), its filter and
+//! search lines, one entry read in full, the delete question and the draft offer. The
+//! editor is drawn by `journal_editor`.
+
+use super::{journal_editor, roomy, title, with_footer};
+use crate::domain::journal::first_line;
+use crate::store::model::{Body, Journal, Record};
+use crate::tui::app::App;
+use crate::tui::journal::{InputKind, JournalState, Mode, Note};
+use crate::tui::strings::journal as w;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub fn render(app: &App, j: &JournalState, frame: &mut Frame, area: Rect) {
+    match &j.mode {
+        Mode::Write | Mode::Categories(_) | Mode::Discard => {
+            journal_editor::render(app, j, frame, area);
+        }
+        Mode::View { record, scroll } => view(app, j, record, *scroll, frame, area),
+        Mode::ConfirmDelete {
+            record,
+            from_view: true,
+        } => view(app, j, record, 0, frame, area),
+        Mode::DraftOffer(draft, _) => {
+            let body = with_footer(app, frame, area);
+            let pad = pad(body);
+            let width = body.width.saturating_sub(2 * pad.len() as u16);
+            let theme = app.theme;
+            let roomy = roomy(body);
+            let mut lines = vec![title(theme, Some(w::TITLE))];
+            let saved = draft.saved_at.format("%H:%M on %a %-d %b").to_string();
+            let first = format!(
+                "“{}”",
+                cut(first_line(&draft.text), if roomy { 200 } else { 30 })
+            );
+            for (text, style) in [
+                (w::draft_offer(&saved), theme.text()),
+                (first, theme.quiet()),
+                (w::DRAFT_CHOICE.to_string(), theme.text()),
+            ] {
+                if roomy {
+                    lines.push(Line::default());
+                }
+                lines.extend(para(&text, width, pad, style));
+            }
+            frame.render_widget(Paragraph::new(lines), body);
+        }
+        _ => list(app, j, frame, area),
+    }
+}
+
+fn pad(body: Rect) -> &'static str {
+    if roomy(body) { "   " } else { " " }
+}
+
+pub(super) fn para(text: &str, width: u16, pad: &'static str, style: Style) -> Vec<Line<'static>> {
+    wrap(text, width, 0)
+        .into_iter()
+        .map(|l| Line::from(vec![Span::raw(pad), Span::styled(l, style)]))
+        .collect()
+}
+
+pub(super) fn cut(s: &str, n: usize) -> String {
+    let mut c: String = s.chars().take(n).collect();
+    if s.chars().count() > n {
+        c.push('…');
+    }
+    c
+}
+
+fn journal(r: &Record) -> Option<&Journal> {
+    match &r.body {
+        Body::Journal(j) => Some(j),
+        _ => None,
+    }
+}
+
+fn list(app: &App, j: &JournalState, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let body = with_footer(app, frame, area);
+    let pad = pad(body);
+    let width = body.width.saturating_sub(2 * pad.len() as u16);
+    let mut head = vec![title(theme, Some(w::TITLE))];
+    if let Some(f) = filter_line(j) {
+        head.push(Line::styled(
+            format!("{pad}{}", cut(&f, 200)),
+            theme.quiet(),
+        ));
+    }
+    let tail = bottom(app, j, width, pad);
+    let rows = body.height.saturating_sub((head.len() + tail.len()) as u16);
+    let list_area = Rect {
+        y: body.y + head.len() as u16,
+        height: rows,
+        ..body
+    };
+    frame.render_widget(Paragraph::new(head), body);
+    entries(app, j, frame, list_area, pad);
+    let tail_area = Rect {
+        y: list_area.bottom(),
+        height: tail.len() as u16,
+        ..body
+    };
+    if let Mode::Input(kind, typed) = &j.mode {
+        let x = pad.len() + w::input_label(*kind).chars().count() + typed.chars().count();
+        let x = body.x + (x as u16).min(body.width.saturating_sub(1));
+        frame.set_cursor_position(Position::new(x, tail_area.y));
+    }
+    frame.render_widget(Paragraph::new(tail), tail_area);
+}
+
+fn filter_line(j: &JournalState) -> Option<String> {
+    let f = &j.list.filter;
+    let mut parts = Vec::new();
+    if let Some(q) = &f.query {
+        parts.push(format!("“{q}”"));
+    }
+    if let Some(t) = &f.tag {
+        parts.push(format!("#{t}"));
+    }
+    if let Some(s) = &f.sensation {
+        parts.push(s.clone());
+    }
+    if f.since.is_some() || f.until.is_some() {
+        parts.push(j.list.current(InputKind::Dates));
+    }
+    (!parts.is_empty()).then(|| format!("Showing {}", parts.join(" · ")))
+}
+
+/// The lines under the list: a typed line, a question, or a note.
+fn bottom(app: &App, j: &JournalState, width: u16, pad: &'static str) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    match &j.mode {
+        Mode::Input(kind, typed) => {
+            let mut lines = note_lines(j, theme, width, pad);
+            lines.push(Line::from(vec![
+                Span::raw(pad),
+                Span::styled(w::input_label(*kind), theme.focus()),
+                Span::styled(typed.clone(), theme.text()),
+            ]));
+            lines
+        }
+        Mode::ConfirmDelete { record, .. } => {
+            let day = record.created_at.format("%a %-d %b %Y").to_string();
+            para(&w::delete_q(&day), width, pad, theme.attention())
+        }
+        _ => note_lines(j, theme, width, pad),
+    }
+}
+
+pub(super) fn note_lines(
+    j: &JournalState,
+    theme: Theme,
+    width: u16,
+    pad: &'static str,
+) -> Vec<Line<'static>> {
+    let (text, style) = match &j.note {
+        None if j.list.problems > 0 => (w::unreadable(j.list.problems), theme.attention()),
+        None => return Vec::new(),
+        Some(Note::Saved) => (w::SAVED.to_string(), theme.notice()),
+        Some(Note::SavedExpressive) => (w::SAVED_EXPRESSIVE.to_string(), theme.notice()),
+        Some(Note::Deleted) => (w::DELETED.to_string(), theme.notice()),
+        Some(Note::Undone) => (w::UNDONE.to_string(), theme.notice()),
+        Some(Note::Discarded) => (w::DISCARDED.to_string(), theme.notice()),
+        Some(Note::SetAside(path)) => (w::set_aside(path), theme.notice()),
+        Some(Note::DatesHelp) => (w::DATES_HELP.to_string(), theme.attention()),
+        Some(Note::Failed(why)) => (w::failed(why), theme.attention()),
+    };
+    para(&text, width, pad, style)
+}
+
+fn entries(app: &App, j: &JournalState, frame: &mut Frame, area: Rect, pad: &'static str) {
+    let theme = app.theme;
+    let list = &j.list;
+    if list.entries.is_empty() {
+        let text = match &j.mode {
+            Mode::Opening(_) => w::OPENING,
+            _ if list.filtered() => w::NOTHING_MATCHES,
+            _ => w::EMPTY,
+        };
+        let width = area.width.saturating_sub(2 * pad.len() as u16);
+        let lines = para(text, width, pad, theme.quiet());
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    let two = area.width >= 60;
+    let per = if two { 2 } else { 1 };
+    let fits = usize::from(area.height / per).max(1);
+    let first = (list.cursor / fits) * fits;
+    let mut lines = Vec::new();
+    for (i, r) in list.entries.iter().enumerate().skip(first).take(fits) {
+        lines.extend(entry_lines(r, i == list.cursor, two, theme));
+    }
+    let more = first + fits < list.entries.len() || list.more;
+    if more && let Some(last) = lines.last_mut() {
+        *last = Line::styled(format!("{pad}{}", w::MORE), theme.quiet());
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn entry_lines(r: &Record, here: bool, two: bool, theme: Theme) -> Vec<Line<'static>> {
+    let Some(jn) = journal(r) else {
+        return Vec::new();
+    };
+    let marker = Span::styled(if here { " › " } else { "   " }, theme.focus());
+    let style = if here { theme.focus() } else { theme.text() };
+    let first = cut(first_line(&jn.text), 120);
+    let words = if jn.sensations.is_empty() {
+        String::new()
+    } else {
+        format!("  ({})", jn.sensations.join(", "))
+    };
+    if !two {
+        let date = r.created_at.format("%-d %b").to_string();
+        return vec![Line::from(vec![
+            marker,
+            Span::styled(format!("{date:<7}"), theme.quiet()),
+            Span::styled(first, style),
+            Span::styled(words, theme.quiet()),
+        ])];
+    }
+    let date = r.created_at.format("%a %-d %b %Y %H:%M").to_string();
+    let prompt = jn.prompt.as_deref().map(|p| cut(p, 50)).unwrap_or_default();
+    vec![
+        Line::from(vec![
+            marker,
+            Span::styled(date, style),
+            Span::styled(format!("  {prompt}"), theme.quiet()),
+        ]),
+        Line::from(vec![
+            Span::raw("     "),
+            Span::styled(first, theme.text()),
+            Span::styled(words, theme.quiet()),
+        ]),
+    ]
+}
+
+fn view(app: &App, j: &JournalState, r: &Record, scroll: u16, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let body = with_footer(app, frame, area);
+    let pad = pad(body);
+    let width = body.width.saturating_sub(2 * pad.len() as u16);
+    let when = r.created_at.format("%a %-d %b %Y, %H:%M").to_string();
+    let mut head = vec![title(theme, Some(&when))];
+    let Some(jn) = journal(r) else { return };
+    if let Some(p) = &jn.prompt {
+        head.extend(para(p, width, pad, theme.quiet()));
+    }
+    for (label, words) in [
+        (w::BODY, &jn.sensations),
+        (w::FEELINGS, &jn.feelings),
+        (w::TAGS, &jn.tags),
+    ] {
+        if !words.is_empty() {
+            head.push(Line::from(vec![
+                Span::raw(pad),
+                Span::styled(format!("{label:<10}"), theme.quiet()),
+                Span::styled(words.join(", "), theme.text()),
+            ]));
+        }
+    }
+    if jn.session_id.is_some() {
+        head.extend(para(w::AFTER_PRACTICE, width, pad, theme.quiet()));
+    }
+    head.push(Line::default());
+    let tail = match &j.mode {
+        Mode::ConfirmDelete { .. } => {
+            let day = r.created_at.format("%a %-d %b %Y").to_string();
+            para(&w::delete_q(&day), width, pad, theme.attention())
+        }
+        _ => note_lines(j, theme, width, pad),
+    };
+    let text_rows = body.height.saturating_sub((head.len() + tail.len()) as u16);
+    let text_area = Rect {
+        x: body.x + pad.len() as u16,
+        y: body.y + head.len() as u16,
+        width,
+        height: text_rows,
+    };
+    frame.render_widget(Paragraph::new(head), body);
+    // Scroll by the text's own lines, so a very long entry is never wrapped whole.
+    let total = jn.text.lines().count();
+    let skip = usize::from(scroll).min(total.saturating_sub(1));
+    let shown: Vec<Line> = jn
+        .text
+        .lines()
+        .skip(skip)
+        .take(usize::from(text_rows))
+        .map(|l| Line::styled(l.to_string(), theme.text()))
+        .collect();
+    let text = Paragraph::new(shown).wrap(Wrap { trim: false });
+    frame.render_widget(text, text_area);
+    let tail_area = Rect {
+        y: text_area.bottom(),
+        height: tail.len() as u16,
+        ..body
+    };
+    frame.render_widget(Paragraph::new(tail), tail_area);
+}
