@@ -28,6 +28,7 @@ pub fn today(
     first_weekday: Weekday,
 ) -> Result<(TodaySummary, Snapshot), StoreError> {
     let snap = store.load_range(week_start(today, first_weekday), today)?;
-    let summary = summarise(snap.merged.live(), today, first_weekday);
+    let mut summary = summarise(snap.merged.live(), today, first_weekday);
+    summary.unreadable_files = !snap.problems.is_empty();
     Ok((summary, snap))
 }

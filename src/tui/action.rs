@@ -77,6 +77,17 @@ pub enum Action {
     SessionSaved(Result<Record, String>),
     /// The distress rating after a practice was added to its record.
     SessionUpdated(Result<Record, String>),
+    // Grounding.
+    /// Open the grounding routines (from home, or a closing screen's offer).
+    OpenGround,
+    /// Choose the previous (−1) or next (+1) routine in the list.
+    RoutineMove(i8),
+    /// Back one step of a routine.
+    Back,
+    /// Take the last typed line back into the input, to change it.
+    EditLast,
+    /// Keep (or stop keeping) what was typed with the practice's record.
+    ToggleKeep,
 }
 
 /// I/O the event loop performs on the app's behalf; its result comes back as an Action.

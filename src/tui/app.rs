@@ -5,6 +5,7 @@
 use super::action::{Action, Effect};
 use super::breathe::{Breathe, Outcome, Stage};
 use super::form::{CheckinForm, FormMessage, Item};
+use super::ground::Ground;
 use super::keymap::{Context, Keymap};
 use super::screens::{help, pacing, picker};
 use super::theme::Theme;
@@ -33,6 +34,7 @@ pub enum Screen {
     Home,
     Checkin(CheckinForm),
     Breathe(Box<Breathe>),
+    Ground(Box<Ground>),
 }
 
 /// A short message on the home screen.
@@ -73,6 +75,12 @@ pub struct App {
     pub bells: u64,
     /// The pacing screen's layout, kept between frames (not state: never compared).
     pub pacing_cache: pacing::Cache,
+    /// The grounding routines offered (built in, then the user's own).
+    pub routines: Vec<crate::domain::grounding::Routine>,
+    /// Why the user's own routines could not be used, if they could not.
+    pub routines_problem: Option<String>,
+    /// `g` on a breathing closing screen: open grounding once its choices are saved.
+    pub ground_next: bool,
 }
 
 impl App {
@@ -92,6 +100,9 @@ impl App {
             patterns_problem: None,
             bells: 0,
             pacing_cache: pacing::Cache::default(),
+            routines: crate::content::builtin_routines(),
+            routines_problem: None,
+            ground_next: false,
         }
     }
 
@@ -133,6 +144,7 @@ impl App {
                 Stage::Closing(_) if b.checkin => Context::BreatheClosing,
                 Stage::Closing(_) => Context::BreatheDone,
             },
+            Screen::Ground(g) => g.context(),
         }
     }
 
@@ -152,6 +164,9 @@ impl App {
             && self.breathe_handles(&action)
         {
             return self.breathe(action, now);
+        }
+        if self.ground_handles(&action) {
+            return self.ground(action, now);
         }
         match action {
             Action::Quit => {
@@ -182,6 +197,7 @@ impl App {
                 let day = now.wall.date_naive();
                 return self.open_breathe(None, true, day);
             }
+            Action::OpenGround => self.open_ground(None, true, now),
             Action::Leave => self.screen = Screen::Home,
             Action::Save => return self.save(now.wall),
             Action::Saved(result) => return self.saved(result),
@@ -229,6 +245,14 @@ impl App {
             b.recent_loaded(result.unwrap_or_default());
             return None;
         }
+        // The gentle offer's `g` on the closing screen: Enter's saving, then grounding.
+        let action = match (action, &b.stage) {
+            (Action::OpenGround, Stage::Closing(_)) => {
+                self.ground_next = true;
+                Action::Begin
+            }
+            (action, _) => action,
+        };
         let outcome = b.update(action, now);
         self.bells += std::mem::take(&mut b.rings);
         self.follow(outcome, now)
@@ -236,8 +260,15 @@ impl App {
 
     fn follow(&mut self, outcome: Outcome, now: Now) -> Option<Effect> {
         match outcome {
-            Outcome::Stay => None,
+            Outcome::Stay => {
+                self.ground_next = false;
+                None
+            }
             Outcome::Do(effect) => Some(effect),
+            Outcome::Home(_) if std::mem::take(&mut self.ground_next) => {
+                self.open_ground(None, true, now);
+                None
+            }
             Outcome::Home(notices) => {
                 self.screen = Screen::Home;
                 self.notices = notices;
@@ -251,7 +282,7 @@ impl App {
     /// Quitting (Ctrl+C, a signal) mid-practice: the effect that saves it as stopped early.
     pub fn stop_for_exit(&mut self, now: Now) -> Option<Effect> {
         let Screen::Breathe(b) = &mut self.screen else {
-            return None;
+            return self.stop_ground_for_exit(now);
         };
         match b.stop_for_exit(now)? {
             Outcome::Do(effect) => Some(effect),
@@ -273,7 +304,7 @@ impl App {
     /// the event loop sleeps until then (or until input). None means block on input.
     pub fn deadline(&self) -> Option<Duration> {
         let Screen::Breathe(b) = &self.screen else {
-            return None;
+            return self.ground_deadline();
         };
         match &b.stage {
             Stage::Listen(listen) => listen.deadline(),

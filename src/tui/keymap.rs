@@ -4,6 +4,7 @@
 //! changing data only.
 
 mod breathe;
+mod ground;
 
 use super::action::Action;
 use super::strings as s;
@@ -40,6 +41,28 @@ pub enum Context {
     BreatheClosing,
     /// The closing screen without ratings (--no-checkin).
     BreatheDone,
+    /// The grounding routines, each with its preview.
+    GroundList,
+    /// Distress before a grounding routine.
+    GroundBefore,
+    /// A step to read, then go on.
+    GroundRead,
+    /// A step where typed keys go into a line of what the user notices.
+    GroundTyped,
+    /// Counting out-breaths.
+    GroundCount,
+    /// A step that stays for some seconds.
+    GroundTimed,
+    /// Choosing one word.
+    GroundChoose,
+    /// Typing a word of one's own on a choosing step.
+    GroundOwnWord,
+    /// Rating 0-10 inside a routine.
+    GroundRate,
+    /// The closing screen, asking distress after.
+    GroundClosing,
+    /// The closing screen without ratings (--no-checkin).
+    GroundDone,
     Help,
 }
 
@@ -82,6 +105,7 @@ const F1_HELP: Binding = bind(code(KeyCode::F(1)), Action::OpenHelp, None);
 const HOME: &[Binding] = &[
     bind(k('c'), Action::OpenCheckin, Some(s::HINT_CHECKIN)),
     bind(k('b'), Action::OpenBreathe, Some(s::HINT_BREATHE)),
+    ground::OPEN,
     bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)),
     bind(k('q'), Action::Quit, Some(s::HINT_QUIT)),
     F1_HELP,
@@ -196,7 +220,7 @@ pub struct Keymap {
 impl Default for Keymap {
     fn default() -> Keymap {
         let join = |parts: &[&[Binding]]| parts.concat();
-        Keymap {
+        let mut map = Keymap {
             tables: vec![
                 (Context::Welcome, WELCOME.to_vec()),
                 (Context::Home, HOME.to_vec()),
@@ -240,15 +264,17 @@ impl Default for Keymap {
                 ),
                 (
                     Context::BreatheClosing,
-                    join(&[RATING, BREATHE_CLOSING, HELP_KEY, ANYWHERE]),
+                    join(&[RATING, BREATHE_CLOSING, ground::OFFER, HELP_KEY, ANYWHERE]),
                 ),
                 (
                     Context::BreatheDone,
-                    join(&[BREATHE_DONE, HELP_KEY, ANYWHERE]),
+                    join(&[BREATHE_DONE, ground::OFFER, HELP_KEY, ANYWHERE]),
                 ),
                 (Context::Help, HELP.to_vec()),
             ],
-        }
+        };
+        map.tables.extend(ground::tables());
+        map
     }
 }
 

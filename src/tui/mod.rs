@@ -7,6 +7,7 @@ pub mod breathe;
 pub mod effect;
 pub mod event_loop;
 pub mod form;
+pub mod ground;
 pub mod keymap;
 pub mod paint;
 pub mod screens;
@@ -19,7 +20,7 @@ use crate::store::Store;
 use crate::store::layout::Layout;
 use crate::store::model::local_now;
 use anyhow::Context as _;
-use app::{App, Notice};
+use app::App;
 
 /// Options the TUI starts with.
 #[derive(Debug, Clone)]
@@ -65,20 +66,29 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
     let welcome_seen = effect::welcome_marker(&opts.layout.state_dir).exists();
     let store = Store::open(opts.layout).context("opening attune's data folder")?;
     let day = local_now().date_naive();
-    let (summary, snapshot) =
+    // Today's summary says whether some files could not be read; home shows it.
+    let (summary, _) =
         today(&store, day, effect::FIRST_WEEKDAY).context("reading today's records")?;
     let mut app = App::new(summary, !welcome_seen, opts.color);
-    if !snapshot.problems.is_empty() {
-        app.notices.push(Notice::UnreadableFiles);
-    }
     match crate::content::all_patterns(opts.config_dir.as_deref()) {
         Ok(patterns) => app.patterns = patterns,
         // The built-in patterns still work; the preview says what is wrong with the file.
         Err(e) => app.patterns_problem = Some(e.to_string()),
     }
-    if let Start::Breathe { plan, checkin } = opts.start {
-        let first = app.open_breathe(Some(plan), checkin, day);
-        effect::settle(&mut app, &store, first, event_loop::now());
+    match crate::content::all_routines(opts.config_dir.as_deref()) {
+        Ok(routines) => app.routines = routines,
+        // The built-in routines still work; the list says what is wrong with the file.
+        Err(e) => app.routines_problem = Some(e.to_string()),
+    }
+    match opts.start {
+        Start::Breathe { plan, checkin } => {
+            let first = app.open_breathe(Some(plan), checkin, day);
+            effect::settle(&mut app, &store, first, event_loop::now());
+        }
+        Start::Ground { routine, checkin } => {
+            app.open_ground(routine.as_deref(), checkin, event_loop::now());
+        }
+        Start::Home | Start::Journal { .. } => {}
     }
     Ok((app, store))
 }

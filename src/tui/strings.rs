@@ -1,5 +1,7 @@
 //! Every word the full-screen app shows, in one place: kind, plain and short.
 
+pub mod ground;
+
 use crate::domain::breathing::PhaseKind;
 use crate::domain::checkin::Scale;
 use std::time::Duration;

@@ -3,6 +3,8 @@
 
 pub mod breathe;
 pub mod checkin;
+pub mod ground;
+pub mod ground_step;
 pub mod help;
 pub mod home;
 pub mod pacing;
@@ -37,6 +39,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Home => home::render(app, frame, area),
         Screen::Checkin(form) => checkin::render(app, form, frame, area),
         Screen::Breathe(b) => breathe::render(app, b, frame, area),
+        Screen::Ground(g) => ground::render(app, g, frame, area),
     }
     if app.welcome {
         welcome::render(app, frame, area);
