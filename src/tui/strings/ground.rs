@@ -24,7 +24,7 @@ pub const TIMED_HOW: &str = "Take the time you need.";
 pub const TIMED_DONE: &str = "Whenever you are ready, Enter goes on.";
 pub const OWN_WORD_ROW: &str = "+ a word of your own";
 pub const OWN_WORD_PROMPT: &str = "Your word: ";
-pub const RATE_ANCHORS: &str = "0 not at all · 10 as strong as it gets";
+pub const RATE_ANCHORS: &str = "0 not at all · 10 very strong";
 pub const RATE_HOW: &str = "Choose 0 to 10; Enter goes on.";
 
 pub const COMPLETED: &str = "That was the whole routine. Take a moment before you move on.";
