@@ -80,7 +80,7 @@ pub fn gentle_offer(out: &mut dyn Write, rose: bool) -> std::io::Result<()> {
         "A short grounding routine can help: `attune ground 5-4-3-2-1`."
     )?;
     writeln!(out, "If you need someone now:")?;
-    for line in crate::content::crisis_lines().lines {
+    for line in &crate::content::crisis_lines().lines {
         writeln!(out, "  {}: {} ({})", line.region, line.contact, line.name)?;
     }
     Ok(())

@@ -182,7 +182,7 @@ impl CheckinForm {
         if self.focused() != Item::Sensations {
             return;
         }
-        let mut words = content::sensation_words();
+        let mut words = content::sensation_words().to_vec();
         for w in &self.sensations {
             if !words.contains(w) {
                 words.push(w.clone());
