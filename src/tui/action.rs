@@ -2,7 +2,7 @@
 //! plus the effects themselves (I/O the event loop performs outside `App::update`).
 
 use crate::domain::today::TodaySummary;
-use crate::store::model::{Checkin, Record, Session, Stamp};
+use crate::store::model::{Record, Session, Stamp};
 use chrono::NaiveDate;
 
 /// Everything `App::update` reacts to.
@@ -93,9 +93,10 @@ pub enum Action {
 /// I/O the event loop performs on the app's behalf; its result comes back as an Action.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
+    /// Save a check-in record, made once when the user saved: a retry after a failure
+    /// saves the same id again (never a second record).
     SaveCheckin {
-        checkin: Checkin,
-        at: Stamp,
+        record: Record,
     },
     LoadToday {
         day: NaiveDate,

@@ -286,6 +286,11 @@ impl Keymap {
             .map_or(&[], |(_, rows)| rows.as_slice())
     }
 
+    /// Whether printable keys type text in this context (and so a paste may).
+    pub fn types_text(&self, ctx: Context) -> bool {
+        self.bindings(ctx).iter().any(|b| b.key == KeySpec::Text)
+    }
+
     /// The action a key asks for in this context, if any.
     pub fn action_for(&self, ctx: Context, key: &KeyEvent) -> Option<Action> {
         self.bindings(ctx).iter().find_map(|b| matches(b, key))

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+mod app_day;
 pub mod breathe;
 pub mod effect;
 pub mod event_loop;
@@ -70,6 +71,7 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
     let (summary, _) =
         today(&store, day, effect::FIRST_WEEKDAY).context("reading today's records")?;
     let mut app = App::new(summary, !welcome_seen, opts.color);
+    app.day = Some(day);
     match crate::content::all_patterns(opts.config_dir.as_deref()) {
         Ok(patterns) => app.patterns = patterns,
         // The built-in patterns still work; the preview says what is wrong with the file.
