@@ -72,10 +72,7 @@ pub(super) fn count() -> Vec<Binding> {
 }
 
 pub(super) fn rate() -> Vec<Binding> {
-    let digits = &[
-        bind(KeySpec::Digits, Action::Digit(0), Some(s::HINT_SET)),
-        bind(code(KeyCode::Delete), Action::Clear, None),
-    ];
+    let digits = &[bind(KeySpec::Digits, Action::Digit(0), Some(s::HINT_SET))];
     [digits, MOVE_ON, STOP].concat()
 }
 
