@@ -6,6 +6,7 @@ use crate::domain::breathing::Pattern;
 use crate::domain::grounding::{Routine, WordList};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Deserialize)]
 struct SensationsFile {
@@ -224,48 +225,58 @@ pub fn all_routines(config_dir: Option<&Path>) -> Result<Vec<Routine>, RoutinesE
 }
 
 /// The words a `choose` step offers.
-pub fn words(list: WordList) -> Vec<String> {
+pub fn words(list: WordList) -> &'static [String] {
     match list {
         WordList::Sensations => sensation_words(),
         WordList::Feelings => feeling_words(),
     }
 }
 
-/// The offered feeling words, in display order.
-pub fn feeling_words() -> Vec<String> {
+/// The offered feeling words, in display order (parsed once).
+pub fn feeling_words() -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
     // Compiled in and checked by a test.
-    serde_json::from_str::<SensationsFile>(FEELINGS)
-        .map(|f| f.words)
-        .unwrap_or_default()
+    WORDS.get_or_init(|| {
+        serde_json::from_str::<SensationsFile>(FEELINGS)
+            .map(|f| f.words)
+            .unwrap_or_default()
+    })
 }
 const CRISIS: &str = include_str!("../assets/crisis.json");
 
-/// The offered body-sensation words, in display order.
-pub fn sensation_words() -> Vec<String> {
+/// The offered body-sensation words, in display order (parsed once: the picker and the
+/// choosing steps open them often).
+pub fn sensation_words() -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
     // The asset is compiled in and checked by a test, so it always parses.
-    serde_json::from_str::<SensationsFile>(SENSATIONS)
-        .map(|f| f.words)
-        .unwrap_or_default()
+    WORDS.get_or_init(|| {
+        serde_json::from_str::<SensationsFile>(SENSATIONS)
+            .map(|f| f.words)
+            .unwrap_or_default()
+    })
 }
 
 /// The crisis lines to show: the user's own from config.toml when given, else attune's.
-pub fn crisis_lines_for(config: &crate::config::Config) -> CrisisLines {
+pub fn crisis_lines_for(config: &crate::config::Config) -> std::borrow::Cow<'static, CrisisLines> {
     if config.crisis_lines.is_empty() {
-        crisis_lines()
+        std::borrow::Cow::Borrowed(crisis_lines())
     } else {
-        CrisisLines {
+        std::borrow::Cow::Owned(CrisisLines {
             last_checked: String::new(),
             lines: config.crisis_lines.clone(),
-        }
+        })
     }
 }
 
-/// The crisis lines shown in help.
-pub fn crisis_lines() -> CrisisLines {
+/// The crisis lines shown in help (parsed once: help draws them on every frame).
+pub fn crisis_lines() -> &'static CrisisLines {
+    static LINES: OnceLock<CrisisLines> = OnceLock::new();
     // Compiled in and checked by a test; an empty list would still leave help readable.
-    serde_json::from_str(CRISIS).unwrap_or(CrisisLines {
-        last_checked: String::new(),
-        lines: Vec::new(),
+    LINES.get_or_init(|| {
+        serde_json::from_str(CRISIS).unwrap_or(CrisisLines {
+            last_checked: String::new(),
+            lines: Vec::new(),
+        })
     })
 }
 
@@ -422,6 +433,14 @@ mod tests {
             p.categories.iter().any(|c| c.opt_in),
             "expressive writing is opt-in"
         );
+    }
+
+    #[test]
+    fn shared_content_is_parsed_once() {
+        assert!(std::ptr::eq(crisis_lines(), crisis_lines()));
+        assert!(std::ptr::eq(sensation_words(), sensation_words()));
+        assert!(std::ptr::eq(feeling_words(), words(WordList::Feelings)));
+        assert!(!crisis_lines().lines.is_empty() && !sensation_words().is_empty());
     }
 
     #[test]

@@ -250,3 +250,72 @@ fn sigterm_and_sighup_give_the_terminal_back() {
         t.assert_terminal_restored();
     }
 }
+
+#[test]
+fn home_to_five_four_three_two_one_and_closing_keeping_the_words() {
+    let t = Term::new("ground");
+    std::fs::create_dir_all(t.root().join("state")).expect("state dir");
+    std::fs::write(marker(t.root()), "").expect("skip the welcome");
+    t.start_attune();
+    t.wait_for("g  ground");
+    t.keys(&["g"]);
+    t.wait_for("5-4-3-2-1 senses");
+    t.keys(&["Enter"]);
+    t.wait_for("how much distress do you feel?");
+    t.keys(&["7", "Enter"]);
+    t.wait_for("Step 1 of 7");
+    t.keys(&["Enter"]);
+    t.wait_for("0 of 5");
+    for (step, words) in [
+        (2, "lamp mug window cat sky"),
+        (3, "chair floor air sleeve"),
+        (4, "birds fridge traffic"),
+        (5, "coffee soap"),
+        (6, "mint"),
+    ] {
+        t.wait_for(&format!("Step {step} of 7"));
+        for w in words.split(' ') {
+            t.tmux(&["send-keys", "-t", "0", "-l", w]);
+            t.wait_for(&format!("› {w}"));
+            t.keys(&["Enter"]);
+        }
+    }
+    t.wait_for("Step 7 of 7");
+    t.keys(&["Enter"]);
+    t.wait_for("That was the whole routine.");
+    let saved = t.records();
+    assert_eq!(saved.len(), 1, "saved the moment it ended: {saved:?}");
+    assert!(saved[0].get("noticed").is_none(), "not kept yet");
+    t.keys(&["k"]);
+    t.wait_for("[x] Keep what you wrote");
+    t.keys(&["3", "Enter"]);
+    let home = t.wait_for("Thank you for taking this time.");
+    assert!(
+        home.contains("Practice   under a minute · 1 session"),
+        "{home}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_terminal_restored();
+
+    let records = t.records();
+    assert_eq!(records.len(), 1, "{records:?}");
+    let r = &records[0];
+    assert_eq!(
+        (r["practice"].as_str(), r["practice_id"].as_str()),
+        (Some("ground"), Some("5-4-3-2-1"))
+    );
+    assert_eq!(r["completed"], true);
+    assert_eq!(
+        (r["distress_before"].as_u64(), r["distress_after"].as_u64()),
+        (Some(7), Some(3))
+    );
+    assert_eq!(
+        (r["steps_completed"].as_u64(), r["steps_total"].as_u64()),
+        (Some(7), Some(7))
+    );
+    let noticed = r["noticed"].as_array().expect("kept words");
+    assert_eq!(noticed.len(), 15);
+    assert_eq!(noticed[0], "lamp");
+    assert_eq!(noticed[14], "mint");
+}

@@ -63,6 +63,7 @@ fn home_with_data(color: bool) -> App {
         practice_seconds_today: 420.0,
         sessions_today: 2,
         days_practised_this_week: 3,
+        ..TodaySummary::default()
     };
     let mut app = App::new(today, false, color);
     app.notices = vec![Notice::Thanks, Notice::HelpIsNear];

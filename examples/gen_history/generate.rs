@@ -118,7 +118,7 @@ fn flush(store: &Store, chunk: &mut Vec<Record>, written: &mut Written) -> Resul
 pub fn generate(plan: &Plan) -> History {
     let mut g = Generator {
         rng: Rng::new(plan.seed),
-        words: SensationPools::new(attune::content::sensation_words()),
+        words: SensationPools::new(attune::content::sensation_words().to_vec()),
         history: History::default(),
         end: plan.end,
     };

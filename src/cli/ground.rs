@@ -34,8 +34,14 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    let routines = all_routines_with(ctx.config_dir.as_deref(), &ctx.config.routines)
-        .map_err(Failure::usage)?;
+    let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    let full_screen = terminal && !args.plain && !args.list;
+    let routines = match all_routines_with(ctx.config_dir.as_deref(), &ctx.config.routines) {
+        Ok(routines) => routines,
+        // Full screen, the list explains the file calmly and the built-in routines work.
+        Err(_) if full_screen => crate::content::builtin_routines(),
+        Err(e) => return Err(Failure::usage(e)),
+    };
     if args.list {
         return list(&routines, args.json, out);
     }
@@ -43,8 +49,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
         Some(id) => Some(find(&routines, id)?.clone()),
         None => None,
     };
-    let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
-    if terminal && !args.plain {
+    if full_screen {
         let opts = crate::tui::Options {
             layout: ctx.layout.clone(),
             color: ctx.color,

@@ -108,7 +108,7 @@ pub fn gentle_offer(
         "A short grounding routine can help: `attune ground 5-4-3-2-1`."
     )?;
     writeln!(out, "If you need someone now:")?;
-    for line in crate::content::crisis_lines_for(config).lines {
+    for line in &crate::content::crisis_lines_for(config).lines {
         writeln!(out, "  {}: {} ({})", line.region, line.contact, line.name)?;
     }
     Ok(())

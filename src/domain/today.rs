@@ -12,6 +12,9 @@ pub struct TodaySummary {
     pub practice_seconds_today: f64,
     pub sessions_today: usize,
     pub days_practised_this_week: usize,
+    /// Some of the files read for this summary could not be read (set by whoever reads
+    /// them; refreshed with every reload, so the home screen's note stays while it is so).
+    pub unreadable_files: bool,
 }
 
 impl TodaySummary {

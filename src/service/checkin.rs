@@ -21,6 +21,16 @@ pub fn save_checkin(store: &Store, checkin: Checkin, now: Stamp) -> Result<Recor
     Ok(record)
 }
 
+/// Check, tidy and durably save a check-in record made earlier (by the TUI, when the user
+/// saved): saving it again, after a failure, keeps its id, so it is never stored twice.
+pub fn save_checkin_record(store: &Store, mut record: Record) -> Result<Record, SaveError> {
+    if let Body::Checkin(c) = record.body {
+        record.body = Body::Checkin(tidy(c)?);
+    }
+    store.save(record.clone())?;
+    Ok(record)
+}
+
 /// Load only what today's summary needs (this week's months) and summarise it.
 pub fn today(
     store: &Store,
@@ -28,6 +38,7 @@ pub fn today(
     first_weekday: Weekday,
 ) -> Result<(TodaySummary, Snapshot), StoreError> {
     let snap = store.load_range(week_start(today, first_weekday), today)?;
-    let summary = summarise(snap.merged.live(), today, first_weekday);
+    let mut summary = summarise(snap.merged.live(), today, first_weekday);
+    summary.unreadable_files = !snap.problems.is_empty();
     Ok((summary, snap))
 }

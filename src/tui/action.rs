@@ -2,7 +2,7 @@
 //! plus the effects themselves (I/O the event loop performs outside `App::update`).
 
 use crate::domain::today::TodaySummary;
-use crate::store::model::{Checkin, Record, Session, Stamp};
+use crate::store::model::{Record, Session, Stamp};
 use chrono::NaiveDate;
 
 /// Everything `App::update` reacts to.
@@ -82,14 +82,26 @@ pub enum Action {
     Journal(crate::tui::journal::JournalAction),
     /// A key for a multi-line text editor (all of it: moving, deleting, new lines).
     Edit(ratatui::crossterm::event::KeyEvent),
+    // Grounding.
+    /// Open the grounding routines (from home, or a closing screen's offer).
+    OpenGround,
+    /// Choose the previous (−1) or next (+1) routine in the list.
+    RoutineMove(i8),
+    /// Back one step of a routine.
+    Back,
+    /// Take the last typed line back into the input, to change it.
+    EditLast,
+    /// Keep (or stop keeping) what was typed with the practice's record.
+    ToggleKeep,
 }
 
 /// I/O the event loop performs on the app's behalf; its result comes back as an Action.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
+    /// Save a check-in record, made once when the user saved: a retry after a failure
+    /// saves the same id again (never a second record).
     SaveCheckin {
-        checkin: Checkin,
-        at: Stamp,
+        record: Record,
     },
     LoadToday {
         day: NaiveDate,

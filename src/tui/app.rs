@@ -3,15 +3,15 @@
 //! the time comes in as an argument.
 
 use super::action::{Action, Effect};
-use super::breathe::{Breathe, Outcome, Stage};
+use super::breathe::{Breathe, Stage};
 use super::form::{CheckinForm, FormMessage, Item};
+use super::ground::Ground;
 use super::keymap::{Context, Keymap};
 use super::screens::{help, pacing, picker};
 use super::theme::Theme;
 use crate::domain::breathing::Pattern;
 use crate::domain::checkin::Scale;
 use crate::domain::today::TodaySummary;
-use crate::service::practice::Plan;
 use crate::store::model::{Body, Stamp};
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect, Size};
@@ -34,6 +34,7 @@ pub enum Screen {
     Checkin(CheckinForm),
     Breathe(Box<Breathe>),
     Journal(Box<super::journal::JournalState>),
+    Ground(Box<Ground>),
 }
 
 /// A short message on the home screen.
@@ -74,6 +75,16 @@ pub struct App {
     pub bells: u64,
     /// The pacing screen's layout, kept between frames (not state: never compared).
     pub pacing_cache: pacing::Cache,
+    /// The grounding routines offered (built in, then the user's own).
+    pub routines: Vec<crate::domain::grounding::Routine>,
+    /// Why the user's own routines could not be used, if they could not.
+    pub routines_problem: Option<String>,
+    /// `g` on a breathing closing screen: open grounding once its choices are saved.
+    pub ground_next: bool,
+    /// The day of the last update (None before the first), so a new day reloads today.
+    pub day: Option<chrono::NaiveDate>,
+    /// Today needs reloading once the effect in progress is done.
+    pub(crate) today_stale: bool,
 }
 
 impl App {
@@ -93,6 +104,11 @@ impl App {
             patterns_problem: None,
             bells: 0,
             pacing_cache: pacing::Cache::default(),
+            routines: crate::content::builtin_routines(),
+            routines_problem: None,
+            ground_next: false,
+            day: None,
+            today_stale: false,
         }
     }
 
@@ -135,6 +151,7 @@ impl App {
                 Stage::Closing(_) => Context::BreatheDone,
             },
             Screen::Journal(j) => j.context(),
+            Screen::Ground(g) => g.context(),
         }
     }
 
@@ -144,7 +161,17 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action, now: Now) -> Option<Effect> {
+        let new_day = self.day_changed(now);
+        let effect = self.react(action, now);
+        self.reload_if_stale(effect, new_day, now)
+    }
+
+    fn react(&mut self, action: Action, now: Now) -> Option<Effect> {
         self.mono = now.mono;
+        // A paste types only where keys would type: never into a note hidden by help.
+        if matches!(action, Action::Paste(_)) && !self.keymap.types_text(self.context()) {
+            return None;
+        }
         if !matches!(action, Action::Digit(_))
             && let Screen::Checkin(form) = &mut self.screen
         {
@@ -159,6 +186,9 @@ impl App {
             && Self::journal_handles(&action)
         {
             return self.journal(action, now);
+        }
+        if self.ground_handles(&action) {
+            return self.ground(action, now);
         }
         match action {
             Action::Quit => {
@@ -190,6 +220,7 @@ impl App {
                 let day = now.wall.date_naive();
                 return self.open_breathe(None, true, day);
             }
+            Action::OpenGround => self.open_ground(None, true, now),
             Action::Leave => self.screen = Screen::Home,
             Action::Save => return self.save(now.wall),
             Action::Saved(result) => return self.saved(result),
@@ -200,34 +231,6 @@ impl App {
             other => self.edit_form(other),
         }
         None
-    }
-
-    /// Open the breathing preview, at `plan` if given; counting recent practice follows.
-    pub fn open_breathe(
-        &mut self,
-        plan: Option<Plan>,
-        checkin: bool,
-        day: chrono::NaiveDate,
-    ) -> Option<Effect> {
-        let breathe = Breathe::new(self.patterns.clone(), plan, checkin)?;
-        let ids = breathe.patterns.iter().map(|p| p.id.clone()).collect();
-        self.notices.clear();
-        self.screen = Screen::Breathe(Box::new(breathe));
-        Some(Effect::LoadRecentUses { ids, day })
-    }
-
-    /// Actions the breathing screen answers itself (everything but help and resizing).
-    fn breathe_handles(&self, action: &Action) -> bool {
-        !matches!(
-            action,
-            Action::OpenHelp
-                | Action::CloseHelp
-                | Action::Scroll(_)
-                | Action::Resize(..)
-                | Action::Quit
-                | Action::TodayLoaded(_)
-                | Action::Journal(_)
-        )
     }
 
     /// Actions the journal screen answers itself (everything but help and resizing).
@@ -243,58 +246,6 @@ impl App {
         )
     }
 
-    fn breathe(&mut self, action: Action, now: Now) -> Option<Effect> {
-        let Screen::Breathe(b) = &mut self.screen else {
-            return None;
-        };
-        if let Action::RecentUses(result) = action {
-            // Without the counts, every pattern is treated as new: the gentlest plan.
-            b.recent_loaded(result.unwrap_or_default());
-            return None;
-        }
-        let outcome = b.update(action, now);
-        self.bells += std::mem::take(&mut b.rings);
-        self.follow(outcome, now)
-    }
-
-    fn follow(&mut self, outcome: Outcome, now: Now) -> Option<Effect> {
-        match outcome {
-            Outcome::Stay => None,
-            Outcome::Do(effect) => Some(effect),
-            Outcome::Home(notices) => {
-                self.screen = Screen::Home;
-                self.notices = notices;
-                Some(Effect::LoadToday {
-                    day: now.wall.date_naive(),
-                })
-            }
-        }
-    }
-
-    /// Quitting (Ctrl+C, a signal) mid-practice: the effect that saves it as stopped early.
-    pub fn stop_for_exit(&mut self, now: Now) -> Option<Effect> {
-        if let Screen::Journal(j) = &mut self.screen {
-            return j.stop_for_exit(now);
-        }
-        let Screen::Breathe(b) = &mut self.screen else {
-            return None;
-        };
-        match b.stop_for_exit(now)? {
-            Outcome::Do(effect) => Some(effect),
-            _ => None,
-        }
-    }
-
-    /// Help over a running pacer pauses it; Space goes on once help is closed.
-    fn pause_for_help(&mut self, now: Now) {
-        if let Screen::Breathe(b) = &mut self.screen
-            && let Stage::Pacing(run) = &mut b.stage
-            && !run.paused()
-        {
-            run.toggle_pause(now.mono);
-        }
-    }
-
     /// The monotonic moment the picture next changes by itself, if anything animates:
     /// the event loop sleeps until then (or until input). None means block on input.
     pub fn deadline(&self) -> Option<Duration> {
@@ -302,7 +253,7 @@ impl App {
             return j.deadline();
         }
         let Screen::Breathe(b) = &self.screen else {
-            return None;
+            return self.ground_deadline();
         };
         match &b.stage {
             Stage::Listen(listen) => listen.deadline(),
@@ -325,8 +276,8 @@ impl App {
         let Screen::Checkin(form) = &mut self.screen else {
             return None;
         };
-        match form.to_checkin() {
-            Some(checkin) => Some(Effect::SaveCheckin { checkin, at: now }),
+        match form.record_to_save(now) {
+            Some(record) => Some(Effect::SaveCheckin { record }),
             None => {
                 form.message = Some(FormMessage::NeedDistress);
                 form.focus_on(Item::Scale(Scale::Distress));

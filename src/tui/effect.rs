@@ -4,7 +4,7 @@
 
 use super::action::{Action, Effect};
 use super::app::{App, Now};
-use crate::service::checkin::{save_checkin, today};
+use crate::service::checkin::{save_checkin_record, today};
 use crate::service::practice::{recent_uses, save_session};
 use crate::store::Store;
 use chrono::Weekday;
@@ -21,8 +21,8 @@ pub fn welcome_marker(state_dir: &Path) -> PathBuf {
 /// Do one effect against the store and report how it went.
 pub fn perform(store: &Store, effect: Effect) -> Action {
     match effect {
-        Effect::SaveCheckin { checkin, at } => {
-            Action::Saved(save_checkin(store, checkin, at).map_err(|e| e.to_string()))
+        Effect::SaveCheckin { record } => {
+            Action::Saved(save_checkin_record(store, record).map_err(|e| e.to_string()))
         }
         Effect::LoadToday { day } => Action::TodayLoaded(
             today(store, day, FIRST_WEEKDAY)

@@ -3,7 +3,7 @@
 
 use crate::content;
 use crate::domain::checkin::{MAX, Scale};
-use crate::store::model::Checkin;
+use crate::store::model::{Body, Checkin, Record, Stamp};
 
 /// One line of the form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,6 +98,8 @@ pub struct CheckinForm {
     pub message: Option<FormMessage>,
     /// Whether the last key on this item was the digit 1, so that a 0 next makes 10.
     typed_one: bool,
+    /// The id and time of the record, fixed at the first save: a retry keeps them.
+    pub saving: Option<(uuid::Uuid, Stamp)>,
 }
 
 impl CheckinForm {
@@ -118,6 +120,7 @@ impl CheckinForm {
             picker: None,
             message: None,
             typed_one: false,
+            saving: None,
         }
     }
 
@@ -234,12 +237,29 @@ impl CheckinForm {
         Some(c)
     }
 
+    /// The record to save at `now`: the first save fixes its id and time, so a retry
+    /// after a failure saves the same record (with whatever was changed since).
+    pub fn record_to_save(&mut self, now: Stamp) -> Option<Record> {
+        let checkin = self.to_checkin()?;
+        let (id, created) = *self.saving.get_or_insert_with(|| {
+            let fresh = Record::new(Body::Checkin(Checkin::default()), now);
+            (fresh.id, now)
+        });
+        Some(Record {
+            id,
+            created_at: created,
+            updated_at: now.max(created),
+            deleted_at: None,
+            body: Body::Checkin(checkin),
+        })
+    }
+
     pub fn open_picker(&mut self) {
         if self.focused() != Item::Sensations {
             return;
         }
         self.picker = Some(Picker::offering(
-            content::sensation_words(),
+            content::sensation_words().to_vec(),
             &self.sensations,
         ));
     }

@@ -4,6 +4,7 @@
 //! changing data only.
 
 mod breathe;
+mod ground;
 mod journal;
 
 use super::action::Action;
@@ -42,6 +43,28 @@ pub enum Context {
     BreatheClosing,
     /// The closing screen without ratings (--no-checkin).
     BreatheDone,
+    /// The grounding routines, each with its preview.
+    GroundList,
+    /// Distress before a grounding routine.
+    GroundBefore,
+    /// A step to read, then go on.
+    GroundRead,
+    /// A step where typed keys go into a line of what the user notices.
+    GroundTyped,
+    /// Counting out-breaths.
+    GroundCount,
+    /// A step that stays for some seconds.
+    GroundTimed,
+    /// Choosing one word.
+    GroundChoose,
+    /// Typing a word of one's own on a choosing step.
+    GroundOwnWord,
+    /// Rating 0-10 inside a routine.
+    GroundRate,
+    /// The closing screen, asking distress after.
+    GroundClosing,
+    /// The closing screen without ratings (--no-checkin).
+    GroundDone,
     Help,
     /// The journal's list of entries.
     JournalList,
@@ -107,8 +130,9 @@ const F1_HELP: Binding = bind(code(KeyCode::F(1)), Action::OpenHelp, None);
 
 // Rows come in reading order; the footer wraps its hints onto a second line when narrow.
 const HOME: &[Binding] = &[
-    bind(k('c'), Action::OpenCheckin, Some(s::HINT_CHECKIN)),
     bind(k('b'), Action::OpenBreathe, Some(s::HINT_BREATHE)),
+    ground::OPEN,
+    bind(k('c'), Action::OpenCheckin, Some(s::HINT_CHECKIN)),
     bind(k('j'), journal::OPEN, Some(s::journal::HINT_JOURNAL)),
     bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)),
     bind(k('q'), Action::Quit, Some(s::HINT_QUIT)),
@@ -224,7 +248,7 @@ pub struct Keymap {
 impl Default for Keymap {
     fn default() -> Keymap {
         let join = |parts: &[&[Binding]]| parts.concat();
-        Keymap {
+        let mut map = Keymap {
             tables: vec![
                 (Context::Welcome, WELCOME.to_vec()),
                 (Context::Home, HOME.to_vec()),
@@ -268,22 +292,22 @@ impl Default for Keymap {
                 ),
                 (
                     Context::BreatheClosing,
-                    join(&[RATING, BREATHE_CLOSING, HELP_KEY, ANYWHERE]),
+                    join(&[RATING, BREATHE_CLOSING, ground::OFFER, HELP_KEY, ANYWHERE]),
                 ),
                 (
                     Context::BreatheDone,
-                    join(&[BREATHE_DONE, HELP_KEY, ANYWHERE]),
+                    join(&[BREATHE_DONE, ground::OFFER, HELP_KEY, ANYWHERE]),
                 ),
                 (Context::Help, HELP.to_vec()),
-            ]
-            .into_iter()
-            .chain(
-                JOURNAL_TABLES
-                    .iter()
-                    .map(|(ctx, parts)| (*ctx, parts.concat())),
-            )
-            .collect(),
-        }
+            ],
+        };
+        map.tables.extend(
+            JOURNAL_TABLES
+                .iter()
+                .map(|(ctx, parts)| (*ctx, parts.concat())),
+        );
+        map.tables.extend(ground::tables());
+        map
     }
 }
 
@@ -293,6 +317,13 @@ impl Keymap {
             .iter()
             .find(|(c, _)| *c == ctx)
             .map_or(&[], |(_, rows)| rows.as_slice())
+    }
+
+    /// Whether printable keys type text in this context (and so a paste may).
+    pub fn types_text(&self, ctx: Context) -> bool {
+        self.bindings(ctx)
+            .iter()
+            .any(|b| matches!(b.key, KeySpec::Text | KeySpec::Editing))
     }
 
     /// The action a key asks for in this context, if any.
@@ -370,64 +401,4 @@ pub fn key_label(key: KeySpec) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, modifiers)
-    }
-
-    #[test]
-    fn digits_and_text_carry_the_key() {
-        let map = Keymap::default();
-        let seven = key(KeyCode::Char('7'), KeyModifiers::NONE);
-        assert_eq!(
-            map.action_for(Context::CheckinScale, &seven),
-            Some(Action::Digit(7))
-        );
-        assert_eq!(
-            map.action_for(Context::CheckinNote, &seven),
-            Some(Action::Type('7'))
-        );
-        let ask = key(KeyCode::Char('?'), KeyModifiers::SHIFT);
-        assert_eq!(
-            map.action_for(Context::CheckinNote, &ask),
-            Some(Action::Type('?'))
-        );
-        assert_eq!(map.action_for(Context::Home, &ask), Some(Action::OpenHelp));
-    }
-
-    #[test]
-    fn ctrl_c_quits_everywhere_but_ctrl_letters_never_type() {
-        let map = Keymap::default();
-        let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        let ctrl_x = key(KeyCode::Char('x'), KeyModifiers::CONTROL);
-        for ctx in [
-            Context::Home,
-            Context::CheckinNote,
-            Context::Picker,
-            Context::Help,
-        ] {
-            assert_eq!(map.action_for(ctx, &ctrl_c), Some(Action::Quit), "{ctx:?}");
-            assert_eq!(map.action_for(ctx, &ctrl_x), None, "{ctx:?}");
-        }
-    }
-
-    #[test]
-    fn hints_merge_neighbours_with_the_same_words() {
-        let hints = Keymap::default().hints(Context::CheckinScale);
-        let shown: Vec<String> = hints.iter().map(|(k, h)| format!("{k} {h}")).collect();
-        assert_eq!(
-            shown,
-            [
-                "0-9 set",
-                "←→ nudge",
-                "Backspace clear",
-                "↑↓ move",
-                "Enter save",
-                "Esc leave",
-                "? help"
-            ]
-        );
-    }
-}
+mod tests;

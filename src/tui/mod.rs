@@ -3,11 +3,13 @@
 
 pub mod action;
 pub mod app;
+mod app_day;
 pub mod breathe;
 pub mod drafts;
 pub mod effect;
 pub mod event_loop;
 pub mod form;
+pub mod ground;
 pub mod journal;
 pub mod keymap;
 pub mod paint;
@@ -21,7 +23,7 @@ use crate::store::Store;
 use crate::store::layout::Layout;
 use crate::store::model::local_now;
 use anyhow::Context as _;
-use app::{App, Notice};
+use app::App;
 use journal::Intent;
 
 /// Options the TUI starts with.
@@ -68,21 +70,29 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
     let welcome_seen = effect::welcome_marker(&opts.layout.state_dir).exists();
     let store = Store::open(opts.layout).context("opening attune's data folder")?;
     let day = local_now().date_naive();
-    let (summary, snapshot) =
+    // Today's summary says whether some files could not be read; home shows it.
+    let (summary, _) =
         today(&store, day, effect::FIRST_WEEKDAY).context("reading today's records")?;
     let mut app = App::new(summary, !welcome_seen, opts.color);
-    if !snapshot.problems.is_empty() {
-        app.notices.push(Notice::UnreadableFiles);
-    }
+    app.day = Some(day);
     match crate::content::all_patterns(opts.config_dir.as_deref()) {
         Ok(patterns) => app.patterns = patterns,
         // The built-in patterns still work; the preview says what is wrong with the file.
         Err(e) => app.patterns_problem = Some(e.to_string()),
     }
+    match crate::content::all_routines(opts.config_dir.as_deref()) {
+        Ok(routines) => app.routines = routines,
+        // The built-in routines still work; the list says what is wrong with the file.
+        Err(e) => app.routines_problem = Some(e.to_string()),
+    }
     let draft_waiting = drafts::path(&store.layout().state_dir).exists();
     let first = match opts.start {
         Start::Breathe { plan, checkin } => app.open_breathe(Some(plan), checkin, day),
         Start::Journal { entry } => app.open_journal(entry.map_or(Intent::List, Intent::Write)),
+        Start::Ground { routine, checkin } => {
+            app.open_ground(routine.as_deref(), checkin, event_loop::now());
+            None
+        }
         // Words kept from a run that ended unexpectedly are offered back first thing.
         Start::Home if draft_waiting => app.open_journal(Intent::List),
         _ => None,

@@ -1,5 +1,6 @@
 //! Every word the full-screen app shows, in one place: kind, plain and short.
 
+pub mod ground;
 pub mod journal;
 
 use crate::domain::breathing::PhaseKind;

@@ -2,6 +2,7 @@
 //! (follow my breath), pacing, and the closing screen. Every step is pure: time comes in as
 //! an argument, and saving is asked for as an Effect.
 
+mod app;
 pub mod closing;
 pub mod run;
 mod update;

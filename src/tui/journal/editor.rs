@@ -333,7 +333,7 @@ impl Editor {
         } else {
             (crate::content::feeling_words(), &self.feelings)
         };
-        self.picker = Some((Picker::offering(offered, chosen), body));
+        self.picker = Some((Picker::offering(offered.to_vec(), chosen), body));
     }
 
     /// The words the open picker chooses among, mutably, with the picker.

@@ -157,7 +157,10 @@ fn load(store: &Store, filter: Filter, limit: usize) -> Result<Page, String> {
     if filter.query.is_some() {
         let (hits, problems) = text(search(store, &filter))?;
         return Ok(Page {
-            entries: hits.iter().map(crate::service::index::Slim::record).collect(),
+            entries: hits
+                .iter()
+                .map(crate::service::index::Slim::record)
+                .collect(),
             full: false,
             more: false,
             problems: problems.len(),

@@ -8,6 +8,7 @@ use crate::domain::checkin::Scale;
 use crate::tui::app::{App, HIGH_DISTRESS};
 use crate::tui::breathe::{Breathe, Closing, Listen, PreviewNote, Rating, Stage};
 use crate::tui::strings as s;
+use crate::tui::strings::ground as g;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{scale, wrap};
 use ratatui::Frame;
@@ -248,6 +249,12 @@ fn closing_lines(b: &Breathe, c: &Closing, page: &Page) -> Vec<Line<'static>> {
         let hint = [before.as_deref(), Some(s::AFTER_SKIP)];
         let hint: Vec<&str> = hint.into_iter().flatten().collect();
         lines.extend(page.para(&hint.join(" · "), theme.quiet()));
+        // Gently, never blocking: g opens grounding, ? the help lines.
+        let high = c.after.value.is_some_and(|a| a >= HIGH_DISTRESS);
+        if c.higher() || high {
+            let offer = if high { g::HOME_OFFER } else { g::OFFER };
+            lines.extend(page.para(offer, theme.notice()));
+        }
     }
     lines
 }

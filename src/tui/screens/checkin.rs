@@ -6,7 +6,7 @@ use crate::tui::app::App;
 use crate::tui::form::{CheckinForm, FormMessage, Item};
 use crate::tui::strings as s;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{scale, wrap};
+use crate::tui::widgets::{scale, tail_fit, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -92,7 +92,9 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect) {
     lines.extend(tail);
     frame.render_widget(Paragraph::new(lines), body);
 
-    if let Some(x) = cursor_x(form, &cols, body.width)
+    // No cursor through help or the first-run notice drawn over the form.
+    let overlay = app.help.is_some() || app.welcome;
+    if let Some(x) = cursor_x(form, &cols, body.width).filter(|_| !overlay)
         && focus_line >= skip
         && focus_line - skip < shown
     {
@@ -177,7 +179,8 @@ fn item_lines(
                 let span = if form.note.is_empty() {
                     Span::styled(s::NOTE_EMPTY, theme.quiet())
                 } else {
-                    Span::styled(tail(&form.note, value_room.saturating_sub(1)), theme.text())
+                    let (end, _) = tail_fit(&form.note, value_room.saturating_sub(1));
+                    Span::styled(end, theme.text())
                 };
                 spans.push(span);
                 lines.push(Line::from(spans));
@@ -204,19 +207,14 @@ fn words_span(form: &CheckinForm, focused: bool, room: usize, theme: Theme) -> S
     Span::styled(format!("{cut}…"), theme.text())
 }
 
-/// The last `room` characters, so the end of a long note (where typing happens) shows.
-fn tail(text: &str, room: usize) -> String {
-    let count = text.chars().count();
-    text.chars().skip(count.saturating_sub(room)).collect()
-}
-
 /// Where the terminal cursor goes while typing the note.
 fn cursor_x(form: &CheckinForm, cols: &Columns, width: u16) -> Option<u16> {
     if form.focused() != Item::Note {
         return None;
     }
     let room = usize::from(width.saturating_sub(cols.value_x() + 1));
-    let typed = form.note.chars().count().min(room.saturating_sub(1));
+    // Screen columns, not characters: CJK and emoji take two each.
+    let (_, typed) = tail_fit(&form.note, room.saturating_sub(1));
     let x = usize::from(cols.value_x()) + typed;
     u16::try_from(x).ok().filter(|x| *x < width)
 }

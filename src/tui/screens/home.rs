@@ -50,24 +50,60 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         ]));
     }
     lines.push(Line::default());
-    for (keys, what) in app.keymap.hints(Context::Home) {
-        lines.push(Line::from(vec![
-            Span::raw(pad),
-            Span::styled(format!("{keys:<2} "), theme.key()),
-            Span::styled(what, theme.text()),
-        ]));
-    }
-    if !app.notices.is_empty() {
+    lines.extend(key_lines(app, pad, roomy));
+    let shown = notices(app);
+    if roomy && !shown.is_empty() {
         lines.push(Line::default());
     }
     let width = area.width.saturating_sub(2 * pad.len() as u16);
-    for notice in &app.notices {
-        let (text, style) = notice_text(app, notice);
+    for (text, style) in shown {
         for line in wrap(&text, width, 0) {
             lines.push(Line::from(vec![Span::raw(pad), Span::styled(line, style)]));
         }
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The actions with their keys: one a line, or two a line in a small window.
+fn key_lines(app: &App, pad: &'static str, roomy: bool) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let hints = app.keymap.hints(Context::Home);
+    let per_line = if roomy { 1 } else { 2 };
+    hints
+        .chunks(per_line)
+        .map(|pair| {
+            let mut spans = vec![Span::raw(pad)];
+            for (i, (keys, what)) in pair.iter().enumerate() {
+                let what = if i + 1 < pair.len() {
+                    format!("{what:<14}")
+                } else {
+                    what.to_string()
+                };
+                spans.push(Span::styled(format!("{keys:<2} "), theme.key()));
+                spans.push(Span::styled(what, theme.text()));
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// What to say under the actions, the most needed first: where help is and a gentle
+/// offer of grounding after a hard moment, then thanks, then anything about the files.
+fn notices(app: &App) -> Vec<(String, Style)> {
+    let theme = app.theme;
+    let hard = |n: &&Notice| matches!(n, Notice::HelpIsNear | Notice::HigherAfter);
+    let mut shown: Vec<(String, Style)> = Vec::new();
+    shown.extend(app.notices.iter().filter(hard).map(|n| notice_text(app, n)));
+    if !shown.is_empty() {
+        shown.push((s::ground::HOME_OFFER.to_string(), theme.notice()));
+    }
+    let rest = app.notices.iter().filter(|n| !hard(n));
+    shown.extend(rest.map(|n| notice_text(app, n)));
+    // A state, not a passing message: it stays while the files are still unreadable.
+    if app.today.unreadable_files && !app.notices.contains(&Notice::UnreadableFiles) {
+        shown.push(notice_text(app, &Notice::UnreadableFiles));
+    }
+    shown
 }
 
 fn notice_text(app: &App, notice: &Notice) -> (String, Style) {

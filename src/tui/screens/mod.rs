@@ -3,6 +3,8 @@
 
 pub mod breathe;
 pub mod checkin;
+pub mod ground;
+pub mod ground_step;
 pub mod help;
 pub mod home;
 pub mod journal;
@@ -40,6 +42,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Checkin(form) => checkin::render(app, form, frame, area),
         Screen::Breathe(b) => breathe::render(app, b, frame, area),
         Screen::Journal(j) => journal::render(app, j, frame, area),
+        Screen::Ground(g) => ground::render(app, g, frame, area),
     }
     if app.welcome {
         welcome::render(app, frame, area);

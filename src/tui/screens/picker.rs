@@ -6,7 +6,7 @@ use super::{roomy, title, with_footer};
 use crate::tui::app::App;
 use crate::tui::form::{CheckinForm, Picker};
 use crate::tui::strings as s;
-use crate::tui::widgets::hints;
+use crate::tui::widgets::{hints, tail_fit};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -131,14 +131,18 @@ fn render_list(app: &App, chosen: &[String], picker: &Picker, frame: &mut Frame,
             None => match &picker.own {
                 Some(typed) => {
                     let cell_x = cell.x + 2 + s::OWN_WORD_PROMPT.len() as u16;
-                    let x = cell_x + typed.chars().count() as u16;
-                    if x < area.right() {
+                    // The end of the word in view, measured in screen columns.
+                    let room = usize::from(area.right().saturating_sub(cell_x + 1));
+                    let (end, used) = tail_fit(typed, room);
+                    let x = cell_x + u16::try_from(used).unwrap_or(u16::MAX);
+                    let overlay = app.help.is_some() || app.welcome;
+                    if x < area.right() && !overlay {
                         frame.set_cursor_position(Position::new(x, cell.y));
                     }
                     Line::from(vec![
                         marker,
                         Span::styled(s::OWN_WORD_PROMPT, theme.focus()),
-                        Span::styled(typed.clone(), theme.text()),
+                        Span::styled(end, theme.text()),
                     ])
                 }
                 None => Line::from(vec![

@@ -1,6 +1,7 @@
 //! Small building blocks shared by the screens: word wrapping, the key-hints footer, the
 //! 0-10 scale row and the breathing pacer.
 
+pub mod digits;
 pub mod hints;
 pub mod pacer;
 pub mod scale;
@@ -42,9 +43,34 @@ pub fn wrap(text: &str, width: u16, indent: u16) -> Vec<String> {
     lines
 }
 
+/// The end of `text` that fits in `cols` screen columns (wide characters such as CJK or
+/// emoji take two), and how many columns it takes: where a cursor after it goes.
+pub fn tail_fit(text: &str, cols: usize) -> (String, usize) {
+    use unicode_width::UnicodeWidthChar;
+    let mut used = 0;
+    let mut start = text.len();
+    for (i, c) in text.char_indices().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > cols {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    (text[start..].to_string(), used)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::{tail_fit, wrap};
+
+    #[test]
+    fn the_tail_counts_screen_columns() {
+        assert_eq!(tail_fit("hello", 3), ("llo".to_string(), 3));
+        assert_eq!(tail_fit("日本語", 5), ("本語".to_string(), 4));
+        assert_eq!(tail_fit("a🙂", 10), ("a🙂".to_string(), 3));
+        assert_eq!(tail_fit("", 4), (String::new(), 0));
+    }
 
     #[test]
     fn wraps_on_spaces_with_a_hanging_indent() {

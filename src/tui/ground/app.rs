@@ -1,0 +1,132 @@
+//! The App's side of grounding: opening the list (or a named routine), handing actions
+//! to the screen and following where it leads, which keys apply, and the deadline a
+//! timed step asks for while its progress line would visibly change.
+
+use super::{Ground, Next, Stage};
+use crate::domain::grounding::Step;
+use crate::tui::action::{Action, Effect};
+use crate::tui::app::{App, Now, Screen};
+use crate::tui::form::CheckinForm;
+use crate::tui::keymap::Context;
+use crate::tui::screens::ground_step::bar_cells;
+use std::time::Duration;
+
+/// A timed step's progress line moves by whole cells: a few frames a second at most.
+const MIN_GAP: Duration = Duration::from_millis(250);
+
+impl App {
+    /// Open the routine list; with `routine`, start that one (rating first, if asked).
+    pub fn open_ground(&mut self, routine: Option<&str>, checkin: bool, now: Now) {
+        let mut ground = Ground::new(self.routines.clone(), checkin);
+        if let Some(id) = routine
+            && ground.select(id)
+        {
+            ground.begin(now);
+        }
+        self.notices.clear();
+        self.screen = Screen::Ground(Box::new(ground));
+    }
+
+    /// Actions the grounding screen answers itself (everything but help and resizing).
+    pub(crate) fn ground_handles(&self, action: &Action) -> bool {
+        matches!(self.screen, Screen::Ground(_))
+            && !matches!(
+                action,
+                Action::OpenHelp
+                    | Action::CloseHelp
+                    | Action::Scroll(_)
+                    | Action::Resize(..)
+                    | Action::Quit
+                    | Action::TodayLoaded(_)
+            )
+    }
+
+    pub(crate) fn ground(&mut self, action: Action, now: Now) -> Option<Effect> {
+        let rows = self.choose_rows();
+        let Screen::Ground(g) = &mut self.screen else {
+            return None;
+        };
+        // Left and Right move by a whole column of words, as drawn at this size.
+        let action = match action {
+            Action::PickerColumn(by) => Action::PickerMove(by.saturating_mul(rows)),
+            other => other,
+        };
+        match g.update(action, now) {
+            Next::Stay => None,
+            Next::Do(effect) => Some(*effect),
+            Next::Home(notices) => {
+                self.screen = Screen::Home;
+                self.notices = notices;
+                Some(Effect::LoadToday {
+                    day: now.wall.date_naive(),
+                })
+            }
+            Next::Checkin => {
+                let first = self.today.checkins_today == 0;
+                self.screen = Screen::Checkin(CheckinForm::new(first));
+                None
+            }
+        }
+    }
+
+    /// Quitting (Ctrl+C, a signal) mid-routine: the effect that saves it as stopped.
+    pub(crate) fn stop_ground_for_exit(&mut self, now: Now) -> Option<Effect> {
+        let Screen::Ground(g) = &mut self.screen else {
+            return None;
+        };
+        match g.finish(now, false) {
+            Next::Do(effect) => Some(*effect),
+            _ => None,
+        }
+    }
+
+    /// Rows in a column of the choosing step's words, as drawn now.
+    fn choose_rows(&self) -> i8 {
+        let rows = crate::tui::screens::ground_step::word_rows(self);
+        i8::try_from(rows).unwrap_or(1).max(1)
+    }
+
+    /// While a timed step shows and its line is not yet full: when it next grows by a cell.
+    pub(crate) fn ground_deadline(&self) -> Option<Duration> {
+        let Screen::Ground(g) = &self.screen else {
+            return None;
+        };
+        let Stage::Steps(steps) = &g.stage else {
+            return None;
+        };
+        let Some(Step::Timed { seconds, .. }) = steps.step() else {
+            return None;
+        };
+        let progress = steps.run.timed_progress(self.mono)?;
+        if self.help.is_some() || progress >= 1.0 {
+            return None;
+        }
+        let cells = f64::from(bar_cells(self.size).max(1));
+        let length = Duration::from_secs(u64::from(*seconds));
+        let start = steps.run.timed_end()?.saturating_sub(length);
+        let next_cell = ((progress * cells).floor() + 1.0) / cells;
+        let at = start + length.mul_f64(next_cell) + Duration::from_millis(1);
+        Some(at.max(self.mono + MIN_GAP))
+    }
+}
+
+impl Ground {
+    /// Which key table applies on this screen now.
+    pub fn context(&self) -> Context {
+        match &self.stage {
+            Stage::List => Context::GroundList,
+            Stage::Before(_) => Context::GroundBefore,
+            Stage::Steps(steps) => match steps.step() {
+                _ if steps.own.is_some() => Context::GroundOwnWord,
+                Some(Step::Typed { .. }) => Context::GroundTyped,
+                Some(Step::Count { .. }) => Context::GroundCount,
+                Some(Step::Timed { .. }) => Context::GroundTimed,
+                Some(Step::Choose { .. }) => Context::GroundChoose,
+                Some(Step::Rate { .. }) => Context::GroundRate,
+                Some(Step::Read { .. }) | None => Context::GroundRead,
+            },
+            Stage::Closing(_) if self.checkin => Context::GroundClosing,
+            Stage::Closing(_) => Context::GroundDone,
+        }
+    }
+}

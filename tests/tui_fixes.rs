@@ -1,0 +1,233 @@
+//! Fixes from a review of the TUI, each pinned by a test: a paste never types into a note
+//! hidden by help, and the cursor never shows through help; wide characters are measured
+//! in screen columns; a check-in save retried after a failure keeps its id; today
+//! reloads after midnight; the unreadable-files note stays while the files are unreadable.
+
+use attune::domain::today::TodaySummary;
+use attune::store::Store;
+use attune::store::layout::Layout;
+use attune::store::model::{Body, Stamp};
+use attune::tui::action::Action;
+use attune::tui::app::{App, Now, Screen};
+use attune::tui::effect::{perform, settle, step};
+use attune::tui::screens::render;
+use chrono::{FixedOffset, TimeZone};
+use ratatui::Terminal;
+use ratatui::backend::{Backend as _, TestBackend};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::time::Duration;
+use tempfile::TempDir;
+
+fn at(day: u32, hour: u32, minute: u32) -> Now {
+    let wall: Stamp = FixedOffset::east_opt(3600)
+        .and_then(|tz| tz.with_ymd_and_hms(2026, 11, day, hour, minute, 0).single())
+        .expect("a valid fixed time");
+    Now {
+        wall,
+        mono: Duration::ZERO,
+    }
+}
+
+fn morning() -> Now {
+    at(27, 9, 30)
+}
+
+struct Rig {
+    tmp: TempDir,
+    store: Store,
+    app: App,
+}
+
+impl Rig {
+    fn new(today: TodaySummary) -> Rig {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let layout = Layout::new(tmp.path().join("data"), tmp.path().join("state"));
+        let store = Store::open(layout).expect("store opens");
+        Rig {
+            tmp,
+            store,
+            app: App::new(today, false, false),
+        }
+    }
+
+    fn key_at(&mut self, code: KeyCode, now: Now) -> &mut Rig {
+        let key = KeyEvent::new(code, KeyModifiers::NONE);
+        if let Some(action) = self.app.action_for_key(&key) {
+            step(&mut self.app, &self.store, action, now);
+        }
+        self
+    }
+
+    fn key(&mut self, code: KeyCode) -> &mut Rig {
+        self.key_at(code, morning())
+    }
+
+    /// On the check-in's note.
+    fn focus_note(&mut self) -> &mut Rig {
+        self.key(KeyCode::Char('c'));
+        for _ in 0..10 {
+            self.key(KeyCode::Down);
+        }
+        self
+    }
+
+    fn note(&self) -> String {
+        match &self.app.screen {
+            Screen::Checkin(form) => form.note.clone(),
+            other => panic!("not on the check-in: {other:?}"),
+        }
+    }
+
+    fn checkins(&self) -> usize {
+        let snap = self.store.load_all().expect("store reads");
+        let live = snap.merged.live();
+        live.iter()
+            .filter(|r| matches!(r.body, Body::Checkin(_)))
+            .count()
+    }
+}
+
+fn terminal(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    t.draw(|f| render(app, f)).expect("draws");
+    t
+}
+
+#[test]
+fn a_paste_under_help_or_the_welcome_types_nothing() {
+    let mut rig = Rig::new(TodaySummary::default());
+    rig.focus_note().key(KeyCode::F(1));
+    step(
+        &mut rig.app,
+        &rig.store,
+        Action::Paste("hidden".into()),
+        morning(),
+    );
+    rig.key(KeyCode::Esc);
+    assert_eq!(rig.note(), "", "help covered the note");
+    step(
+        &mut rig.app,
+        &rig.store,
+        Action::Paste("seen".into()),
+        morning(),
+    );
+    assert_eq!(rig.note(), "seen");
+    rig.app.welcome = true;
+    step(
+        &mut rig.app,
+        &rig.store,
+        Action::Paste("x".into()),
+        morning(),
+    );
+    assert_eq!(rig.note(), "seen", "the welcome covered it");
+}
+
+#[test]
+fn the_note_cursor_never_shows_through_help() {
+    let mut rig = Rig::new(TodaySummary::default());
+    rig.focus_note();
+    assert!(terminal(&rig.app, 80, 24).backend().cursor_visible());
+    rig.key(KeyCode::F(1));
+    assert!(!terminal(&rig.app, 80, 24).backend().cursor_visible());
+    rig.key(KeyCode::Esc).key(KeyCode::Up).key(KeyCode::Up);
+    rig.key(KeyCode::Char(' ')); // the picker
+    for _ in 0..60 {
+        rig.key(KeyCode::Down); // to its last row: a word of one's own
+    }
+    rig.key(KeyCode::Char(' '));
+    assert!(terminal(&rig.app, 80, 24).backend().cursor_visible());
+    rig.key(KeyCode::F(1));
+    assert!(!terminal(&rig.app, 80, 24).backend().cursor_visible());
+}
+
+#[test]
+fn wide_characters_are_measured_in_columns() {
+    let mut rig = Rig::new(TodaySummary::default());
+    rig.focus_note();
+    step(
+        &mut rig.app,
+        &rig.store,
+        Action::Paste("日本".into()),
+        morning(),
+    );
+    let mut t = terminal(&rig.app, 80, 24);
+    let bare = {
+        let mut rig = Rig::new(TodaySummary::default());
+        rig.focus_note();
+        let mut t = terminal(&rig.app, 80, 24);
+        t.backend_mut().get_cursor_position().expect("a cursor").x
+    };
+    let x = t.backend_mut().get_cursor_position().expect("a cursor").x;
+    assert_eq!(x, bare + 4, "two wide characters take four columns");
+    // A long wide note: the end shows, and nothing spills past the window.
+    let long = "語".repeat(60);
+    step(&mut rig.app, &rig.store, Action::Paste(long), morning());
+    let mut t = terminal(&rig.app, 40, 12);
+    let x = t.backend_mut().get_cursor_position().expect("a cursor").x;
+    assert!(x < 40, "{x}");
+    let shown = t.backend().to_string();
+    assert!(shown.contains("語語語"), "{shown}");
+}
+
+#[test]
+fn a_check_in_retried_after_a_failed_save_keeps_its_id() {
+    let mut rig = Rig::new(TodaySummary::default());
+    rig.key(KeyCode::Char('c')).key(KeyCode::Char('4'));
+    // The save reaches the disk, but then fails (a folder fsync error, say).
+    let effect = rig.app.update(Action::Save, morning()).expect("a save");
+    let stored = perform(&rig.store, effect);
+    assert!(matches!(stored, Action::Saved(Ok(_))));
+    rig.app
+        .update(Action::Saved(Err("fsync failed".into())), morning());
+    assert_eq!(rig.checkins(), 1);
+    // Enter tries again: the same record, not a second one.
+    rig.key(KeyCode::Enter);
+    assert_eq!(rig.app.screen, Screen::Home);
+    assert_eq!(rig.checkins(), 1);
+    assert_eq!(rig.app.today.checkins_today, 1);
+}
+
+#[test]
+fn today_reloads_when_a_new_day_begins_while_attune_is_open() {
+    let yesterday = TodaySummary {
+        checkins_today: 3,
+        latest_distress: Some(4),
+        ..TodaySummary::default()
+    };
+    let mut rig = Rig::new(yesterday);
+    rig.key_at(KeyCode::Char('?'), at(27, 23, 59));
+    rig.key_at(KeyCode::Esc, at(27, 23, 59));
+    assert_eq!(rig.app.today.checkins_today, 3, "still the same day");
+    rig.key_at(KeyCode::Char('?'), at(28, 0, 1));
+    assert_eq!(rig.app.today.checkins_today, 0, "a new day");
+    assert_eq!(rig.app.today.latest_distress, None);
+}
+
+#[test]
+fn the_unreadable_files_note_stays_while_they_are_unreadable() {
+    let mut rig = Rig::new(TodaySummary::default());
+    let broken = rig.tmp.path().join("data/records/other-device");
+    std::fs::create_dir_all(&broken).expect("a folder");
+    std::fs::write(broken.join("2026-11.json"), "{ not json").expect("a broken file");
+    let load = attune::tui::action::Effect::LoadToday {
+        day: morning().wall.date_naive(),
+    };
+    settle(&mut rig.app, &rig.store, Some(load), morning());
+    assert!(rig.app.today.unreadable_files);
+    let says = |app: &App| {
+        terminal(app, 80, 24)
+            .backend()
+            .to_string()
+            .contains("could not be read")
+    };
+    assert!(says(&rig.app));
+    // Other notices come and go; this one stays.
+    rig.key(KeyCode::Char('c')).key(KeyCode::Esc);
+    assert!(rig.app.notices.is_empty());
+    assert!(says(&rig.app));
+    std::fs::remove_file(broken.join("2026-11.json")).expect("fixed");
+    rig.key_at(KeyCode::Char('?'), at(28, 8, 0)); // a new day reloads today
+    rig.key(KeyCode::Esc);
+    assert!(!rig.app.today.unreadable_files);
+    assert!(!says(&rig.app));
+}

@@ -1,0 +1,271 @@
+//! The grounding screens as text: the routine list, a typed step, the count, a timed
+//! step part-way, a choosing step, a rating step and the closing screen, at 80x24 and
+//! 40x12, drawn with ratatui's TestBackend from fixed state and a fake clock. Plus: no
+//! size panics, colour off means no colour at all, colour on is never red, and the
+//! cursor shows only where typing goes and never through help.
+
+use attune::domain::today::TodaySummary;
+use attune::store::model::{Body, Record, Stamp};
+use attune::tui::action::{Action, Effect};
+use attune::tui::app::{App, Now};
+use attune::tui::screens::render;
+use chrono::{FixedOffset, TimeZone};
+use ratatui::Terminal;
+use ratatui::backend::Backend as _;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+use std::time::Duration;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
+
+fn at(secs: f64) -> Now {
+    let wall: Stamp = FixedOffset::east_opt(3600)
+        .and_then(|tz| tz.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).single())
+        .expect("a valid fixed time");
+    Now {
+        wall,
+        mono: Duration::from_secs_f64(secs),
+    }
+}
+
+/// Update, answering effects in memory as a store would.
+fn act(app: &mut App, action: Action, now: Now) {
+    let mut effect = app.update(action, now);
+    while let Some(e) = effect {
+        let answer = match e {
+            Effect::SaveSession {
+                session, started, ..
+            } => Action::SessionSaved(Ok(Record::new(Body::Session(session), started))),
+            Effect::UpdateRecord(r) => Action::SessionUpdated(Ok(r)),
+            Effect::LoadToday { .. } => Action::TodayLoaded(Ok(TodaySummary::default())),
+            other => panic!("no {other:?} in these scenes"),
+        };
+        effect = app.update(answer, now);
+    }
+}
+
+fn acts(app: &mut App, actions: impl IntoIterator<Item = Action>, now: Now) {
+    actions.into_iter().for_each(|a| act(app, a, now));
+}
+
+fn typed(app: &mut App, text: &str, now: Now) {
+    acts(app, text.chars().map(Action::Type), now);
+}
+
+fn list(color: bool) -> App {
+    let mut app = App::new(TodaySummary::default(), false, color);
+    acts(
+        &mut app,
+        [Action::OpenGround, Action::RoutineMove(1)],
+        at(0.0),
+    );
+    app
+}
+
+/// The 5-4-3-2-1 routine on its first typed step, two things typed and a third begun.
+fn typed_step(color: bool) -> App {
+    let mut app = App::new(TodaySummary::default(), false, color);
+    let now = at(0.0);
+    acts(
+        &mut app,
+        [Action::OpenGround, Action::Begin, Action::Skip],
+        now,
+    );
+    act(&mut app, Action::Begin, now);
+    for word in ["the lamp by the window", "a blue mug"] {
+        typed(&mut app, word, now);
+        act(&mut app, Action::Begin, now);
+    }
+    typed(&mut app, "rain on the gl", now);
+    app
+}
+
+fn count_step(color: bool) -> App {
+    let mut app = App::new(TodaySummary::default(), false, color);
+    app.open_ground(Some("exhale-count"), false, at(0.0));
+    act(&mut app, Action::Begin, at(0.0));
+    for i in 1..=7 {
+        act(&mut app, Action::Tap, at(f64::from(i) * 5.0));
+    }
+    app
+}
+
+/// Orienting's first timed step (40 s), 15 s in.
+fn timed_step(color: bool) -> App {
+    let mut app = App::new(TodaySummary::default(), false, color);
+    app.open_ground(Some("orienting"), false, at(0.0));
+    act(&mut app, Action::Begin, at(0.0));
+    act(&mut app, Action::Tick, at(15.0));
+    app
+}
+
+fn choose_step(color: bool) -> App {
+    let mut app = App::new(TodaySummary::default(), false, color);
+    app.open_ground(Some("name-it"), false, at(0.0));
+    acts(
+        &mut app,
+        [Action::PickerMove(1), Action::PickerMove(1)],
+        at(0.0),
+    );
+    app
+}
+
+fn rate_step(color: bool) -> App {
+    let mut app = choose_step(color);
+    acts(&mut app, [Action::Begin, Action::Begin], at(0.0));
+    acts(&mut app, [Action::Digit(1), Action::Digit(0)], at(0.0));
+    app
+}
+
+/// The closing screen after 5-4-3-2-1 with words to keep, a rating before and after.
+fn closing(color: bool) -> App {
+    let mut app = App::new(TodaySummary::default(), false, color);
+    acts(
+        &mut app,
+        [Action::OpenGround, Action::Begin, Action::Digit(6)],
+        at(0.0),
+    );
+    acts(&mut app, [Action::Begin, Action::Begin], at(0.0));
+    typed(&mut app, "lamp", at(10.0));
+    act(&mut app, Action::Begin, at(10.0));
+    act(&mut app, Action::Leave, at(95.0));
+    acts(&mut app, [Action::ToggleKeep, Action::Digit(4)], at(96.0));
+    app
+}
+
+/// Distress after is 2 higher than before: the gentle offer shows.
+fn closing_offer(color: bool) -> App {
+    let mut app = App::new(TodaySummary::default(), false, color);
+    app.open_ground(Some("exhale-count"), true, at(0.0));
+    acts(&mut app, [Action::Digit(5), Action::Begin], at(0.0));
+    act(&mut app, Action::Begin, at(1.0));
+    for i in 1..=5 {
+        act(&mut app, Action::Tap, at(f64::from(i) * 4.0));
+    }
+    acts(&mut app, [Action::Begin, Action::Begin], at(30.0));
+    act(&mut app, Action::Digit(7), at(31.0));
+    app
+}
+
+type Scene = (&'static str, fn(bool) -> App);
+
+const SCENES: [Scene; 8] = [
+    ("ground_list", list),
+    ("ground_typed", typed_step),
+    ("ground_count", count_step),
+    ("ground_timed", timed_step),
+    ("ground_choose", choose_step),
+    ("ground_rate", rate_step),
+    ("ground_closing", closing),
+    ("ground_closing_offer", closing_offer),
+];
+
+fn sized(scene: fn(bool) -> App, color: bool, w: u16, h: u16) -> App {
+    let mut app = scene(color);
+    let mono = app.mono;
+    act(&mut app, Action::Resize(w, h), at(mono.as_secs_f64()));
+    app
+}
+
+fn terminal(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|f| render(app, f)).expect("draws");
+    terminal
+}
+
+fn buffer(app: &App, width: u16, height: u16) -> Buffer {
+    terminal(app, width, height).backend().buffer().clone()
+}
+
+fn text(app: &App, width: u16, height: u16) -> String {
+    terminal(app, width, height).backend().to_string()
+}
+
+#[test]
+fn grounding_screens_as_text() {
+    for (name, scene) in SCENES {
+        for (w, h) in SIZES {
+            let app = sized(scene, false, w, h);
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&app, w, h));
+        }
+    }
+}
+
+#[test]
+fn colour_changes_only_colours_never_words() {
+    for (name, scene) in SCENES {
+        for (w, h) in SIZES {
+            let on = text(&sized(scene, true, w, h), w, h);
+            let off = text(&sized(scene, false, w, h), w, h);
+            assert_eq!(on, off, "{name} {w}x{h}");
+        }
+    }
+}
+
+#[test]
+fn colour_off_uses_no_colour_at_all_and_colour_on_never_red() {
+    for (name, scene) in SCENES {
+        for (w, h) in SIZES {
+            let off = buffer(&sized(scene, false, w, h), w, h);
+            for cell in off.content() {
+                let colours = (cell.fg, cell.bg);
+                assert_eq!(colours, (Color::Reset, Color::Reset), "{name} {w}x{h}");
+            }
+            let on = buffer(&sized(scene, true, w, h), w, h);
+            let mut coloured = false;
+            for cell in on.content() {
+                for c in [cell.fg, cell.bg] {
+                    assert!(!matches!(c, Color::Red | Color::LightRed), "{name} {w}x{h}");
+                    coloured |= c != Color::Reset;
+                }
+            }
+            assert!(coloured, "{name} {w}x{h} has some colour");
+        }
+    }
+}
+
+#[test]
+fn the_count_styled_with_and_without_colour() {
+    for color in [true, false] {
+        let app = sized(count_step, color, 40, 12);
+        let name = if color {
+            "ground_count_colour"
+        } else {
+            "ground_count_mono"
+        };
+        insta::assert_snapshot!(name, format!("{:?}", buffer(&app, 40, 12)));
+    }
+}
+
+#[test]
+fn the_cursor_shows_after_the_typed_text_and_never_through_help() {
+    let mut app = sized(typed_step, false, 80, 24);
+    let mut t = terminal(&app, 80, 24);
+    assert!(t.backend().cursor_visible());
+    // "   › rain on the gl": 3 + 2 + 14 columns in, on the input line.
+    assert_eq!(
+        t.backend_mut().get_cursor_position().ok().map(|p| p.x),
+        Some(19)
+    );
+    act(&mut app, Action::OpenHelp, at(0.0));
+    let t = terminal(&app, 80, 24);
+    assert!(!t.backend().cursor_visible(), "help covers the input");
+    let list = sized(list, false, 80, 24);
+    assert!(!terminal(&list, 80, 24).backend().cursor_visible());
+}
+
+#[test]
+fn any_size_draws_without_panicking() {
+    let widths = [0, 1, 2, 5, 10, 20, 39, 40, 41, 59, 60, 61, 80, 100, 300];
+    let heights = [0, 1, 2, 5, 11, 12, 13, 17, 19, 20, 24, 30, 60];
+    for (name, scene) in SCENES {
+        for w in widths {
+            for h in heights {
+                let app = sized(scene, true, w, h);
+                assert_eq!(buffer(&app, w, h).area.width, w, "{name}");
+                let _ = app.deadline();
+            }
+        }
+    }
+}
