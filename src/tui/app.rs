@@ -33,6 +33,7 @@ pub enum Screen {
     Home,
     Checkin(CheckinForm),
     Breathe(Box<Breathe>),
+    Trends(Box<super::trends::TrendsView>),
 }
 
 /// A short message on the home screen.
@@ -133,6 +134,7 @@ impl App {
                 Stage::Closing(_) if b.checkin => Context::BreatheClosing,
                 Stage::Closing(_) => Context::BreatheDone,
             },
+            Screen::Trends(view) => Context::Trends(view.unit()),
         }
     }
 
@@ -152,6 +154,10 @@ impl App {
             && self.breathe_handles(&action)
         {
             return self.breathe(action, now);
+        }
+        if let Action::TrendsMove(_) | Action::TrendsShow(_) | Action::TrendsLoaded { .. } = action
+        {
+            return self.trends(action);
         }
         match action {
             Action::Quit => {
@@ -181,6 +187,10 @@ impl App {
             Action::OpenBreathe => {
                 let day = now.wall.date_naive();
                 return self.open_breathe(None, true, day);
+            }
+            Action::OpenTrends => {
+                let day = now.wall.date_naive();
+                return self.open_trends(crate::service::trends::Span::Week(day), day);
             }
             Action::Leave => self.screen = Screen::Home,
             Action::Save => return self.save(now.wall),

@@ -4,6 +4,7 @@
 //! changing data only.
 
 mod breathe;
+mod trends;
 
 use super::action::Action;
 use super::strings as s;
@@ -40,6 +41,8 @@ pub enum Context {
     BreatheClosing,
     /// The closing screen without ratings (--no-checkin).
     BreatheDone,
+    /// The trends screen showing a week, a month or all time.
+    Trends(crate::tui::trends::Unit),
     Help,
 }
 
@@ -82,6 +85,7 @@ const F1_HELP: Binding = bind(code(KeyCode::F(1)), Action::OpenHelp, None);
 const HOME: &[Binding] = &[
     bind(k('c'), Action::OpenCheckin, Some(s::HINT_CHECKIN)),
     bind(k('b'), Action::OpenBreathe, Some(s::HINT_BREATHE)),
+    bind(k('t'), Action::OpenTrends, Some(trends::HINT_TRENDS)),
     bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)),
     bind(k('q'), Action::Quit, Some(s::HINT_QUIT)),
     F1_HELP,
@@ -196,7 +200,7 @@ pub struct Keymap {
 impl Default for Keymap {
     fn default() -> Keymap {
         let join = |parts: &[&[Binding]]| parts.concat();
-        Keymap {
+        let mut map = Keymap {
             tables: vec![
                 (Context::Welcome, WELCOME.to_vec()),
                 (Context::Home, HOME.to_vec()),
@@ -248,7 +252,9 @@ impl Default for Keymap {
                 ),
                 (Context::Help, HELP.to_vec()),
             ],
-        }
+        };
+        map.tables.extend(trends::tables(&[HELP_KEY, ANYWHERE]));
+        map
     }
 }
 

@@ -12,6 +12,7 @@ pub mod paint;
 pub mod screens;
 pub mod strings;
 pub mod theme;
+pub mod trends;
 pub mod widgets;
 
 use crate::service::checkin::today;
@@ -51,6 +52,8 @@ pub enum Start {
         routine: Option<String>,
         checkin: bool,
     },
+    /// `attune trends` in a terminal: the trends screen on this range.
+    Trends { span: crate::service::trends::Span },
 }
 
 /// Run the TUI until the user quits. The terminal is restored on every way out.
@@ -75,6 +78,10 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
         Ok(patterns) => app.patterns = patterns,
         // The built-in patterns still work; the preview says what is wrong with the file.
         Err(e) => app.patterns_problem = Some(e.to_string()),
+    }
+    if let Start::Trends { span } = opts.start {
+        let first = app.open_trends(span, day);
+        effect::settle(&mut app, &store, first, event_loop::now());
     }
     if let Start::Breathe { plan, checkin } = opts.start {
         let first = app.open_breathe(Some(plan), checkin, day);

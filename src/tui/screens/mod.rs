@@ -7,6 +7,7 @@ pub mod help;
 pub mod home;
 pub mod pacing;
 pub mod picker;
+pub mod trends;
 pub mod welcome;
 
 use super::app::{App, Screen};
@@ -37,6 +38,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Home => home::render(app, frame, area),
         Screen::Checkin(form) => checkin::render(app, form, frame, area),
         Screen::Breathe(b) => breathe::render(app, b, frame, area),
+        Screen::Trends(view) => trends::render(app, view, frame, area),
     }
     if app.welcome {
         welcome::render(app, frame, area);
