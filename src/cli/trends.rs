@@ -1,12 +1,13 @@
 //! `attune trends`: a week, a month or all time, as plain sentences or as JSON
-//! (documented field by field in docs/json.md).
+//! (documented field by field in docs/json.md); in a terminal without --json, the
+//! full-screen trends screen.
 
 use super::{Ctx, Failure, Outcome, warn_problems};
 use crate::domain::trends::{Options, Trends};
 use crate::service::trends::{Report, Span, report};
 use crate::store::model::local_now;
 use chrono::NaiveDate;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -56,6 +57,16 @@ fn span(args: &Args, today: NaiveDate) -> Result<Span, Failure> {
 pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let today = local_now().date_naive();
     let span = span(&args, today)?;
+    let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    if terminal && !args.json {
+        let opts = crate::tui::Options {
+            layout: ctx.layout.clone(),
+            color: ctx.color,
+            config_dir: ctx.config_dir.clone(),
+            start: crate::tui::Start::Trends { span },
+        };
+        return crate::tui::run(opts).map_err(Failure::from);
+    }
     let store = crate::store::Store::reader(ctx.layout.clone()).map_err(Failure::failed)?;
     let (rep, problems) = report(&store, span, today, options(&ctx.config))?;
     warn_problems(err, &problems);
@@ -72,41 +83,69 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
 
 /// The plain-language summary: what was practised, what changed, what seems to help.
 pub fn sentences(rep: &Report, span: Span) -> Vec<String> {
+    said(rep, span).into_iter().map(|(_, line)| line).collect()
+}
+
+/// What a summary sentence is about, so the full-screen app can leave out what its
+/// charts already show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Said {
+    Heading,
+    /// Nothing recorded in the range: the kind line.
+    Nothing,
+    Practice,
+    Distress,
+    Helpful,
+    Scales,
+    Sensations,
+    Run,
+}
+
+/// The summary sentences, each with what it is about, in reading order.
+pub fn said(rep: &Report, span: Span) -> Vec<(Said, String)> {
     let t = &rep.trends;
-    let mut lines = vec![heading(t, span)];
+    let mut lines = vec![(Said::Heading, heading(t, span))];
     if t.sessions == 0 && t.checkins == 0 {
-        lines
-            .push("Nothing recorded here yet. Any small practice counts when you're ready.".into());
+        lines.push((
+            Said::Nothing,
+            "Nothing recorded here yet. Any small practice counts when you're ready.".into(),
+        ));
         return lines;
     }
     if t.sessions > 0 {
-        lines.push(format!(
-            "You practised on {}: {} in {}.",
-            plural(t.days_practised, "day"),
-            minutes(t.practice_minutes),
-            plural(t.sessions, "session")
+        lines.push((
+            Said::Practice,
+            format!(
+                "You practised on {}: {} in {}.",
+                plural(t.days_practised, "day"),
+                minutes(t.practice_minutes),
+                plural(t.sessions, "session")
+            ),
         ));
     }
     if let Some(c) = t.distress_change_mean {
         let n = plural(t.rated_sessions, "session");
-        lines.push(match c {
+        lines.push((Said::Distress, match c {
             c if c < -0.05 => format!("After practice, distress was {:.1} lower on average ({n} rated before and after).", -c),
             c if c > 0.05 => format!("After practice, distress was {c:.1} higher on average ({n} rated). That happens; gentler practices may suit you better for now."),
             _ => format!("After practice, distress stayed about the same on average ({n} rated)."),
-        });
+        }));
     }
     if let Some(id) = &t.most_helpful
         && let Some(c) = t.by_practice.get(id).and_then(|p| p.mean_change)
     {
-        lines.push(format!(
-            "What seems to help you most: {id} ({:.1} lower on average).",
-            -c
+        lines.push((
+            Said::Helpful,
+            format!(
+                "What seems to help you most: {id} ({:.1} lower on average).",
+                -c
+            ),
         ));
     }
-    lines.extend(scale_line(t));
-    lines.extend(sensation_line(rep));
+    lines.extend(scale_line(t).map(|l| (Said::Scales, l)));
+    lines.extend(sensation_line(rep).map(|l| (Said::Sensations, l)));
     if let Some(run) = t.longest_run.filter(|r| *r >= 2) {
-        lines.push(format!("Your longest run: {run} days in a row."));
+        lines.push((Said::Run, format!("Your longest run: {run} days in a row.")));
     }
     lines
 }

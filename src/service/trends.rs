@@ -23,7 +23,7 @@ pub enum Span {
 }
 
 /// Trends with their comparison and the days practised around today.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Report {
     #[serde(flatten)]
     pub trends: Trends,

@@ -2,6 +2,7 @@
 //! plus the effects themselves (I/O the event loop performs outside `App::update`).
 
 use crate::domain::today::TodaySummary;
+use crate::service::trends::{Report, Span};
 use crate::store::model::{Record, Session, Stamp};
 use chrono::NaiveDate;
 
@@ -42,6 +43,17 @@ pub enum Action {
     StepBack,
     /// Time passed: an animating screen's deadline came.
     Tick,
+    // Trends.
+    OpenTrends,
+    /// An earlier (−1) or later (+1) week or month.
+    TrendsMove(i8),
+    /// Show a week, a month or all time (the one shown goes back to the week).
+    TrendsShow(crate::tui::trends::Unit),
+    /// A trends report for this range arrived (or could not be read).
+    TrendsLoaded {
+        span: Span,
+        result: Result<Box<Report>, String>,
+    },
     // Check-in form.
     Next,
     Prev,
@@ -121,4 +133,9 @@ pub enum Effect {
     UpdateRecord(Record),
     /// The journal's reading, saving, deleting and drafts.
     Journal(crate::tui::journal::JournalEffect),
+    /// Read the trends of a week, a month or all time, as of `today`.
+    LoadTrends {
+        span: Span,
+        today: NaiveDate,
+    },
 }

@@ -35,6 +35,7 @@ pub enum Screen {
     Breathe(Box<Breathe>),
     Journal(Box<super::journal::JournalState>),
     Ground(Box<Ground>),
+    Trends(Box<super::trends::TrendsView>),
 }
 
 /// A short message on the home screen.
@@ -152,6 +153,7 @@ impl App {
             },
             Screen::Journal(j) => j.context(),
             Screen::Ground(g) => g.context(),
+            Screen::Trends(view) => Context::Trends(view.unit()),
         }
     }
 
@@ -190,6 +192,10 @@ impl App {
         if self.ground_handles(&action) {
             return self.ground(action, now);
         }
+        if let Action::TrendsMove(_) | Action::TrendsShow(_) | Action::TrendsLoaded { .. } = action
+        {
+            return self.trends(action);
+        }
         match action {
             Action::Quit => {
                 self.quit = true;
@@ -221,6 +227,10 @@ impl App {
                 return self.open_breathe(None, true, day);
             }
             Action::OpenGround => self.open_ground(None, true, now),
+            Action::OpenTrends => {
+                let day = now.wall.date_naive();
+                return self.open_trends(crate::service::trends::Span::Week(day), day);
+            }
             Action::Leave => self.screen = Screen::Home,
             Action::Save => return self.save(now.wall),
             Action::Saved(result) => return self.saved(result),

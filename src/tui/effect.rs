@@ -6,6 +6,7 @@ use super::action::{Action, Effect};
 use super::app::{App, Now};
 use crate::service::checkin::{save_checkin_record, today};
 use crate::service::practice::{recent_uses, save_session};
+use crate::service::trends::report;
 use crate::store::Store;
 use chrono::Weekday;
 use std::path::{Path, PathBuf};
@@ -54,6 +55,17 @@ pub fn perform(store: &Store, effect: Effect) -> Action {
                 .map_err(|e| e.to_string()),
         ),
         Effect::Journal(e) => super::journal::effect::perform(store, e),
+        Effect::LoadTrends { span, today } => {
+            let opts = crate::domain::trends::Options {
+                first_weekday: FIRST_WEEKDAY,
+                ..Default::default()
+            };
+            // Unreadable files are left out here; the home screen already says so.
+            let result = report(store, span, today, opts)
+                .map(|(rep, _)| Box::new(rep))
+                .map_err(|e| e.to_string());
+            Action::TrendsLoaded { span, result }
+        }
     }
 }
 

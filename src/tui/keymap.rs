@@ -6,6 +6,7 @@
 mod breathe;
 mod ground;
 mod journal;
+mod trends;
 
 use super::action::Action;
 use super::strings as s;
@@ -65,6 +66,8 @@ pub enum Context {
     GroundClosing,
     /// The closing screen without ratings (--no-checkin).
     GroundDone,
+    /// The trends screen showing a week, a month or all time.
+    Trends(crate::tui::trends::Unit),
     Help,
     /// The journal's list of entries.
     JournalList,
@@ -134,6 +137,7 @@ const HOME: &[Binding] = &[
     ground::OPEN,
     bind(k('c'), Action::OpenCheckin, Some(s::HINT_CHECKIN)),
     bind(k('j'), journal::OPEN, Some(s::journal::HINT_JOURNAL)),
+    bind(k('t'), Action::OpenTrends, Some(trends::HINT_TRENDS)),
     bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)),
     bind(k('q'), Action::Quit, Some(s::HINT_QUIT)),
     F1_HELP,
@@ -307,6 +311,7 @@ impl Default for Keymap {
                 .map(|(ctx, parts)| (*ctx, parts.concat())),
         );
         map.tables.extend(ground::tables());
+        map.tables.extend(trends::tables(&[HELP_KEY, ANYWHERE]));
         map
     }
 }

@@ -16,6 +16,7 @@ pub mod paint;
 pub mod screens;
 pub mod strings;
 pub mod theme;
+pub mod trends;
 pub mod widgets;
 
 use crate::service::checkin::today;
@@ -56,6 +57,8 @@ pub enum Start {
         routine: Option<String>,
         checkin: bool,
     },
+    /// `attune trends` in a terminal: the trends screen on this range.
+    Trends { span: crate::service::trends::Span },
 }
 
 /// Run the TUI until the user quits. The terminal is restored on every way out.
@@ -88,6 +91,7 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
     let draft_waiting = drafts::path(&store.layout().state_dir).exists();
     let first = match opts.start {
         Start::Breathe { plan, checkin } => app.open_breathe(Some(plan), checkin, day),
+        Start::Trends { span } => app.open_trends(span, day),
         Start::Journal { entry } => app.open_journal(entry.map_or(Intent::List, Intent::Write)),
         Start::Ground { routine, checkin } => {
             app.open_ground(routine.as_deref(), checkin, event_loop::now());

@@ -11,6 +11,7 @@ pub mod journal;
 pub mod journal_editor;
 pub mod pacing;
 pub mod picker;
+pub mod trends;
 pub mod welcome;
 
 use super::app::{App, Screen};
@@ -43,6 +44,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Breathe(b) => breathe::render(app, b, frame, area),
         Screen::Journal(j) => journal::render(app, j, frame, area),
         Screen::Ground(g) => ground::render(app, g, frame, area),
+        Screen::Trends(view) => trends::render(app, view, frame, area),
     }
     if app.welcome {
         welcome::render(app, frame, area);

@@ -5,6 +5,7 @@ pub mod digits;
 pub mod hints;
 pub mod pacer;
 pub mod scale;
+pub mod week_chart;
 
 /// Word-wrap `text` to `width` columns; lines after the first start with `indent` spaces.
 /// Counts characters, which is right for attune's own words; a word longer than a line is

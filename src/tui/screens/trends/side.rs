@@ -1,0 +1,109 @@
+//! The trends screen's side panel, when the window is wide: distress before and after
+//! practice (day by day for a week, on average otherwise), then the sensations noticed,
+//! each with its change from the week or month before.
+
+use super::{Room, unit};
+use crate::tui::trends::Shown;
+use crate::tui::trends::words as w;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span as TextSpan};
+use ratatui::widgets::Paragraph;
+
+pub fn render(frame: &mut Frame, room: &Room, shown: &Shown, area: Rect) {
+    let mut lines = distress(room, shown);
+    let rows = usize::from(area.height);
+    if !lines.is_empty() && lines.len() + 2 < rows {
+        lines.push(Line::default());
+    }
+    let room_left = rows.saturating_sub(lines.len());
+    lines.extend(sensations(room, shown, usize::from(area.width), room_left));
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Day by day for a week ("Mon  6 → 4  ▼2"), else the range's means.
+fn distress(room: &Room, shown: &Shown) -> Vec<Line<'static>> {
+    let theme = room.theme;
+    let t = &shown.report.trends;
+    if t.sessions == 0 || (t.distress_before_mean.is_none() && t.distress_after_mean.is_none()) {
+        return Vec::new();
+    }
+    if unit(shown) != crate::tui::trends::Unit::Week {
+        let said = w::before_after(t.distress_before_mean, t.distress_after_mean);
+        return vec![
+            Line::styled(w::DISTRESS_MEANS, theme.quiet()),
+            Line::styled(said, theme.text()),
+        ];
+    }
+    let mut lines = vec![Line::styled(w::DISTRESS_HEAD, theme.quiet())];
+    let pair = |d: &crate::domain::trends::Day| {
+        w::before_after(d.distress_before_mean, d.distress_after_mean)
+    };
+    let widest = t
+        .days
+        .iter()
+        .map(|d| pair(d).chars().count())
+        .max()
+        .unwrap_or(0);
+    for day in &t.days {
+        let name = day.date.format("%a").to_string();
+        let mut spans = vec![TextSpan::styled(format!("{name:<5}"), theme.quiet())];
+        match (day.distress_before_mean, day.distress_after_mean) {
+            (None, None) => spans.push(TextSpan::styled(w::NOT_RATED, theme.quiet())),
+            (before, after) => {
+                let pair = w::before_after(before, after);
+                let pair = format!("{pair:<width$}  ", width = widest);
+                spans.push(TextSpan::styled(pair, theme.text()));
+                if let (Some(b), Some(a)) = (before, after) {
+                    let style = if a < b { theme.notice() } else { theme.quiet() };
+                    spans.push(TextSpan::styled(w::change_mark(b, a), style));
+                }
+            }
+        }
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+/// The most noticed words first, as many as fit.
+fn sensations(room: &Room, shown: &Shown, width: usize, rows: usize) -> Vec<Line<'static>> {
+    let theme = room.theme;
+    let rep = &shown.report;
+    if rep.trends.sensations.is_empty() || rows < 2 {
+        return Vec::new();
+    }
+    let mut words: Vec<(&String, &usize)> = rep.trends.sensations.iter().collect();
+    words.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    words.truncate(rows - 1);
+    let change = |word: &String| {
+        rep.change_from_previous
+            .as_ref()
+            .and_then(|c| c.sensations.get(word))
+            .copied()
+            .unwrap_or(0)
+    };
+    let line = |word: &String, count: &usize, short: bool| {
+        let said = w::sensation_change(change(word), unit(shown), short);
+        (format!("{word} {count}"), said)
+    };
+    // One form for the whole list: the long one if every line fits.
+    let short = words.iter().any(|(word, count)| {
+        let (head, said) = line(word, count, false);
+        head.chars().count() + said.map_or(0, |s| s.chars().count() + 3) > width
+    });
+    let heading = if short {
+        w::SENSATIONS_SINCE
+    } else {
+        w::SENSATIONS_HEAD
+    };
+    let mut lines = vec![Line::styled(heading, theme.quiet())];
+    for (word, count) in words {
+        let (head, said) = line(word, count, short);
+        let mut spans = vec![TextSpan::styled(head, theme.text())];
+        if let Some(said) = said {
+            spans.push(TextSpan::styled(format!(" · {said}"), theme.quiet()));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines
+}

@@ -1,0 +1,207 @@
+//! The trends screen's state: which week, month or all time is asked for, the last good
+//! picture (kept on screen while the next one loads), and the steps between them. Pure:
+//! loading is asked for as an Effect and its result comes back as an Action.
+
+pub mod columns;
+pub mod words;
+
+use crate::domain::today::week_start;
+use crate::domain::trends::month_of;
+use crate::service::trends::{Report, Span};
+use crate::tui::action::{Action, Effect};
+use crate::tui::app::{App, Screen};
+use crate::tui::effect::FIRST_WEEKDAY;
+use chrono::{Days, Months, NaiveDate};
+
+/// The stretch a picture covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Week,
+    Month,
+    All,
+}
+
+/// A report with the range it was asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    pub span: Span,
+    pub report: Report,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendsView {
+    /// What is asked for: the week's first day, the month's first day, or all time.
+    pub span: Span,
+    /// The day the screen was opened on: nothing later is offered.
+    pub today: NaiveDate,
+    /// The last picture that loaded; it stays while the next one loads.
+    pub shown: Option<Shown>,
+    pub loading: bool,
+    /// Why the last load failed, if it did.
+    pub failed: Option<String>,
+}
+
+impl TrendsView {
+    pub fn new(span: Span, today: NaiveDate) -> TrendsView {
+        TrendsView {
+            span: normal(span),
+            today,
+            shown: None,
+            loading: false,
+            failed: None,
+        }
+    }
+
+    pub fn unit(&self) -> Unit {
+        unit_of(self.span)
+    }
+
+    /// Ask for the picture of `span` (unless it is the one shown already).
+    fn ask(&mut self, span: Span) -> Option<Effect> {
+        self.span = normal(span);
+        if self.shown.as_ref().is_some_and(|s| s.span == self.span) {
+            self.loading = false;
+            return None;
+        }
+        self.loading = true;
+        Some(Effect::LoadTrends {
+            span: self.span,
+            today: self.today,
+        })
+    }
+
+    /// An earlier (−1) or later (+1) week or month; never past the one holding today.
+    pub fn step(&mut self, by: i8) -> Option<Effect> {
+        let next = match self.span {
+            Span::Week(d) => Span::Week(shift_days(d, 7 * i64::from(by))?),
+            Span::Month(d) => Span::Month(shift_months(d, by)?),
+            Span::All => return None,
+        };
+        if after_today(next, self.today) {
+            return None;
+        }
+        self.ask(next)
+    }
+
+    /// Show a week, a month or all time; the unit already shown goes back to the week.
+    pub fn show(&mut self, unit: Unit) -> Option<Effect> {
+        let unit = if unit == self.unit() {
+            Unit::Week
+        } else {
+            unit
+        };
+        let day = self.focus_day();
+        let span = match unit {
+            Unit::Week => Span::Week(day),
+            Unit::Month => Span::Month(day),
+            Unit::All => Span::All,
+        };
+        self.ask(span)
+    }
+
+    /// The day a switch keeps in view: today if the range holds it, else its first day.
+    fn focus_day(&self) -> NaiveDate {
+        let (from, to) = range(self.span, self.today);
+        if (from..=to).contains(&self.today) {
+            self.today
+        } else {
+            from
+        }
+    }
+
+    /// A report arrived; one for a range no longer asked for is left aside.
+    pub fn loaded(&mut self, span: Span, result: Result<Box<Report>, String>) {
+        if span != self.span {
+            return;
+        }
+        self.loading = false;
+        match result {
+            Ok(report) => {
+                self.failed = None;
+                self.shown = Some(Shown {
+                    span,
+                    report: *report,
+                });
+            }
+            Err(why) => self.failed = Some(why),
+        }
+    }
+}
+
+fn unit_of(span: Span) -> Unit {
+    match span {
+        Span::Week(_) => Unit::Week,
+        Span::Month(_) => Unit::Month,
+        Span::All => Unit::All,
+    }
+}
+
+/// A week as its first day, a month as its first day.
+fn normal(span: Span) -> Span {
+    match span {
+        Span::Week(d) => Span::Week(week_start(d, FIRST_WEEKDAY)),
+        Span::Month(d) => Span::Month(month_of(d).0),
+        Span::All => Span::All,
+    }
+}
+
+/// The first and last day of a span (all time ends today).
+pub fn range(span: Span, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    match span {
+        Span::Week(d) => {
+            let from = week_start(d, FIRST_WEEKDAY);
+            (from, from + Days::new(6))
+        }
+        Span::Month(d) => month_of(d),
+        Span::All => (NaiveDate::MIN, today),
+    }
+}
+
+fn after_today(span: Span, today: NaiveDate) -> bool {
+    range(span, today).0 > today
+}
+
+fn shift_days(d: NaiveDate, by: i64) -> Option<NaiveDate> {
+    let days = Days::new(by.unsigned_abs());
+    if by < 0 {
+        d.checked_sub_days(days)
+    } else {
+        d.checked_add_days(days)
+    }
+}
+
+fn shift_months(d: NaiveDate, by: i8) -> Option<NaiveDate> {
+    let months = Months::new(u32::from(by.unsigned_abs()));
+    if by < 0 {
+        d.checked_sub_months(months)
+    } else {
+        d.checked_add_months(months)
+    }
+}
+
+impl App {
+    /// Open the trends screen on `span`; loading it follows as an Effect.
+    pub fn open_trends(&mut self, span: Span, today: NaiveDate) -> Option<Effect> {
+        self.notices.clear();
+        let mut view = TrendsView::new(span, today);
+        let first = view.ask(view.span);
+        self.screen = Screen::Trends(Box::new(view));
+        first
+    }
+
+    /// The trends screen's own actions; off that screen (a late answer), nothing.
+    pub fn trends(&mut self, action: Action) -> Option<Effect> {
+        let Screen::Trends(view) = &mut self.screen else {
+            return None;
+        };
+        match action {
+            Action::TrendsMove(by) => view.step(by),
+            Action::TrendsShow(unit) => view.show(unit),
+            Action::TrendsLoaded { span, result } => {
+                view.loaded(span, result);
+                None
+            }
+            _ => None,
+        }
+    }
+}

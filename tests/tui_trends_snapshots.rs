@@ -1,0 +1,339 @@
+//! The trends screen as text: a full week, an empty week, a month, all time, a picture
+//! kept while the next loads, and a failed load, at 80x24 and 40x12, from a fixed,
+//! hand-made history run through the real trend maths. Plus: colour off means no colour
+//! at all, colour on is never red, the words are the same either way, and no size panics.
+
+use attune::domain::today::TodaySummary;
+use attune::domain::trends::{Options, compare, compute, month_of, week_of};
+use attune::service::trends::{Report, Span};
+use attune::store::model::{Body, Checkin, Record, Session, Stamp};
+use attune::tui::action::{Action, Effect};
+use attune::tui::app::{App, Now};
+use attune::tui::screens::render;
+use chrono::{Days, FixedOffset, NaiveDate, TimeZone};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+use std::time::Duration;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().expect("a date")
+}
+
+/// Friday 27 November 2026, 21:00.
+fn today() -> NaiveDate {
+    date("2026-11-27")
+}
+
+fn stamp(day: NaiveDate, hour: u32) -> Stamp {
+    let tz = FixedOffset::east_opt(3600).expect("an offset");
+    let at = day.and_hms_opt(hour, 0, 0).expect("a time");
+    tz.from_local_datetime(&at).single().expect("one time")
+}
+
+fn now() -> Now {
+    Now {
+        wall: stamp(today(), 21),
+        mono: Duration::ZERO,
+    }
+}
+
+fn session(day: &str, minutes: f64, before: Option<u8>, after: Option<u8>) -> Record {
+    let s = Session {
+        practice: "breathe".into(),
+        practice_id: "exhale-4-6".into(),
+        actual_seconds: minutes * 60.0,
+        completed: true,
+        distress_before: before,
+        distress_after: after,
+        ..Session::default()
+    };
+    Record::new(Body::Session(s), stamp(date(day), 8))
+}
+
+fn checkin(day: &str, values: [u8; 4], words: &[&str]) -> Record {
+    let [sleep, energy, pain, tension] = values;
+    let c = Checkin {
+        distress: 4,
+        sleep: Some(sleep),
+        energy: Some(energy),
+        pain: Some(pain),
+        tension: Some(tension),
+        sensations: words.iter().map(|w| w.to_string()).collect(),
+        ..Checkin::default()
+    };
+    Record::new(Body::Checkin(c), stamp(date(day), 20))
+}
+
+/// Two months of a calm, uneven practice, with this week fuller than the last.
+fn history() -> Vec<Record> {
+    let mut records = vec![
+        session("2026-11-23", 10.0, Some(6), Some(4)),
+        session("2026-11-24", 5.0, Some(5), Some(4)),
+        session("2026-11-24", 12.0, Some(7), Some(4)),
+        session("2026-11-26", 20.0, Some(4), Some(2)),
+        session("2026-11-27", 3.0, None, None),
+        session("2026-11-27", 0.5, Some(3), Some(3)),
+        checkin("2026-11-23", [6, 5, 2, 6], &["tight chest", "warm"]),
+        checkin("2026-11-25", [4, 3, 3, 7], &["tight chest"]),
+        checkin("2026-11-27", [7, 6, 1, 4], &["calm", "warm"]),
+        checkin("2026-11-17", [5, 5, 2, 6], &["tight chest", "restless"]),
+        checkin("2026-11-18", [5, 4, 2, 6], &["tight chest", "restless"]),
+        checkin("2026-11-19", [5, 4, 2, 6], &["tight chest"]),
+    ];
+    for d in [2, 3, 5, 9, 10, 12, 16, 18, 19] {
+        let day = format!("2026-11-{d:02}");
+        records.push(session(&day, f64::from(d % 7 + 4), Some(5), Some(3)));
+    }
+    for d in [6, 13, 20, 27] {
+        records.push(session(&format!("2026-10-{d:02}"), 8.0, Some(6), Some(5)));
+        records.push(checkin(
+            &format!("2026-10-{d:02}"),
+            [5, 5, 3, 5],
+            &["heavy"],
+        ));
+    }
+    records
+}
+
+/// The report the service would give for `span`, computed from `records` in memory.
+fn report(records: &[Record], span: Span) -> Report {
+    let opts = Options::default();
+    let (range, previous) = match span {
+        Span::Week(d) => (
+            week_of(d, opts.first_weekday),
+            Some(week_of(d - Days::new(7), opts.first_weekday)),
+        ),
+        Span::Month(d) => (month_of(d), Some(month_of(month_of(d).0 - Days::new(1)))),
+        Span::All => ((date("2026-10-06"), today()), None),
+    };
+    let trends = compute(records, range.0, range.1, opts);
+    let change = previous.map(|(f, t)| compare(&trends, &compute(records, f, t, opts)));
+    Report {
+        trends,
+        change_from_previous: change,
+        days_practised_this_week: 4,
+        days_practised_this_month: 15,
+    }
+}
+
+/// Open trends from home and answer its loads from `records` in memory.
+fn act(app: &mut App, records: &[Record], action: Action) {
+    let mut effect = app.update(action, now());
+    while let Some(e) = effect {
+        let Effect::LoadTrends { span, .. } = e else {
+            panic!("no {e:?} in these scenes");
+        };
+        let result = Ok(Box::new(report(records, span)));
+        effect = app.update(Action::TrendsLoaded { span, result }, now());
+    }
+}
+
+fn opened(color: bool, records: &[Record]) -> App {
+    let mut app = App::new(TodaySummary::default(), false, color);
+    act(&mut app, records, Action::OpenTrends);
+    app
+}
+
+fn week(color: bool) -> App {
+    opened(color, &history())
+}
+
+fn empty_week(color: bool) -> App {
+    opened(color, &[])
+}
+
+fn month(color: bool) -> App {
+    let mut app = week(color);
+    act(
+        &mut app,
+        &history(),
+        Action::TrendsShow(attune::tui::trends::Unit::Month),
+    );
+    app
+}
+
+fn all_time(color: bool) -> App {
+    let mut app = week(color);
+    act(
+        &mut app,
+        &history(),
+        Action::TrendsShow(attune::tui::trends::Unit::All),
+    );
+    app
+}
+
+/// The last week's picture stays while an earlier week loads.
+fn loading(color: bool) -> App {
+    let mut app = week(color);
+    let effect = app.update(Action::TrendsMove(-1), now());
+    assert!(matches!(effect, Some(Effect::LoadTrends { .. })));
+    app
+}
+
+fn failed(color: bool) -> App {
+    let mut app = week(color);
+    let span = Span::Week(date("2026-11-16"));
+    let _ = app.update(Action::TrendsMove(-1), now());
+    let result = Err("the data folder is not there".to_string());
+    let _ = app.update(Action::TrendsLoaded { span, result }, now());
+    app
+}
+
+type Scene = (&'static str, fn(bool) -> App);
+
+const SCENES: [Scene; 6] = [
+    ("trends_week", week),
+    ("trends_empty_week", empty_week),
+    ("trends_month", month),
+    ("trends_all_time", all_time),
+    ("trends_loading", loading),
+    ("trends_failed", failed),
+];
+
+fn sized(scene: fn(bool) -> App, color: bool, w: u16, h: u16) -> App {
+    let mut app = scene(color);
+    let _ = app.update(Action::Resize(w, h), now());
+    app
+}
+
+fn buffer(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|f| render(app, f)).expect("draws");
+    terminal.backend().buffer().clone()
+}
+
+fn text(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|f| render(app, f)).expect("draws");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn trends_screens_as_text() {
+    for (name, scene) in SCENES {
+        for (w, h) in SIZES {
+            let app = sized(scene, false, w, h);
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&app, w, h));
+        }
+    }
+}
+
+#[test]
+fn the_week_says_what_matters_at_both_sizes() {
+    for (w, h) in SIZES {
+        let shown = text(&sized(week, false, w, h), w, h);
+        for words in [
+            "Trends",
+            "You practised on 4 days",
+            "distress was 1.6 lower",
+            "Mon",
+            "Sun",
+        ] {
+            assert!(shown.contains(words), "{w}x{h} lacks {words}:\n{shown}");
+        }
+        assert!(shown.contains('█'), "{w}x{h} has bars:\n{shown}");
+    }
+    let wide = text(&sized(week, false, 80, 24), 80, 24);
+    for words in [
+        "Sleep",
+        "Energy",
+        "Pain",
+        "Tension",
+        "Mon  6 → 4",
+        "▼2",
+        "Sensations, since last week",
+        "tight chest 2 · 1 fewer",
+    ] {
+        assert!(wide.contains(words), "80x24 lacks {words}:\n{wide}");
+    }
+    let wider = text(&sized(week, false, 110, 30), 110, 30);
+    assert!(
+        wider.contains("tight chest 2 · 1 fewer than last week"),
+        "{wider}"
+    );
+}
+
+#[test]
+fn an_empty_week_is_kind_and_shows_no_zeros() {
+    for (w, h) in SIZES {
+        let shown = text(&sized(empty_week, false, w, h), w, h);
+        assert!(shown.contains("Nothing recorded here yet"), "{shown}");
+        let zero = |w: &str| w.trim_matches(|c: char| !c.is_ascii_digit()) == "0";
+        assert!(
+            !shown.split_whitespace().any(zero),
+            "no zeros shouting:\n{shown}"
+        );
+    }
+}
+
+#[test]
+fn colour_changes_only_colours_never_words() {
+    for (name, scene) in SCENES {
+        for (w, h) in SIZES {
+            let on = text(&sized(scene, true, w, h), w, h);
+            let off = text(&sized(scene, false, w, h), w, h);
+            assert_eq!(on, off, "{name} {w}x{h}");
+        }
+    }
+}
+
+#[test]
+fn colour_off_uses_no_colour_at_all_and_colour_on_never_red() {
+    for (name, scene) in SCENES {
+        for (w, h) in SIZES {
+            let off = buffer(&sized(scene, false, w, h), w, h);
+            for cell in off.content() {
+                let colours = (cell.fg, cell.bg);
+                assert_eq!(colours, (Color::Reset, Color::Reset), "{name} {w}x{h}");
+            }
+            let on = buffer(&sized(scene, true, w, h), w, h);
+            let mut coloured = false;
+            for cell in on.content() {
+                for c in [cell.fg, cell.bg] {
+                    assert!(!matches!(c, Color::Red | Color::LightRed), "{name} {w}x{h}");
+                    coloured |= c != Color::Reset;
+                }
+            }
+            assert!(coloured, "{name} {w}x{h} has some colour");
+        }
+    }
+}
+
+#[test]
+fn the_week_styled_with_and_without_colour() {
+    for color in [true, false] {
+        let app = sized(week, color, 40, 12);
+        let name = if color {
+            "trends_colour"
+        } else {
+            "trends_mono"
+        };
+        insta::assert_snapshot!(name, format!("{:?}", buffer(&app, 40, 12)));
+    }
+}
+
+#[test]
+fn any_size_draws_without_panicking() {
+    let widths = [
+        0, 1, 2, 5, 10, 20, 39, 40, 41, 59, 60, 61, 75, 76, 80, 100, 300,
+    ];
+    let heights = [0, 1, 2, 5, 11, 12, 13, 17, 19, 20, 21, 24, 30, 60];
+    for (name, scene) in SCENES {
+        for w in widths {
+            for h in heights {
+                let app = sized(scene, true, w, h);
+                assert_eq!(buffer(&app, w, h).area.width, w, "{name}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_small_window_asks_to_be_larger() {
+    let shown = text(&sized(week, false, 39, 12), 39, 12);
+    assert!(shown.contains("a little larger"), "{shown}");
+}
