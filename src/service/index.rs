@@ -18,13 +18,15 @@ use std::path::Path;
 use std::time::UNIX_EPOCH;
 use uuid::Uuid;
 
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// What every slim record keeps, for merging versions the store's way.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
     pub id: Uuid,
+    #[serde(with = "compact_stamp")]
     pub created_at: Stamp,
+    #[serde(with = "compact_stamp")]
     pub updated_at: Stamp,
     #[serde(default)]
     pub deleted: bool,
@@ -38,6 +40,25 @@ impl Meta {
             updated_at: r.updated_at,
             deleted: r.deleted_at.is_some(),
         }
+    }
+}
+
+/// A moment as [milliseconds since 1970, offset seconds]: the same instant and local
+/// time as RFC 3339 text, several times quicker to read back.
+mod compact_stamp {
+    use crate::store::model::Stamp;
+    use chrono::{FixedOffset, TimeZone};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &Stamp, s: S) -> Result<S::Ok, S::Error> {
+        (t.timestamp_millis(), t.offset().local_minus_utc()).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Stamp, D::Error> {
+        let (millis, offset) = <(i64, i32)>::deserialize(d)?;
+        FixedOffset::east_opt(offset)
+            .and_then(|tz| tz.timestamp_millis_opt(millis).single())
+            .ok_or_else(|| serde::de::Error::custom("a stamp out of range"))
     }
 }
 
