@@ -175,6 +175,12 @@ fn in_editor(ctx: &Ctx, start: &str) -> Result<String, Failure> {
     Ok(std::fs::read_to_string(file.path())?)
 }
 
+/// What a list says before anything is stored: an empty array, or a plain sentence.
+fn nothing_yet(json: bool, out: &mut dyn Write) -> Outcome {
+    writeln!(out, "{}", if json { "[]" } else { "No journal entries yet." })?;
+    Ok(())
+}
+
 fn show_list(
     ctx: &Ctx,
     filter: &Filter,
@@ -184,11 +190,7 @@ fn show_list(
     err: &mut dyn Write,
 ) -> Outcome {
     let Some(store) = ctx.read_store()? else {
-        return if json {
-            Ok(writeln!(out, "[]")?)
-        } else {
-            Ok(writeln!(out, "No journal entries yet.")?)
-        };
+        return nothing_yet(json, out);
     };
     let (entries, problems) = journal::newest(&store, filter, limit)?;
     warn_problems(err, &problems);
@@ -215,11 +217,7 @@ fn search(
     err: &mut dyn Write,
 ) -> Outcome {
     let Some(store) = ctx.read_store()? else {
-        return if json {
-            Ok(writeln!(out, "[]")?)
-        } else {
-            Ok(writeln!(out, "No journal entries yet.")?)
-        };
+        return nothing_yet(json, out);
     };
     let filter = Filter {
         query: Some(query),
