@@ -1,5 +1,5 @@
-//! `attune journal …` and `attune prompts`: write, list, show, search, edit and delete
-//! journal entries from the command line, and read the prompts.
+//! `attune journal …`: write, list, show, search, edit and delete journal entries from
+//! the command line.
 
 use super::{Ctx, Failure, Outcome, warn_problems};
 use crate::content::prompts;
@@ -177,7 +177,15 @@ fn in_editor(ctx: &Ctx, start: &str) -> Result<String, Failure> {
 
 /// What a list says before anything is stored: an empty array, or a plain sentence.
 fn nothing_yet(json: bool, out: &mut dyn Write) -> Outcome {
-    writeln!(out, "{}", if json { "[]" } else { "No journal entries yet." })?;
+    writeln!(
+        out,
+        "{}",
+        if json {
+            "[]"
+        } else {
+            "No journal entries yet."
+        }
+    )?;
     Ok(())
 }
 
@@ -372,48 +380,5 @@ fn delete(ctx: &Ctx, id: &str, yes: bool, out: &mut dyn Write) -> Outcome {
     let store = ctx.open_store()?;
     journal::delete(&store, &record, local_now()).map_err(failure)?;
     writeln!(out, "Deleted.")?;
-    Ok(())
-}
-
-#[derive(Debug, clap::Args)]
-pub struct PromptsArgs {
-    /// Only this category
-    #[arg(long, value_name = "ID")]
-    pub category: Option<String>,
-}
-
-/// `attune prompts`: today's prompt, then every prompt by category.
-pub fn prompts_run(args: PromptsArgs, out: &mut dyn Write) -> Outcome {
-    let all = prompts();
-    if let Some(c) = &args.category
-        && !all.categories.iter().any(|x| &x.id == c)
-    {
-        let known: Vec<&str> = all.categories.iter().map(|x| x.id.as_str()).collect();
-        return Err(Failure::usage(format!(
-            "there is no category \"{c}\". Categories: {}",
-            known.join(", ")
-        )));
-    }
-    if args.category.is_none()
-        && let Some(p) = all.of_the_day(local_now().date_naive(), 0)
-    {
-        writeln!(out, "Today: {}  ({})\n", p.text, p.id)?;
-    }
-    for c in all
-        .categories
-        .iter()
-        .filter(|c| args.category.as_ref().is_none_or(|x| *x == c.id))
-    {
-        let note = if c.opt_in {
-            "  (only when you choose it)"
-        } else {
-            ""
-        };
-        writeln!(out, "{} [{}]{note}", c.title, c.id)?;
-        for p in all.prompts.iter().filter(|p| p.category == c.id) {
-            writeln!(out, "  {:<14} {}", p.id, p.text)?;
-        }
-        writeln!(out)?;
-    }
     Ok(())
 }

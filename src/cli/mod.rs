@@ -14,6 +14,7 @@ pub mod import;
 pub mod journal;
 pub mod patterns;
 pub mod plain_io;
+pub mod prompts;
 pub mod review;
 pub mod settings;
 pub mod status;
@@ -63,7 +64,7 @@ pub enum Command {
     /// Your journal: write, list, show, search, edit, delete
     Journal(journal::Args),
     /// The journal prompts, today's first
-    Prompts(journal::PromptsArgs),
+    Prompts(prompts::PromptsArgs),
     /// Your trends: practice, distress before and after, check-ins, sensations
     Trends(trends::Args),
     /// List the breathing patterns
@@ -198,7 +199,7 @@ pub fn run(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Write
         Command::Patterns(args) => patterns::run(ctx, args, out),
         Command::Ground(args) => ground::run(ctx, args, out, err),
         Command::Journal(args) => journal::run(ctx, args, out, err),
-        Command::Prompts(args) => journal::prompts_run(args, out),
+        Command::Prompts(args) => prompts::prompts_run(args, out),
         Command::Trends(args) => trends::run(ctx, args, out, err),
         Command::Checkin(args) => checkin::run(ctx, args, out, err),
         Command::History(args) => history::run(ctx, args, out, err),
