@@ -27,6 +27,16 @@ fn main() -> ExitCode {
         },
         None => attune::config::Config::default(),
     };
+    // Key overrides are checked against the keymap here, before the terminal changes.
+    if let (Err(why), false) = (
+        attune::tui::keymap::Keymap::with_overrides(&config.keys),
+        lenient,
+    ) {
+        let path = config_path
+            .as_ref()
+            .map_or(String::new(), |p| format!("{}: ", p.display()));
+        return fail(2, &format!("{path}{why}"));
+    }
     // The flag and the setting mean the same: every screen after this sees one answer.
     let reduced_motion = args.reduced_motion || config.breathing.reduced_motion;
     config.breathing.reduced_motion = reduced_motion;

@@ -197,3 +197,79 @@ fn the_users_own_patterns_and_routines_are_offered() {
     };
     assert_eq!(b.pattern().id, "slow-3-7");
 }
+
+fn keymap(keys: &[(&str, &str)]) -> Result<attune::tui::keymap::Keymap, String> {
+    let keys = keys
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    attune::tui::keymap::Keymap::with_overrides(&keys)
+}
+
+#[test]
+fn an_overridden_key_changes_handling_the_footer_and_help() {
+    let mut rig = Rig::new("");
+    rig.app.keymap = keymap(&[("breathe", "B"), ("pause", "p"), ("help", "h")]).expect("fine");
+    let home = rig.text(24);
+    assert!(
+        home.contains("B  breathe") && !home.contains("b  breathe"),
+        "{home}"
+    );
+    rig.key(KeyCode::Char('b'));
+    assert!(
+        matches!(rig.app.screen, Screen::Home),
+        "b no longer breathes"
+    );
+    rig.app
+        .update(attune::tui::action::Action::Resize(80, 60), now());
+    rig.key(KeyCode::Char('h'));
+    let help = rig.text(60);
+    assert!(
+        help.contains("B     breathe") && help.contains("h/F1  help"),
+        "{help}"
+    );
+    rig.key(KeyCode::Char('h')).key(KeyCode::Char('B'));
+    assert!(matches!(rig.app.screen, Screen::Breathe(_)), "B breathes");
+    rig.key(KeyCode::Enter).key(KeyCode::Tab);
+    assert!(rig.app.context() == attune::tui::keymap::Context::BreathePacing);
+    let footer = rig.text(24);
+    assert!(
+        footer.contains("p pause") && !footer.contains("Space pause"),
+        "{footer}"
+    );
+}
+
+#[test]
+fn an_unknown_name_or_a_clash_is_refused_naming_the_key() {
+    let unknown = keymap(&[("breath", "x")]).expect_err("unknown");
+    assert!(
+        unknown.contains("keys.breath") && unknown.contains("breathe"),
+        "{unknown}"
+    );
+    let clash = keymap(&[("breathe", "q")]).expect_err("q quits on home");
+    assert!(
+        clash.contains("keys.breathe") && clash.contains("home"),
+        "{clash}"
+    );
+    let digit = keymap(&[("skip", "5")]).expect_err("5 rates");
+    assert!(digit.contains("keys.skip"), "{digit}");
+    let stop = keymap(&[("stop", "s")]).expect_err("s skips a grounding step");
+    assert!(
+        stop.contains("keys.stop") && stop.contains("grounding"),
+        "{stop}"
+    );
+    // Moving both keys together is fine, and a letter never leaves the text it types in.
+    keymap(&[("breathe", "q"), ("quit", "x")]).expect("a swap");
+    let map = keymap(&[("save", "s")]).expect("s saves where it does not type");
+    let s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE);
+    use attune::tui::action::Action;
+    use attune::tui::keymap::Context;
+    assert_eq!(
+        map.action_for(Context::CheckinScale, &s),
+        Some(Action::Save)
+    );
+    assert_eq!(
+        map.action_for(Context::CheckinNote, &s),
+        Some(Action::Type('s'))
+    );
+}
