@@ -83,6 +83,7 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
     let mut app = App::new(summary, !welcome_seen, opts.color);
     app.day = Some(day);
     app.reduced_motion = opts.reduced_motion;
+    app.theme = theme::Theme::of(opts.color, opts.config.display.theme);
     app.keymap = keymap::Keymap::with_overrides(&opts.config.keys).map_err(anyhow::Error::msg)?;
     let config_dir = opts.config_dir.as_deref();
     match crate::content::all_patterns_with(config_dir, &opts.config.patterns) {
