@@ -289,6 +289,9 @@ impl App {
         };
         match &b.stage {
             Stage::Listen(listen) => listen.deadline(),
+            Stage::Pacing(run) if self.help.is_none() && self.reduced_motion => {
+                run.next_steady_change(self.mono)
+            }
             Stage::Pacing(run) if self.help.is_none() => {
                 let area = Rect::from((Position::ORIGIN, self.size));
                 run.next_change(self.mono, pacing::levels(self, b, area))
