@@ -167,6 +167,8 @@ fn read_rows(name: &'static str, store: &Store, day: NaiveDate) -> Vec<Row> {
                 layout: layout.clone(),
                 color: true,
                 config_dir: None,
+                config: Default::default(),
+                reduced_motion: false,
                 start: attune::tui::Start::Home,
             };
             let (app, _store) = attune::tui::start(opts).expect("starting the app");

@@ -19,7 +19,7 @@ fn main() -> ExitCode {
         .or_else(|| config_dir.as_ref().map(|d| d.join(attune::config::FILE)));
     // `status --prompt` must never break a prompt, so a bad config only stops other commands.
     let lenient = matches!(&args.command, Some(cli::Command::Status(_)));
-    let config = match &config_path {
+    let mut config = match &config_path {
         Some(path) => match attune::config::Config::load(path, args.config.is_some()) {
             Ok(c) => c,
             Err(_) if lenient => attune::config::Config::default(),
@@ -27,12 +27,27 @@ fn main() -> ExitCode {
         },
         None => attune::config::Config::default(),
     };
+    // Key overrides are checked against the keymap here, before the terminal changes.
+    if let (Err(why), false) = (
+        attune::tui::keymap::Keymap::with_overrides(&config.keys),
+        lenient,
+    ) {
+        let path = config_path
+            .as_ref()
+            .map_or(String::new(), |p| format!("{}: ", p.display()));
+        return fail(2, &format!("{path}{why}"));
+    }
+    // The flag and the setting mean the same: every screen after this sees one answer.
+    let reduced_motion = args.reduced_motion || config.breathing.reduced_motion;
+    config.breathing.reduced_motion = reduced_motion;
     let Some(command) = args.command else {
         return open_tui(attune::tui::Options {
             layout,
             color,
             config_dir,
             start: attune::tui::Start::Home,
+            config,
+            reduced_motion,
         });
     };
     let ctx = Ctx {

@@ -177,3 +177,22 @@ fn delete_everything_asks_twice_and_says_what_it_removed() {
             .contains("nothing to delete")
     );
 }
+
+#[test]
+fn a_key_override_that_cannot_work_is_refused_before_the_app_opens() {
+    let env = Env::new();
+    for (text, said) in [
+        ("[keys]\nbreath = \"x\"\n", "keys.breath"),
+        ("[keys]\nbreathe = \"q\"\n", "keys.breathe"),
+        ("[keys]\npause = \"hyper+p\"\n", "keys.pause"),
+    ] {
+        write_config(&env, text);
+        let out = env.cmd().output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{text}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("config.toml") && err.contains(said), "{err}");
+        assert!(out.stdout.is_empty(), "the terminal was left alone");
+    }
+    write_config(&env, "[keys]\nbreathe = \"B\"\nquit = \"ctrl+q\"\n");
+    env.run_ok(&["history"]);
+}

@@ -526,6 +526,8 @@ fn opening_with_a_plan_from_the_command_line() {
         layout: Layout::new(tmp.path().join("data"), tmp.path().join("state")),
         color: false,
         config_dir: None,
+        config: Default::default(),
+        reduced_motion: false,
         start: attune::tui::Start::Breathe {
             plan: plan.clone(),
             checkin: false,

@@ -209,9 +209,7 @@ fn the_unreadable_files_note_stays_while_they_are_unreadable() {
     let broken = rig.tmp.path().join("data/records/other-device");
     std::fs::create_dir_all(&broken).expect("a folder");
     std::fs::write(broken.join("2026-11.json"), "{ not json").expect("a broken file");
-    let load = attune::tui::action::Effect::LoadToday {
-        day: morning().wall.date_naive(),
-    };
+    let load = rig.app.load_today(morning().wall.date_naive());
     settle(&mut rig.app, &rig.store, Some(load), morning());
     assert!(rig.app.today.unreadable_files);
     let says = |app: &App| {

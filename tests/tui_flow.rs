@@ -247,6 +247,8 @@ fn the_welcome_is_remembered_once_dismissed() {
         layout: rig.store.layout().clone(),
         color: false,
         config_dir: None,
+        config: Default::default(),
+        reduced_motion: false,
         start: attune::tui::Start::Home,
     })
     .expect("starts");

@@ -97,6 +97,8 @@ fn start(tmp: &TempDir, start: Start) -> (App, Store) {
         layout: layout(tmp),
         color: false,
         config_dir: None,
+        config: Default::default(),
+        reduced_motion: false,
         start,
     })
     .expect("starts")

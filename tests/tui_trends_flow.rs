@@ -178,7 +178,7 @@ fn the_last_picture_stays_while_the_next_loads_and_late_answers_are_left_aside()
     let mut rig = Rig::new();
     rig.key(KeyCode::Char('t'));
     let effect = rig.app.update(Action::TrendsMove(-1), now());
-    let Some(Effect::LoadTrends { span, today }) = effect else {
+    let Some(Effect::LoadTrends { span, today, .. }) = effect else {
         panic!("a load: {effect:?}");
     };
     assert_eq!(
@@ -217,6 +217,8 @@ fn attune_trends_opens_on_the_range_asked_for() {
         layout: Layout::new(tmp.path().join("data"), tmp.path().join("state")),
         color: false,
         config_dir: None,
+        config: Default::default(),
+        reduced_motion: false,
         start: attune::tui::Start::Trends {
             span: Span::Month(date("2026-10-15")),
         },

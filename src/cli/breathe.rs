@@ -47,6 +47,8 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
     let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     if terminal && !args.plain {
         let opts = crate::tui::Options {
+            config: ctx.config.clone(),
+            reduced_motion: ctx.config.breathing.reduced_motion,
             layout: ctx.layout.clone(),
             color: ctx.color,
             config_dir: ctx.config_dir.clone(),

@@ -103,6 +103,8 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
 
 fn open_tui(ctx: &Ctx, entry: Option<NewEntry>) -> Outcome {
     let opts = crate::tui::Options {
+        config: ctx.config.clone(),
+        reduced_motion: ctx.config.breathing.reduced_motion,
         layout: ctx.layout.clone(),
         color: ctx.color,
         config_dir: ctx.config_dir.clone(),

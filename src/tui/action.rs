@@ -115,8 +115,10 @@ pub enum Effect {
     SaveCheckin {
         record: Record,
     },
+    /// Today's summary, and this week's as the user's week starts.
     LoadToday {
         day: NaiveDate,
+        first_weekday: chrono::Weekday,
     },
     RememberWelcome,
     /// Count recent sessions of each of these patterns, up to `day`.
@@ -137,5 +139,6 @@ pub enum Effect {
     LoadTrends {
         span: Span,
         today: NaiveDate,
+        opts: crate::domain::trends::Options,
     },
 }

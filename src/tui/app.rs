@@ -86,6 +86,10 @@ pub struct App {
     pub day: Option<chrono::NaiveDate>,
     /// Today needs reloading once the effect in progress is done.
     pub(crate) today_stale: bool,
+    /// The user's settings: week start, breathing defaults, streaks, crisis lines.
+    pub config: crate::config::Config,
+    /// The pacer shows a steady countdown in words instead of moving.
+    pub reduced_motion: bool,
 }
 
 impl App {
@@ -110,6 +114,24 @@ impl App {
             ground_next: false,
             day: None,
             today_stale: false,
+            config: crate::config::Config::default(),
+            reduced_motion: false,
+        }
+    }
+
+    /// Reload today's summary, with the week starting where the user's week starts.
+    pub fn load_today(&self, day: chrono::NaiveDate) -> Effect {
+        Effect::LoadToday {
+            day,
+            first_weekday: self.config.week.starts_on,
+        }
+    }
+
+    /// The trend options the user's settings ask for.
+    pub fn trend_options(&self) -> crate::domain::trends::Options {
+        crate::domain::trends::Options {
+            first_weekday: self.config.week.starts_on,
+            hide_streaks: self.config.trends.hide_streaks,
         }
     }
 
@@ -267,6 +289,9 @@ impl App {
         };
         match &b.stage {
             Stage::Listen(listen) => listen.deadline(),
+            Stage::Pacing(run) if self.help.is_none() && self.reduced_motion => {
+                run.next_steady_change(self.mono)
+            }
             Stage::Pacing(run) if self.help.is_none() => {
                 let area = Rect::from((Position::ORIGIN, self.size));
                 run.next_change(self.mono, pacing::levels(self, b, area))
@@ -308,9 +333,7 @@ impl App {
                 if distress >= HIGH_DISTRESS {
                     self.notices.push(Notice::HelpIsNear);
                 }
-                Some(Effect::LoadToday {
-                    day: record.local_date(),
-                })
+                Some(self.load_today(record.local_date()))
             }
             Err(why) => {
                 // Stay on the form: nothing typed is lost, and Enter tries again.

@@ -29,8 +29,6 @@ impl App {
             return effect;
         }
         self.today_stale = false;
-        Some(Effect::LoadToday {
-            day: now.wall.date_naive(),
-        })
+        Some(self.load_today(now.wall.date_naive()))
     }
 }

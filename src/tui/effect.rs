@@ -8,11 +8,7 @@ use crate::service::checkin::{save_checkin_record, today};
 use crate::service::practice::{recent_uses, save_session};
 use crate::service::trends::report;
 use crate::store::Store;
-use chrono::Weekday;
 use std::path::{Path, PathBuf};
-
-/// Weeks start on Monday until the config file can choose.
-pub const FIRST_WEEKDAY: Weekday = Weekday::Mon;
 
 /// The small file whose presence means the first-run notice was seen.
 pub fn welcome_marker(state_dir: &Path) -> PathBuf {
@@ -25,8 +21,8 @@ pub fn perform(store: &Store, effect: Effect) -> Action {
         Effect::SaveCheckin { record } => {
             Action::Saved(save_checkin_record(store, record).map_err(|e| e.to_string()))
         }
-        Effect::LoadToday { day } => Action::TodayLoaded(
-            today(store, day, FIRST_WEEKDAY)
+        Effect::LoadToday { day, first_weekday } => Action::TodayLoaded(
+            today(store, day, first_weekday)
                 .map(|(summary, _)| summary)
                 .map_err(|e| e.to_string()),
         ),
@@ -55,11 +51,7 @@ pub fn perform(store: &Store, effect: Effect) -> Action {
                 .map_err(|e| e.to_string()),
         ),
         Effect::Journal(e) => super::journal::effect::perform(store, e),
-        Effect::LoadTrends { span, today } => {
-            let opts = crate::domain::trends::Options {
-                first_weekday: FIRST_WEEKDAY,
-                ..Default::default()
-            };
+        Effect::LoadTrends { span, today, opts } => {
             // Unreadable files are left out here; the home screen already says so.
             let result = report(store, span, today, opts)
                 .map(|(rep, _)| Box::new(rep))

@@ -1,21 +1,20 @@
 //! The key bindings: one table per context, each row a key, the action it asks for and an
 //! optional short hint. The same rows drive key handling, the footer hints, the home
-//! screen's action list and help's key list, so a later config file can rebind keys by
-//! changing data only.
+//! screen's action list and help's key list, so config.toml's [keys] rebinds keys by
+//! changing data only (see names.rs).
 
 mod breathe;
 mod ground;
 mod journal;
 mod trends;
 
+mod names;
+mod tables;
+
 use super::action::Action;
-use super::strings as s;
-use breathe::{
-    BREATHE_BEFORE, BREATHE_CLOSING, BREATHE_DONE, BREATHE_FOLLOW, BREATHE_LISTEN, BREATHE_PACING,
-    BREATHE_PREVIEW, RATING, STOP,
-};
-use journal::JOURNAL_TABLES;
+pub use names::NAMES;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tables::{ANYWHERE, F1_HINTED, HELP_KEY, TYPING};
 
 /// Where the keys are being read: each context has its own table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -128,192 +127,10 @@ const fn code(c: KeyCode) -> KeySpec {
     KeySpec::Key(c)
 }
 
-const QUIT_ANYWHERE: Binding = bind(KeySpec::Ctrl('c'), Action::Quit, None);
-const F1_HELP: Binding = bind(code(KeyCode::F(1)), Action::OpenHelp, None);
-
-// Rows come in reading order; the footer wraps its hints onto a second line when narrow.
-const HOME: &[Binding] = &[
-    bind(k('b'), Action::OpenBreathe, Some(s::HINT_BREATHE)),
-    ground::OPEN,
-    bind(k('c'), Action::OpenCheckin, Some(s::HINT_CHECKIN)),
-    bind(k('j'), journal::OPEN, Some(s::journal::HINT_JOURNAL)),
-    bind(k('t'), Action::OpenTrends, Some(trends::HINT_TRENDS)),
-    bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)),
-    bind(k('q'), Action::Quit, Some(s::HINT_QUIT)),
-    F1_HELP,
-    QUIT_ANYWHERE,
-];
-
-const WELCOME: &[Binding] = &[
-    bind(
-        code(KeyCode::Enter),
-        Action::DismissWelcome,
-        Some(s::HINT_BEGIN),
-    ),
-    bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)),
-    bind(k('q'), Action::Quit, Some(s::HINT_QUIT)),
-    bind(code(KeyCode::Esc), Action::DismissWelcome, None),
-    F1_HELP,
-    QUIT_ANYWHERE,
-];
-
-const SCALE: &[Binding] = &[
-    bind(KeySpec::Digits, Action::Digit(0), Some(s::HINT_SET)),
-    bind(code(KeyCode::Left), Action::Nudge(-1), Some(s::HINT_NUDGE)),
-    bind(code(KeyCode::Right), Action::Nudge(1), Some(s::HINT_NUDGE)),
-    bind(code(KeyCode::Backspace), Action::Clear, Some(s::HINT_CLEAR)),
-    bind(code(KeyCode::Delete), Action::Clear, None),
-];
-
-const WORDS: &[Binding] = &[
-    bind(k(' '), Action::OpenPicker, Some(s::HINT_CHOOSE)),
-    bind(code(KeyCode::Right), Action::OpenPicker, None),
-];
-
-const NOTE: &[Binding] = &[
-    bind(code(KeyCode::Backspace), Action::Erase, None),
-    bind(code(KeyCode::Delete), Action::Erase, None),
-];
-
-/// Moving, saving and leaving, on every item of the check-in.
-const FORM: &[Binding] = &[
-    bind(code(KeyCode::Up), Action::Prev, Some(s::HINT_MOVE)),
-    bind(code(KeyCode::Down), Action::Next, Some(s::HINT_MOVE)),
-    bind(code(KeyCode::Tab), Action::Next, None),
-    bind(code(KeyCode::BackTab), Action::Prev, None),
-    bind(code(KeyCode::Enter), Action::Save, Some(s::HINT_SAVE)),
-    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_LEAVE)),
-];
-
-const HELP_KEY: &[Binding] = &[bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP))];
-const F1_HINTED: &[Binding] = &[bind(
-    code(KeyCode::F(1)),
-    Action::OpenHelp,
-    Some(s::HINT_HELP),
-)];
-const ANYWHERE: &[Binding] = &[F1_HELP, QUIT_ANYWHERE];
-const TYPING: &[Binding] = &[bind(KeySpec::Text, Action::Type(' '), None)];
-
-const PICKER: &[Binding] = &[
-    bind(
-        code(KeyCode::Up),
-        Action::PickerMove(-1),
-        Some(s::HINT_MOVE),
-    ),
-    bind(
-        code(KeyCode::Down),
-        Action::PickerMove(1),
-        Some(s::HINT_MOVE),
-    ),
-    bind(code(KeyCode::Left), Action::PickerColumn(-1), None),
-    bind(code(KeyCode::Right), Action::PickerColumn(1), None),
-    bind(k(' '), Action::PickerToggle, Some(s::HINT_CHOOSE)),
-    bind(
-        code(KeyCode::Enter),
-        Action::PickerClose,
-        Some(s::HINT_DONE),
-    ),
-    bind(code(KeyCode::Esc), Action::PickerClose, None),
-    bind(code(KeyCode::Tab), Action::PickerMove(1), None),
-    bind(code(KeyCode::BackTab), Action::PickerMove(-1), None),
-];
-
-const OWN_WORD: &[Binding] = &[
-    bind(code(KeyCode::Enter), Action::OwnWordAdd, Some(s::HINT_ADD)),
-    bind(
-        code(KeyCode::Esc),
-        Action::OwnWordCancel,
-        Some(s::HINT_CANCEL),
-    ),
-    bind(code(KeyCode::Backspace), Action::Erase, Some(s::HINT_ERASE)),
-];
-
-const HELP: &[Binding] = &[
-    bind(code(KeyCode::Esc), Action::CloseHelp, Some(s::HINT_CLOSE)),
-    bind(code(KeyCode::Up), Action::Scroll(-1), Some(s::HINT_SCROLL)),
-    bind(code(KeyCode::Down), Action::Scroll(1), Some(s::HINT_SCROLL)),
-    bind(k('?'), Action::CloseHelp, None),
-    bind(k('q'), Action::CloseHelp, None),
-    bind(code(KeyCode::Enter), Action::CloseHelp, None),
-    bind(code(KeyCode::F(1)), Action::CloseHelp, None),
-    bind(code(KeyCode::PageUp), Action::Scroll(-8), None),
-    bind(code(KeyCode::PageDown), Action::Scroll(8), None),
-    bind(k('k'), Action::Scroll(-1), None),
-    bind(k('j'), Action::Scroll(1), None),
-    QUIT_ANYWHERE,
-];
-
 /// Every context's table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Keymap {
     tables: Vec<(Context, Vec<Binding>)>,
-}
-
-impl Default for Keymap {
-    fn default() -> Keymap {
-        let join = |parts: &[&[Binding]]| parts.concat();
-        let mut map = Keymap {
-            tables: vec![
-                (Context::Welcome, WELCOME.to_vec()),
-                (Context::Home, HOME.to_vec()),
-                (
-                    Context::CheckinScale,
-                    join(&[SCALE, FORM, HELP_KEY, ANYWHERE]),
-                ),
-                (
-                    Context::CheckinWords,
-                    join(&[WORDS, FORM, HELP_KEY, ANYWHERE]),
-                ),
-                // No '?' here: it is typed into the note, so F1 opens help instead.
-                (
-                    Context::CheckinNote,
-                    join(&[NOTE, FORM, F1_HINTED, ANYWHERE, TYPING]),
-                ),
-                (Context::Picker, join(&[PICKER, HELP_KEY, ANYWHERE])),
-                (
-                    Context::PickerOwnWord,
-                    join(&[OWN_WORD, F1_HINTED, ANYWHERE, TYPING]),
-                ),
-                (
-                    Context::BreathePreview,
-                    join(&[BREATHE_PREVIEW, HELP_KEY, ANYWHERE]),
-                ),
-                (
-                    Context::BreatheBefore,
-                    join(&[RATING, BREATHE_BEFORE, HELP_KEY, ANYWHERE]),
-                ),
-                (
-                    Context::BreatheListen,
-                    join(&[BREATHE_LISTEN, HELP_KEY, ANYWHERE]),
-                ),
-                (
-                    Context::BreathePacing,
-                    join(&[BREATHE_PACING, STOP, HELP_KEY, ANYWHERE]),
-                ),
-                (
-                    Context::BreatheFollow,
-                    join(&[BREATHE_FOLLOW, STOP, HELP_KEY, ANYWHERE]),
-                ),
-                (
-                    Context::BreatheClosing,
-                    join(&[RATING, BREATHE_CLOSING, ground::OFFER, HELP_KEY, ANYWHERE]),
-                ),
-                (
-                    Context::BreatheDone,
-                    join(&[BREATHE_DONE, ground::OFFER, HELP_KEY, ANYWHERE]),
-                ),
-                (Context::Help, HELP.to_vec()),
-            ],
-        };
-        map.tables.extend(
-            JOURNAL_TABLES
-                .iter()
-                .map(|(ctx, parts)| (*ctx, parts.concat())),
-        );
-        map.tables.extend(ground::tables());
-        map.tables.extend(trends::tables(&[HELP_KEY, ANYWHERE]));
-        map
-    }
 }
 
 impl Keymap {

@@ -35,6 +35,10 @@ pub struct Options {
     /// Where the user's own patterns live (None: built-in patterns only).
     pub config_dir: Option<std::path::PathBuf>,
     pub start: Start,
+    /// The user's settings from config.toml (defaults when there is none).
+    pub config: crate::config::Config,
+    /// A steady countdown in words instead of the moving pacer.
+    pub reduced_motion: bool,
 }
 
 /// The screen the TUI opens on.
@@ -74,20 +78,25 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
     let store = Store::open(opts.layout).context("opening attune's data folder")?;
     let day = local_now().date_naive();
     // Today's summary says whether some files could not be read; home shows it.
-    let (summary, _) =
-        today(&store, day, effect::FIRST_WEEKDAY).context("reading today's records")?;
+    let first_weekday = opts.config.week.starts_on;
+    let (summary, _) = today(&store, day, first_weekday).context("reading today's records")?;
     let mut app = App::new(summary, !welcome_seen, opts.color);
     app.day = Some(day);
-    match crate::content::all_patterns(opts.config_dir.as_deref()) {
+    app.reduced_motion = opts.reduced_motion;
+    app.theme = theme::Theme::of(opts.color, opts.config.display.theme);
+    app.keymap = keymap::Keymap::with_overrides(&opts.config.keys).map_err(anyhow::Error::msg)?;
+    let config_dir = opts.config_dir.as_deref();
+    match crate::content::all_patterns_with(config_dir, &opts.config.patterns) {
         Ok(patterns) => app.patterns = patterns,
         // The built-in patterns still work; the preview says what is wrong with the file.
         Err(e) => app.patterns_problem = Some(e.to_string()),
     }
-    match crate::content::all_routines(opts.config_dir.as_deref()) {
+    match crate::content::all_routines_with(config_dir, &opts.config.routines) {
         Ok(routines) => app.routines = routines,
         // The built-in routines still work; the list says what is wrong with the file.
         Err(e) => app.routines_problem = Some(e.to_string()),
     }
+    app.config = opts.config;
     let draft_waiting = drafts::path(&store.layout().state_dir).exists();
     let first = match opts.start {
         Start::Breathe { plan, checkin } => app.open_breathe(Some(plan), checkin, day),

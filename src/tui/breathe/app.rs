@@ -15,7 +15,7 @@ impl App {
         checkin: bool,
         day: chrono::NaiveDate,
     ) -> Option<Effect> {
-        let breathe = Breathe::new(self.patterns.clone(), plan, checkin)?;
+        let breathe = Breathe::new(self.patterns.clone(), plan, checkin, &self.config.breathing)?;
         let ids = breathe.patterns.iter().map(|p| p.id.clone()).collect();
         self.notices.clear();
         self.screen = Screen::Breathe(Box::new(breathe));
@@ -72,9 +72,7 @@ impl App {
             Outcome::Home(notices) => {
                 self.screen = Screen::Home;
                 self.notices = notices;
-                Some(Effect::LoadToday {
-                    day: now.wall.date_naive(),
-                })
+                Some(self.load_today(now.wall.date_naive()))
             }
         }
     }

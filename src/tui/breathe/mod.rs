@@ -105,8 +105,14 @@ pub struct Breathe {
 }
 
 impl Breathe {
-    /// The preview, at `plan` if given, else the default pattern. None with no patterns.
-    pub fn new(mut patterns: Vec<Pattern>, plan: Option<Plan>, checkin: bool) -> Option<Breathe> {
+    /// The preview, at `plan` if given, else the user's default pattern and length (or
+    /// attune's, if theirs is not offered). None with no patterns.
+    pub fn new(
+        mut patterns: Vec<Pattern>,
+        plan: Option<Plan>,
+        checkin: bool,
+        defaults: &crate::config::Breathing,
+    ) -> Option<Breathe> {
         let fixed = plan.is_some();
         let (index, minutes, plan) = match plan {
             Some(plan) => {
@@ -126,16 +132,13 @@ impl Breathe {
                 (index, minutes, plan)
             }
             None => {
-                let index = patterns
+                let index = [defaults.pattern.as_str(), crate::content::DEFAULT_PATTERN]
                     .iter()
-                    .position(|p| p.id == crate::content::DEFAULT_PATTERN)
+                    .find_map(|id| patterns.iter().position(|p| p.id == *id))
                     .unwrap_or(0);
                 let pattern = patterns.get(index)?.clone();
-                (
-                    index,
-                    DEFAULT_MINUTES,
-                    fallback_plan(pattern, DEFAULT_MINUTES),
-                )
+                let minutes = defaults.minutes.round();
+                (index, minutes, fallback_plan(pattern, minutes))
             }
         };
         let mut b = Breathe {
@@ -144,7 +147,7 @@ impl Breathe {
             index,
             minutes: minutes.clamp(1.0, MAX_MINUTES) as u32,
             plan,
-            bell: false,
+            bell: defaults.bell,
             checkin,
             fixed,
             note: None,

@@ -243,6 +243,23 @@ impl Run {
         Some(self.clock.when(t + wait))
     }
 
+    /// With reduced motion: the moment the steady countdown's words next change (its next
+    /// number, or the next phase). The numbers are a second apart and the first of a phase
+    /// stays at least a second, so this asks for at most one wake-up a second.
+    pub fn next_steady_change(&self, mono: Duration) -> Option<Duration> {
+        if self.paused() {
+            return None;
+        }
+        let t = self.active(mono);
+        let pos = self.schedule.at(t);
+        if pos.done {
+            return Some(mono);
+        }
+        let next = Duration::from_secs(steady_seconds(&pos) - 1);
+        let wait = pos.left_in_phase.saturating_sub(next);
+        Some(self.clock.when(t + wait + PAST_LEVEL))
+    }
+
     /// Active time until the fill crosses into another of `levels` steps, if it will in
     /// this phase.
     fn to_next_level(&self, pos: &Position, levels: u32) -> Option<Duration> {
@@ -293,6 +310,14 @@ fn to_next_second(left: Duration) -> Duration {
 /// Whole seconds shown for a time left: rounded up, so 0.2 s left still reads 1.
 pub fn whole_seconds(left: Duration) -> u64 {
     left.as_secs() + u64::from(left.subsec_nanos() > 0)
+}
+
+/// The steady countdown's number: whole seconds left in the phase, but never more than
+/// the phase's whole seconds (a 5.5 s phase counts 5, 4, 3, 2, 1), and at least 1.
+pub fn steady_seconds(pos: &Position) -> u64 {
+    whole_seconds(pos.left_in_phase)
+        .min(pos.phase_len.as_secs())
+        .max(1)
 }
 
 #[cfg(test)]

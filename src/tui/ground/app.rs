@@ -57,9 +57,7 @@ impl App {
             Next::Home(notices) => {
                 self.screen = Screen::Home;
                 self.notices = notices;
-                Some(Effect::LoadToday {
-                    day: now.wall.date_naive(),
-                })
+                Some(self.load_today(now.wall.date_naive()))
             }
             Next::Checkin => {
                 let first = self.today.checkins_today == 0;

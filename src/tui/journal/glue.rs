@@ -65,9 +65,7 @@ impl App {
             Outcome::Home(notices) => {
                 self.screen = Screen::Home;
                 self.notices = notices;
-                Some(Effect::LoadToday {
-                    day: now.wall.date_naive(),
-                })
+                Some(self.load_today(now.wall.date_naive()))
             }
         }
     }

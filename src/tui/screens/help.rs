@@ -131,7 +131,7 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         para(&mut out, text, theme.text(), 0);
     }
     heading(&mut out, s::HELP_LINES_HEAD);
-    let crisis = content::crisis_lines();
+    let crisis = content::crisis_lines_for(&app.config);
     for l in &crisis.lines {
         let line = format!("{}: {} ({})", l.region, l.contact, l.name);
         para(&mut out, &line, theme.text(), 2);

@@ -49,8 +49,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Span::styled(value, theme.text()),
         ]));
     }
+    let gap = lines.len();
     lines.push(Line::default());
-    lines.extend(key_lines(app, pad, roomy));
+    lines.extend(key_lines(app, pad, roomy, area.width));
     let shown = notices(app);
     if roomy && !shown.is_empty() {
         lines.push(Line::default());
@@ -61,25 +62,45 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             lines.push(Line::from(vec![Span::raw(pad), Span::styled(line, style)]));
         }
     }
+    // Short of room, the blank line above the keys goes before any words do.
+    if lines.len() > usize::from(area.height) {
+        lines.remove(gap);
+    }
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// The actions with their keys: one a line, or two a line in a small window.
-fn key_lines(app: &App, pad: &'static str, roomy: bool) -> Vec<Line<'static>> {
+/// The actions with their keys: one a line, or as many a line as fit in a small window.
+fn key_lines(app: &App, pad: &'static str, roomy: bool, width: u16) -> Vec<Line<'static>> {
     let theme = app.theme;
     let hints = app.keymap.hints(Context::Home);
-    let per_line = if roomy { 1 } else { 2 };
+    let key_width = hints
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    let key_width = key_width.max(2);
+    let what_width = hints
+        .iter()
+        .map(|(_, w)| w.chars().count())
+        .max()
+        .unwrap_or(0);
+    let column = key_width + 1 + what_width + 2;
+    let fits = |n: usize| pad.len() + n * column - 2 <= usize::from(width);
+    let per_line = match roomy {
+        true => 1,
+        false => [3, 2].into_iter().find(|n| fits(*n)).unwrap_or(1),
+    };
     hints
         .chunks(per_line)
-        .map(|pair| {
+        .map(|row| {
             let mut spans = vec![Span::raw(pad)];
-            for (i, (keys, what)) in pair.iter().enumerate() {
-                let what = if i + 1 < pair.len() {
-                    format!("{what:<14}")
+            for (i, (keys, what)) in row.iter().enumerate() {
+                let what = if i + 1 < row.len() {
+                    format!("{what:<w$}", w = what_width + 2)
                 } else {
                     what.to_string()
                 };
-                spans.push(Span::styled(format!("{keys:<2} "), theme.key()));
+                spans.push(Span::styled(format!("{keys:<key_width$} "), theme.key()));
                 spans.push(Span::styled(what, theme.text()));
             }
             Line::from(spans)

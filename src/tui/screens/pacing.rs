@@ -3,8 +3,9 @@
 //! Everything here is drawn from the app's latest monotonic reading; nothing changes state.
 
 use super::{MIN_HEIGHT, MIN_WIDTH, roomy, title};
+use crate::domain::breathing::schedule::Position;
 use crate::tui::app::{App, Screen};
-use crate::tui::breathe::run::{Run, RunNote, whole_seconds};
+use crate::tui::breathe::run::{Run, RunNote, steady_seconds, whole_seconds};
 use crate::tui::breathe::{Breathe, Stage};
 use crate::tui::keymap::Context;
 use crate::tui::strings as s;
@@ -57,15 +58,20 @@ fn parts(app: &App, area: Rect) -> Parts {
         2 + reminder_height
     };
     let height = body.height.saturating_sub(top + below);
-    let framed = roomy && height >= 5;
+    let framed = roomy && height >= 5 && !app.reduced_motion;
     let width = if roomy { 16 } else { 8 }.min(body.width);
-    let pacer = Rect {
+    let mut pacer = Rect {
         x: body.x + (body.width - width) / 2,
         y: body.y + top,
         width,
         height,
     }
     .intersection(body);
+    if app.reduced_motion {
+        // No moving column: the words sit where its middle would be.
+        pacer.y += pacer.height.saturating_sub(2) / 2;
+        pacer.height = 0;
+    }
     let mut y = pacer.bottom() + u16::from(roomy);
     let phase = row(y, 1);
     y += 1;
@@ -227,6 +233,10 @@ fn draw_moving(app: &App, run: &Run, p: &Parts, frame: &mut Frame) {
     let theme = app.theme;
     let pos = run.position(app.mono);
     let paused = run.paused();
+    if app.reduced_motion {
+        draw_words(app, run, p, frame);
+        return;
+    }
     let mut column = p.pacer;
     if p.framed {
         column = Rect {
@@ -245,7 +255,6 @@ fn draw_moving(app: &App, run: &Run, p: &Parts, frame: &mut Frame) {
     };
     frame.render_widget(fill, column);
 
-    let centred = |text: String, style| Line::styled(text, style).centered();
     let phase = if paused {
         format!("{} · {}", s::PAUSED, s::PAUSED_HOW)
     } else {
@@ -255,7 +264,28 @@ fn draw_moving(app: &App, run: &Run, p: &Parts, frame: &mut Frame) {
             whole_seconds(pos.left_in_phase)
         )
     };
+    let centred = |text: String, style| Line::styled(text, style).centered();
     frame.render_widget(centred(phase, theme.focus()), p.phase);
+    draw_info(app, run, &pos, p, frame);
+}
+
+/// Reduced motion: a steady countdown in words ("Breathe out · 4"), nothing moving.
+fn draw_words(app: &App, run: &Run, p: &Parts, frame: &mut Frame) {
+    let pos = run.position(app.mono);
+    let phase = if run.paused() {
+        format!("{} · {}", s::PAUSED, s::PAUSED_HOW)
+    } else {
+        format!("{} · {}", s::phase_word(pos.phase), steady_seconds(&pos))
+    };
+    let line = Line::styled(phase, app.theme.focus()).centered();
+    frame.render_widget(line, p.phase);
+    draw_info(app, run, &pos, p, frame);
+}
+
+/// The breath and time left (and the pace when there is room), with a note after a key.
+fn draw_info(app: &App, run: &Run, pos: &Position, p: &Parts, frame: &mut Frame) {
+    let theme = app.theme;
+    let centred = |text: String, style| Line::styled(text, style).centered();
     let mut info = s::progress(pos.cycle + 1, pos.left_in_session);
     let pace = s::per_minute(run.current.breaths_per_minute());
     if info.chars().count() + pace.chars().count() + 3 <= usize::from(p.info.width) {

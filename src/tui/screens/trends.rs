@@ -73,7 +73,8 @@ fn title_line(theme: Theme, view: &TrendsView, width: u16) -> Line<'static> {
     let (span, from, to) = match &view.shown {
         Some(s) => (s.span, s.report.trends.from, s.report.trends.to),
         None => {
-            let (from, to) = crate::tui::trends::range(view.span, view.today);
+            let (from, to) =
+                crate::tui::trends::range(view.span, view.today, view.opts.first_weekday);
             (view.span, from, to)
         }
     };

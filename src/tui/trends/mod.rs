@@ -6,12 +6,12 @@ pub mod columns;
 pub mod words;
 
 use crate::domain::today::week_start;
+use crate::domain::trends::Options;
 use crate::domain::trends::month_of;
 use crate::service::trends::{Report, Span};
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Screen};
-use crate::tui::effect::FIRST_WEEKDAY;
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Days, Months, NaiveDate, Weekday};
 
 /// The stretch a picture covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -26,6 +26,8 @@ pub enum Unit {
 pub struct Shown {
     pub span: Span,
     pub report: Report,
+    /// The first day of the user's week, marked on a month's axis.
+    pub first_weekday: Weekday,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -39,16 +41,19 @@ pub struct TrendsView {
     pub loading: bool,
     /// Why the last load failed, if it did.
     pub failed: Option<String>,
+    /// The user's week start and whether streaks are hidden.
+    pub opts: Options,
 }
 
 impl TrendsView {
-    pub fn new(span: Span, today: NaiveDate) -> TrendsView {
+    pub fn new(span: Span, today: NaiveDate, opts: Options) -> TrendsView {
         TrendsView {
-            span: normal(span),
+            span: normal(span, opts.first_weekday),
             today,
             shown: None,
             loading: false,
             failed: None,
+            opts,
         }
     }
 
@@ -58,7 +63,7 @@ impl TrendsView {
 
     /// Ask for the picture of `span` (unless it is the one shown already).
     fn ask(&mut self, span: Span) -> Option<Effect> {
-        self.span = normal(span);
+        self.span = normal(span, self.opts.first_weekday);
         if self.shown.as_ref().is_some_and(|s| s.span == self.span) {
             self.loading = false;
             return None;
@@ -67,6 +72,7 @@ impl TrendsView {
         Some(Effect::LoadTrends {
             span: self.span,
             today: self.today,
+            opts: self.opts,
         })
     }
 
@@ -77,7 +83,7 @@ impl TrendsView {
             Span::Month(d) => Span::Month(shift_months(d, by)?),
             Span::All => return None,
         };
-        if after_today(next, self.today) {
+        if range(next, self.today, self.opts.first_weekday).0 > self.today {
             return None;
         }
         self.ask(next)
@@ -101,7 +107,7 @@ impl TrendsView {
 
     /// The day a switch keeps in view: today if the range holds it, else its first day.
     fn focus_day(&self) -> NaiveDate {
-        let (from, to) = range(self.span, self.today);
+        let (from, to) = range(self.span, self.today, self.opts.first_weekday);
         if (from..=to).contains(&self.today) {
             self.today
         } else {
@@ -121,6 +127,7 @@ impl TrendsView {
                 self.shown = Some(Shown {
                     span,
                     report: *report,
+                    first_weekday: self.opts.first_weekday,
                 });
             }
             Err(why) => self.failed = Some(why),
@@ -137,28 +144,24 @@ fn unit_of(span: Span) -> Unit {
 }
 
 /// A week as its first day, a month as its first day.
-fn normal(span: Span) -> Span {
+fn normal(span: Span, first: Weekday) -> Span {
     match span {
-        Span::Week(d) => Span::Week(week_start(d, FIRST_WEEKDAY)),
+        Span::Week(d) => Span::Week(week_start(d, first)),
         Span::Month(d) => Span::Month(month_of(d).0),
         Span::All => Span::All,
     }
 }
 
 /// The first and last day of a span (all time ends today).
-pub fn range(span: Span, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+pub fn range(span: Span, today: NaiveDate, first: Weekday) -> (NaiveDate, NaiveDate) {
     match span {
         Span::Week(d) => {
-            let from = week_start(d, FIRST_WEEKDAY);
+            let from = week_start(d, first);
             (from, from + Days::new(6))
         }
         Span::Month(d) => month_of(d),
         Span::All => (NaiveDate::MIN, today),
     }
-}
-
-fn after_today(span: Span, today: NaiveDate) -> bool {
-    range(span, today).0 > today
 }
 
 fn shift_days(d: NaiveDate, by: i64) -> Option<NaiveDate> {
@@ -183,7 +186,7 @@ impl App {
     /// Open the trends screen on `span`; loading it follows as an Effect.
     pub fn open_trends(&mut self, span: Span, today: NaiveDate) -> Option<Effect> {
         self.notices.clear();
-        let mut view = TrendsView::new(span, today);
+        let mut view = TrendsView::new(span, today, self.trend_options());
         let first = view.ask(view.span);
         self.screen = Screen::Trends(Box::new(view));
         first

@@ -4,7 +4,6 @@
 
 use super::{Plan, Room, Row, WEEK_CHARTS, side};
 use crate::service::trends::Span;
-use crate::tui::effect::FIRST_WEEKDAY;
 use crate::tui::trends::Shown;
 use crate::tui::trends::columns::{self, Column, Cut, SCALES};
 use crate::tui::trends::words as w;
@@ -41,7 +40,7 @@ fn chart_layout(shown: &Shown, width: u16, roomy: bool) -> Option<Layout> {
             cols.drain(..cols.len() - usize::from(room.div_ceil(2)));
         }
         if let Some(pitch) = week_chart::pitch(cols.len(), room, if roomy { 5 } else { 3 }) {
-            let labels = cols.iter().map(|c| label(shown.span, c, pitch)).collect();
+            let labels = cols.iter().map(|c| label(shown, c, pitch)).collect();
             return Some(Layout {
                 columns: cols,
                 labels,
@@ -55,15 +54,15 @@ fn chart_layout(shown: &Shown, width: u16, roomy: bool) -> Option<Layout> {
 
 /// A column's name on the axis: the weekday, the day of the month on the first and on
 /// each week's first day, or the year at each January.
-fn label(span: Span, c: &Column, pitch: Pitch) -> Option<String> {
+fn label(shown: &Shown, c: &Column, pitch: Pitch) -> Option<String> {
     let d = c.date;
-    match span {
+    match shown.span {
         Span::Week(_) => {
             let name = d.format("%a").to_string();
             Some(name.chars().take(pitch.bar.into()).collect())
         }
         Span::Month(_) => {
-            (d.day() == 1 || d.weekday() == FIRST_WEEKDAY).then(|| d.day().to_string())
+            (d.day() == 1 || d.weekday() == shown.first_weekday).then(|| d.day().to_string())
         }
         Span::All if pitch.bar >= 3 && d.month() != 1 => Some(d.format("%b").to_string()),
         Span::All => (d.month() == 1).then(|| d.format("%Y").to_string()),

@@ -1,0 +1,275 @@
+//! The TUI follows config.toml: the week's first day (today and trends), hidden streaks,
+//! the breathing preview's pattern, length and bell, the user's own patterns and
+//! routines, and their crisis lines in help.
+
+use attune::config::Config;
+use attune::domain::today::TodaySummary;
+use attune::service::practice::save_session;
+use attune::service::trends::Span;
+use attune::store::Store;
+use attune::store::layout::Layout;
+use attune::store::model::{Session, Stamp};
+use attune::tui::app::{App, Now, Screen};
+use attune::tui::effect::step;
+use attune::tui::screens::render;
+use chrono::{FixedOffset, NaiveDate, TimeZone, Weekday};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tempfile::TempDir;
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().expect("a date")
+}
+
+fn stamp(day: &str, hour: u32) -> Stamp {
+    let tz = FixedOffset::east_opt(3600).expect("an offset");
+    let at = date(day).and_hms_opt(hour, 0, 0).expect("a time");
+    tz.from_local_datetime(&at).single().expect("one time")
+}
+
+/// Friday 27 November 2026.
+fn now() -> Now {
+    Now {
+        wall: stamp("2026-11-27", 21),
+        mono: std::time::Duration::ZERO,
+    }
+}
+
+fn config(text: &str) -> Config {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, text).expect("write");
+    Config::load(&path, true).expect("a good config")
+}
+
+struct Rig {
+    _tmp: TempDir,
+    store: Store,
+    app: App,
+}
+
+impl Rig {
+    /// Practice on three days in a row (Tue-Thu), with these settings.
+    fn new(settings: &str) -> Rig {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let layout = Layout::new(tmp.path().join("data"), tmp.path().join("state"));
+        let store = Store::open(layout).expect("store opens");
+        for day in ["2026-11-24", "2026-11-25", "2026-11-26"] {
+            let s = Session {
+                practice: "breathe".into(),
+                practice_id: "exhale-4-6".into(),
+                actual_seconds: 300.0,
+                completed: true,
+                ..Session::default()
+            };
+            save_session(&store, s, stamp(day, 8), stamp(day, 9)).expect("saves");
+        }
+        let mut app = App::new(TodaySummary::default(), false, false);
+        app.config = config(settings);
+        Rig {
+            _tmp: tmp,
+            store,
+            app,
+        }
+    }
+
+    fn key(&mut self, code: KeyCode) -> &mut Rig {
+        let key = KeyEvent::new(code, KeyModifiers::NONE);
+        if let Some(action) = self.app.action_for_key(&key) {
+            step(&mut self.app, &self.store, action, now());
+        }
+        self
+    }
+
+    fn text(&self, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(80, height)).expect("terminal");
+        terminal.draw(|f| render(&self.app, f)).expect("draws");
+        terminal.backend().to_string()
+    }
+}
+
+#[test]
+fn the_week_starts_where_the_user_says_on_trends_and_today() {
+    let mut rig = Rig::new("[week]\nstarts_on = \"sunday\"\n");
+    rig.key(KeyCode::Char('t'));
+    let Screen::Trends(view) = &rig.app.screen else {
+        panic!("not on trends");
+    };
+    assert_eq!(
+        view.span,
+        Span::Week(date("2026-11-22")),
+        "Sunday 22 November"
+    );
+    let shown = view.shown.as_ref().expect("a picture");
+    assert_eq!(shown.report.trends.from, date("2026-11-22"));
+    assert_eq!(shown.first_weekday, Weekday::Sun);
+    assert!(rig.text(24).contains("Sun 22 Nov"), "{}", rig.text(24));
+    // Back home, today's summary is reloaded with the same week.
+    let load = rig.app.load_today(date("2026-11-27"));
+    assert!(matches!(
+        load,
+        attune::tui::action::Effect::LoadToday {
+            first_weekday: Weekday::Sun,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn streaks_show_unless_hidden() {
+    let mut shown = Rig::new("");
+    shown.key(KeyCode::Char('t'));
+    assert!(
+        shown.text(24).contains("days in a row"),
+        "{}",
+        shown.text(24)
+    );
+    let mut hidden = Rig::new("[trends]\nhide_streaks = true\n");
+    hidden.key(KeyCode::Char('t'));
+    assert!(!hidden.text(24).contains("in a row"), "{}", hidden.text(24));
+}
+
+#[test]
+fn the_breathing_preview_starts_from_the_users_pattern_length_and_bell() {
+    let mut rig = Rig::new("[breathing]\npattern = \"coherent-5.5\"\nminutes = 3\nbell = true\n");
+    rig.key(KeyCode::Char('b'));
+    let Screen::Breathe(b) = &rig.app.screen else {
+        panic!("not breathing");
+    };
+    assert_eq!(b.pattern().id, "coherent-5.5");
+    assert_eq!(b.minutes, 3);
+    assert!(b.bell);
+    // A pattern that is not offered falls back to attune's default, calmly.
+    let mut rig = Rig::new("[breathing]\npattern = \"no-such\"\n");
+    rig.key(KeyCode::Char('b'));
+    let Screen::Breathe(b) = &rig.app.screen else {
+        panic!("not breathing");
+    };
+    assert_eq!(
+        (b.pattern().id.as_str(), b.minutes, b.bell),
+        ("exhale-4-6", 5, false)
+    );
+}
+
+#[test]
+fn help_shows_the_users_crisis_lines() {
+    let mut rig = Rig::new(
+        "[[crisis_lines]]\nregion = \"Here\"\nname = \"Local line\"\ncontact = \"call 123\"\n",
+    );
+    rig.key(KeyCode::Char('?'));
+    let help = rig.text(60);
+    assert!(help.contains("Here: call 123 (Local line)"), "{help}");
+    assert!(
+        !help.contains("988"),
+        "the built-in lines give way:\n{help}"
+    );
+}
+
+#[test]
+fn the_users_own_patterns_and_routines_are_offered() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let settings = config(
+        "[[patterns]]\nid = \"slow-3-7\"\nname = \"Slow 3-7\"\nabout = \"In 3, out 7.\"\nin = 3\nout = 7\n\
+         [breathing]\npattern = \"slow-3-7\"\n",
+    );
+    let opts = attune::tui::Options {
+        layout: Layout::new(tmp.path().join("data"), tmp.path().join("state")),
+        color: false,
+        config_dir: None,
+        config: settings,
+        reduced_motion: true,
+        start: attune::tui::Start::Home,
+    };
+    let (mut app, store) = attune::tui::start(opts).expect("starts");
+    assert!(app.reduced_motion);
+    app.welcome = false;
+    assert!(app.patterns.iter().any(|p| p.id == "slow-3-7"));
+    assert_eq!(
+        app.routines.len(),
+        attune::content::builtin_routines().len()
+    );
+    let key = KeyEvent::new(KeyCode::Char('b'), KeyModifiers::NONE);
+    let action = app.action_for_key(&key).expect("b opens breathing");
+    step(&mut app, &store, action, now());
+    let Screen::Breathe(b) = &app.screen else {
+        panic!("not breathing");
+    };
+    assert_eq!(b.pattern().id, "slow-3-7");
+}
+
+fn keymap(keys: &[(&str, &str)]) -> Result<attune::tui::keymap::Keymap, String> {
+    let keys = keys
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    attune::tui::keymap::Keymap::with_overrides(&keys)
+}
+
+#[test]
+fn an_overridden_key_changes_handling_the_footer_and_help() {
+    let mut rig = Rig::new("");
+    rig.app.keymap = keymap(&[("breathe", "B"), ("pause", "p"), ("help", "h")]).expect("fine");
+    let home = rig.text(24);
+    assert!(
+        home.contains("B  breathe") && !home.contains("b  breathe"),
+        "{home}"
+    );
+    rig.key(KeyCode::Char('b'));
+    assert!(
+        matches!(rig.app.screen, Screen::Home),
+        "b no longer breathes"
+    );
+    rig.app
+        .update(attune::tui::action::Action::Resize(80, 60), now());
+    rig.key(KeyCode::Char('h'));
+    let help = rig.text(60);
+    assert!(
+        help.contains("B     breathe") && help.contains("h/F1  help"),
+        "{help}"
+    );
+    rig.key(KeyCode::Char('h')).key(KeyCode::Char('B'));
+    assert!(matches!(rig.app.screen, Screen::Breathe(_)), "B breathes");
+    rig.key(KeyCode::Enter).key(KeyCode::Tab);
+    assert!(rig.app.context() == attune::tui::keymap::Context::BreathePacing);
+    let footer = rig.text(24);
+    assert!(
+        footer.contains("p pause") && !footer.contains("Space pause"),
+        "{footer}"
+    );
+}
+
+#[test]
+fn an_unknown_name_or_a_clash_is_refused_naming_the_key() {
+    let unknown = keymap(&[("breath", "x")]).expect_err("unknown");
+    assert!(
+        unknown.contains("keys.breath") && unknown.contains("breathe"),
+        "{unknown}"
+    );
+    let clash = keymap(&[("breathe", "q")]).expect_err("q quits on home");
+    assert!(
+        clash.contains("keys.breathe") && clash.contains("home"),
+        "{clash}"
+    );
+    let digit = keymap(&[("skip", "5")]).expect_err("5 rates");
+    assert!(digit.contains("keys.skip"), "{digit}");
+    let stop = keymap(&[("stop", "s")]).expect_err("s skips a grounding step");
+    assert!(
+        stop.contains("keys.stop") && stop.contains("grounding"),
+        "{stop}"
+    );
+    // Moving both keys together is fine, and a letter never leaves the text it types in.
+    keymap(&[("breathe", "q"), ("quit", "x")]).expect("a swap");
+    let map = keymap(&[("save", "s")]).expect("s saves where it does not type");
+    let s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE);
+    use attune::tui::action::Action;
+    use attune::tui::keymap::Context;
+    assert_eq!(
+        map.action_for(Context::CheckinScale, &s),
+        Some(Action::Save)
+    );
+    assert_eq!(
+        map.action_for(Context::CheckinNote, &s),
+        Some(Action::Type('s'))
+    );
+}
