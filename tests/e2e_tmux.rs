@@ -1,134 +1,14 @@
 //! The real binary in a real terminal (tmux), used as a person would: first run, a
 //! check-in by keys, quitting, and being stopped by SIGTERM or SIGHUP with the terminal
-//! given back in working order. Each test has its own tmux server and temp folders.
+//! given back in working order, and resizing from 200x60 down to 20x5 and back on every
+//! screen that matters. Each test has its own tmux server and temp folders.
 
-use std::path::{Path, PathBuf};
+mod tmux_support;
+
 use std::process::Command;
 use std::thread::sleep;
-use std::time::{Duration, Instant};
-
-struct Term {
-    socket: String,
-    tmp: tempfile::TempDir,
-}
-
-impl Term {
-    /// A shell in an 80x24 tmux window, with attune's folders pointed at a temp dir.
-    fn new(name: &str) -> Term {
-        assert!(
-            Command::new("tmux")
-                .arg("-V")
-                .output()
-                .is_ok_and(|o| o.status.success()),
-            "these tests need tmux; .ci/run installs it"
-        );
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let socket = format!("attune-e2e-{name}-{}", std::process::id());
-        let t = Term { socket, tmp };
-        t.tmux(&[
-            "new-session",
-            "-d",
-            "-x",
-            "80",
-            "-y",
-            "24",
-            "bash --norc --noprofile",
-        ]);
-        let env = format!(
-            "export PS1='$ ' HOME={root}/home ATTUNE_DATA_DIR={root}/data ATTUNE_STATE_DIR={root}/state; clear",
-            root = t.root().display()
-        );
-        t.keys(&[&env, "Enter"]);
-        t
-    }
-
-    fn root(&self) -> &Path {
-        self.tmp.path()
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.tmux(&["send-keys", "-t", "0", k]);
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "0"])
-    }
-
-    /// Wait until the screen shows `text`; fail with the screen if it never does.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waited for {text:?}; the screen shows:\n{screen}"
-            );
-            sleep(Duration::from_millis(30));
-        }
-    }
-
-    fn start_attune(&self) {
-        let bin = env!("CARGO_BIN_EXE_attune");
-        self.keys(&[&format!("{bin}; echo EXIT=$?"), "Enter"]);
-    }
-
-    /// The pid of attune, the shell's child.
-    fn attune_pid(&self) -> String {
-        let shell = self.tmux(&["display-message", "-p", "-t", "0", "#{pane_pid}"]);
-        let out = Command::new("pgrep")
-            .args(["-P", shell.trim()])
-            .output()
-            .expect("pgrep runs");
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    /// After attune exits, the shell's terminal is back in line mode with echo on.
-    fn assert_terminal_restored(&self) {
-        self.keys(&[
-            "clear; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon\\|-\\?echo'",
-            "Enter",
-        ]);
-        let screen = self.wait_for("echo\n");
-        let lines: Vec<&str> = screen.lines().collect();
-        assert!(lines.contains(&"icanon"), "line mode restored:\n{screen}");
-        assert!(lines.contains(&"echo"), "echo restored:\n{screen}");
-    }
-
-    fn records(&self) -> Vec<serde_json::Value> {
-        let out = Command::new(env!("CARGO_BIN_EXE_attune"))
-            .args(["history", "--json"])
-            .env("ATTUNE_DATA_DIR", self.root().join("data"))
-            .env("ATTUNE_STATE_DIR", self.root().join("state"))
-            .env("HOME", self.root().join("home"))
-            .output()
-            .expect("attune runs");
-        serde_json::from_slice(&out.stdout).expect("a JSON array")
-    }
-}
-
-impl Drop for Term {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
-    }
-}
-
-fn marker(root: &Path) -> PathBuf {
-    root.join("state").join("welcome-seen")
-}
+use std::time::Duration;
+use tmux_support::{Term, marker};
 
 #[test]
 fn first_run_check_in_and_quit() {
@@ -318,4 +198,90 @@ fn home_to_five_four_three_two_one_and_closing_keeping_the_words() {
     assert_eq!(noticed.len(), 15);
     assert_eq!(noticed[0], "lamp");
     assert_eq!(noticed[14], "mint");
+}
+
+/// From 200x60 down to 20x5 a step at a time, and back up.
+const STEPS: [(u16, u16); 17] = [
+    (200, 60),
+    (160, 50),
+    (120, 40),
+    (100, 30),
+    (80, 24),
+    (60, 18),
+    (45, 14),
+    (40, 12),
+    (39, 12),
+    (40, 11),
+    (30, 8),
+    (20, 5),
+    (30, 10),
+    (40, 12),
+    (80, 24),
+    (120, 40),
+    (200, 60),
+];
+
+/// Resize through STEPS: below 40x12 the kind request for room, above it `shows` again,
+/// and attune alive all the way.
+fn resize_through(t: &Term, screen: &str, shows: &str) {
+    for (w, h) in STEPS {
+        t.tmux(&[
+            "resize-window",
+            "-t",
+            "0",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+        ]);
+        let want = if w < 40 || h < 12 {
+            "Please make"
+        } else {
+            shows
+        };
+        t.wait_for(want);
+        assert!(
+            !t.attune_pid().is_empty(),
+            "{screen} at {w}x{h}: attune died"
+        );
+    }
+}
+
+#[test]
+fn resizing_from_200x60_to_20x5_and_back_on_every_screen() {
+    let t = Term::sized("resize", 200, 60);
+    std::fs::create_dir_all(t.root().join("state")).expect("state dir");
+    std::fs::write(marker(t.root()), "").expect("skip the welcome");
+    let bin = env!("CARGO_BIN_EXE_attune");
+    let runs: [(&str, &str, &[&str], &str); 5] = [
+        ("home", "", &[], "Check-ins"),
+        ("the pacer", "breathe --no-checkin", &["Enter"], "left"),
+        (
+            "the steady pacer",
+            "--reduced-motion breathe --no-checkin",
+            &["Enter"],
+            " · ",
+        ),
+        (
+            "the journal editor",
+            "journal new",
+            &["a", "b", "c"],
+            "Ctrl+S",
+        ),
+        ("trends", "trends", &[], "Trends"),
+    ];
+    for (screen, args, keys, shows) in runs {
+        t.keys(&["clear", "Enter"]);
+        t.keys(&[&format!("{bin} {args}; echo EXIT=$?"), "Enter"]);
+        sleep(Duration::from_millis(300));
+        t.keys(keys);
+        let first = t.wait_for(shows);
+        if screen == "the steady pacer" {
+            let words = first.contains("Breathe in · ") || first.contains("Breathe out · ");
+            assert!(words && !first.contains('█'), "{first}");
+        }
+        resize_through(&t, screen, shows);
+        t.keys(&["C-c"]);
+        t.wait_for("EXIT=0");
+    }
 }

@@ -1,0 +1,138 @@
+//! A real terminal for end-to-end tests: attune in its own tmux server, with its data,
+//! state and config folders (and HOME) in a temp dir, driven by send-keys and read back
+//! by capture-pane.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+pub struct Term {
+    socket: String,
+    tmp: tempfile::TempDir,
+}
+
+impl Term {
+    /// A shell in an 80x24 tmux window, with attune's folders pointed at a temp dir.
+    pub fn new(name: &str) -> Term {
+        Term::sized(name, 80, 24)
+    }
+
+    /// A shell in a tmux window of this size.
+    pub fn sized(name: &str, width: u16, height: u16) -> Term {
+        assert!(
+            Command::new("tmux")
+                .arg("-V")
+                .output()
+                .is_ok_and(|o| o.status.success()),
+            "these tests need tmux; .ci/run installs it"
+        );
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let socket = format!("attune-e2e-{name}-{}", std::process::id());
+        let t = Term { socket, tmp };
+        t.tmux(&[
+            "new-session",
+            "-d",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "bash --norc --noprofile",
+        ]);
+        let env = format!(
+            "export PS1='$ ' HOME={root}/home ATTUNE_DATA_DIR={root}/data ATTUNE_STATE_DIR={root}/state ATTUNE_CONFIG_DIR={root}/config; clear",
+            root = t.root().display()
+        );
+        t.keys(&[&env, "Enter"]);
+        t
+    }
+
+    pub fn root(&self) -> &Path {
+        self.tmp.path()
+    }
+
+    pub fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.tmux(&["send-keys", "-t", "0", k]);
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "0"])
+    }
+
+    /// Wait until the screen shows `text`; fail with the screen if it never does.
+    pub fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {text:?}; the screen shows:\n{screen}"
+            );
+            sleep(Duration::from_millis(30));
+        }
+    }
+
+    pub fn start_attune(&self) {
+        let bin = env!("CARGO_BIN_EXE_attune");
+        self.keys(&[&format!("{bin}; echo EXIT=$?"), "Enter"]);
+    }
+
+    /// The pid of attune, the shell's child.
+    pub fn attune_pid(&self) -> String {
+        let shell = self.tmux(&["display-message", "-p", "-t", "0", "#{pane_pid}"]);
+        let out = Command::new("pgrep")
+            .args(["-P", shell.trim()])
+            .output()
+            .expect("pgrep runs");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// After attune exits, the shell's terminal is back in line mode with echo on.
+    pub fn assert_terminal_restored(&self) {
+        self.keys(&[
+            "clear; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon\\|-\\?echo'",
+            "Enter",
+        ]);
+        let screen = self.wait_for("echo\n");
+        let lines: Vec<&str> = screen.lines().collect();
+        assert!(lines.contains(&"icanon"), "line mode restored:\n{screen}");
+        assert!(lines.contains(&"echo"), "echo restored:\n{screen}");
+    }
+
+    pub fn records(&self) -> Vec<serde_json::Value> {
+        let out = Command::new(env!("CARGO_BIN_EXE_attune"))
+            .args(["history", "--json"])
+            .env("ATTUNE_DATA_DIR", self.root().join("data"))
+            .env("ATTUNE_STATE_DIR", self.root().join("state"))
+            .env("HOME", self.root().join("home"))
+            .output()
+            .expect("attune runs");
+        serde_json::from_slice(&out.stdout).expect("a JSON array")
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+pub fn marker(root: &Path) -> PathBuf {
+    root.join("state").join("welcome-seen")
+}
