@@ -7,56 +7,13 @@ use attune::cli::breathe::run_plain;
 use attune::cli::breathe_plain::Input;
 use attune::content::builtin_patterns;
 use attune::service::practice::{Plan, plan};
-use attune::store::Store;
-use attune::store::layout::Layout;
-use attune::store::model::{Body, Session};
-use common::FakeIo;
+use common::{PlainRun, line, run_plain_in_store};
 
-fn line(s: &str) -> Input {
-    Input::Line(s.into())
-}
-
-struct Run {
-    out: String,
-    say: String,
-    sessions: Vec<Session>,
-    _tmp: tempfile::TempDir,
-}
-
-fn run(id: &str, minutes: f64, follow: bool, checkin: bool, script: Vec<(f64, Input)>) -> Run {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let store =
-        Store::open(Layout::new(tmp.path().join("d"), tmp.path().join("s"))).expect("store");
+fn run(id: &str, minutes: f64, follow: bool, checkin: bool, script: Vec<(f64, Input)>) -> PlainRun {
     let plan: Plan = plan(&builtin_patterns(), id, minutes, follow, 5).expect("a plan");
-    let (mut out, mut say) = (Vec::new(), Vec::new());
-    let mut io = FakeIo::new(script);
-    run_plain(
-        &store,
-        &Default::default(),
-        &plan,
-        checkin,
-        &mut io,
-        &mut out,
-        &mut say,
-    )
-    .expect("runs");
-    let sessions = store
-        .load_all()
-        .expect("loads")
-        .merged
-        .into_live()
-        .into_iter()
-        .filter_map(|r| match r.body {
-            Body::Session(s) => Some(s),
-            _ => None,
-        })
-        .collect();
-    Run {
-        out: String::from_utf8(out).expect("utf-8"),
-        say: String::from_utf8(say).expect("utf-8"),
-        sessions,
-        _tmp: tmp,
-    }
+    run_plain_in_store(script, |store, io, out, say| {
+        run_plain(store, &Default::default(), &plan, checkin, io, out, say).expect("runs");
+    })
 }
 
 #[test]

@@ -7,59 +7,16 @@ mod common;
 use attune::cli::breathe_plain::Input;
 use attune::cli::ground::run_plain;
 use attune::content::builtin_routines;
-use attune::store::Store;
-use attune::store::layout::Layout;
-use attune::store::model::{Body, Session};
-use common::{Env, FakeIo};
+use common::{Env, PlainRun, line, run_plain_in_store};
 
-fn line(s: &str) -> Input {
-    Input::Line(s.into())
-}
-
-struct Ran {
-    out: String,
-    say: String,
-    sessions: Vec<Session>,
-    _tmp: tempfile::TempDir,
-}
-
-fn ground(id: &str, checkin: bool, script: Vec<(f64, Input)>) -> Ran {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let store =
-        Store::open(Layout::new(tmp.path().join("d"), tmp.path().join("s"))).expect("store");
+fn ground(id: &str, checkin: bool, script: Vec<(f64, Input)>) -> PlainRun {
     let routine = builtin_routines()
         .into_iter()
         .find(|r| r.id == id)
         .expect("routine");
-    let (mut out, mut say) = (Vec::new(), Vec::new());
-    let mut io = FakeIo::new(script);
-    run_plain(
-        &store,
-        &Default::default(),
-        &routine,
-        checkin,
-        &mut io,
-        &mut out,
-        &mut say,
-    )
-    .expect("runs");
-    let sessions = store
-        .load_all()
-        .expect("loads")
-        .merged
-        .into_live()
-        .into_iter()
-        .filter_map(|r| match r.body {
-            Body::Session(s) => Some(s),
-            _ => None,
-        })
-        .collect();
-    Ran {
-        out: String::from_utf8(out).expect("utf-8"),
-        say: String::from_utf8(say).expect("utf-8"),
-        sessions,
-        _tmp: tmp,
-    }
+    run_plain_in_store(script, |store, io, out, say| {
+        run_plain(store, &Default::default(), &routine, checkin, io, out, say).expect("runs");
+    })
 }
 
 /// Lines for 5-4-3-2-1: on past the intro, the given items per sense, on past the end.

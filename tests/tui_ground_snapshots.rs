@@ -4,30 +4,17 @@
 //! size panics, colour off means no colour at all, colour on is never red, and the
 //! cursor shows only where typing goes and never through help.
 
+mod tui_support;
+
 use attune::domain::today::TodaySummary;
-use attune::store::model::{Body, Record, Stamp};
+use attune::store::model::{Body, Record};
 use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Now};
-use attune::tui::screens::render;
-use chrono::{FixedOffset, TimeZone};
-use ratatui::Terminal;
 use ratatui::backend::Backend as _;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::style::Color;
-use std::time::Duration;
-
-const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
-
-fn at(secs: f64) -> Now {
-    let wall: Stamp = FixedOffset::east_opt(3600)
-        .and_then(|tz| tz.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).single())
-        .expect("a valid fixed time");
-    Now {
-        wall,
-        mono: Duration::from_secs_f64(secs),
-    }
-}
+use tui_support::{
+    SIZES, Scene, assert_any_size_draws, assert_colour_changes_only_colours,
+    assert_colour_off_none_on_never_red, at, buffer, terminal, text,
+};
 
 /// Update, answering effects in memory as a store would.
 fn act(app: &mut App, action: Action, now: Now) {
@@ -148,8 +135,6 @@ fn closing_offer(color: bool) -> App {
     app
 }
 
-type Scene = (&'static str, fn(bool) -> App);
-
 const SCENES: [Scene; 8] = [
     ("ground_list", list),
     ("ground_typed", typed_step),
@@ -168,20 +153,6 @@ fn sized(scene: fn(bool) -> App, color: bool, w: u16, h: u16) -> App {
     app
 }
 
-fn terminal(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|f| render(app, f)).expect("draws");
-    terminal
-}
-
-fn buffer(app: &App, width: u16, height: u16) -> Buffer {
-    terminal(app, width, height).backend().buffer().clone()
-}
-
-fn text(app: &App, width: u16, height: u16) -> String {
-    terminal(app, width, height).backend().to_string()
-}
-
 #[test]
 fn grounding_screens_as_text() {
     for (name, scene) in SCENES {
@@ -194,35 +165,12 @@ fn grounding_screens_as_text() {
 
 #[test]
 fn colour_changes_only_colours_never_words() {
-    for (name, scene) in SCENES {
-        for (w, h) in SIZES {
-            let on = text(&sized(scene, true, w, h), w, h);
-            let off = text(&sized(scene, false, w, h), w, h);
-            assert_eq!(on, off, "{name} {w}x{h}");
-        }
-    }
+    assert_colour_changes_only_colours(&SCENES, sized);
 }
 
 #[test]
 fn colour_off_uses_no_colour_at_all_and_colour_on_never_red() {
-    for (name, scene) in SCENES {
-        for (w, h) in SIZES {
-            let off = buffer(&sized(scene, false, w, h), w, h);
-            for cell in off.content() {
-                let colours = (cell.fg, cell.bg);
-                assert_eq!(colours, (Color::Reset, Color::Reset), "{name} {w}x{h}");
-            }
-            let on = buffer(&sized(scene, true, w, h), w, h);
-            let mut coloured = false;
-            for cell in on.content() {
-                for c in [cell.fg, cell.bg] {
-                    assert!(!matches!(c, Color::Red | Color::LightRed), "{name} {w}x{h}");
-                    coloured |= c != Color::Reset;
-                }
-            }
-            assert!(coloured, "{name} {w}x{h} has some colour");
-        }
-    }
+    assert_colour_off_none_on_never_red(&SCENES, sized, true);
 }
 
 #[test]
@@ -259,13 +207,7 @@ fn the_cursor_shows_after_the_typed_text_and_never_through_help() {
 fn any_size_draws_without_panicking() {
     let widths = [0, 1, 2, 5, 10, 20, 39, 40, 41, 59, 60, 61, 80, 100, 300];
     let heights = [0, 1, 2, 5, 11, 12, 13, 17, 19, 20, 24, 30, 60];
-    for (name, scene) in SCENES {
-        for w in widths {
-            for h in heights {
-                let app = sized(scene, true, w, h);
-                assert_eq!(buffer(&app, w, h).area.width, w, "{name}");
-                let _ = app.deadline();
-            }
-        }
-    }
+    assert_any_size_draws(&SCENES, &widths, &heights, sized, |app| {
+        let _ = app.deadline();
+    });
 }

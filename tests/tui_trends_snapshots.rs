@@ -3,21 +3,20 @@
 //! hand-made history run through the real trend maths. Plus: colour off means no colour
 //! at all, colour on is never red, the words are the same either way, and no size panics.
 
+mod tui_support;
+
 use attune::domain::today::TodaySummary;
 use attune::domain::trends::{Options, compare, compute, month_of, week_of};
 use attune::service::trends::{Report, Span};
 use attune::store::model::{Body, Checkin, Record, Session, Stamp};
 use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Now};
-use attune::tui::screens::render;
 use chrono::{Days, FixedOffset, NaiveDate, TimeZone};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::style::Color;
 use std::time::Duration;
-
-const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
+use tui_support::{
+    SIZES, Scene, assert_any_size_draws, assert_colour_changes_only_colours,
+    assert_colour_off_none_on_never_red, buffer, text,
+};
 
 fn date(s: &str) -> NaiveDate {
     s.parse().expect("a date")
@@ -183,8 +182,6 @@ fn failed(color: bool) -> App {
     app
 }
 
-type Scene = (&'static str, fn(bool) -> App);
-
 const SCENES: [Scene; 6] = [
     ("trends_week", week),
     ("trends_empty_week", empty_week),
@@ -198,18 +195,6 @@ fn sized(scene: fn(bool) -> App, color: bool, w: u16, h: u16) -> App {
     let mut app = scene(color);
     let _ = app.update(Action::Resize(w, h), now());
     app
-}
-
-fn buffer(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|f| render(app, f)).expect("draws");
-    terminal.backend().buffer().clone()
-}
-
-fn text(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|f| render(app, f)).expect("draws");
-    terminal.backend().to_string()
 }
 
 #[test]
@@ -272,35 +257,12 @@ fn an_empty_week_is_kind_and_shows_no_zeros() {
 
 #[test]
 fn colour_changes_only_colours_never_words() {
-    for (name, scene) in SCENES {
-        for (w, h) in SIZES {
-            let on = text(&sized(scene, true, w, h), w, h);
-            let off = text(&sized(scene, false, w, h), w, h);
-            assert_eq!(on, off, "{name} {w}x{h}");
-        }
-    }
+    assert_colour_changes_only_colours(&SCENES, sized);
 }
 
 #[test]
 fn colour_off_uses_no_colour_at_all_and_colour_on_never_red() {
-    for (name, scene) in SCENES {
-        for (w, h) in SIZES {
-            let off = buffer(&sized(scene, false, w, h), w, h);
-            for cell in off.content() {
-                let colours = (cell.fg, cell.bg);
-                assert_eq!(colours, (Color::Reset, Color::Reset), "{name} {w}x{h}");
-            }
-            let on = buffer(&sized(scene, true, w, h), w, h);
-            let mut coloured = false;
-            for cell in on.content() {
-                for c in [cell.fg, cell.bg] {
-                    assert!(!matches!(c, Color::Red | Color::LightRed), "{name} {w}x{h}");
-                    coloured |= c != Color::Reset;
-                }
-            }
-            assert!(coloured, "{name} {w}x{h} has some colour");
-        }
-    }
+    assert_colour_off_none_on_never_red(&SCENES, sized, true);
 }
 
 #[test]
@@ -322,14 +284,7 @@ fn any_size_draws_without_panicking() {
         0, 1, 2, 5, 10, 20, 39, 40, 41, 59, 60, 61, 75, 76, 80, 100, 300,
     ];
     let heights = [0, 1, 2, 5, 11, 12, 13, 17, 19, 20, 21, 24, 30, 60];
-    for (name, scene) in SCENES {
-        for w in widths {
-            for h in heights {
-                let app = sized(scene, true, w, h);
-                assert_eq!(buffer(&app, w, h).area.width, w, "{name}");
-            }
-        }
-    }
+    assert_any_size_draws(&SCENES, &widths, &heights, sized, |_| {});
 }
 
 #[test]

@@ -4,6 +4,9 @@
 
 use assert_cmd::Command;
 use attune::cli::breathe_plain::{Input, PlainIo};
+use attune::store::Store;
+use attune::store::layout::Layout;
+use attune::store::model::{Body, Session};
 use serde_json::Value;
 use std::collections::VecDeque;
 use std::fs;
@@ -140,5 +143,49 @@ impl PlainIo for FakeIo {
         }
         self.now = self.now.max(deadline);
         false
+    }
+}
+
+/// One typed line of scripted input.
+pub fn line(s: &str) -> Input {
+    Input::Line(s.into())
+}
+
+/// What a plain (line-by-line) run printed and kept.
+pub struct PlainRun {
+    pub out: String,
+    pub say: String,
+    pub sessions: Vec<Session>,
+    pub _tmp: TempDir,
+}
+
+/// Run a plain practice against a fresh temp store with scripted input and instant fake
+/// time, then collect what it printed (out and say) and the sessions it kept.
+pub fn run_plain_in_store(
+    script: Vec<(f64, Input)>,
+    run: impl FnOnce(&Store, &mut FakeIo, &mut Vec<u8>, &mut Vec<u8>),
+) -> PlainRun {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let store =
+        Store::open(Layout::new(tmp.path().join("d"), tmp.path().join("s"))).expect("store");
+    let (mut out, mut say) = (Vec::new(), Vec::new());
+    let mut io = FakeIo::new(script);
+    run(&store, &mut io, &mut out, &mut say);
+    let sessions = store
+        .load_all()
+        .expect("loads")
+        .merged
+        .into_live()
+        .into_iter()
+        .filter_map(|r| match r.body {
+            Body::Session(s) => Some(s),
+            _ => None,
+        })
+        .collect();
+    PlainRun {
+        out: String::from_utf8(out).expect("utf-8"),
+        say: String::from_utf8(say).expect("utf-8"),
+        sessions,
+        _tmp: tmp,
     }
 }

@@ -68,6 +68,11 @@ impl Term {
         }
     }
 
+    /// Type text literally, as a person would.
+    pub fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "0", "-l", text]);
+    }
+
     pub fn screen(&self) -> String {
         self.tmux(&["capture-pane", "-p", "-t", "0"])
     }
