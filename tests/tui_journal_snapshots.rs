@@ -3,6 +3,8 @@
 //! reached by keys against a temp store at a fixed time. Plus: no red anywhere, in colour,
 //! and no colour at all with colour off.
 
+mod tui_support;
+
 use attune::domain::today::TodaySummary;
 use attune::service::journal::{NewEntry, entry};
 use attune::store::Store;
@@ -12,28 +14,17 @@ use attune::tui::action::Action;
 use attune::tui::app::{App, Now};
 use attune::tui::drafts::{self, Draft};
 use attune::tui::effect::step;
-use attune::tui::screens::render;
-use chrono::{FixedOffset, TimeDelta, TimeZone};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use chrono::TimeDelta;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::style::Color;
 use tempfile::TempDir;
-
-const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
+use tui_support::{SIZES, assert_never_red, assert_no_colour, at, buffer, text, wall};
 
 fn morning() -> Stamp {
-    FixedOffset::east_opt(3600)
-        .and_then(|tz| tz.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).single())
-        .expect("a valid fixed time")
+    wall()
 }
 
 fn now() -> Now {
-    Now {
-        wall: morning(),
-        mono: std::time::Duration::from_secs(5),
-    }
+    at(5.0)
 }
 
 struct Rig {
@@ -113,18 +104,6 @@ impl Rig {
     }
 }
 
-fn buffer(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|f| render(app, f)).expect("draws");
-    terminal.backend().buffer().clone()
-}
-
-fn text(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|f| render(app, f)).expect("draws");
-    terminal.backend().to_string()
-}
-
 /// Each screen, reached by keys from home.
 fn screens(color: bool, size: (u16, u16)) -> Vec<(&'static str, Rig)> {
     let mut out = Vec::new();
@@ -175,28 +154,10 @@ fn journal_screens_as_text() {
 fn no_red_in_colour_and_no_colour_at_all_without_it() {
     for (w, h) in SIZES {
         for (name, rig) in screens(true, (w, h)) {
-            let buf = buffer(&rig.app, w, h);
-            for cell in buf.content() {
-                for c in [cell.fg, cell.bg] {
-                    assert!(
-                        !matches!(
-                            c,
-                            Color::Red | Color::LightRed | Color::Indexed(1 | 9 | 160 | 196)
-                        ),
-                        "{name} {w}x{h}: red at {cell:?}"
-                    );
-                }
-            }
+            assert_never_red(&buffer(&rig.app, w, h), &format!("{name} {w}x{h}"));
         }
         for (name, rig) in screens(false, (w, h)) {
-            let buf = buffer(&rig.app, w, h);
-            for cell in buf.content() {
-                assert_eq!(
-                    (cell.fg, cell.bg),
-                    (Color::Reset, Color::Reset),
-                    "{name} {w}x{h}"
-                );
-            }
+            assert_no_colour(&buffer(&rig.app, w, h), &format!("{name} {w}x{h}"));
         }
     }
 }

@@ -2,39 +2,18 @@
 //! 40x12, drawn with ratatui's TestBackend from fixed state. Plus: no size panics, and
 //! colour off means no colour at all.
 
+mod tui_support;
+
 use attune::domain::today::TodaySummary;
-use attune::store::model::Stamp;
 use attune::tui::action::Action;
 use attune::tui::app::{App, Notice, Now};
-use attune::tui::screens::render;
-use chrono::{FixedOffset, TimeZone};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::style::Color;
-
-const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
+use tui_support::{
+    SIZES, Scene, assert_any_size_draws, assert_colour_changes_only_colours,
+    assert_colour_off_none_on_never_red, at, buffer, text,
+};
 
 fn now() -> Now {
-    let wall: Stamp = FixedOffset::east_opt(3600)
-        .and_then(|tz| tz.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).single())
-        .expect("a valid fixed time");
-    Now {
-        wall,
-        mono: std::time::Duration::ZERO,
-    }
-}
-
-fn buffer(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|f| render(app, f)).expect("draws");
-    terminal.backend().buffer().clone()
-}
-
-fn text(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|f| render(app, f)).expect("draws");
-    terminal.backend().to_string()
+    at(0.0)
 }
 
 fn apply(app: &mut App, actions: impl IntoIterator<Item = Action>) {
@@ -50,6 +29,10 @@ fn apply(app: &mut App, actions: impl IntoIterator<Item = Action>) {
 fn with_size(mut app: App, width: u16, height: u16) -> App {
     apply(&mut app, [Action::Resize(width, height)]);
     app
+}
+
+fn sized(scene: fn(bool) -> App, color: bool, width: u16, height: u16) -> App {
+    with_size(scene(color), width, height)
 }
 
 fn home_empty(color: bool) -> App {
@@ -156,8 +139,6 @@ fn welcome(color: bool) -> App {
     App::new(TodaySummary::default(), true, color)
 }
 
-type Scene = (&'static str, fn(bool) -> App);
-
 const SCENES: [Scene; 10] = [
     ("home_empty", home_empty),
     ("home_with_data", home_with_data),
@@ -183,35 +164,12 @@ fn screens_as_text() {
 
 #[test]
 fn colour_changes_only_colours_never_words() {
-    for (name, scene) in SCENES {
-        for (w, h) in SIZES {
-            let on = text(&with_size(scene(true), w, h), w, h);
-            let off = text(&with_size(scene(false), w, h), w, h);
-            assert_eq!(on, off, "{name} {w}x{h}");
-        }
-    }
+    assert_colour_changes_only_colours(&SCENES, sized);
 }
 
 #[test]
 fn colour_off_uses_no_colour_at_all_and_colour_on_never_red() {
-    for (name, scene) in SCENES {
-        for (w, h) in SIZES {
-            let off = buffer(&with_size(scene(false), w, h), w, h);
-            for cell in off.content() {
-                assert_eq!(
-                    (cell.fg, cell.bg),
-                    (Color::Reset, Color::Reset),
-                    "{name} {w}x{h}"
-                );
-            }
-            let on = buffer(&with_size(scene(true), w, h), w, h);
-            for cell in on.content() {
-                for c in [cell.fg, cell.bg] {
-                    assert!(!matches!(c, Color::Red | Color::LightRed), "{name} {w}x{h}");
-                }
-            }
-        }
-    }
+    assert_colour_off_none_on_never_red(&SCENES, sized, false);
 }
 
 #[test]
@@ -231,15 +189,7 @@ fn styled_check_in_with_and_without_colour() {
 fn any_size_draws_without_panicking() {
     let widths = [0, 1, 2, 5, 10, 20, 39, 40, 41, 59, 60, 61, 80, 120, 300];
     let heights = [0, 1, 2, 5, 11, 12, 13, 19, 20, 24, 60];
-    for (name, scene) in SCENES {
-        for w in widths {
-            for h in heights {
-                // Draw only: TestBackend's own text view cannot show a zero-width buffer.
-                let app = with_size(scene(true), w, h);
-                assert_eq!(buffer(&app, w, h).area.width, w, "{name}");
-            }
-        }
-    }
+    assert_any_size_draws(&SCENES, &widths, &heights, sized, |_| {});
 }
 
 #[test]

@@ -2,35 +2,22 @@
 //! snapshotted with their styles at 40x12. Mono uses no colour at all, no theme ever uses
 //! red, and every theme says the same words.
 
+mod tui_support;
+
 use attune::config::Theme as Kind;
 use attune::domain::today::TodaySummary;
-use attune::store::model::{Body, Record, Stamp};
+use attune::store::model::{Body, Record};
 use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Notice, Now};
-use attune::tui::screens::render;
 use attune::tui::theme::Theme;
-use chrono::{FixedOffset, TimeZone};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::style::Color;
-use std::time::Duration;
+use tui_support::{assert_never_red, assert_no_colour, at};
 
 const KINDS: [(&str, Kind); 3] = [
     ("calm", Kind::Calm),
     ("high_contrast", Kind::HighContrast),
     ("mono", Kind::Mono),
 ];
-
-fn at(secs: f64) -> Now {
-    let wall: Stamp = FixedOffset::east_opt(3600)
-        .and_then(|tz| tz.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).single())
-        .expect("a valid fixed time");
-    Now {
-        wall,
-        mono: Duration::from_secs_f64(secs),
-    }
-}
 
 /// Update, answering effects in memory as a store would.
 fn act(app: &mut App, action: Action, now: Now) {
@@ -94,23 +81,11 @@ const SCENES: [Scene; 3] = [("home", home), ("checkin", checkin), ("pacer", pace
 
 fn buffer(mut app: App, width: u16, height: u16) -> Buffer {
     act(&mut app, Action::Resize(width, height), at(5.0));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|f| render(&app, f)).expect("draws");
-    terminal.backend().buffer().clone()
+    tui_support::buffer(&app, width, height)
 }
 
 fn words(b: &Buffer) -> String {
     b.content().iter().map(|c| c.symbol()).collect()
-}
-
-/// Reds of the 16 and 256 colour sets, and any RGB where red clearly leads.
-fn reddish(c: Color) -> bool {
-    match c {
-        Color::Red | Color::LightRed => true,
-        Color::Indexed(i) => [1, 9, 52, 88, 124, 125, 160, 161, 196, 197, 198, 203].contains(&i),
-        Color::Rgb(r, g, b) => r > 2 * g.max(b) && r > 96,
-        _ => false,
-    }
 }
 
 #[test]
@@ -131,13 +106,9 @@ fn mono_has_no_colour_no_theme_uses_red_and_all_say_the_same() {
             for (kind_name, kind) in KINDS {
                 let b = buffer(scene(kind), w, h);
                 assert_eq!(words(&b), words(&calm), "{kind_name} {scene_name}");
-                for cell in b.content() {
-                    for c in [cell.fg, cell.bg] {
-                        assert!(!reddish(c), "{kind_name} {scene_name}: {c:?}");
-                        if kind == Kind::Mono {
-                            assert_eq!(c, Color::Reset, "{scene_name}");
-                        }
-                    }
+                assert_never_red(&b, &format!("{kind_name} {scene_name}"));
+                if kind == Kind::Mono {
+                    assert_no_colour(&b, scene_name);
                 }
             }
         }
