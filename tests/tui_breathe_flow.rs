@@ -3,107 +3,21 @@
 //! the event loop would, perform effects against a real store in a temp dir, and read back
 //! the session records. No terminal, no real clock.
 
+mod flow_support;
+
 use attune::content::builtin_patterns;
 use attune::domain::breathing::{PhaseKind, Schedule};
-use attune::domain::today::TodaySummary;
 use attune::service::practice::{plan, save_session};
-use attune::store::Store;
 use attune::store::layout::Layout;
-use attune::store::model::{Body, Record, Session, Stamp};
-use attune::tui::action::Action;
-use attune::tui::app::{App, Notice, Now, Screen};
+use attune::store::model::Session;
+use attune::tui::app::{Notice, Screen};
 use attune::tui::breathe::run::{Run, RunNote};
 use attune::tui::breathe::{Breathe, PreviewNote, Stage};
-use attune::tui::effect::step;
 use attune::tui::keymap::Context;
-use chrono::{FixedOffset, TimeDelta, TimeZone};
+use flow_support::{ORIGIN, Rig, secs};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::time::Duration;
-use tempfile::TempDir;
-
-/// The event loop's shortest gap between frames.
-const FRAME: Duration = Duration::from_millis(45);
-/// The monotonic clock starts far from zero: only differences may matter.
-const ORIGIN: Duration = Duration::from_secs(1000);
-
-fn secs(s: f64) -> Duration {
-    Duration::from_secs_f64(s)
-}
-
-struct Rig {
-    _tmp: TempDir,
-    store: Store,
-    app: App,
-    mono: Duration,
-    last_frame: Duration,
-    ticks: usize,
-}
 
 impl Rig {
-    fn new() -> Rig {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let layout = Layout::new(tmp.path().join("data"), tmp.path().join("state"));
-        let store = Store::open(layout).expect("store opens");
-        Rig {
-            _tmp: tmp,
-            store,
-            app: App::new(TodaySummary::default(), false, false),
-            mono: ORIGIN,
-            last_frame: ORIGIN,
-            ticks: 0,
-        }
-    }
-
-    /// Wall time moves with the monotonic clock, from a fixed morning.
-    fn now(&self) -> Now {
-        let morning: Stamp = FixedOffset::east_opt(3600)
-            .and_then(|tz| tz.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).single())
-            .expect("a valid fixed time");
-        let since = TimeDelta::from_std(self.mono - ORIGIN).expect("small");
-        Now {
-            wall: morning + since,
-            mono: self.mono,
-        }
-    }
-
-    fn act(&mut self, action: Action) -> &mut Rig {
-        let now = self.now();
-        step(&mut self.app, &self.store, action, now);
-        self
-    }
-
-    fn key(&mut self, code: KeyCode) -> &mut Rig {
-        let key = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = self.app.action_for_key(&key) {
-            self.act(action);
-        }
-        self
-    }
-
-    fn keys(&mut self, text: &str) -> &mut Rig {
-        text.chars().for_each(|c| {
-            self.key(KeyCode::Char(c));
-        });
-        self
-    }
-
-    /// Let time pass to `t` after the origin, ticking at every deadline the app asks for
-    /// (never closer than a frame apart), as the event loop does.
-    fn run_to(&mut self, t: f64) -> &mut Rig {
-        let target = ORIGIN + secs(t);
-        while let Some(at) = self.app.deadline() {
-            let at = at.max(self.last_frame + FRAME);
-            if at > target {
-                break;
-            }
-            (self.mono, self.last_frame) = (at, at);
-            self.ticks += 1;
-            self.act(Action::Tick);
-        }
-        self.mono = target;
-        self.act(Action::Tick)
-    }
-
     fn breathe(&self) -> &Breathe {
         match &self.app.screen {
             Screen::Breathe(b) => b,
@@ -115,20 +29,6 @@ impl Rig {
         match &self.breathe().stage {
             Stage::Pacing(run) => run,
             other => panic!("not pacing: {other:?}"),
-        }
-    }
-
-    fn records(&self) -> Vec<Record> {
-        let snap = self.store.load_all().expect("store reads");
-        snap.merged.live().into_iter().cloned().collect()
-    }
-
-    fn session(&self) -> Session {
-        let records = self.records();
-        assert_eq!(records.len(), 1, "one session record: {records:?}");
-        match &records[0].body {
-            Body::Session(s) => s.clone(),
-            other => panic!("not a session: {other:?}"),
         }
     }
 }

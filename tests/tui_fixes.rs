@@ -3,20 +3,20 @@
 //! in screen columns; a check-in save retried after a failure keeps its id; today
 //! reloads after midnight; the unreadable-files note stays while the files are unreadable.
 
+mod flow_support;
+
 use attune::domain::today::TodaySummary;
-use attune::store::Store;
-use attune::store::layout::Layout;
 use attune::store::model::{Body, Stamp};
 use attune::tui::action::Action;
 use attune::tui::app::{App, Now, Screen};
 use attune::tui::effect::{perform, settle, step};
 use attune::tui::screens::render;
 use chrono::{FixedOffset, TimeZone};
+use flow_support::Rig;
 use ratatui::Terminal;
 use ratatui::backend::{Backend as _, TestBackend};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use std::time::Duration;
-use tempfile::TempDir;
 
 fn at(day: u32, hour: u32, minute: u32) -> Now {
     let wall: Stamp = FixedOffset::east_opt(3600)
@@ -32,36 +32,7 @@ fn morning() -> Now {
     at(27, 9, 30)
 }
 
-struct Rig {
-    tmp: TempDir,
-    store: Store,
-    app: App,
-}
-
 impl Rig {
-    fn new(today: TodaySummary) -> Rig {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let layout = Layout::new(tmp.path().join("data"), tmp.path().join("state"));
-        let store = Store::open(layout).expect("store opens");
-        Rig {
-            tmp,
-            store,
-            app: App::new(today, false, false),
-        }
-    }
-
-    fn key_at(&mut self, code: KeyCode, now: Now) -> &mut Rig {
-        let key = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = self.app.action_for_key(&key) {
-            step(&mut self.app, &self.store, action, now);
-        }
-        self
-    }
-
-    fn key(&mut self, code: KeyCode) -> &mut Rig {
-        self.key_at(code, morning())
-    }
-
     /// On the check-in's note.
     fn focus_note(&mut self) -> &mut Rig {
         self.key(KeyCode::Char('c'));
@@ -95,7 +66,7 @@ fn terminal(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
 
 #[test]
 fn a_paste_under_help_or_the_welcome_types_nothing() {
-    let mut rig = Rig::new(TodaySummary::default());
+    let mut rig = Rig::at_zero(TodaySummary::default());
     rig.focus_note().key(KeyCode::F(1));
     step(
         &mut rig.app,
@@ -124,7 +95,7 @@ fn a_paste_under_help_or_the_welcome_types_nothing() {
 
 #[test]
 fn the_note_cursor_never_shows_through_help() {
-    let mut rig = Rig::new(TodaySummary::default());
+    let mut rig = Rig::at_zero(TodaySummary::default());
     rig.focus_note();
     assert!(terminal(&rig.app, 80, 24).backend().cursor_visible());
     rig.key(KeyCode::F(1));
@@ -142,7 +113,7 @@ fn the_note_cursor_never_shows_through_help() {
 
 #[test]
 fn wide_characters_are_measured_in_columns() {
-    let mut rig = Rig::new(TodaySummary::default());
+    let mut rig = Rig::at_zero(TodaySummary::default());
     rig.focus_note();
     step(
         &mut rig.app,
@@ -152,7 +123,7 @@ fn wide_characters_are_measured_in_columns() {
     );
     let mut t = terminal(&rig.app, 80, 24);
     let bare = {
-        let mut rig = Rig::new(TodaySummary::default());
+        let mut rig = Rig::at_zero(TodaySummary::default());
         rig.focus_note();
         let mut t = terminal(&rig.app, 80, 24);
         t.backend_mut().get_cursor_position().expect("a cursor").x
@@ -171,7 +142,7 @@ fn wide_characters_are_measured_in_columns() {
 
 #[test]
 fn a_check_in_retried_after_a_failed_save_keeps_its_id() {
-    let mut rig = Rig::new(TodaySummary::default());
+    let mut rig = Rig::at_zero(TodaySummary::default());
     rig.key(KeyCode::Char('c')).key(KeyCode::Char('4'));
     // The save reaches the disk, but then fails (a folder fsync error, say).
     let effect = rig.app.update(Action::Save, morning()).expect("a save");
@@ -194,7 +165,7 @@ fn today_reloads_when_a_new_day_begins_while_attune_is_open() {
         latest_distress: Some(4),
         ..TodaySummary::default()
     };
-    let mut rig = Rig::new(yesterday);
+    let mut rig = Rig::at_zero(yesterday);
     rig.key_at(KeyCode::Char('?'), at(27, 23, 59));
     rig.key_at(KeyCode::Esc, at(27, 23, 59));
     assert_eq!(rig.app.today.checkins_today, 3, "still the same day");
@@ -205,7 +176,7 @@ fn today_reloads_when_a_new_day_begins_while_attune_is_open() {
 
 #[test]
 fn the_unreadable_files_note_stays_while_they_are_unreadable() {
-    let mut rig = Rig::new(TodaySummary::default());
+    let mut rig = Rig::at_zero(TodaySummary::default());
     let broken = rig.tmp.path().join("data/records/other-device");
     std::fs::create_dir_all(&broken).expect("a folder");
     std::fs::write(broken.join("2026-11.json"), "{ not json").expect("a broken file");

@@ -2,65 +2,25 @@
 //! keymap, perform the effects against a real store in a temp dir, and read back what was
 //! saved. No terminal; the clock is fixed.
 
+mod flow_support;
+
 use attune::domain::today::TodaySummary;
-use attune::store::Store;
-use attune::store::layout::Layout;
-use attune::store::model::{Body, Checkin, Stamp};
-use attune::tui::app::{App, Notice, Now, Screen};
+use attune::store::model::{Body, Checkin};
+use attune::tui::app::{Notice, Now, Screen};
 use attune::tui::effect::{self, step};
 use attune::tui::form::{FormMessage, Item};
 use attune::tui::keymap::Context;
-use chrono::{FixedOffset, TimeZone};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tempfile::TempDir;
+use flow_support::{Rig, morning};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn now() -> Now {
-    let wall: Stamp = FixedOffset::east_opt(3600)
-        .and_then(|tz| tz.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).single())
-        .expect("a valid fixed time");
     Now {
-        wall,
+        wall: morning(),
         mono: std::time::Duration::ZERO,
     }
 }
 
-struct Rig {
-    _tmp: TempDir,
-    store: Store,
-    app: App,
-}
-
 impl Rig {
-    fn new(today: TodaySummary) -> Rig {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let layout = Layout::new(tmp.path().join("data"), tmp.path().join("state"));
-        let store = Store::open(layout).expect("store opens");
-        Rig {
-            _tmp: tmp,
-            store,
-            app: App::new(today, false, false),
-        }
-    }
-
-    /// Press one key as a person would: through the keymap, then update and effects.
-    fn key(&mut self, code: KeyCode) -> &mut Rig {
-        self.key_with(code, KeyModifiers::NONE)
-    }
-
-    fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) -> &mut Rig {
-        if let Some(action) = self.app.action_for_key(&KeyEvent::new(code, modifiers)) {
-            step(&mut self.app, &self.store, action, now());
-        }
-        self
-    }
-
-    fn keys(&mut self, text: &str) -> &mut Rig {
-        for c in text.chars() {
-            self.key(KeyCode::Char(c));
-        }
-        self
-    }
-
     fn saved(&self) -> Vec<Checkin> {
         let snap = self.store.load_all().expect("store reads");
         snap.merged
@@ -90,7 +50,7 @@ impl Rig {
 
 #[test]
 fn a_full_check_in_from_keys_to_record() {
-    let mut rig = Rig::new(TodaySummary::default());
+    let mut rig = Rig::at_zero(TodaySummary::default());
     rig.key(KeyCode::Char('c'));
     assert_eq!(rig.app.context(), Context::CheckinScale);
     rig.keys("6"); // distress
@@ -129,7 +89,7 @@ fn a_full_check_in_from_keys_to_record() {
 
 #[test]
 fn esc_leaves_without_saving() {
-    let mut rig = Rig::new(TodaySummary::default());
+    let mut rig = Rig::at_zero(TodaySummary::default());
     rig.key(KeyCode::Char('c')).keys("4").key(KeyCode::Esc);
     assert_eq!(rig.app.screen, Screen::Home);
     assert!(rig.saved().is_empty());
@@ -137,7 +97,7 @@ fn esc_leaves_without_saving() {
 
 #[test]
 fn enter_without_distress_saves_nothing_and_says_why() {
-    let mut rig = Rig::new(TodaySummary::default());
+    let mut rig = Rig::at_zero(TodaySummary::default());
     rig.key(KeyCode::Char('c'))
         .key(KeyCode::Down)
         .keys("2")
@@ -158,7 +118,7 @@ fn enter_without_distress_saves_nothing_and_says_why() {
 
 #[test]
 fn one_then_zero_makes_ten() {
-    let mut rig = Rig::new(TodaySummary::default());
+    let mut rig = Rig::at_zero(TodaySummary::default());
     rig.key(KeyCode::Char('c')).keys("10").key(KeyCode::Enter);
     assert_eq!(rig.saved()[0].distress, 10);
     // Distress this high points to help, without blocking anything.
@@ -168,7 +128,7 @@ fn one_then_zero_makes_ten() {
 
 #[test]
 fn the_picker_toggles_words_and_adds_an_own_word() {
-    let mut rig = Rig::new(TodaySummary::default());
+    let mut rig = Rig::at_zero(TodaySummary::default());
     rig.key(KeyCode::Char('c')).keys("2");
     while rig.focused() != Some(Item::Sensations) {
         rig.key(KeyCode::Down);
@@ -199,7 +159,7 @@ fn sleep_is_asked_only_in_the_first_check_in_of_the_day() {
         latest_distress: Some(3),
         ..Default::default()
     };
-    let mut rig = Rig::new(later);
+    let mut rig = Rig::at_zero(later);
     rig.key(KeyCode::Char('c'));
     let Screen::Checkin(form) = &rig.app.screen else {
         panic!("on the check-in")
@@ -213,7 +173,7 @@ fn sleep_is_asked_only_in_the_first_check_in_of_the_day() {
 
 #[test]
 fn help_opens_from_every_screen_and_closes_back_to_it() {
-    let mut rig = Rig::new(TodaySummary::default());
+    let mut rig = Rig::at_zero(TodaySummary::default());
     rig.key(KeyCode::Char('?'));
     assert_eq!(rig.app.context(), Context::Help);
     rig.key(KeyCode::Esc).key(KeyCode::Char('c'));
@@ -234,7 +194,7 @@ fn help_opens_from_every_screen_and_closes_back_to_it() {
 
 #[test]
 fn the_welcome_is_remembered_once_dismissed() {
-    let mut rig = Rig::new(TodaySummary::default());
+    let mut rig = Rig::at_zero(TodaySummary::default());
     rig.app.welcome = true;
     let marker = effect::welcome_marker(&rig.store.layout().state_dir);
     rig.key(KeyCode::Char('c')); // not yet: the notice is showing
@@ -257,7 +217,7 @@ fn the_welcome_is_remembered_once_dismissed() {
 
 #[test]
 fn a_failed_save_keeps_everything_and_says_so_calmly() {
-    let mut rig = Rig::new(TodaySummary::default());
+    let mut rig = Rig::at_zero(TodaySummary::default());
     rig.key(KeyCode::Char('c'))
         .keys("5")
         .key(KeyCode::Down)
@@ -277,7 +237,7 @@ fn a_failed_save_keeps_everything_and_says_so_calmly() {
 
 #[test]
 fn left_and_right_move_by_a_whole_column_of_the_picker() {
-    let mut rig = Rig::new(TodaySummary::default());
+    let mut rig = Rig::at_zero(TodaySummary::default());
     rig.key(KeyCode::Char('c')).keys("1");
     while rig.focused() != Some(Item::Sensations) {
         rig.key(KeyCode::Down);
@@ -298,7 +258,7 @@ fn left_and_right_move_by_a_whole_column_of_the_picker() {
 
 #[test]
 fn a_pasted_line_break_does_not_save_the_check_in() {
-    let mut rig = Rig::new(TodaySummary::default());
+    let mut rig = Rig::at_zero(TodaySummary::default());
     rig.key(KeyCode::Char('c')).keys("4");
     let paste = |rig: &mut Rig, text: &str| {
         step(

@@ -4,76 +4,17 @@
 //! (typed, counted, timed, chosen and rated), keeping words or not, skipping and going
 //! back, stopping with Esc, the ratings around a routine, and --no-checkin.
 
-use attune::domain::today::TodaySummary;
-use attune::store::Store;
-use attune::store::layout::Layout;
-use attune::store::model::{Body, Record, Session, Stamp};
+mod flow_support;
+
 use attune::tui::action::Action;
-use attune::tui::app::{App, Notice, Now, Screen};
-use attune::tui::effect::step;
+use attune::tui::app::{Notice, Screen};
 use attune::tui::ground::{Ground, Stage, Steps};
 use attune::tui::keymap::Context;
-use chrono::{FixedOffset, TimeDelta, TimeZone};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use flow_support::{ORIGIN, Rig};
+use ratatui::crossterm::event::KeyCode;
 use std::time::Duration;
-use tempfile::TempDir;
-
-/// The monotonic clock starts far from zero: only differences may matter.
-const ORIGIN: Duration = Duration::from_secs(1000);
-
-struct Rig {
-    _tmp: TempDir,
-    store: Store,
-    app: App,
-    mono: Duration,
-}
 
 impl Rig {
-    fn new() -> Rig {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let layout = Layout::new(tmp.path().join("data"), tmp.path().join("state"));
-        let store = Store::open(layout).expect("store opens");
-        Rig {
-            _tmp: tmp,
-            store,
-            app: App::new(TodaySummary::default(), false, false),
-            mono: ORIGIN,
-        }
-    }
-
-    /// Wall time moves with the monotonic clock, from a fixed morning.
-    fn now(&self) -> Now {
-        let morning: Stamp = FixedOffset::east_opt(3600)
-            .and_then(|tz| tz.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).single())
-            .expect("a valid fixed time");
-        let since = TimeDelta::from_std(self.mono - ORIGIN).expect("small");
-        Now {
-            wall: morning + since,
-            mono: self.mono,
-        }
-    }
-
-    fn act(&mut self, action: Action) -> &mut Rig {
-        let now = self.now();
-        step(&mut self.app, &self.store, action, now);
-        self
-    }
-
-    fn key(&mut self, code: KeyCode) -> &mut Rig {
-        let key = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = self.app.action_for_key(&key) {
-            self.act(action);
-        }
-        self
-    }
-
-    fn keys(&mut self, text: &str) -> &mut Rig {
-        text.chars().for_each(|c| {
-            self.key(KeyCode::Char(c));
-        });
-        self
-    }
-
     fn wait(&mut self, secs: f64) -> &mut Rig {
         self.mono += Duration::from_secs_f64(secs);
         self
@@ -110,20 +51,6 @@ impl Rig {
 
     fn step_no(&self) -> usize {
         self.steps().run.index() + 1
-    }
-
-    fn records(&self) -> Vec<Record> {
-        let snap = self.store.load_all().expect("store reads");
-        snap.merged.live().into_iter().cloned().collect()
-    }
-
-    fn session(&self) -> Session {
-        let records = self.records();
-        assert_eq!(records.len(), 1, "one session record: {records:?}");
-        match &records[0].body {
-            Body::Session(s) => s.clone(),
-            other => panic!("not a session: {other:?}"),
-        }
     }
 
     /// Type a line and press Enter.

@@ -1,0 +1,159 @@
+//! Keys in, records out: a temp store and an `App` driven by key presses through the
+//! keymap, each action's effects performed against the store, and a fake clock (wall time
+//! moving with the monotonic clock from a fixed morning) stepped from deadline to deadline
+//! as the event loop would. Each flow test adds its own screen helpers to `Rig`.
+
+#![allow(dead_code)]
+
+use attune::domain::today::TodaySummary;
+use attune::store::Store;
+use attune::store::layout::Layout;
+use attune::store::model::{Body, Record, Session, Stamp};
+use attune::tui::action::Action;
+use attune::tui::app::{App, Now};
+use attune::tui::effect::step;
+use chrono::{FixedOffset, TimeDelta, TimeZone};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::time::Duration;
+use tempfile::TempDir;
+
+/// The event loop's shortest gap between frames.
+pub const FRAME: Duration = Duration::from_millis(45);
+/// The monotonic clock starts far from zero: only differences may matter.
+pub const ORIGIN: Duration = Duration::from_secs(1000);
+
+pub fn secs(s: f64) -> Duration {
+    Duration::from_secs_f64(s)
+}
+
+/// The fixed morning the clock starts at.
+pub fn morning() -> Stamp {
+    FixedOffset::east_opt(3600)
+        .and_then(|tz| tz.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).single())
+        .expect("a valid fixed time")
+}
+
+pub struct Rig {
+    pub tmp: TempDir,
+    pub store: Store,
+    pub app: App,
+    /// Where the monotonic clock started; wall time is the morning plus `mono - origin`.
+    pub origin: Duration,
+    pub mono: Duration,
+    pub last_frame: Duration,
+    pub ticks: usize,
+}
+
+impl Rig {
+    /// Nothing recorded today, colour off, the clock at ORIGIN.
+    pub fn new() -> Rig {
+        Rig::starting(TodaySummary::default(), ORIGIN)
+    }
+
+    /// Today as given, colour off, the monotonic clock at zero.
+    pub fn at_zero(today: TodaySummary) -> Rig {
+        Rig::starting(today, Duration::ZERO)
+    }
+
+    pub fn starting(today: TodaySummary, origin: Duration) -> Rig {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let layout = Layout::new(tmp.path().join("data"), tmp.path().join("state"));
+        let store = Store::open(layout).expect("store opens");
+        Rig {
+            tmp,
+            store,
+            app: App::new(today, false, false),
+            origin,
+            mono: origin,
+            last_frame: origin,
+            ticks: 0,
+        }
+    }
+
+    /// Wall time moves with the monotonic clock, from a fixed morning.
+    pub fn now(&self) -> Now {
+        let since = TimeDelta::from_std(self.mono - self.origin).expect("small");
+        Now {
+            wall: morning() + since,
+            mono: self.mono,
+        }
+    }
+
+    /// Update and perform the effects, at this moment.
+    pub fn act_at(&mut self, action: Action, now: Now) -> &mut Rig {
+        step(&mut self.app, &self.store, action, now);
+        self
+    }
+
+    /// Update and perform the effects, now.
+    pub fn act(&mut self, action: Action) -> &mut Rig {
+        let now = self.now();
+        self.act_at(action, now)
+    }
+
+    /// Press one key with modifiers as a person would, at this moment: through the
+    /// keymap, then update and effects.
+    pub fn key_with_at(&mut self, code: KeyCode, modifiers: KeyModifiers, now: Now) -> &mut Rig {
+        if let Some(action) = self.app.action_for_key(&KeyEvent::new(code, modifiers)) {
+            self.act_at(action, now);
+        }
+        self
+    }
+
+    /// Press one key at this moment.
+    pub fn key_at(&mut self, code: KeyCode, now: Now) -> &mut Rig {
+        self.key_with_at(code, KeyModifiers::NONE, now)
+    }
+
+    /// Press one key with modifiers, now.
+    pub fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) -> &mut Rig {
+        let now = self.now();
+        self.key_with_at(code, modifiers, now)
+    }
+
+    /// Press one key, now.
+    pub fn key(&mut self, code: KeyCode) -> &mut Rig {
+        self.key_with(code, KeyModifiers::NONE)
+    }
+
+    /// Type each character as a key press.
+    pub fn keys(&mut self, text: &str) -> &mut Rig {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+
+    /// Let time pass to `t` after the origin, ticking at every deadline the app asks for
+    /// (never closer than a frame apart), as the event loop does.
+    pub fn run_to(&mut self, t: f64) -> &mut Rig {
+        let target = self.origin + secs(t);
+        while let Some(at) = self.app.deadline() {
+            let at = at.max(self.last_frame + FRAME);
+            if at > target {
+                break;
+            }
+            (self.mono, self.last_frame) = (at, at);
+            self.ticks += 1;
+            self.act(Action::Tick);
+        }
+        self.mono = target;
+        self.act(Action::Tick)
+    }
+
+    /// The live records in the store.
+    pub fn records(&self) -> Vec<Record> {
+        let snap = self.store.load_all().expect("store reads");
+        snap.merged.live().into_iter().cloned().collect()
+    }
+
+    /// The one session record in the store.
+    pub fn session(&self) -> Session {
+        let records = self.records();
+        assert_eq!(records.len(), 1, "one session record: {records:?}");
+        match &records[0].body {
+            Body::Session(s) => s.clone(),
+            other => panic!("not a session: {other:?}"),
+        }
+    }
+}
