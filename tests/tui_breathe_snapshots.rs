@@ -15,8 +15,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::Duration;
 use tui_support::{
-    SIZES, Scene, assert_any_size_draws, assert_colour_changes_only_colours,
-    assert_colour_off_none_on_never_red, at, buffer, text,
+    Scene, assert_any_size_draws, assert_colour_changes_only_colours,
+    assert_colour_off_none_on_never_red, at, buffer, scenes_as_text, styled_both_ways, text,
 };
 
 /// Update, answering effects in memory as a store would.
@@ -163,11 +163,8 @@ fn sized(scene: fn(bool) -> App, color: bool, w: u16, h: u16) -> App {
 
 #[test]
 fn breathing_screens_as_text() {
-    for (name, scene) in SCENES {
-        for (w, h) in SIZES {
-            let app = sized(scene, false, w, h);
-            insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&app, w, h));
-        }
+    for (name, shown) in scenes_as_text(&SCENES, sized) {
+        insta::assert_snapshot!(name, shown);
     }
 }
 
@@ -183,10 +180,9 @@ fn colour_off_uses_no_colour_at_all_and_colour_on_never_red() {
 
 #[test]
 fn the_pacer_styled_with_and_without_colour() {
-    for color in [true, false] {
-        let app = sized(in_middle, color, 40, 12);
+    for (color, styled) in styled_both_ways(in_middle, sized) {
         let name = if color { "pacer_colour" } else { "pacer_mono" };
-        insta::assert_snapshot!(name, format!("{:?}", buffer(&app, 40, 12)));
+        insta::assert_snapshot!(name, styled);
     }
 }
 

@@ -12,8 +12,8 @@ use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Now};
 use ratatui::backend::Backend as _;
 use tui_support::{
-    SIZES, Scene, assert_any_size_draws, assert_colour_changes_only_colours,
-    assert_colour_off_none_on_never_red, at, buffer, terminal, text,
+    Scene, assert_any_size_draws, assert_colour_changes_only_colours,
+    assert_colour_off_none_on_never_red, at, scenes_as_text, styled_both_ways, terminal,
 };
 
 /// Update, answering effects in memory as a store would.
@@ -155,11 +155,8 @@ fn sized(scene: fn(bool) -> App, color: bool, w: u16, h: u16) -> App {
 
 #[test]
 fn grounding_screens_as_text() {
-    for (name, scene) in SCENES {
-        for (w, h) in SIZES {
-            let app = sized(scene, false, w, h);
-            insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&app, w, h));
-        }
+    for (name, shown) in scenes_as_text(&SCENES, sized) {
+        insta::assert_snapshot!(name, shown);
     }
 }
 
@@ -175,14 +172,13 @@ fn colour_off_uses_no_colour_at_all_and_colour_on_never_red() {
 
 #[test]
 fn the_count_styled_with_and_without_colour() {
-    for color in [true, false] {
-        let app = sized(count_step, color, 40, 12);
+    for (color, styled) in styled_both_ways(count_step, sized) {
         let name = if color {
             "ground_count_colour"
         } else {
             "ground_count_mono"
         };
-        insta::assert_snapshot!(name, format!("{:?}", buffer(&app, 40, 12)));
+        insta::assert_snapshot!(name, styled);
     }
 }
 

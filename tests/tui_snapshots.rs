@@ -8,8 +8,8 @@ use attune::domain::today::TodaySummary;
 use attune::tui::action::Action;
 use attune::tui::app::{App, Notice, Now};
 use tui_support::{
-    SIZES, Scene, assert_any_size_draws, assert_colour_changes_only_colours,
-    assert_colour_off_none_on_never_red, at, buffer, text,
+    Scene, assert_any_size_draws, assert_colour_changes_only_colours,
+    assert_colour_off_none_on_never_red, at, scenes_as_text, styled_both_ways, text,
 };
 
 fn now() -> Now {
@@ -154,11 +154,8 @@ const SCENES: [Scene; 10] = [
 
 #[test]
 fn screens_as_text() {
-    for (name, scene) in SCENES {
-        for (w, h) in SIZES {
-            let app = with_size(scene(false), w, h);
-            insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&app, w, h));
-        }
+    for (name, shown) in scenes_as_text(&SCENES, sized) {
+        insta::assert_snapshot!(name, shown);
     }
 }
 
@@ -174,14 +171,13 @@ fn colour_off_uses_no_colour_at_all_and_colour_on_never_red() {
 
 #[test]
 fn styled_check_in_with_and_without_colour() {
-    for color in [true, false] {
-        let app = with_size(checkin_partly(color), 40, 12);
+    for (color, styled) in styled_both_ways(checkin_partly, sized) {
         let name = if color {
             "styled_checkin_colour"
         } else {
             "styled_checkin_mono"
         };
-        insta::assert_snapshot!(name, format!("{:?}", buffer(&app, 40, 12)));
+        insta::assert_snapshot!(name, styled);
     }
 }
 

@@ -135,3 +135,33 @@ pub fn assert_any_size_draws(
         }
     }
 }
+
+/// Each scene at each of the SIZES, colour off, as text, named `{scene}_{w}x{h}` for
+/// the test's own snapshot.
+pub fn scenes_as_text(
+    scenes: &[Scene],
+    sized: impl Fn(fn(bool) -> App, bool, u16, u16) -> App,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for &(name, scene) in scenes {
+        for (w, h) in SIZES {
+            let app = sized(scene, false, w, h);
+            out.push((format!("{name}_{w}x{h}"), text(&app, w, h)));
+        }
+    }
+    out
+}
+
+/// The scene at 40x12 with its styles, colour on then off.
+pub fn styled_both_ways(
+    scene: fn(bool) -> App,
+    sized: impl Fn(fn(bool) -> App, bool, u16, u16) -> App,
+) -> Vec<(bool, String)> {
+    [true, false]
+        .into_iter()
+        .map(|color| {
+            let app = sized(scene, color, 40, 12);
+            (color, format!("{:?}", buffer(&app, 40, 12)))
+        })
+        .collect()
+}
