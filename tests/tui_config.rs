@@ -2,31 +2,19 @@
 //! the breathing preview's pattern, length and bell, the user's own patterns and
 //! routines, and their crisis lines in help.
 
+mod flow_support;
+mod tui_support;
+
 use attune::config::Config;
-use attune::domain::today::TodaySummary;
 use attune::service::practice::save_session;
 use attune::service::trends::Span;
-use attune::store::Store;
 use attune::store::layout::Layout;
-use attune::store::model::{Session, Stamp};
-use attune::tui::app::{App, Now, Screen};
+use attune::store::model::Session;
+use attune::tui::app::{Now, Screen};
 use attune::tui::effect::step;
-use attune::tui::screens::render;
-use chrono::{FixedOffset, NaiveDate, TimeZone, Weekday};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use chrono::Weekday;
+use flow_support::{Rig, date, stamp};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tempfile::TempDir;
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().expect("a date")
-}
-
-fn stamp(day: &str, hour: u32) -> Stamp {
-    let tz = FixedOffset::east_opt(3600).expect("an offset");
-    let at = date(day).and_hms_opt(hour, 0, 0).expect("a time");
-    tz.from_local_datetime(&at).single().expect("one time")
-}
 
 /// Friday 27 November 2026.
 fn now() -> Now {
@@ -43,55 +31,32 @@ fn config(text: &str) -> Config {
     Config::load(&path, true).expect("a good config")
 }
 
-struct Rig {
-    _tmp: TempDir,
-    store: Store,
-    app: App,
+/// Practice on three days in a row (Tue-Thu), with these settings.
+fn configured(settings: &str) -> Rig {
+    let mut rig = Rig::from_wall(now().wall);
+    for day in ["2026-11-24", "2026-11-25", "2026-11-26"] {
+        let s = Session {
+            practice: "breathe".into(),
+            practice_id: "exhale-4-6".into(),
+            actual_seconds: 300.0,
+            completed: true,
+            ..Session::default()
+        };
+        save_session(&rig.store, s, stamp(day, 8), stamp(day, 9)).expect("saves");
+    }
+    rig.app.config = config(settings);
+    rig
 }
 
 impl Rig {
-    /// Practice on three days in a row (Tue-Thu), with these settings.
-    fn new(settings: &str) -> Rig {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let layout = Layout::new(tmp.path().join("data"), tmp.path().join("state"));
-        let store = Store::open(layout).expect("store opens");
-        for day in ["2026-11-24", "2026-11-25", "2026-11-26"] {
-            let s = Session {
-                practice: "breathe".into(),
-                practice_id: "exhale-4-6".into(),
-                actual_seconds: 300.0,
-                completed: true,
-                ..Session::default()
-            };
-            save_session(&store, s, stamp(day, 8), stamp(day, 9)).expect("saves");
-        }
-        let mut app = App::new(TodaySummary::default(), false, false);
-        app.config = config(settings);
-        Rig {
-            _tmp: tmp,
-            store,
-            app,
-        }
-    }
-
-    fn key(&mut self, code: KeyCode) -> &mut Rig {
-        let key = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = self.app.action_for_key(&key) {
-            step(&mut self.app, &self.store, action, now());
-        }
-        self
-    }
-
     fn text(&self, height: u16) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(80, height)).expect("terminal");
-        terminal.draw(|f| render(&self.app, f)).expect("draws");
-        terminal.backend().to_string()
+        tui_support::text(&self.app, 80, height)
     }
 }
 
 #[test]
 fn the_week_starts_where_the_user_says_on_trends_and_today() {
-    let mut rig = Rig::new("[week]\nstarts_on = \"sunday\"\n");
+    let mut rig = configured("[week]\nstarts_on = \"sunday\"\n");
     rig.key(KeyCode::Char('t'));
     let Screen::Trends(view) = &rig.app.screen else {
         panic!("not on trends");
@@ -118,21 +83,21 @@ fn the_week_starts_where_the_user_says_on_trends_and_today() {
 
 #[test]
 fn streaks_show_unless_hidden() {
-    let mut shown = Rig::new("");
+    let mut shown = configured("");
     shown.key(KeyCode::Char('t'));
     assert!(
         shown.text(24).contains("days in a row"),
         "{}",
         shown.text(24)
     );
-    let mut hidden = Rig::new("[trends]\nhide_streaks = true\n");
+    let mut hidden = configured("[trends]\nhide_streaks = true\n");
     hidden.key(KeyCode::Char('t'));
     assert!(!hidden.text(24).contains("in a row"), "{}", hidden.text(24));
 }
 
 #[test]
 fn the_breathing_preview_starts_from_the_users_pattern_length_and_bell() {
-    let mut rig = Rig::new("[breathing]\npattern = \"coherent-5.5\"\nminutes = 3\nbell = true\n");
+    let mut rig = configured("[breathing]\npattern = \"coherent-5.5\"\nminutes = 3\nbell = true\n");
     rig.key(KeyCode::Char('b'));
     let Screen::Breathe(b) = &rig.app.screen else {
         panic!("not breathing");
@@ -141,7 +106,7 @@ fn the_breathing_preview_starts_from_the_users_pattern_length_and_bell() {
     assert_eq!(b.minutes, 3);
     assert!(b.bell);
     // A pattern that is not offered falls back to attune's default, calmly.
-    let mut rig = Rig::new("[breathing]\npattern = \"no-such\"\n");
+    let mut rig = configured("[breathing]\npattern = \"no-such\"\n");
     rig.key(KeyCode::Char('b'));
     let Screen::Breathe(b) = &rig.app.screen else {
         panic!("not breathing");
@@ -154,7 +119,7 @@ fn the_breathing_preview_starts_from_the_users_pattern_length_and_bell() {
 
 #[test]
 fn help_shows_the_users_crisis_lines() {
-    let mut rig = Rig::new(
+    let mut rig = configured(
         "[[crisis_lines]]\nregion = \"Here\"\nname = \"Local line\"\ncontact = \"call 123\"\n",
     );
     rig.key(KeyCode::Char('?'));
@@ -208,7 +173,7 @@ fn keymap(keys: &[(&str, &str)]) -> Result<attune::tui::keymap::Keymap, String> 
 
 #[test]
 fn an_overridden_key_changes_handling_the_footer_and_help() {
-    let mut rig = Rig::new("");
+    let mut rig = configured("");
     rig.app.keymap = keymap(&[("breathe", "B"), ("pause", "p"), ("help", "h")]).expect("fine");
     let home = rig.text(24);
     assert!(

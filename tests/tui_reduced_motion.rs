@@ -2,21 +2,17 @@
 //! moving fill, and the app asks to wake at most once a second, only when the words
 //! change. Snapshots at 80x24 and 40x12.
 
+mod tui_support;
+
 use attune::domain::today::TodaySummary;
-use attune::store::model::{Body, Record, Stamp};
+use attune::store::model::{Body, Record};
 use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Now};
-use attune::tui::screens::render;
-use chrono::{FixedOffset, TimeZone};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use std::time::Duration;
+use tui_support::{text, wall};
 
 fn at(mono: Duration) -> Now {
-    let wall: Stamp = FixedOffset::east_opt(3600)
-        .and_then(|tz| tz.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).single())
-        .expect("a valid fixed time");
-    Now { wall, mono }
+    Now { wall: wall(), mono }
 }
 
 fn act(app: &mut App, action: Action, mono: Duration) {
@@ -44,12 +40,6 @@ fn pacing(moves: i8, width: u16, height: u16) -> App {
         act(&mut app, a, Duration::ZERO);
     }
     app
-}
-
-fn text(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal.draw(|f| render(app, f)).expect("draws");
-    terminal.backend().to_string()
 }
 
 #[test]

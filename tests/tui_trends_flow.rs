@@ -2,33 +2,23 @@
 //! key presses through the keymap, effects performed against the store, and the range
 //! asked for, the range loaded and the range drawn checked to agree at every step.
 
-use attune::domain::today::TodaySummary;
+mod flow_support;
+mod tui_support;
+
 use attune::service::practice::save_session;
 use attune::service::trends::Span;
-use attune::store::Store;
 use attune::store::layout::Layout;
-use attune::store::model::{Session, Stamp};
+use attune::store::model::Session;
 use attune::tui::action::{Action, Effect};
-use attune::tui::app::{App, Now, Screen};
-use attune::tui::effect::step;
+use attune::tui::app::{Now, Screen};
 use attune::tui::keymap::Context;
 use attune::tui::screens::render;
 use attune::tui::trends::{TrendsView, Unit};
-use chrono::{FixedOffset, NaiveDate, TimeZone};
+use chrono::NaiveDate;
+use flow_support::{Rig, date, stamp};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tempfile::TempDir;
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().expect("a date")
-}
-
-fn stamp(day: &str, hour: u32) -> Stamp {
-    let tz = FixedOffset::east_opt(3600).expect("an offset");
-    let at = date(day).and_hms_opt(hour, 0, 0).expect("a time");
-    tz.from_local_datetime(&at).single().expect("one time")
-}
+use ratatui::crossterm::event::KeyCode;
 
 /// Friday 27 November 2026.
 fn now() -> Now {
@@ -38,50 +28,30 @@ fn now() -> Now {
     }
 }
 
-struct Rig {
-    _tmp: TempDir,
-    store: Store,
-    app: App,
+/// Sessions this week (2), last week (1) and in October (1).
+fn with_sessions() -> Rig {
+    let rig = Rig::from_wall(now().wall);
+    for (day, minutes) in [
+        ("2026-11-24", 10.0),
+        ("2026-11-26", 5.0),
+        ("2026-11-18", 8.0),
+        ("2026-10-15", 12.0),
+    ] {
+        let s = Session {
+            practice: "breathe".into(),
+            practice_id: "exhale-4-6".into(),
+            actual_seconds: minutes * 60.0,
+            completed: true,
+            distress_before: Some(6),
+            distress_after: Some(4),
+            ..Session::default()
+        };
+        save_session(&rig.store, s, stamp(day, 8), stamp(day, 9)).expect("saves");
+    }
+    rig
 }
 
 impl Rig {
-    /// Sessions this week (2), last week (1) and in October (1).
-    fn new() -> Rig {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let layout = Layout::new(tmp.path().join("data"), tmp.path().join("state"));
-        let store = Store::open(layout).expect("store opens");
-        for (day, minutes) in [
-            ("2026-11-24", 10.0),
-            ("2026-11-26", 5.0),
-            ("2026-11-18", 8.0),
-            ("2026-10-15", 12.0),
-        ] {
-            let s = Session {
-                practice: "breathe".into(),
-                practice_id: "exhale-4-6".into(),
-                actual_seconds: minutes * 60.0,
-                completed: true,
-                distress_before: Some(6),
-                distress_after: Some(4),
-                ..Session::default()
-            };
-            save_session(&store, s, stamp(day, 8), stamp(day, 9)).expect("saves");
-        }
-        Rig {
-            _tmp: tmp,
-            store,
-            app: App::new(TodaySummary::default(), false, false),
-        }
-    }
-
-    fn key(&mut self, code: KeyCode) -> &mut Rig {
-        let key = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = self.app.action_for_key(&key) {
-            step(&mut self.app, &self.store, action, now());
-        }
-        self
-    }
-
     fn view(&self) -> &TrendsView {
         match &self.app.screen {
             Screen::Trends(view) => view,
@@ -107,15 +77,13 @@ impl Rig {
     }
 
     fn text(&self) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-        terminal.draw(|f| render(&self.app, f)).expect("draws");
-        terminal.backend().to_string()
+        tui_support::text(&self.app, 80, 24)
     }
 }
 
 #[test]
 fn t_from_home_opens_this_week() {
-    let mut rig = Rig::new();
+    let mut rig = with_sessions();
     rig.key(KeyCode::Char('t'));
     assert_eq!(rig.app.context(), Context::Trends(Unit::Week));
     assert_eq!(rig.view().span, Span::Week(date("2026-11-23")));
@@ -131,7 +99,7 @@ fn t_from_home_opens_this_week() {
 
 #[test]
 fn arrows_move_a_week_but_never_past_this_one() {
-    let mut rig = Rig::new();
+    let mut rig = with_sessions();
     rig.key(KeyCode::Char('t')).key(KeyCode::Left);
     assert_eq!(rig.shown(), (date("2026-11-16"), date("2026-11-22"), 1));
     rig.key(KeyCode::Left);
@@ -146,7 +114,7 @@ fn arrows_move_a_week_but_never_past_this_one() {
 
 #[test]
 fn m_shows_the_month_and_arrows_move_by_months() {
-    let mut rig = Rig::new();
+    let mut rig = with_sessions();
     rig.key(KeyCode::Char('t')).key(KeyCode::Char('m'));
     assert_eq!(rig.app.context(), Context::Trends(Unit::Month));
     assert_eq!(rig.shown(), (date("2026-11-01"), date("2026-11-30"), 3));
@@ -162,7 +130,7 @@ fn m_shows_the_month_and_arrows_move_by_months() {
 
 #[test]
 fn a_shows_all_time_from_the_first_record() {
-    let mut rig = Rig::new();
+    let mut rig = with_sessions();
     rig.key(KeyCode::Char('t')).key(KeyCode::Char('a'));
     assert_eq!(rig.app.context(), Context::Trends(Unit::All));
     assert_eq!(rig.shown(), (date("2026-10-15"), date("2026-11-27"), 4));
@@ -175,7 +143,7 @@ fn a_shows_all_time_from_the_first_record() {
 
 #[test]
 fn the_last_picture_stays_while_the_next_loads_and_late_answers_are_left_aside() {
-    let mut rig = Rig::new();
+    let mut rig = with_sessions();
     rig.key(KeyCode::Char('t'));
     let effect = rig.app.update(Action::TrendsMove(-1), now());
     let Some(Effect::LoadTrends { span, today, .. }) = effect else {
@@ -233,7 +201,7 @@ fn attune_trends_opens_on_the_range_asked_for() {
 
 #[test]
 fn home_and_help_list_the_keys() {
-    let mut rig = Rig::new();
+    let mut rig = with_sessions();
     assert!(rig.text().contains("t  trends"), "{}", rig.text());
     rig.key(KeyCode::Char('t')).key(KeyCode::Char('?'));
     let help = {

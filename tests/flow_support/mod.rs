@@ -12,7 +12,7 @@ use attune::store::model::{Body, Record, Session, Stamp};
 use attune::tui::action::Action;
 use attune::tui::app::{App, Now};
 use attune::tui::effect::step;
-use chrono::{FixedOffset, TimeDelta, TimeZone};
+use chrono::{FixedOffset, NaiveDate, TimeDelta, TimeZone};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::time::Duration;
 use tempfile::TempDir;
@@ -33,11 +33,25 @@ pub fn morning() -> Stamp {
         .expect("a valid fixed time")
 }
 
+/// A day as `YYYY-MM-DD`.
+pub fn date(s: &str) -> NaiveDate {
+    s.parse().expect("a date")
+}
+
+/// That day at this hour, an hour east of UTC.
+pub fn stamp(day: &str, hour: u32) -> Stamp {
+    let tz = FixedOffset::east_opt(3600).expect("an offset");
+    let at = date(day).and_hms_opt(hour, 0, 0).expect("a time");
+    tz.from_local_datetime(&at).single().expect("one time")
+}
+
 pub struct Rig {
     pub tmp: TempDir,
     pub store: Store,
     pub app: App,
-    /// Where the monotonic clock started; wall time is the morning plus `mono - origin`.
+    /// Wall time when the monotonic clock reads `origin`.
+    pub start: Stamp,
+    /// Where the monotonic clock started; wall time is `start` plus `mono - origin`.
     pub origin: Duration,
     pub mono: Duration,
     pub last_frame: Duration,
@@ -55,6 +69,13 @@ impl Rig {
         Rig::starting(today, Duration::ZERO)
     }
 
+    /// Nothing recorded today, colour off, the monotonic clock at zero at this wall time.
+    pub fn from_wall(start: Stamp) -> Rig {
+        let mut rig = Rig::at_zero(TodaySummary::default());
+        rig.start = start;
+        rig
+    }
+
     pub fn starting(today: TodaySummary, origin: Duration) -> Rig {
         let tmp = tempfile::tempdir().expect("temp dir");
         let layout = Layout::new(tmp.path().join("data"), tmp.path().join("state"));
@@ -63,6 +84,7 @@ impl Rig {
             tmp,
             store,
             app: App::new(today, false, false),
+            start: morning(),
             origin,
             mono: origin,
             last_frame: origin,
@@ -70,11 +92,11 @@ impl Rig {
         }
     }
 
-    /// Wall time moves with the monotonic clock, from a fixed morning.
+    /// Wall time moves with the monotonic clock, from `start`.
     pub fn now(&self) -> Now {
         let since = TimeDelta::from_std(self.mono - self.origin).expect("small");
         Now {
-            wall: morning() + since,
+            wall: self.start + since,
             mono: self.mono,
         }
     }
