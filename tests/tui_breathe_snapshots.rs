@@ -7,7 +7,6 @@
 mod tui_support;
 
 use attune::domain::today::TodaySummary;
-use attune::store::model::{Body, Record};
 use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Now};
 use attune::tui::screens::render;
@@ -15,25 +14,21 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::Duration;
 use tui_support::{
-    Scene, assert_any_size_draws, assert_colour_changes_only_colours,
+    Scene, act_in_memory, assert_any_size_draws, assert_colour_changes_only_colours,
     assert_colour_off_none_on_never_red, at, buffer, scenes_as_text, styled_both_ways, text,
 };
 
 /// Update, answering effects in memory as a store would.
 fn act(app: &mut App, action: Action, now: Now) {
-    let mut effect = app.update(action, now);
-    while let Some(e) = effect {
-        let answer = match e {
-            Effect::LoadRecentUses { ids, .. } => Action::RecentUses(Ok(vec![0; ids.len()])),
-            Effect::SaveSession {
-                session, started, ..
-            } => Action::SessionSaved(Ok(Record::new(Body::Session(session), started))),
-            Effect::UpdateRecord(r) => Action::SessionUpdated(Ok(r)),
-            Effect::LoadToday { .. } => Action::TodayLoaded(Ok(TodaySummary::default())),
-            other => panic!("no {other:?} in these scenes"),
-        };
-        effect = app.update(answer, now);
-    }
+    act_in_memory(app, action, now, |e| {
+        matches!(
+            e,
+            Effect::LoadRecentUses { .. }
+                | Effect::SaveSession { .. }
+                | Effect::UpdateRecord(_)
+                | Effect::LoadToday { .. }
+        )
+    });
 }
 
 fn acts(app: &mut App, actions: impl IntoIterator<Item = Action>, now: Now) {

@@ -5,28 +5,23 @@
 mod tui_support;
 
 use attune::domain::today::TodaySummary;
-use attune::store::model::{Body, Record};
 use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Now};
 use std::time::Duration;
-use tui_support::{text, wall};
+use tui_support::{act_in_memory, text, wall};
 
 fn at(mono: Duration) -> Now {
     Now { wall: wall(), mono }
 }
 
+/// Update, answering effects in memory as a store would.
 fn act(app: &mut App, action: Action, mono: Duration) {
-    let mut effect = app.update(action, at(mono));
-    while let Some(e) = effect {
-        let answer = match e {
-            Effect::LoadRecentUses { ids, .. } => Action::RecentUses(Ok(vec![0; ids.len()])),
-            Effect::SaveSession {
-                session, started, ..
-            } => Action::SessionSaved(Ok(Record::new(Body::Session(session), started))),
-            other => panic!("no {other:?} here"),
-        };
-        effect = app.update(answer, at(mono));
-    }
+    act_in_memory(app, action, at(mono), |e| {
+        matches!(
+            e,
+            Effect::LoadRecentUses { .. } | Effect::SaveSession { .. }
+        )
+    });
 }
 
 /// Pacing `pattern` (moves down the list) with reduced motion, from 0 s.

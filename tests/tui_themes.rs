@@ -6,12 +6,11 @@ mod tui_support;
 
 use attune::config::Theme as Kind;
 use attune::domain::today::TodaySummary;
-use attune::store::model::{Body, Record};
 use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Notice, Now};
 use attune::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use tui_support::{assert_never_red, assert_no_colour, at};
+use tui_support::{act_in_memory, assert_never_red, assert_no_colour, at};
 
 const KINDS: [(&str, Kind); 3] = [
     ("calm", Kind::Calm),
@@ -21,17 +20,12 @@ const KINDS: [(&str, Kind); 3] = [
 
 /// Update, answering effects in memory as a store would.
 fn act(app: &mut App, action: Action, now: Now) {
-    let mut effect = app.update(action, now);
-    while let Some(e) = effect {
-        let answer = match e {
-            Effect::LoadRecentUses { ids, .. } => Action::RecentUses(Ok(vec![0; ids.len()])),
-            Effect::SaveSession {
-                session, started, ..
-            } => Action::SessionSaved(Ok(Record::new(Body::Session(session), started))),
-            other => panic!("no {other:?} in these scenes"),
-        };
-        effect = app.update(answer, now);
-    }
+    act_in_memory(app, action, now, |e| {
+        matches!(
+            e,
+            Effect::LoadRecentUses { .. } | Effect::SaveSession { .. }
+        )
+    });
 }
 
 fn app(kind: Kind) -> App {

@@ -5,7 +5,9 @@
 
 #![allow(dead_code)]
 
-use attune::store::model::Stamp;
+use attune::domain::today::TodaySummary;
+use attune::store::model::{Body, Record, Stamp};
+use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Now};
 use attune::tui::screens::render;
 use chrono::{FixedOffset, TimeZone};
@@ -164,4 +166,24 @@ pub fn styled_both_ways(
             (color, format!("{:?}", buffer(&app, 40, 12)))
         })
         .collect()
+}
+
+/// Update, answering the effects the scene `expects` in memory as a store would: saving
+/// and updating a session, loading today (nothing yet) and recent uses (none). Any other
+/// effect, or one not expected, fails the test.
+pub fn act_in_memory(app: &mut App, action: Action, now: Now, expects: fn(&Effect) -> bool) {
+    let mut effect = app.update(action, now);
+    while let Some(e) = effect {
+        assert!(expects(&e), "no {e:?} in these scenes");
+        let answer = match e {
+            Effect::LoadRecentUses { ids, .. } => Action::RecentUses(Ok(vec![0; ids.len()])),
+            Effect::SaveSession {
+                session, started, ..
+            } => Action::SessionSaved(Ok(Record::new(Body::Session(session), started))),
+            Effect::UpdateRecord(r) => Action::SessionUpdated(Ok(r)),
+            Effect::LoadToday { .. } => Action::TodayLoaded(Ok(TodaySummary::default())),
+            other => panic!("no {other:?} in these scenes"),
+        };
+        effect = app.update(answer, now);
+    }
 }
