@@ -8,7 +8,7 @@ use attune::domain::today::TodaySummary;
 use attune::tui::action::Action;
 use attune::tui::app::{App, Notice, Now};
 use tui_support::{
-    Scene, assert_any_size_draws, assert_colour_changes_only_colours,
+    Scene, a_busy_day, assert_any_size_draws, assert_colour_changes_only_colours,
     assert_colour_off_none_on_never_red, at, scenes_as_text, styled_both_ways, text,
 };
 
@@ -40,14 +40,7 @@ fn home_empty(color: bool) -> App {
 }
 
 fn home_with_data(color: bool) -> App {
-    let today = TodaySummary {
-        checkins_today: 2,
-        latest_distress: Some(4),
-        practice_seconds_today: 420.0,
-        sessions_today: 2,
-        days_practised_this_week: 3,
-        ..TodaySummary::default()
-    };
+    let today = a_busy_day();
     let mut app = App::new(today, false, color);
     app.notices = vec![Notice::Thanks, Notice::HelpIsNear];
     app

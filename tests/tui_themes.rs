@@ -5,12 +5,11 @@
 mod tui_support;
 
 use attune::config::Theme as Kind;
-use attune::domain::today::TodaySummary;
 use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Notice, Now};
 use attune::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use tui_support::{act_in_memory, assert_never_red, assert_no_colour, at};
+use tui_support::{a_busy_day, act_in_memory, assert_never_red, assert_no_colour, at};
 
 const KINDS: [(&str, Kind); 3] = [
     ("calm", Kind::Calm),
@@ -29,14 +28,7 @@ fn act(app: &mut App, action: Action, now: Now) {
 }
 
 fn app(kind: Kind) -> App {
-    let today = TodaySummary {
-        checkins_today: 2,
-        latest_distress: Some(4),
-        practice_seconds_today: 420.0,
-        sessions_today: 2,
-        days_practised_this_week: 3,
-        ..TodaySummary::default()
-    };
+    let today = a_busy_day();
     let mut app = App::new(today, false, true);
     app.theme = Theme::of(true, kind);
     app

@@ -187,3 +187,16 @@ pub fn act_in_memory(app: &mut App, action: Action, now: Now, expects: fn(&Effec
         effect = app.update(answer, now);
     }
 }
+
+/// Today so far: two check-ins (distress 4 at the last) and seven minutes of practice in
+/// two sessions, on the third day practised this week.
+pub fn a_busy_day() -> TodaySummary {
+    TodaySummary {
+        checkins_today: 2,
+        latest_distress: Some(4),
+        practice_seconds_today: 420.0,
+        sessions_today: 2,
+        days_practised_this_week: 3,
+        ..TodaySummary::default()
+    }
+}
