@@ -77,26 +77,14 @@ pub(super) fn rate() -> Vec<Binding> {
 }
 
 pub(super) fn choose() -> Vec<Binding> {
-    let moves = &[
-        bind(
-            code(KeyCode::Up),
-            Action::PickerMove(-1),
-            Some(s::HINT_MOVE),
-        ),
-        bind(
-            code(KeyCode::Down),
-            Action::PickerMove(1),
-            Some(s::HINT_MOVE),
-        ),
-        bind(code(KeyCode::Left), Action::PickerColumn(-1), None),
-        bind(code(KeyCode::Right), Action::PickerColumn(1), None),
+    let pick = &[
         bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_CHOOSE)),
         bind(k(' '), Action::Begin, None),
         bind(code(KeyCode::Backspace), Action::Back, Some(s::HINT_BACK)),
         bind(k('s'), Action::Skip, Some(s::HINT_SKIP)),
         bind(code(KeyCode::Tab), Action::Skip, None),
     ];
-    [moves, STOP].concat()
+    [super::tables::PICKER_MOVES, pick, STOP].concat()
 }
 
 /// A typed step: letters (s and q too) type, Enter adds the line or, when the input is

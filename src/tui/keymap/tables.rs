@@ -78,7 +78,8 @@ pub(super) const F1_HINTED: &[Binding] = &[bind(
 pub(super) const ANYWHERE: &[Binding] = &[F1_HELP, QUIT_ANYWHERE];
 pub(super) const TYPING: &[Binding] = &[bind(KeySpec::Text, Action::Type(' '), None)];
 
-const PICKER: &[Binding] = &[
+/// Moving through a grid of words: the check-in's picker and a grounding choice step.
+pub(super) const PICKER_MOVES: &[Binding] = &[
     bind(
         code(KeyCode::Up),
         Action::PickerMove(-1),
@@ -91,6 +92,9 @@ const PICKER: &[Binding] = &[
     ),
     bind(code(KeyCode::Left), Action::PickerColumn(-1), None),
     bind(code(KeyCode::Right), Action::PickerColumn(1), None),
+];
+
+const PICKER: &[Binding] = &[
     bind(k(' '), Action::PickerToggle, Some(s::HINT_CHOOSE)),
     bind(
         code(KeyCode::Enter),
@@ -147,7 +151,10 @@ impl Default for Keymap {
                     Context::CheckinNote,
                     join(&[NOTE, FORM, F1_HINTED, ANYWHERE, TYPING]),
                 ),
-                (Context::Picker, join(&[PICKER, HELP_KEY, ANYWHERE])),
+                (
+                    Context::Picker,
+                    join(&[PICKER_MOVES, PICKER, HELP_KEY, ANYWHERE]),
+                ),
                 (
                     Context::PickerOwnWord,
                     join(&[OWN_WORD, F1_HINTED, ANYWHERE, TYPING]),
