@@ -6,10 +6,11 @@
 #[path = "../examples/gen_history/generate.rs"]
 mod generate;
 
+use attune::clock::Clock;
 use attune::domain::today::week_start;
 use attune::service::checkin::{save_checkin, today};
 use attune::store::layout::{Layout, months_between};
-use attune::store::model::{Checkin, local_now};
+use attune::store::model::Checkin;
 use attune::store::{Store, month_file, month_files};
 use chrono::{Local, NaiveDate, Weekday};
 use std::fs::File;
@@ -169,6 +170,7 @@ fn read_rows(name: &'static str, store: &Store, day: NaiveDate) -> Vec<Row> {
                 config_dir: None,
                 config: Default::default(),
                 reduced_motion: false,
+                clock: Clock::system(),
                 start: attune::tui::Start::Home,
             };
             let (app, _store) = attune::tui::start(opts).expect("starting the app");
@@ -221,7 +223,7 @@ fn write_row(name: &'static str, store: &Store, tmp: &Path) -> Row {
     };
     // The baseline writes a file as big as this month's file will be, the same careful way
     // (the month file grows by one small record a run; the baseline does not).
-    save_checkin(store, checkin.clone(), local_now()).expect("saving a first check-in");
+    save_checkin(store, checkin.clone(), Clock::system().wall()).expect("saving a first check-in");
     let month = store
         .layout()
         .month_path(store.device(), &Local::now().format("%Y-%m").to_string());
@@ -231,7 +233,7 @@ fn write_row(name: &'static str, store: &Store, tmp: &Path) -> Row {
     let bytes = vec![b' '; size];
     let (write, baseline) = measure_pair(
         100,
-        || save_checkin(store, checkin.clone(), local_now()).expect("saving a check-in"),
+        || save_checkin(store, checkin.clone(), Clock::system().wall()).expect("saving a check-in"),
         || write_by_hand(&dir, &bytes),
     );
     Row {

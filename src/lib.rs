@@ -1,6 +1,7 @@
 //! attune: a calm terminal companion for daily self-regulation practice.
 
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod content;
 pub mod domain;

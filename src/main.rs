@@ -38,24 +38,18 @@ fn main() -> ExitCode {
         return fail(2, &format!("{path}{why}"));
     }
     // The flag and the setting mean the same: every screen after this sees one answer.
-    let reduced_motion = args.reduced_motion || config.breathing.reduced_motion;
-    config.breathing.reduced_motion = reduced_motion;
-    let Some(command) = args.command else {
-        return open_tui(attune::tui::Options {
-            layout,
-            color,
-            config_dir,
-            start: attune::tui::Start::Home,
-            config,
-            reduced_motion,
-        });
-    };
+    config.breathing.reduced_motion = args.reduced_motion || config.breathing.reduced_motion;
     let ctx = Ctx {
         layout,
         color,
         config_dir,
         config,
         config_path,
+        // The one reading of the clock's source; everything below is handed the time.
+        clock: attune::clock::Clock::system(),
+    };
+    let Some(command) = args.command else {
+        return open_tui(&ctx, attune::tui::Start::Home);
     };
     // Buffered: a JSON answer of many lines goes out in a few writes, not one per line.
     let (mut out, mut err) = (
@@ -64,15 +58,17 @@ fn main() -> ExitCode {
     );
     let result = cli::run(&ctx, command, &mut out, &mut err);
     let _ = out.flush();
+    drop(out);
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(None) => ExitCode::SUCCESS,
+        Ok(Some(start)) => open_tui(&ctx, start),
         Err(f) if f.message.is_empty() => ExitCode::from(f.code),
         Err(f) => fail(f.code, &f.message),
     }
 }
 
 /// Open the full-screen app, or explain how to go on without a terminal.
-pub fn open_tui(opts: attune::tui::Options) -> ExitCode {
+pub fn open_tui(ctx: &Ctx, start: attune::tui::Start) -> ExitCode {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return fail(
             2,
@@ -81,6 +77,15 @@ pub fn open_tui(opts: attune::tui::Options) -> ExitCode {
              `attune --help` for the rest.",
         );
     }
+    let opts = attune::tui::Options {
+        layout: ctx.layout.clone(),
+        color: ctx.color,
+        config_dir: ctx.config_dir.clone(),
+        start,
+        config: ctx.config.clone(),
+        reduced_motion: ctx.config.breathing.reduced_motion,
+        clock: ctx.clock,
+    };
     match attune::tui::run(opts) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(1, &format!("{e:#}")),

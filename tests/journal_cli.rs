@@ -102,7 +102,7 @@ fn list_filters_search_show_edit_and_delete() {
     assert_eq!(tagged.len(), 1);
     assert_eq!(tagged[0]["prompt_id"], "body-04");
     assert_eq!(tagged[0]["sensations"], serde_json::json!(["jaw clench"]));
-    let today = chrono::Local::now().date_naive();
+    let today = common::pinned_local().date_naive();
     assert_eq!(
         list(
             &env,

@@ -106,7 +106,7 @@ fn the_prompt_line_says_today_in_a_few_words_and_never_fails() {
     );
     // A broken month file still never breaks the prompt.
     let device = std::fs::read_to_string(env.tmp.path().join("state/device-id")).expect("id");
-    let month = chrono::Local::now().format("%Y-%m").to_string();
+    let month = common::pinned_local().format("%Y-%m").to_string();
     std::fs::write(
         env.data()
             .join("records")

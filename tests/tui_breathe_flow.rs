@@ -428,6 +428,7 @@ fn opening_with_a_plan_from_the_command_line() {
         config_dir: None,
         config: Default::default(),
         reduced_motion: false,
+        clock: attune::clock::Clock::pinned(flow_support::morning()),
         start: attune::tui::Start::Breathe {
             plan: plan.clone(),
             checkin: false,

@@ -144,6 +144,7 @@ fn the_users_own_patterns_and_routines_are_offered() {
         config_dir: None,
         config: settings,
         reduced_motion: true,
+        clock: attune::clock::Clock::pinned(now().wall),
         start: attune::tui::Start::Home,
     };
     let (mut app, store) = attune::tui::start(opts).expect("starts");

@@ -209,6 +209,7 @@ fn the_welcome_is_remembered_once_dismissed() {
         config_dir: None,
         config: Default::default(),
         reduced_motion: false,
+        clock: attune::clock::Clock::pinned(now().wall),
         start: attune::tui::Start::Home,
     })
     .expect("starts");

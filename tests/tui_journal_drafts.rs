@@ -99,6 +99,7 @@ fn start(tmp: &TempDir, start: Start) -> (App, Store) {
         config_dir: None,
         config: Default::default(),
         reduced_motion: false,
+        clock: attune::clock::Clock::pinned(morning()),
         start,
     })
     .expect("starts")

@@ -187,6 +187,7 @@ fn attune_trends_opens_on_the_range_asked_for() {
         config_dir: None,
         config: Default::default(),
         reduced_motion: false,
+        clock: attune::clock::Clock::pinned(now().wall),
         start: attune::tui::Start::Trends {
             span: Span::Month(date("2026-10-15")),
         },

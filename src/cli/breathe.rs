@@ -2,13 +2,13 @@
 //! line by line (`--plain`, or whenever stdout is not a terminal), and record it.
 
 use super::breathe_plain::{self as plain, PlainIo, Rating};
-use super::{Ctx, Failure, Outcome};
+use super::{Ctx, Failure, Outcome, Routed};
 use crate::content::all_patterns_with;
 use crate::service::practice::{
     Plan, add_distress_after, distress_rose, plan, recent_uses, save_session,
 };
 use crate::store::Store;
-use crate::store::model::{Session, local_now};
+use crate::store::model::Session;
 use std::io::{IsTerminal, Write};
 
 #[derive(Debug, clap::Args)]
@@ -30,7 +30,8 @@ pub struct Args {
     pub no_checkin: bool,
 }
 
-pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+/// Runs the command, or says which full screen `main` should open instead.
+pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Routed {
     let patterns = all_patterns_with(ctx.config_dir.as_deref(), &ctx.config.patterns)
         .map_err(Failure::usage)?;
     // Check the request before touching the store, so bad input changes nothing.
@@ -41,23 +42,16 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
     let minutes = args.minutes.unwrap_or(ctx.config.breathing.minutes);
     plan(&patterns, id, minutes, args.follow, 0).map_err(Failure::usage)?;
     let store = ctx.open_store()?;
-    let uses = recent_uses(&store, id, local_now().date_naive())?;
+    let uses = recent_uses(&store, id, ctx.clock.wall().date_naive())?;
     let plan = plan(&patterns, id, minutes, args.follow, uses).map_err(Failure::usage)?;
     let checkin = !args.no_checkin;
     let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     if terminal && !args.plain {
-        let opts = crate::tui::Options {
-            config: ctx.config.clone(),
-            reduced_motion: ctx.config.breathing.reduced_motion,
-            layout: ctx.layout.clone(),
-            color: ctx.color,
-            config_dir: ctx.config_dir.clone(),
-            start: crate::tui::Start::Breathe { plan, checkin },
-        };
-        return crate::tui::run(opts).map_err(Failure::from);
+        return Ok(Some(crate::tui::Start::Breathe { plan, checkin }));
     }
-    let mut io = super::plain_io::RealIo::start()?;
-    run_plain(&store, &ctx.config, &plan, checkin, &mut io, out, err)
+    let mut io = super::plain_io::RealIo::start(ctx.clock)?;
+    run_plain(&store, &ctx.config, &plan, checkin, &mut io, out, err)?;
+    Ok(None)
 }
 
 /// The whole plain run: ratings, listening, pacing, saving.
@@ -87,7 +81,7 @@ pub fn run_plain(
         false => None,
     };
     let start_rate = lead.as_ref().map(|l| l.start_rate());
-    let started = local_now();
+    let started = io.wall();
     let paced = plain::pace(plan, lead, io, out)?;
     let session = Session {
         practice: "breathe".into(),
@@ -102,13 +96,13 @@ pub fn run_plain(
         ..Session::default()
     };
     // Saved at once, so closing the terminal during the last question loses nothing.
-    let record = save_session(store, session, started, local_now())?;
+    let record = save_session(store, session, started, io.wall())?;
     summarise(&paced, plan, out)?;
     if checkin
         && paced.completed
         && let Rating::Given(after) = plain::ask_rating(io, say, "And now?")?
     {
-        add_distress_after(store, &record, after, local_now())?;
+        add_distress_after(store, &record, after, io.wall())?;
         let high = after >= crate::domain::checkin::HIGH_DISTRESS;
         if distress_rose(before, Some(after)) || high {
             super::gentle_offer(say, config, distress_rose(before, Some(after)))?;

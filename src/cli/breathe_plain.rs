@@ -22,6 +22,8 @@ pub enum Input {
 pub trait PlainIo {
     /// Monotonic time since the run began.
     fn now(&self) -> Duration;
+    /// The wall clock, for the record's times.
+    fn wall(&self) -> crate::store::model::Stamp;
     /// Wait for input until `deadline` (None: no deadline). None means the deadline came.
     fn wait(&mut self, deadline: Option<Duration>) -> Option<Input>;
     /// Wait until `deadline` for a stop only; lines typed meanwhile are kept for the

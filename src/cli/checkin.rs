@@ -3,7 +3,7 @@
 use super::{Ctx, Failure, Outcome};
 use crate::domain::checkin::{Scale, check_value, tidy};
 use crate::service::checkin::{SaveError, save_checkin};
-use crate::store::model::{Checkin, local_now};
+use crate::store::model::Checkin;
 use std::io::Write;
 
 #[derive(Debug, clap::Args)]
@@ -63,7 +63,7 @@ impl Args {
 pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let checkin = args.to_checkin()?;
     let store = ctx.open_store()?;
-    let record = save_checkin(&store, checkin, local_now()).map_err(|e| match e {
+    let record = save_checkin(&store, checkin, ctx.clock.wall()).map_err(|e| match e {
         SaveError::Invalid(e) => Failure::usage(e),
         SaveError::Store(e) => Failure::failed(e),
     })?;

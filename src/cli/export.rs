@@ -5,7 +5,6 @@ use super::{Ctx, Failure, Outcome, warn_problems};
 use crate::service::records::export;
 use crate::store::Store;
 use crate::store::atomic::write_atomic;
-use crate::store::model::local_now;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -48,9 +47,10 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
             super::trends::options(&ctx.config),
             args.week,
             args.with_journal,
+            ctx.clock.wall().date_naive(),
         )?,
         format => {
-            let (doc, problems) = export(&store, local_now())?;
+            let (doc, problems) = export(&store, ctx.clock.wall())?;
             let bytes = match format {
                 Format::Csv => super::csv::csv(&doc.records).into_bytes(),
                 _ => {
@@ -87,9 +87,9 @@ fn review(
     opts: crate::domain::trends::Options,
     week: Option<chrono::NaiveDate>,
     with_journal: bool,
+    today: chrono::NaiveDate,
 ) -> Result<(Vec<u8>, usize, Vec<crate::store::month_file::FileProblem>), Failure> {
     use crate::service::trends::{Span, report};
-    let today = local_now().date_naive();
     let span = Span::Week(week.unwrap_or(today));
     let (rep, problems) = report(store, span, today, opts)?;
     let journal = if with_journal {

@@ -3,7 +3,7 @@
 
 use super::breathe_plain::{self as plain, Input, PlainIo, Rating};
 use super::ground_plain::{End, walk};
-use super::{Ctx, Failure, Outcome, gentle_offer};
+use super::{Ctx, Failure, Outcome, Routed, gentle_offer};
 use crate::content::all_routines_with;
 use crate::domain::checkin::HIGH_DISTRESS;
 use crate::domain::grounding::run::Run;
@@ -11,7 +11,6 @@ use crate::domain::grounding::{Eyes, Routine};
 use crate::service::grounding::{self, Outcome as RunOutcome};
 use crate::service::practice::{add_distress_after, distress_rose};
 use crate::store::Store;
-use crate::store::model::local_now;
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
 
@@ -33,7 +32,8 @@ pub struct Args {
     pub no_checkin: bool,
 }
 
-pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+/// Runs the command, or says which full screen `main` should open instead.
+pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Routed {
     let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     let full_screen = terminal && !args.plain && !args.list;
     let routines = match all_routines_with(ctx.config_dir.as_deref(), &ctx.config.routines) {
@@ -43,25 +43,17 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
         Err(e) => return Err(Failure::usage(e)),
     };
     if args.list {
-        return list(&routines, args.json, out);
+        return list(&routines, args.json, out).map(|()| None);
     }
     let chosen = match &args.routine {
         Some(id) => Some(find(&routines, id)?.clone()),
         None => None,
     };
     if full_screen {
-        let opts = crate::tui::Options {
-            config: ctx.config.clone(),
-            reduced_motion: ctx.config.breathing.reduced_motion,
-            layout: ctx.layout.clone(),
-            color: ctx.color,
-            config_dir: ctx.config_dir.clone(),
-            start: crate::tui::Start::Ground {
-                routine: chosen.map(|r| r.id),
-                checkin: !args.no_checkin,
-            },
-        };
-        return crate::tui::run(opts).map_err(Failure::from);
+        return Ok(Some(crate::tui::Start::Ground {
+            routine: chosen.map(|r| r.id),
+            checkin: !args.no_checkin,
+        }));
     }
     let Some(routine) = chosen else {
         return Err(Failure::usage(
@@ -69,7 +61,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
         ));
     };
     let store = ctx.open_store()?;
-    let mut io = super::plain_io::RealIo::start()?;
+    let mut io = super::plain_io::RealIo::start(ctx.clock)?;
     run_plain(
         &store,
         &ctx.config,
@@ -78,7 +70,8 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
         &mut io,
         out,
         err,
-    )
+    )?;
+    Ok(None)
 }
 
 fn find<'a>(routines: &'a [Routine], id: &str) -> Result<&'a Routine, Failure> {
@@ -165,7 +158,7 @@ pub fn run_plain(
         },
         None => None,
     };
-    let started = local_now();
+    let started = io.wall();
     let begun = io.now();
     let mut run = Run::new(routine.clone(), begun);
     let end = walk(&mut run, io, out)?;
@@ -178,13 +171,13 @@ pub fn run_plain(
         distress_before: before,
         summary,
     };
-    let record = grounding::save(store, routine, &outcome, started, local_now())?;
+    let record = grounding::save(store, routine, &outcome, started, io.wall())?;
     close(&outcome, out)?;
     if checkin
         && end == End::Finished
         && let Rating::Given(after) = plain::ask_rating(io, say, "And now?")?
     {
-        add_distress_after(store, &record, after, local_now())?;
+        add_distress_after(store, &record, after, io.wall())?;
         if distress_rose(before, Some(after)) || after >= HIGH_DISTRESS {
             gentle_offer(say, config, distress_rose(before, Some(after)))?;
         }

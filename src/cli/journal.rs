@@ -1,11 +1,12 @@
 //! `attune journal …`: write, list, show, search, edit and delete journal entries from
 //! the command line.
 
-use super::{Ctx, Failure, Outcome, warn_problems};
+use super::{Ctx, Failure, Outcome, Routed, warn_problems};
 use crate::content::prompts;
 use crate::domain::journal::{Filter, first_line};
 use crate::service::journal::{self as journal, JournalError, NewEntry};
-use crate::store::model::{Body, Journal, Record, local_now};
+use crate::store::model::{Body, Journal, Record};
+use crate::tui::Start;
 use chrono::NaiveDate;
 use std::io::{IsTerminal, Read, Write};
 
@@ -76,15 +77,16 @@ fn failure(e: JournalError) -> Failure {
     }
 }
 
-pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    match args.command {
+/// Runs the command, or says which full screen `main` should open instead.
+pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Routed {
+    let done = match args.command {
         None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => {
-            open_tui(ctx, None)
+            return Ok(Some(Start::Journal { entry: None }));
         }
         None => Err(Failure::usage(
             "without a terminal, use `attune journal new|list|show|search|edit|delete`",
         )),
-        Some(Sub::New(a)) => new(ctx, a, out),
+        Some(Sub::New(a)) => return new(ctx, a, out),
         Some(Sub::List(a)) => {
             let filter = Filter {
                 since: a.since,
@@ -98,22 +100,11 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
         Some(Sub::Show { id }) => show(ctx, &id, out),
         Some(Sub::Edit { id }) => edit(ctx, &id, out),
         Some(Sub::Delete { id, yes }) => delete(ctx, &id, yes, out),
-    }
-}
-
-fn open_tui(ctx: &Ctx, entry: Option<NewEntry>) -> Outcome {
-    let opts = crate::tui::Options {
-        config: ctx.config.clone(),
-        reduced_motion: ctx.config.breathing.reduced_motion,
-        layout: ctx.layout.clone(),
-        color: ctx.color,
-        config_dir: ctx.config_dir.clone(),
-        start: crate::tui::Start::Journal { entry },
     };
-    crate::tui::run(opts).map_err(Failure::from)
+    done.map(|()| None)
 }
 
-fn new(ctx: &Ctx, a: NewArgs, out: &mut dyn Write) -> Outcome {
+fn new(ctx: &Ctx, a: NewArgs, out: &mut dyn Write) -> Routed {
     let all = prompts();
     let mut entry = NewEntry {
         prompt_id: a.prompt,
@@ -135,16 +126,16 @@ fn new(ctx: &Ctx, a: NewArgs, out: &mut dyn Write) -> Outcome {
             .map(|p| p.text.clone());
         in_editor(ctx, &prompt.map(|p| format!("{p}\n\n")).unwrap_or_default())?
     } else if interactive && std::io::stdout().is_terminal() {
-        return open_tui(ctx, Some(entry));
+        return Ok(Some(Start::Journal { entry: Some(entry) }));
     } else {
         let mut text = String::new();
         std::io::stdin().read_to_string(&mut text)?;
         text
     };
-    let record = journal::entry(entry, &all, local_now()).map_err(failure)?;
+    let record = journal::entry(entry, &all, ctx.clock.wall()).map_err(failure)?;
     ctx.open_store()?.save(record.clone())?;
     writeln!(out, "{}", record.id)?;
-    Ok(())
+    Ok(None)
 }
 
 /// Edit `start` in $VISUAL or $EDITOR (vi if neither is set), in a private temp file in
@@ -350,7 +341,7 @@ fn edit(ctx: &Ctx, id: &str, out: &mut dyn Write) -> Outcome {
         return Ok(());
     }
     let store = ctx.open_store()?;
-    journal::edit(&store, &record, text, local_now()).map_err(failure)?;
+    journal::edit(&store, &record, text, ctx.clock.wall()).map_err(failure)?;
     writeln!(out, "Saved.")?;
     Ok(())
 }
@@ -380,7 +371,7 @@ fn delete(ctx: &Ctx, id: &str, yes: bool, out: &mut dyn Write) -> Outcome {
         }
     }
     let store = ctx.open_store()?;
-    journal::delete(&store, &record, local_now()).map_err(failure)?;
+    journal::delete(&store, &record, ctx.clock.wall()).map_err(failure)?;
     writeln!(out, "Deleted.")?;
     Ok(())
 }

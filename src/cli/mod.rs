@@ -164,6 +164,9 @@ impl<E: Into<anyhow::Error>> From<E> for Failure {
 
 pub type Outcome = Result<(), Failure>;
 
+/// A command's end: done, or the full screen `main` should open (in a terminal).
+pub type Routed = Result<Option<crate::tui::Start>, Failure>;
+
 /// What every command gets: where the store is.
 pub struct Ctx {
     pub layout: Layout,
@@ -172,6 +175,8 @@ pub struct Ctx {
     pub config: crate::config::Config,
     /// Where the settings came from (for `attune config --path`).
     pub config_path: Option<PathBuf>,
+    /// The only source of the time for every command.
+    pub clock: crate::clock::Clock,
 }
 
 impl Ctx {
@@ -193,14 +198,15 @@ impl Ctx {
 }
 
 /// Run one subcommand, writing its normal output to `out` and warnings to `err`.
-pub fn run(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    match command {
-        Command::Breathe(args) => breathe::run(ctx, args, out, err),
+/// `Ok(Some(start))` asks `main` to open the full screen there.
+pub fn run(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Routed {
+    let done = match command {
+        Command::Breathe(args) => return breathe::run(ctx, args, out, err),
         Command::Patterns(args) => patterns::run(ctx, args, out),
-        Command::Ground(args) => ground::run(ctx, args, out, err),
-        Command::Journal(args) => journal::run(ctx, args, out, err),
-        Command::Prompts(args) => prompts::prompts_run(args, out),
-        Command::Trends(args) => trends::run(ctx, args, out, err),
+        Command::Ground(args) => return ground::run(ctx, args, out, err),
+        Command::Journal(args) => return journal::run(ctx, args, out, err),
+        Command::Prompts(args) => prompts::prompts_run(ctx, args, out),
+        Command::Trends(args) => return trends::run(ctx, args, out, err),
         Command::Checkin(args) => checkin::run(ctx, args, out, err),
         Command::History(args) => history::run(ctx, args, out, err),
         Command::Export(args) => export::run(ctx, args, out, err),
@@ -211,7 +217,8 @@ pub fn run(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Write
         Command::Completions(args) => status::completions(args, out),
         Command::Man => status::man(out),
         Command::DeleteEverything => wipe::run(ctx, out),
-    }
+    };
+    done.map(|()| None)
 }
 
 /// Say, on stderr, which files could not be read, without stopping the command.

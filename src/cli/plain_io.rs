@@ -3,13 +3,14 @@
 
 use super::Failure;
 use super::breathe_plain::{Input, PlainIo};
+use crate::clock::Clock;
 use std::io::BufRead;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Real time and input: stdin lines and stop signals arrive on one channel.
 pub struct RealIo {
-    origin: Instant,
+    clock: Clock,
     rx: Receiver<Input>,
     /// Standard input has ended; later questions are skipped at once.
     eof: bool,
@@ -18,7 +19,7 @@ pub struct RealIo {
 }
 
 impl RealIo {
-    pub fn start() -> Result<RealIo, Failure> {
+    pub fn start(clock: Clock) -> Result<RealIo, Failure> {
         let (tx, rx) = mpsc::channel();
         let mut signals = signal_hook::iterator::Signals::new([
             signal_hook::consts::SIGINT,
@@ -43,7 +44,7 @@ impl RealIo {
             let _ = tx.send(Input::Eof);
         });
         Ok(RealIo {
-            origin: Instant::now(),
+            clock,
             rx,
             eof: false,
             kept: Default::default(),
@@ -58,7 +59,11 @@ impl RealIo {
 
 impl PlainIo for RealIo {
     fn now(&self) -> Duration {
-        self.origin.elapsed()
+        self.clock.mono()
+    }
+
+    fn wall(&self) -> crate::store::model::Stamp {
+        self.clock.wall()
     }
 
     fn wait(&mut self, deadline: Option<Duration>) -> Option<Input> {

@@ -2,7 +2,6 @@
 
 use super::{Failure, Outcome};
 use crate::content::prompts;
-use crate::store::model::local_now;
 use std::io::Write;
 
 #[derive(Debug, clap::Args)]
@@ -13,7 +12,7 @@ pub struct PromptsArgs {
 }
 
 /// `attune prompts`: today's prompt, then every prompt by category.
-pub fn prompts_run(args: PromptsArgs, out: &mut dyn Write) -> Outcome {
+pub fn prompts_run(ctx: &super::Ctx, args: PromptsArgs, out: &mut dyn Write) -> Outcome {
     let all = prompts();
     if let Some(c) = &args.category
         && !all.categories.iter().any(|x| &x.id == c)
@@ -25,7 +24,7 @@ pub fn prompts_run(args: PromptsArgs, out: &mut dyn Write) -> Outcome {
         )));
     }
     if args.category.is_none()
-        && let Some(p) = all.of_the_day(local_now().date_naive(), 0)
+        && let Some(p) = all.of_the_day(ctx.clock.wall().date_naive(), 0)
     {
         writeln!(out, "Today: {}  ({})\n", p.text, p.id)?;
     }

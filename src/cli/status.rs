@@ -4,7 +4,6 @@
 use super::{Cli, Ctx, Outcome};
 use crate::domain::today::{TodaySummary, summarise, week_start};
 use crate::store::Store;
-use crate::store::model::local_now;
 use clap::CommandFactory;
 use std::io::Write;
 
@@ -31,7 +30,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
 
 /// Today's summary from this week's month files only, creating nothing.
 fn today(ctx: &Ctx) -> Result<TodaySummary, super::Failure> {
-    let day = local_now().date_naive();
+    let day = ctx.clock.wall().date_naive();
     let first = ctx.config.week.starts_on;
     if !ctx.layout.data_dir.exists() {
         return Ok(TodaySummary::default());

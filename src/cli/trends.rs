@@ -2,10 +2,9 @@
 //! (documented field by field in docs/json.md); in a terminal without --json, the
 //! full-screen trends screen.
 
-use super::{Ctx, Failure, Outcome, warn_problems};
+use super::{Ctx, Failure, Routed, warn_problems};
 use crate::domain::trends::{Options, Trends};
 use crate::service::trends::{Report, Span, report};
-use crate::store::model::local_now;
 use chrono::NaiveDate;
 use std::io::{IsTerminal, Write};
 
@@ -54,20 +53,13 @@ fn span(args: &Args, today: NaiveDate) -> Result<Span, Failure> {
     }
 }
 
-pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    let today = local_now().date_naive();
+/// Runs the command, or says which full screen `main` should open instead.
+pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Routed {
+    let today = ctx.clock.wall().date_naive();
     let span = span(&args, today)?;
     let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     if terminal && !args.json {
-        let opts = crate::tui::Options {
-            config: ctx.config.clone(),
-            reduced_motion: ctx.config.breathing.reduced_motion,
-            layout: ctx.layout.clone(),
-            color: ctx.color,
-            config_dir: ctx.config_dir.clone(),
-            start: crate::tui::Start::Trends { span },
-        };
-        return crate::tui::run(opts).map_err(Failure::from);
+        return Ok(Some(crate::tui::Start::Trends { span }));
     }
     let store = crate::store::Store::reader(ctx.layout.clone()).map_err(Failure::failed)?;
     let (rep, problems) = report(&store, span, today, options(&ctx.config))?;
@@ -75,12 +67,12 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &rep)?;
         writeln!(out)?;
-        return Ok(());
+        return Ok(None);
     }
     for line in sentences(&rep, span) {
         writeln!(out, "{line}")?;
     }
-    Ok(())
+    Ok(None)
 }
 
 /// The plain-language summary: what was practised, what changed, what seems to help.

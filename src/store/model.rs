@@ -1,7 +1,7 @@
 //! Records as they sit on disk: the common header, the three kinds, and any fields this
 //! version does not know, which are kept through every save.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, SubsecRound};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use uuid::Uuid;
@@ -11,11 +11,6 @@ pub type Extra = Map<String, Value>;
 
 /// A moment as attune stores it: local wall time with its offset, to the millisecond.
 pub type Stamp = DateTime<FixedOffset>;
-
-/// The current local time, trimmed to milliseconds so it survives a JSON round trip exactly.
-pub fn local_now() -> Stamp {
-    chrono::Local::now().fixed_offset().trunc_subsecs(3)
-}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Record {

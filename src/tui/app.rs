@@ -20,13 +20,7 @@ use std::time::Duration;
 /// Distress at or above this shows where the help lines are, gently, after saving.
 pub const HIGH_DISTRESS: u8 = 9;
 
-/// The time an update happens at: the wall clock for records, and a monotonic reading
-/// (from any fixed origin) for everything that moves. Tests make both up freely.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Now {
-    pub wall: Stamp,
-    pub mono: Duration,
-}
+pub use crate::clock::Now;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Screen {

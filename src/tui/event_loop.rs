@@ -7,11 +7,11 @@
 //! (ratatui's hook), SIGTERM, SIGHUP and SIGINT, and a practice in progress is saved first.
 
 use super::action::Action;
-use super::app::{App, Now};
+use super::app::App;
 use super::effect;
 use super::paint::Painter;
+use crate::clock::Clock;
 use crate::store::Store;
-use crate::store::model::local_now;
 use anyhow::Context as _;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
@@ -23,27 +23,12 @@ use ratatui::{DefaultTerminal, TerminalOptions, Viewport};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 use std::io::Write as _;
-use std::sync::OnceLock;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The shortest time between two animation frames: 22 a second, enough for smooth motion
 /// (the pacer's picture changes 20+ times a second) while keeping its CPU use tiny.
 const FRAME: Duration = Duration::from_millis(45);
-
-/// A monotonic reading: time since the first reading in this process.
-fn mono() -> Duration {
-    static ORIGIN: OnceLock<Instant> = OnceLock::new();
-    ORIGIN.get_or_init(Instant::now).elapsed()
-}
-
-/// The time now, wall clock and monotonic, for `App::update`.
-pub fn now() -> Now {
-    Now {
-        wall: local_now(),
-        mono: mono(),
-    }
-}
 
 enum Msg {
     Term(Event),
@@ -58,7 +43,7 @@ enum Exit {
 }
 
 /// Set up the terminal, run until the user quits, and restore the terminal on the way out.
-pub fn run(mut app: App, store: &Store) -> anyhow::Result<()> {
+pub fn run(mut app: App, store: &Store, clock: Clock) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     // Signals first: they should be caught (not fatal) from the moment the screen changes.
     let signals = Signals::new([SIGTERM, SIGHUP, SIGINT]).context("listening for signals")?;
@@ -80,7 +65,7 @@ pub fn run(mut app: App, store: &Store) -> anyhow::Result<()> {
     }));
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     spawn_input(tx)?;
-    let outcome = run_loop(&mut terminal, &mut app, store, &rx);
+    let outcome = run_loop(&mut terminal, &mut app, store, &rx, clock);
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     match outcome {
@@ -141,7 +126,10 @@ fn run_loop(
     app: &mut App,
     store: &Store,
     rx: &Receiver<Msg>,
+    clock: Clock,
 ) -> anyhow::Result<Exit> {
+    let now = || clock.now();
+    let mono = || clock.mono();
     let size = terminal.size().context("reading the terminal size")?;
     effect::step(app, store, Action::Resize(size.width, size.height), now());
     let mut painter = Painter::default();
@@ -149,7 +137,7 @@ fn run_loop(
     let mut last_frame = mono();
     let mut bells = app.bells;
     loop {
-        let msg = match next(app, rx, last_frame) {
+        let msg = match next(app, rx, last_frame, clock) {
             Next::Msg(msg) => Some(msg),
             Next::Tick => None,
             Next::Closed => return Ok(Exit::Quit),
@@ -181,7 +169,7 @@ fn run_loop(
                 effect::step(app, store, Action::Resize(width, height), now());
                 true
             }
-            Some(Msg::Term(ev)) => handle(app, store, ev),
+            Some(Msg::Term(ev)) => handle(app, store, ev, clock),
         };
         if app.bells != bells {
             bells = app.bells;
@@ -209,11 +197,11 @@ enum Next {
 }
 
 /// Wait for input or a signal; while something animates, only until its next change.
-fn next(app: &App, rx: &Receiver<Msg>, last_frame: Duration) -> Next {
+fn next(app: &App, rx: &Receiver<Msg>, last_frame: Duration, clock: Clock) -> Next {
     let Some(at) = app.deadline() else {
         return rx.recv().map_or(Next::Closed, Next::Msg);
     };
-    let wait = at.max(last_frame + FRAME).saturating_sub(mono());
+    let wait = at.max(last_frame + FRAME).saturating_sub(clock.mono());
     match rx.recv_timeout(wait) {
         Ok(msg) => Next::Msg(msg),
         Err(RecvTimeoutError::Timeout) => Next::Tick,
@@ -223,7 +211,7 @@ fn next(app: &App, rx: &Receiver<Msg>, last_frame: Duration) -> Next {
 
 /// A terminal event: keys through the keymap, and pastes. True if it changed anything
 /// worth redrawing.
-fn handle(app: &mut App, store: &Store, ev: Event) -> bool {
+fn handle(app: &mut App, store: &Store, ev: Event, clock: Clock) -> bool {
     let action = match ev {
         Event::Key(key) if key.kind != KeyEventKind::Release => app.action_for_key(&key),
         Event::Paste(text) => Some(Action::Paste(text)),
@@ -231,7 +219,7 @@ fn handle(app: &mut App, store: &Store, ev: Event) -> bool {
     };
     match action {
         Some(action) => {
-            effect::step(app, store, action, now());
+            effect::step(app, store, action, clock.now());
             true
         }
         None => false,

@@ -22,7 +22,6 @@ pub mod widgets;
 use crate::service::checkin::today;
 use crate::store::Store;
 use crate::store::layout::Layout;
-use crate::store::model::local_now;
 use anyhow::Context as _;
 use app::App;
 use journal::Intent;
@@ -39,6 +38,8 @@ pub struct Options {
     pub config: crate::config::Config,
     /// A steady countdown in words instead of the moving pacer.
     pub reduced_motion: bool,
+    /// The only source of the time while the app runs.
+    pub clock: crate::clock::Clock,
 }
 
 /// The screen the TUI opens on.
@@ -67,8 +68,9 @@ pub enum Start {
 
 /// Run the TUI until the user quits. The terminal is restored on every way out.
 pub fn run(opts: Options) -> anyhow::Result<()> {
+    let clock = opts.clock;
     let app_and_store = start(opts)?;
-    event_loop::run(app_and_store.0, &app_and_store.1)
+    event_loop::run(app_and_store.0, &app_and_store.1, clock)
 }
 
 /// Open the store and build the first state from today and this week only (never the
@@ -76,7 +78,8 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
 pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
     let welcome_seen = effect::welcome_marker(&opts.layout.state_dir).exists();
     let store = Store::open(opts.layout).context("opening attune's data folder")?;
-    let day = local_now().date_naive();
+    let clock = opts.clock;
+    let day = clock.wall().date_naive();
     // Today's summary says whether some files could not be read; home shows it.
     let first_weekday = opts.config.week.starts_on;
     let (summary, _) = today(&store, day, first_weekday).context("reading today's records")?;
@@ -103,13 +106,13 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
         Start::Trends { span } => app.open_trends(span, day),
         Start::Journal { entry } => app.open_journal(entry.map_or(Intent::List, Intent::Write)),
         Start::Ground { routine, checkin } => {
-            app.open_ground(routine.as_deref(), checkin, event_loop::now());
+            app.open_ground(routine.as_deref(), checkin, clock.now());
             None
         }
         // Words kept from a run that ended unexpectedly are offered back first thing.
         Start::Home if draft_waiting => app.open_journal(Intent::List),
         _ => None,
     };
-    effect::settle(&mut app, &store, first, event_loop::now());
+    effect::settle(&mut app, &store, first, clock.now());
     Ok((app, store))
 }

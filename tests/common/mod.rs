@@ -14,14 +14,21 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 use tempfile::TempDir;
 
+#[path = "../pin/mod.rs"]
+mod pin;
+pub use pin::pinned_local;
+
 pub struct Env {
     pub tmp: TempDir,
+    /// Commands run so far: each one's clock is a millisecond after the last.
+    steps: std::sync::atomic::AtomicU32,
 }
 
 impl Env {
     pub fn new() -> Env {
         Env {
             tmp: tempfile::tempdir().expect("temp dir"),
+            steps: std::sync::atomic::AtomicU32::new(0),
         }
     }
 
@@ -39,6 +46,13 @@ impl Env {
             .env("ATTUNE_STATE_DIR", self.tmp.path().join("state"))
             .env("ATTUNE_CONFIG_DIR", self.config())
             .env("HOME", self.tmp.path().join("home"))
+            .env(
+                "ATTUNE_NOW",
+                pin::pin_step(
+                    self.steps
+                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+                ),
+            )
             .env("NO_COLOR", "1");
         c
     }
@@ -118,6 +132,11 @@ impl FakeIo {
 impl PlainIo for FakeIo {
     fn now(&self) -> Duration {
         self.now
+    }
+
+    fn wall(&self) -> attune::store::model::Stamp {
+        let since = chrono::TimeDelta::from_std(self.now).expect("a short run");
+        pinned_local() + since
     }
 
     fn wait(&mut self, deadline: Option<Duration>) -> Option<Input> {

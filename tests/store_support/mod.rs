@@ -10,6 +10,9 @@ use chrono::SubsecRound;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "../pin/mod.rs"]
+mod pin;
+
 /// The attune binary under test.
 pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_attune"))
@@ -17,6 +20,8 @@ pub fn bin() -> PathBuf {
 
 /// A private sandbox: data, state and home folders inside one temp dir.
 pub struct Sandbox {
+    /// Commands run so far: each one's clock is a millisecond after the last.
+    steps: std::sync::atomic::AtomicU32,
     pub root: tempfile::TempDir,
     pub data: PathBuf,
     pub state: PathBuf,
@@ -35,6 +40,7 @@ impl Sandbox {
         let home = root.path().join("home");
         std::fs::create_dir_all(&home).expect("home dir");
         Sandbox {
+            steps: std::sync::atomic::AtomicU32::new(0),
             root,
             data,
             state,
@@ -65,6 +71,13 @@ impl Sandbox {
             .env("XDG_STATE_HOME", self.home.join(".local/state"))
             .env("XDG_CONFIG_HOME", self.home.join(".config"))
             .env("TZ", "UTC")
+            .env(
+                "ATTUNE_NOW",
+                pin::pin_step(
+                    self.steps
+                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+                ),
+            )
             .env("NO_COLOR", "1")
             .env("ATTUNE_BIN", bin());
     }
@@ -92,12 +105,12 @@ impl Sandbox {
     }
 }
 
-/// Now, in UTC (spawned binaries run with TZ=UTC, so months agree), to the millisecond.
+/// The pinned now, in UTC (spawned binaries run with TZ=UTC, so months agree).
 pub fn now_utc() -> Stamp {
-    chrono::Utc::now().fixed_offset().trunc_subsecs(3)
+    pin::pinned_in(&chrono::FixedOffset::east_opt(0).expect("UTC")).trunc_subsecs(3)
 }
 
-/// The month a check-in made now by a spawned binary lands in.
+/// The month a check-in made by a spawned binary lands in.
 pub fn current_month() -> String {
     now_utc().format("%Y-%m").to_string()
 }
