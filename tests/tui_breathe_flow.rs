@@ -291,7 +291,7 @@ fn no_checkin_skips_both_ratings() {
     let first = rig
         .app
         .open_breathe(Some(plan), false, now.wall.date_naive());
-    attune::tui::effect::settle(&mut rig.app, &rig.store, first, now);
+    attune::tui::effect::settle(&mut rig.app, &rig.store, first.into_iter().collect(), now);
     assert_eq!(rig.breathe().plan.pattern.id, "sigh");
     rig.key(KeyCode::Enter);
     assert_eq!(

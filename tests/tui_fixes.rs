@@ -145,7 +145,10 @@ fn a_check_in_retried_after_a_failed_save_keeps_its_id() {
     let mut rig = Rig::at_zero(TodaySummary::default());
     rig.key(KeyCode::Char('c')).key(KeyCode::Char('4'));
     // The save reaches the disk, but then fails (a folder fsync error, say).
-    let effect = rig.app.update(Action::Save, morning()).expect("a save");
+    let [effect] = &rig.app.update(Action::Save, morning())[..] else {
+        panic!("a save")
+    };
+    let effect = effect.clone();
     let stored = perform(&rig.store, effect);
     assert!(matches!(stored, Action::Saved(Ok(_))));
     rig.app
@@ -181,7 +184,7 @@ fn the_unreadable_files_note_stays_while_they_are_unreadable() {
     std::fs::create_dir_all(&broken).expect("a folder");
     std::fs::write(broken.join("2026-11.json"), "{ not json").expect("a broken file");
     let load = rig.app.load_today(morning().wall.date_naive());
-    settle(&mut rig.app, &rig.store, Some(load), morning());
+    settle(&mut rig.app, &rig.store, vec![load], morning());
     assert!(rig.app.today.unreadable_files);
     let says = |app: &App| {
         terminal(app, 80, 24)

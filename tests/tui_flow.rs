@@ -7,8 +7,8 @@ mod flow_support;
 use attune::domain::today::TodaySummary;
 use attune::store::model::{Body, Checkin};
 use attune::tui::app::{Notice, Now, Screen};
+use attune::tui::checkin::{FormMessage, Item};
 use attune::tui::effect::{self, step};
-use attune::tui::form::{FormMessage, Item};
 use attune::tui::keymap::Context;
 use flow_support::{Rig, morning};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
@@ -280,4 +280,35 @@ fn a_pasted_line_break_does_not_save_the_check_in() {
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].distress, 4);
     assert_eq!(saved[0].note.as_deref(), Some("two lines pasted"));
+}
+
+#[test]
+fn an_answer_meant_for_another_screen_is_left_aside() {
+    let mut rig = Rig::at_zero(TodaySummary::default());
+    rig.key(KeyCode::Char('t'));
+    assert!(matches!(rig.app.screen, Screen::Trends(_)));
+    let late = attune::store::model::Record::new(
+        Body::Checkin(Checkin {
+            distress: 9,
+            ..Checkin::default()
+        }),
+        morning(),
+    );
+    // A check-in's save answering after its form was left: no thanks, no move home.
+    let effects = rig
+        .app
+        .update(attune::tui::action::Action::Saved(Ok(late)), rig.now());
+    assert_eq!(effects, []);
+    assert!(matches!(rig.app.screen, Screen::Trends(_)));
+    assert!(rig.app.notices.is_empty());
+    // Form edits typed nowhere near a form change nothing either.
+    let before = rig.app.clone();
+    for action in [
+        attune::tui::action::Action::Digit(4),
+        attune::tui::action::Action::Save,
+        attune::tui::action::Action::PickerToggle,
+    ] {
+        assert_eq!(rig.app.update(action, rig.now()), []);
+    }
+    assert_eq!(rig.app.screen, before.screen);
 }

@@ -20,7 +20,7 @@ fn apply(app: &mut App, actions: impl IntoIterator<Item = Action>) {
     for a in actions {
         assert_eq!(
             app.update(a.clone(), now()),
-            None,
+            [],
             "{a:?} needs no effect here"
         );
     }

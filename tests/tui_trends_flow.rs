@@ -108,7 +108,7 @@ fn arrows_move_a_week_but_never_past_this_one() {
     rig.key(KeyCode::Right).key(KeyCode::Right);
     assert_eq!(rig.shown().0, date("2026-11-23"));
     let later = rig.app.update(Action::TrendsMove(1), now());
-    assert_eq!(later, None, "no load for a week still to come");
+    assert_eq!(later, [], "no load for a week still to come");
     assert_eq!(rig.shown().0, date("2026-11-23"));
 }
 
@@ -136,7 +136,7 @@ fn a_shows_all_time_from_the_first_record() {
     assert_eq!(rig.shown(), (date("2026-10-15"), date("2026-11-27"), 4));
     assert!(rig.text().contains("All time"));
     let moved = rig.app.update(Action::TrendsMove(-1), now());
-    assert_eq!(moved, None, "all time does not move");
+    assert_eq!(moved, [], "all time does not move");
     rig.key(KeyCode::Char('w'));
     assert_eq!(rig.shown().0, date("2026-11-23"));
 }
@@ -146,7 +146,7 @@ fn the_last_picture_stays_while_the_next_loads_and_late_answers_are_left_aside()
     let mut rig = with_sessions();
     rig.key(KeyCode::Char('t'));
     let effect = rig.app.update(Action::TrendsMove(-1), now());
-    let Some(Effect::LoadTrends { span, today, .. }) = effect else {
+    let [Effect::LoadTrends { span, today, .. }] = effect[..] else {
         panic!("a load: {effect:?}");
     };
     assert_eq!(

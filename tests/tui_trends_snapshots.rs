@@ -121,13 +121,13 @@ fn report(records: &[Record], span: Span) -> Report {
 
 /// Open trends from home and answer its loads from `records` in memory.
 fn act(app: &mut App, records: &[Record], action: Action) {
-    let mut effect = app.update(action, now());
-    while let Some(e) = effect {
+    let mut queue = std::collections::VecDeque::from(app.update(action, now()));
+    while let Some(e) = queue.pop_front() {
         let Effect::LoadTrends { span, .. } = e else {
             panic!("no {e:?} in these scenes");
         };
         let result = Ok(Box::new(report(records, span)));
-        effect = app.update(Action::TrendsLoaded { span, result }, now());
+        queue.extend(app.update(Action::TrendsLoaded { span, result }, now()));
     }
 }
 
@@ -169,7 +169,7 @@ fn all_time(color: bool) -> App {
 fn loading(color: bool) -> App {
     let mut app = week(color);
     let effect = app.update(Action::TrendsMove(-1), now());
-    assert!(matches!(effect, Some(Effect::LoadTrends { .. })));
+    assert!(matches!(effect[..], [Effect::LoadTrends { .. }]));
     app
 }
 

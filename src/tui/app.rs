@@ -3,18 +3,13 @@
 //! the time comes in as an argument.
 
 use super::action::{Action, Effect};
-use super::breathe::{Breathe, Stage};
-use super::form::{CheckinForm, FormMessage, Item};
-use super::ground::Ground;
 use super::keymap::{Context, Keymap};
-use super::screens::{help, pacing, picker};
+use super::screens::{help, pacing};
 use super::theme::Theme;
 use crate::domain::breathing::Pattern;
-use crate::domain::checkin::Scale;
 use crate::domain::today::TodaySummary;
-use crate::store::model::{Body, Stamp};
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::{Position, Rect, Size};
+use ratatui::layout::Size;
 use std::time::Duration;
 
 /// Distress at or above this shows where the help lines are, gently, after saving.
@@ -22,15 +17,7 @@ pub const HIGH_DISTRESS: u8 = 9;
 
 pub use crate::clock::Now;
 
-#[derive(Clone, Debug, PartialEq)]
-pub enum Screen {
-    Home,
-    Checkin(CheckinForm),
-    Breathe(Box<Breathe>),
-    Journal(Box<super::journal::JournalState>),
-    Ground(Box<Ground>),
-    Trends(Box<super::trends::TrendsView>),
-}
+pub use super::screen::Screen;
 
 /// A short message on the home screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -145,43 +132,19 @@ impl App {
         self.screen_context()
     }
 
-    /// The screen's own context, whatever lies over it.
-    pub fn screen_context(&self) -> Context {
-        match &self.screen {
-            Screen::Home => Context::Home,
-            Screen::Checkin(form) => match &form.picker {
-                Some(p) if p.own.is_some() => Context::PickerOwnWord,
-                Some(_) => Context::Picker,
-                None => match form.focused() {
-                    Item::Scale(_) => Context::CheckinScale,
-                    Item::Sensations => Context::CheckinWords,
-                    Item::Note => Context::CheckinNote,
-                },
-            },
-            Screen::Breathe(b) => match &b.stage {
-                Stage::Preview => Context::BreathePreview,
-                Stage::Before(_) => Context::BreatheBefore,
-                Stage::Listen(_) => Context::BreatheListen,
-                Stage::Pacing(run) if run.lead.is_some() => Context::BreatheFollow,
-                Stage::Pacing(_) => Context::BreathePacing,
-                Stage::Closing(_) if b.checkin => Context::BreatheClosing,
-                Stage::Closing(_) => Context::BreatheDone,
-            },
-            Screen::Journal(j) => j.context(),
-            Screen::Ground(g) => g.context(),
-            Screen::Trends(view) => Context::Trends(view.unit()),
-        }
-    }
-
     /// The action a key asks for right now, if any.
     pub fn action_for_key(&self, key: &KeyEvent) -> Option<Action> {
         self.keymap.action_for(self.context(), key)
     }
 
-    pub fn update(&mut self, action: Action, now: Now) -> Option<Effect> {
+    /// The one place state changes: the few global actions here, everything else to the
+    /// screen on show. What comes back is for the event loop to perform, in order.
+    pub fn update(&mut self, action: Action, now: Now) -> Vec<Effect> {
         let new_day = self.day_changed(now);
         let effect = self.react(action, now);
         self.reload_if_stale(effect, new_day, now)
+            .into_iter()
+            .collect()
     }
 
     fn react(&mut self, action: Action, now: Now) -> Option<Effect> {
@@ -190,37 +153,15 @@ impl App {
         if matches!(action, Action::Paste(_)) && !self.keymap.types_text(self.context()) {
             return None;
         }
-        if !matches!(action, Action::Digit(_))
-            && let Screen::Checkin(form) = &mut self.screen
-        {
-            form.forget_digit();
-        }
-        if let Screen::Breathe(_) = self.screen
-            && self.breathe_handles(&action)
-        {
-            return self.breathe(action, now);
-        }
-        if let Screen::Journal(_) = self.screen
-            && Self::journal_handles(&action)
-        {
-            return self.journal(action, now);
-        }
-        if self.ground_handles(&action) {
-            return self.ground(action, now);
-        }
-        if let Action::TrendsMove(_) | Action::TrendsShow(_) | Action::TrendsLoaded { .. } = action
-        {
-            return self.trends(action);
-        }
         match action {
             Action::Quit => {
                 self.quit = true;
                 return self.stop_for_exit(now);
             }
             Action::OpenHelp => {
-                self.pause_for_help(now);
+                let kept = self.pause_for_help(now);
                 self.help = Some(0);
-                return self.journal_draft_now(now);
+                return kept;
             }
             Action::CloseHelp => self.help = None,
             Action::Scroll(by) => self.scroll_help(by),
@@ -234,150 +175,17 @@ impl App {
             }
             // Not worth troubling anyone over: the notice just shows once more next time.
             Action::WelcomeRemembered(_) => {}
-            Action::OpenCheckin => {
-                self.notices.clear();
-                self.screen = Screen::Checkin(CheckinForm::new(self.today.checkins_today == 0));
-            }
-            Action::OpenBreathe => {
-                let day = now.wall.date_naive();
-                return self.open_breathe(None, true, day);
-            }
-            Action::OpenGround => self.open_ground(None, true, now),
-            Action::OpenTrends => {
-                let day = now.wall.date_naive();
-                return self.open_trends(crate::service::trends::Span::Week(day), day);
-            }
-            Action::Leave => self.screen = Screen::Home,
-            Action::Save => return self.save(now.wall),
-            Action::Saved(result) => return self.saved(result),
             Action::TodayLoaded(Ok(today)) => self.today = today,
             Action::TodayLoaded(Err(why)) => self.notices.push(Notice::RefreshFailed(why)),
-            Action::PickerColumn(by) => self.picker_column(by),
-            Action::Journal(a) => return self.journal_elsewhere(a, now),
-            other => self.edit_form(other),
+            other => return self.screen_update(other, now),
         }
         None
-    }
-
-    /// Actions the journal screen answers itself (everything but help and resizing).
-    fn journal_handles(action: &Action) -> bool {
-        !matches!(
-            action,
-            Action::OpenHelp
-                | Action::CloseHelp
-                | Action::Scroll(_)
-                | Action::Resize(..)
-                | Action::Quit
-                | Action::TodayLoaded(_)
-        )
-    }
-
-    /// The monotonic moment the picture next changes by itself, if anything animates:
-    /// the event loop sleeps until then (or until input). None means block on input.
-    pub fn deadline(&self) -> Option<Duration> {
-        if let Screen::Journal(j) = &self.screen {
-            return j.deadline();
-        }
-        let Screen::Breathe(b) = &self.screen else {
-            return self.ground_deadline();
-        };
-        match &b.stage {
-            Stage::Listen(listen) => listen.deadline(),
-            Stage::Pacing(run) if self.help.is_none() && self.reduced_motion => {
-                run.next_steady_change(self.mono)
-            }
-            Stage::Pacing(run) if self.help.is_none() => {
-                let area = Rect::from((Position::ORIGIN, self.size));
-                run.next_change(self.mono, pacing::levels(self, b, area))
-            }
-            _ => None,
-        }
     }
 
     fn scroll_help(&mut self, by: i16) {
         if let Some(top) = self.help {
             let max = help::max_scroll(self, self.size);
             self.help = Some(top.saturating_add_signed(by).min(max));
-        }
-    }
-
-    fn save(&mut self, now: Stamp) -> Option<Effect> {
-        let Screen::Checkin(form) = &mut self.screen else {
-            return None;
-        };
-        match form.record_to_save(now) {
-            Some(record) => Some(Effect::SaveCheckin { record }),
-            None => {
-                form.message = Some(FormMessage::NeedDistress);
-                form.focus_on(Item::Scale(Scale::Distress));
-                None
-            }
-        }
-    }
-
-    fn saved(&mut self, result: Result<crate::store::model::Record, String>) -> Option<Effect> {
-        match result {
-            Ok(record) => {
-                let distress = match &record.body {
-                    Body::Checkin(c) => c.distress,
-                    _ => 0,
-                };
-                self.screen = Screen::Home;
-                self.notices = vec![Notice::Thanks];
-                if distress >= HIGH_DISTRESS {
-                    self.notices.push(Notice::HelpIsNear);
-                }
-                Some(self.load_today(record.local_date()))
-            }
-            Err(why) => {
-                // Stay on the form: nothing typed is lost, and Enter tries again.
-                if let Screen::Checkin(form) = &mut self.screen {
-                    form.message = Some(FormMessage::SaveFailed(why));
-                }
-                None
-            }
-        }
-    }
-
-    /// Left and Right in the picker move by a whole column, as drawn at this size.
-    fn picker_column(&mut self, by: i8) {
-        let Screen::Checkin(form) = &self.screen else {
-            return;
-        };
-        let count = form.picker.as_ref().map_or(0, |p| p.words.len() + 1);
-        let area = Rect::from((Position::ORIGIN, self.size));
-        let rows = picker::grid(self, count, area).rows;
-        let rows = isize::try_from(rows).unwrap_or(1);
-        if let Screen::Checkin(form) = &mut self.screen {
-            form.picker_move(isize::from(by) * rows);
-        }
-    }
-
-    /// Edits inside the check-in form; they do nothing on other screens.
-    fn edit_form(&mut self, action: Action) {
-        let Screen::Checkin(form) = &mut self.screen else {
-            return;
-        };
-        match action {
-            Action::Next => form.step(1),
-            Action::Prev => form.step(-1),
-            Action::Digit(d) => form.digit(d),
-            Action::Nudge(by) => form.nudge(by),
-            Action::Clear => form.clear(),
-            Action::Type(c) => form.type_char(c),
-            // The note is one line: a pasted line break must not save the check-in.
-            Action::Paste(text) => text
-                .chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .for_each(|c| form.type_char(c)),
-            Action::Erase => form.erase(),
-            Action::OpenPicker => form.open_picker(),
-            Action::PickerMove(by) => form.picker_move(isize::from(by)),
-            Action::PickerToggle => form.picker_toggle(),
-            Action::PickerClose => form.close_picker(),
-            Action::OwnWordAdd => form.own_word_add(),
-            Action::OwnWordCancel => form.own_word_cancel(),
-            _ => {}
         }
     }
 }

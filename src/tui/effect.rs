@@ -63,13 +63,15 @@ pub fn perform(store: &Store, effect: Effect) -> Action {
 
 /// Hand an action to the app and perform whatever effects follow, until it settles.
 pub fn step(app: &mut App, store: &Store, action: Action, now: Now) {
-    let effect = app.update(action, now);
-    settle(app, store, effect, now);
+    let effects = app.update(action, now);
+    settle(app, store, effects, now);
 }
 
-/// Perform an effect and whatever follows from its result, until the app settles.
-pub fn settle(app: &mut App, store: &Store, mut effect: Option<Effect>, now: Now) {
-    while let Some(e) = effect {
-        effect = app.update(perform(store, e), now);
+/// Perform effects in order, and whatever follows from their results, until the app
+/// settles.
+pub fn settle(app: &mut App, store: &Store, effects: Vec<Effect>, now: Now) {
+    let mut queue = std::collections::VecDeque::from(effects);
+    while let Some(e) = queue.pop_front() {
+        queue.extend(app.update(perform(store, e), now));
     }
 }

@@ -5,14 +5,15 @@ pub mod action;
 pub mod app;
 mod app_day;
 pub mod breathe;
+pub mod checkin;
 pub mod drafts;
 pub mod effect;
 pub mod event_loop;
-pub mod form;
 pub mod ground;
 pub mod journal;
 pub mod keymap;
 pub mod paint;
+pub mod screen;
 pub mod screens;
 pub mod strings;
 pub mod theme;
@@ -113,6 +114,6 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
         Start::Home if draft_waiting => app.open_journal(Intent::List),
         _ => None,
     };
-    effect::settle(&mut app, &store, first, clock.now());
+    effect::settle(&mut app, &store, first.into_iter().collect(), clock.now());
     Ok((app, store))
 }

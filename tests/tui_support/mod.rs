@@ -172,8 +172,8 @@ pub fn styled_both_ways(
 /// and updating a session, loading today (nothing yet) and recent uses (none). Any other
 /// effect, or one not expected, fails the test.
 pub fn act_in_memory(app: &mut App, action: Action, now: Now, expects: fn(&Effect) -> bool) {
-    let mut effect = app.update(action, now);
-    while let Some(e) = effect {
+    let mut queue = std::collections::VecDeque::from(app.update(action, now));
+    while let Some(e) = queue.pop_front() {
         assert!(expects(&e), "no {e:?} in these scenes");
         let answer = match e {
             Effect::LoadRecentUses { ids, .. } => Action::RecentUses(Ok(vec![0; ids.len()])),
@@ -184,7 +184,7 @@ pub fn act_in_memory(app: &mut App, action: Action, now: Now, expects: fn(&Effec
             Effect::LoadToday { .. } => Action::TodayLoaded(Ok(TodaySummary::default())),
             other => panic!("no {other:?} in these scenes"),
         };
-        effect = app.update(answer, now);
+        queue.extend(app.update(answer, now));
     }
 }
 

@@ -2,10 +2,16 @@
 //! following where it leads (home, or grounding after the closing screen's `g`),
 //! stopping for exit, and pausing under help.
 
-use super::{Breathe, Outcome, Stage};
+use super::{Breathe, Stage};
 use crate::service::practice::Plan;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Now, Screen};
+use crate::tui::journal::JournalAction;
+use crate::tui::keymap::Context;
+use crate::tui::screen::Transition;
+use crate::tui::screens::pacing;
+use ratatui::layout::{Position, Rect};
+use std::time::Duration;
 
 impl App {
     /// Open the breathing preview, at `plan` if given; counting recent practice follows.
@@ -22,24 +28,13 @@ impl App {
         Some(Effect::LoadRecentUses { ids, day })
     }
 
-    /// Actions the breathing screen answers itself (everything but help and resizing).
-    pub(crate) fn breathe_handles(&self, action: &Action) -> bool {
-        !matches!(
-            action,
-            Action::OpenHelp
-                | Action::CloseHelp
-                | Action::Scroll(_)
-                | Action::Resize(..)
-                | Action::Quit
-                | Action::TodayLoaded(_)
-                | Action::Journal(_)
-        )
-    }
-
     pub(crate) fn breathe(&mut self, action: Action, now: Now) -> Option<Effect> {
         let Screen::Breathe(b) = &mut self.screen else {
             return None;
         };
+        if let Action::Journal(JournalAction::WriteAfterPractice) = action {
+            return self.write_after_practice(now);
+        }
         if let Action::RecentUses(result) = action {
             // Without the counts, every pattern is treated as new: the gentlest plan.
             b.recent_loaded(result.unwrap_or_default());
@@ -53,51 +48,57 @@ impl App {
             }
             (action, _) => action,
         };
-        let outcome = b.update(action, now);
+        let transition = b.update(action, now);
         self.bells += std::mem::take(&mut b.rings);
-        self.follow(outcome, now)
-    }
-
-    pub(crate) fn follow(&mut self, outcome: Outcome, now: Now) -> Option<Effect> {
-        match outcome {
-            Outcome::Stay => {
-                self.ground_next = false;
-                None
-            }
-            Outcome::Do(effect) => Some(effect),
-            Outcome::Home(_) if std::mem::take(&mut self.ground_next) => {
+        match transition {
+            Transition::Home(_) if std::mem::take(&mut self.ground_next) => {
                 self.open_ground(None, true, now);
                 None
             }
-            Outcome::Home(notices) => {
-                self.screen = Screen::Home;
-                self.notices = notices;
-                Some(self.load_today(now.wall.date_naive()))
+            Transition::Stay => {
+                self.ground_next = false;
+                None
             }
+            other => self.follow(other, now),
         }
     }
 
-    /// Quitting (Ctrl+C, a signal) mid-practice: the effect that saves it as stopped early.
-    pub fn stop_for_exit(&mut self, now: Now) -> Option<Effect> {
-        if let Screen::Journal(j) = &mut self.screen {
-            return j.stop_for_exit(now);
-        }
-        let Screen::Breathe(b) = &mut self.screen else {
-            return self.stop_ground_for_exit(now);
-        };
-        match b.stop_for_exit(now)? {
-            Outcome::Do(effect) => Some(effect),
+    /// While listening or pacing: the moment the picture next changes by itself.
+    pub(crate) fn breathe_deadline(&self, b: &Breathe) -> Option<Duration> {
+        match &b.stage {
+            Stage::Listen(listen) => listen.deadline(),
+            Stage::Pacing(run) if self.help.is_none() && self.reduced_motion => {
+                run.next_steady_change(self.mono)
+            }
+            Stage::Pacing(run) if self.help.is_none() => {
+                let area = Rect::from((Position::ORIGIN, self.size));
+                run.next_change(self.mono, pacing::levels(self, b, area))
+            }
             _ => None,
+        }
+    }
+}
+
+impl Breathe {
+    /// Which key table applies on this screen now.
+    pub fn context(&self) -> Context {
+        match &self.stage {
+            Stage::Preview => Context::BreathePreview,
+            Stage::Before(_) => Context::BreatheBefore,
+            Stage::Listen(_) => Context::BreatheListen,
+            Stage::Pacing(run) if run.lead.is_some() => Context::BreatheFollow,
+            Stage::Pacing(_) => Context::BreathePacing,
+            Stage::Closing(_) if self.checkin => Context::BreatheClosing,
+            Stage::Closing(_) => Context::BreatheDone,
         }
     }
 
     /// Help over a running pacer pauses it; Space goes on once help is closed.
-    pub(crate) fn pause_for_help(&mut self, now: Now) {
-        if let Screen::Breathe(b) = &mut self.screen
-            && let Stage::Pacing(run) = &mut b.stage
+    pub fn pause(&mut self, mono: Duration) {
+        if let Stage::Pacing(run) = &mut self.stage
             && !run.paused()
         {
-            run.toggle_pause(now.mono);
+            run.toggle_pause(mono);
         }
     }
 }

@@ -5,6 +5,7 @@ use super::Rating;
 use crate::store::model::{Body, Record, Session, Stamp};
 use crate::tui::action::Effect;
 use crate::tui::app::{HIGH_DISTRESS, Notice};
+use crate::tui::screen::Transition;
 use chrono::TimeDelta;
 
 /// Distress after this much above before is named, gently.
@@ -22,18 +23,6 @@ pub struct Closing {
     pub after: Rating,
     /// Enter retried a failed save: go home once it is saved.
     leaving: bool,
-}
-
-/// What a step on the closing screen leads to.
-#[derive(Clone, Debug, PartialEq)]
-#[expect(
-    clippy::large_enum_variant,
-    reason = "made and used at once, never stored; an effect is as large anyway"
-)]
-pub enum Outcome {
-    Stay,
-    Do(Effect),
-    Home(Vec<Notice>),
 }
 
 impl Closing {
@@ -60,20 +49,20 @@ impl Closing {
     }
 
     /// Enter: save the rating after (if one was given), then go home.
-    pub fn confirm(&mut self, now: Stamp) -> Outcome {
+    pub fn confirm(&mut self, now: Stamp) -> Transition {
         let after = self.after.value;
         let Some(record) = &self.record else {
             // The first save failed: try again, with the rating.
             self.session.distress_after = after;
             self.leaving = true;
-            return Outcome::Do(self.save());
+            return Transition::Do(self.save());
         };
         let stored = match &record.body {
             Body::Session(s) => s.distress_after,
             _ => None,
         };
         if after.is_none() || after == stored {
-            return Outcome::Home(self.notices());
+            return Transition::Home(self.notices());
         }
         let mut newer = record.clone();
         if let Body::Session(s) = &mut newer.body {
@@ -81,10 +70,10 @@ impl Closing {
         }
         // Strictly newer, so this version wins wherever the records are merged.
         newer.updated_at = now.max(record.updated_at + TimeDelta::milliseconds(1));
-        Outcome::Do(Effect::UpdateRecord(newer))
+        Transition::Do(Effect::UpdateRecord(newer))
     }
 
-    pub fn saved(&mut self, result: Result<Record, String>) -> Outcome {
+    pub fn saved(&mut self, result: Result<Record, String>) -> Transition {
         match result {
             Ok(record) => {
                 if let Body::Session(s) = &record.body {
@@ -93,37 +82,37 @@ impl Closing {
                 self.record = Some(record);
                 self.error = None;
                 if std::mem::take(&mut self.leaving) {
-                    Outcome::Home(self.notices())
+                    Transition::Home(self.notices())
                 } else {
-                    Outcome::Stay
+                    Transition::Stay
                 }
             }
             Err(why) => {
                 self.error = Some(why);
                 self.leaving = false;
-                Outcome::Stay
+                Transition::Stay
             }
         }
     }
 
     /// The rating after was added to the record.
-    pub fn updated(&mut self, result: Result<Record, String>) -> Outcome {
+    pub fn updated(&mut self, result: Result<Record, String>) -> Transition {
         match result {
             Ok(record) => {
                 self.record = Some(record);
                 self.error = None;
-                Outcome::Home(self.notices())
+                Transition::Home(self.notices())
             }
             Err(why) => {
                 self.error = Some(why);
-                Outcome::Stay
+                Transition::Stay
             }
         }
     }
 
     /// Esc: home without the rating after (the session itself is already saved).
-    pub fn leave(&self) -> Outcome {
-        Outcome::Home(if self.record.is_some() {
+    pub fn leave(&self) -> Transition {
+        Transition::Home(if self.record.is_some() {
             vec![Notice::Practised]
         } else {
             Vec::new()

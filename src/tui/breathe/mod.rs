@@ -11,7 +11,7 @@ use crate::domain::breathing::follow::{Lead, MAX_LISTEN, Taps};
 use crate::domain::breathing::{Pattern, planned_length};
 use crate::domain::checkin::MAX;
 use crate::service::practice::{self, DEFAULT_MINUTES, MAX_MINUTES, Plan};
-pub use closing::{Closing, Outcome};
+pub use closing::Closing;
 pub use run::Run;
 use std::time::Duration;
 

@@ -2,14 +2,14 @@
 //! date first, so a session that has reached its end is finished (and saved) before any
 //! key is read.
 
-use super::closing::Outcome;
 use super::{Breathe, Closing, Run, Stage};
 use crate::tui::action::Action;
 use crate::tui::app::Now;
+use crate::tui::screen::Transition;
 
 impl Breathe {
     /// Answer one action; the App performs what comes out (an effect, or going home).
-    pub fn update(&mut self, action: Action, now: Now) -> Outcome {
+    pub fn update(&mut self, action: Action, now: Now) -> Transition {
         if let Some(out) = self.catch_up(now) {
             return out;
         }
@@ -17,7 +17,7 @@ impl Breathe {
             self.forget_digit();
         }
         match &mut self.stage {
-            Stage::Preview if action == Action::Leave => return Outcome::Home(Vec::new()),
+            Stage::Preview if action == Action::Leave => return Transition::Home(Vec::new()),
             Stage::Preview => self.preview(action, now),
             Stage::Before(rating) => match action {
                 Action::Digit(d) => rating.digit(d),
@@ -66,7 +66,7 @@ impl Breathe {
                 _ => {}
             },
         }
-        Outcome::Stay
+        Transition::Stay
     }
 
     fn preview(&mut self, action: Action, now: Now) {
@@ -90,7 +90,7 @@ impl Breathe {
     }
 
     /// Bring time up to `now`: the minute of listening, the lead, the bell, the end.
-    fn catch_up(&mut self, now: Now) -> Option<Outcome> {
+    fn catch_up(&mut self, now: Now) -> Option<Transition> {
         self.listen_until(now.mono);
         let Stage::Pacing(run) = &mut self.stage else {
             return None;
@@ -103,7 +103,7 @@ impl Breathe {
     }
 
     /// A practice in progress, stopped now (Ctrl+C, a signal): saved as stopped early.
-    pub fn stop_for_exit(&mut self, now: Now) -> Option<Outcome> {
+    pub fn stop_for_exit(&mut self, now: Now) -> Option<Transition> {
         if let Some(out) = self.catch_up(now) {
             return Some(out);
         }
@@ -111,9 +111,9 @@ impl Breathe {
     }
 
     /// Pacing is over, completed or stopped: on to the closing screen, saving at once.
-    fn finish(&mut self, now: Now, completed: bool) -> Outcome {
+    fn finish(&mut self, now: Now, completed: bool) -> Transition {
         let Stage::Pacing(run) = &self.stage else {
-            return Outcome::Stay;
+            return Transition::Stay;
         };
         let mut session = run.session(&self.plan, now.mono, completed);
         session.distress_before = self.before;
@@ -121,6 +121,6 @@ impl Breathe {
         let closing = Closing::new(session, name, run.started, now.wall);
         let save = closing.save();
         self.stage = Stage::Closing(closing);
-        Outcome::Do(save)
+        Transition::Do(save)
     }
 }

@@ -2,12 +2,12 @@
 //! to the screen and following where it leads, which keys apply, and the deadline a
 //! timed step asks for while its progress line would visibly change.
 
-use super::{Ground, Next, Stage};
+use super::{Ground, Stage};
 use crate::domain::grounding::Step;
-use crate::tui::action::{Action, Effect};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Now, Screen};
-use crate::tui::form::CheckinForm;
 use crate::tui::keymap::Context;
+use crate::tui::screen::Transition;
 use crate::tui::screens::ground_step::bar_cells;
 use std::time::Duration;
 
@@ -27,55 +27,18 @@ impl App {
         self.screen = Screen::Ground(Box::new(ground));
     }
 
-    /// Actions the grounding screen answers itself (everything but help and resizing).
-    pub(crate) fn ground_handles(&self, action: &Action) -> bool {
-        matches!(self.screen, Screen::Ground(_))
-            && !matches!(
-                action,
-                Action::OpenHelp
-                    | Action::CloseHelp
-                    | Action::Scroll(_)
-                    | Action::Resize(..)
-                    | Action::Quit
-                    | Action::TodayLoaded(_)
-            )
-    }
-
-    pub(crate) fn ground(&mut self, action: Action, now: Now) -> Option<Effect> {
+    /// Hand an action to the grounding screen.
+    pub(crate) fn ground(&mut self, action: Action, now: Now) -> Transition {
         let rows = self.choose_rows();
         let Screen::Ground(g) = &mut self.screen else {
-            return None;
+            return Transition::Stay;
         };
         // Left and Right move by a whole column of words, as drawn at this size.
         let action = match action {
             Action::PickerColumn(by) => Action::PickerMove(by.saturating_mul(rows)),
             other => other,
         };
-        match g.update(action, now) {
-            Next::Stay => None,
-            Next::Do(effect) => Some(*effect),
-            Next::Home(notices) => {
-                self.screen = Screen::Home;
-                self.notices = notices;
-                Some(self.load_today(now.wall.date_naive()))
-            }
-            Next::Checkin => {
-                let first = self.today.checkins_today == 0;
-                self.screen = Screen::Checkin(CheckinForm::new(first));
-                None
-            }
-        }
-    }
-
-    /// Quitting (Ctrl+C, a signal) mid-routine: the effect that saves it as stopped.
-    pub(crate) fn stop_ground_for_exit(&mut self, now: Now) -> Option<Effect> {
-        let Screen::Ground(g) = &mut self.screen else {
-            return None;
-        };
-        match g.finish(now, false) {
-            Next::Do(effect) => Some(*effect),
-            _ => None,
-        }
+        g.update(action, now)
     }
 
     /// Rows in a column of the choosing step's words, as drawn now.

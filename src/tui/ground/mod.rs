@@ -8,8 +8,6 @@ pub mod steps;
 mod update;
 
 use crate::domain::grounding::Routine;
-use crate::tui::action::Effect;
-use crate::tui::app::Notice;
 use crate::tui::breathe::Rating;
 pub use closing::Closing;
 pub use steps::Steps;
@@ -20,16 +18,6 @@ pub enum Stage {
     Before(Rating),
     Steps(Box<Steps>),
     Closing(Box<Closing>),
-}
-
-/// Where the screen goes after an action.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Next {
-    Stay,
-    Do(Box<Effect>),
-    Home(Vec<Notice>),
-    /// The closing screen's `c`: on to a check-in.
-    Checkin,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -1,15 +1,16 @@
 //! How the grounding screen answers each action, stage by stage.
 
 use super::closing::{Done, Then};
-use super::{Closing, Ground, Next, Stage, Steps};
+use super::{Closing, Ground, Stage, Steps};
 use crate::domain::grounding::run::Run;
 use crate::service::grounding::Outcome;
 use crate::tui::action::Action;
 use crate::tui::app::Now;
+use crate::tui::screen::Transition;
 
 impl Ground {
     /// Answer one action; the App performs what comes out (an effect, or going on).
-    pub fn update(&mut self, action: Action, now: Now) -> Next {
+    pub fn update(&mut self, action: Action, now: Now) -> Transition {
         if !matches!(action, Action::Digit(_)) {
             self.forget_digit();
         }
@@ -31,17 +32,17 @@ impl Ground {
                 return self.follow(done);
             }
         }
-        Next::Stay
+        Transition::Stay
     }
 
-    fn list(&mut self, action: Action, now: Now) -> Next {
+    fn list(&mut self, action: Action, now: Now) -> Transition {
         match action {
             Action::RoutineMove(by) => self.move_cursor(by),
             Action::Begin => self.begin(now),
-            Action::Leave => return Next::Home(Vec::new()),
+            Action::Leave => return Transition::Home(Vec::new()),
             _ => {}
         }
-        Next::Stay
+        Transition::Stay
     }
 
     /// The routine under the cursor: the rating before, or straight to its first step.
@@ -61,9 +62,9 @@ impl Ground {
         }
     }
 
-    fn step(&mut self, action: Action, now: Now) -> Next {
+    fn step(&mut self, action: Action, now: Now) -> Transition {
         let Stage::Steps(steps) = &mut self.stage else {
-            return Next::Stay;
+            return Transition::Stay;
         };
         let mono = now.mono;
         match action {
@@ -85,14 +86,14 @@ impl Ground {
         if steps.run.finished() {
             return self.finish(now, true);
         }
-        Next::Stay
+        Transition::Stay
     }
 
     /// The routine ended (completed, or stopped now): on to the closing screen, saving
     /// at once. Nothing happens if no routine is running.
-    pub fn finish(&mut self, now: Now, completed: bool) -> Next {
+    pub fn finish(&mut self, now: Now, completed: bool) -> Transition {
         let Stage::Steps(steps) = &self.stage else {
-            return Next::Stay;
+            return Transition::Stay;
         };
         let outcome = Outcome {
             summary: steps.run.summary(),
@@ -105,18 +106,18 @@ impl Ground {
         let closing = Closing::new(routine, outcome, steps.started, now.wall);
         let save = closing.save();
         self.stage = Stage::Closing(Box::new(closing));
-        Next::Do(Box::new(save))
+        Transition::Do(save)
     }
 
-    fn follow(&mut self, done: Done) -> Next {
+    fn follow(&mut self, done: Done) -> Transition {
         match done {
-            Done::Stay => Next::Stay,
-            Done::Do(effect) => Next::Do(Box::new(effect)),
-            Done::Go(Then::Home, notices) => Next::Home(notices),
-            Done::Go(Then::Checkin, _) => Next::Checkin,
+            Done::Stay => Transition::Stay,
+            Done::Do(effect) => Transition::Do(effect),
+            Done::Go(Then::Home, notices) => Transition::Home(notices),
+            Done::Go(Then::Checkin, _) => Transition::Checkin,
             Done::Go(Then::List, _) => {
                 self.stage = Stage::List;
-                Next::Stay
+                Transition::Stay
             }
         }
     }

@@ -9,18 +9,18 @@ use crate::service::journal::JournalError;
 use crate::store::model::Record;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::Now;
-use crate::tui::breathe::Outcome;
+use crate::tui::screen::Transition;
 
-pub(super) fn go(e: JournalEffect) -> Outcome {
-    Outcome::Do(Effect::Journal(e))
+pub(super) fn go(e: JournalEffect) -> Transition {
+    Transition::Do(Effect::Journal(e))
 }
 
 impl JournalState {
     /// Answer one action; the App performs what comes out (an effect, or going home).
-    pub fn update(&mut self, action: Action, now: Now) -> Outcome {
+    pub fn update(&mut self, action: Action, now: Now) -> Transition {
         let before = self.page();
         let out = self.step(action, now);
-        if matches!(out, Outcome::Stay)
+        if matches!(out, Transition::Stay)
             && self.page() != before
             && let Some(e) = self.draft_now(now.wall)
         {
@@ -29,7 +29,7 @@ impl JournalState {
         out
     }
 
-    fn step(&mut self, action: Action, now: Now) -> Outcome {
+    fn step(&mut self, action: Action, now: Now) -> Transition {
         match action {
             Action::Tick => return self.tick(now),
             Action::Journal(a) if a.is_result() => return self.result(a, now),
@@ -37,8 +37,8 @@ impl JournalState {
             _ => self.note = None,
         }
         match &self.mode {
-            Mode::Opening(_) if action == Action::Leave => Outcome::Home(Vec::new()),
-            Mode::Opening(_) => Outcome::Stay,
+            Mode::Opening(_) if action == Action::Leave => Transition::Home(Vec::new()),
+            Mode::Opening(_) => Transition::Stay,
             Mode::List | Mode::Filters => self.on_list(action, now),
             Mode::Input(..) => self.on_input(action),
             Mode::View { .. } => self.on_view(action, now),
@@ -52,7 +52,7 @@ impl JournalState {
 
     /// The practice written about was saved (its rating after, or a retry): link to it,
     /// then look for a draft as the journal does when it opens.
-    fn session_saved(&mut self, result: Result<Record, String>) -> Outcome {
+    fn session_saved(&mut self, result: Result<Record, String>) -> Transition {
         let id = result.ok().map(|r| r.id);
         if let Mode::Opening(Intent::Write(new)) = &mut self.mode {
             new.session_id = new.session_id.or(id);
@@ -61,13 +61,13 @@ impl JournalState {
         if let Some(e) = &mut self.editor {
             e.session_id = e.session_id.or(id);
         }
-        Outcome::Stay
+        Transition::Stay
     }
 
-    fn tick(&mut self, now: Now) -> Outcome {
+    fn tick(&mut self, now: Now) -> Transition {
         match self.deadline() {
-            Some(due) if now.mono >= due => self.draft_now(now.wall).map_or(Outcome::Stay, go),
-            _ => Outcome::Stay,
+            Some(due) if now.mono >= due => self.draft_now(now.wall).map_or(Transition::Stay, go),
+            _ => Transition::Stay,
         }
     }
 
@@ -88,7 +88,7 @@ impl JournalState {
     }
 
     /// Once the draft is offered (or there was none), go where the journal was opened to.
-    pub(super) fn follow(&mut self, intent: Intent, now: Now) -> Outcome {
+    pub(super) fn follow(&mut self, intent: Intent, now: Now) -> Transition {
         match intent {
             Intent::List => self.show_list(),
             Intent::Write(new) => {
@@ -96,18 +96,18 @@ impl JournalState {
                 let prompt = PromptChoice::of_the_day(&self.prompts, day, new.prompt_id.as_deref());
                 self.editor = Some(Editor::new(&new, prompt));
                 self.mode = Mode::Write;
-                Outcome::Stay
+                Transition::Stay
             }
         }
     }
 
-    pub(super) fn show_list(&mut self) -> Outcome {
+    pub(super) fn show_list(&mut self) -> Transition {
         self.mode = Mode::List;
         go(self.list.load())
     }
 
     /// Write the tombstone waiting for its undo, then do `after`.
-    fn commit_then(&mut self, after: After, now: Now) -> Outcome {
+    fn commit_then(&mut self, after: After, now: Now) -> Transition {
         match self.list.pending.take() {
             Some(record) => {
                 self.after_delete = Some(after);
@@ -117,22 +117,22 @@ impl JournalState {
                 })
             }
             None => match after {
-                After::Home => Outcome::Home(Vec::new()),
+                After::Home => Transition::Home(Vec::new()),
                 After::Do(e) => go(e),
-                After::Stay => Outcome::Stay,
+                After::Stay => Transition::Stay,
             },
         }
     }
 
-    fn on_list(&mut self, action: Action, now: Now) -> Outcome {
+    fn on_list(&mut self, action: Action, now: Now) -> Transition {
         let ja = match action {
             Action::Journal(a) => a,
             Action::Leave if self.mode == Mode::Filters => {
                 self.mode = Mode::List;
-                return Outcome::Stay;
+                return Transition::Stay;
             }
             Action::Leave => return self.commit_then(After::Home, now),
-            _ => return Outcome::Stay,
+            _ => return Transition::Stay,
         };
         let kind = match ja {
             J::Search => Some(super::InputKind::Search),
@@ -143,11 +143,11 @@ impl JournalState {
         };
         if let Some(kind) = kind {
             self.mode = Mode::Input(kind, self.list.current(kind));
-            return Outcome::Stay;
+            return Transition::Stay;
         }
         self.mode = Mode::List;
         match ja {
-            J::Move(by) => self.list.move_by(by).map_or(Outcome::Stay, go),
+            J::Move(by) => self.list.move_by(by).map_or(Transition::Stay, go),
             J::Read | J::Edit => self.open_selected(ja == J::Edit, now),
             J::New => {
                 self.follow(Intent::Write(Default::default()), now);
@@ -160,27 +160,27 @@ impl JournalState {
                         from_view: false,
                     };
                 }
-                Outcome::Stay
+                Transition::Stay
             }
             J::Undo => self.undo_delete(),
             J::Filters => {
                 self.mode = Mode::Filters;
-                Outcome::Stay
+                Transition::Stay
             }
             J::ClearFilters => {
                 self.list.filter = Default::default();
                 self.list.cursor = 0;
                 self.show_list()
             }
-            _ => Outcome::Stay,
+            _ => Transition::Stay,
         }
     }
 
     /// Enter or e on the list: the entry in full (read from the store when the list holds
     /// search hits only), or straight into editing it.
-    fn open_selected(&mut self, edit: bool, now: Now) -> Outcome {
+    fn open_selected(&mut self, edit: bool, now: Now) -> Transition {
         let Some(r) = self.list.selected().cloned() else {
-            return Outcome::Stay;
+            return Transition::Stay;
         };
         if !self.list.full {
             self.edit_opened = edit;
@@ -207,7 +207,7 @@ impl JournalState {
         }
     }
 
-    fn undo_delete(&mut self) -> Outcome {
+    fn undo_delete(&mut self) -> Transition {
         if let Some(r) = self.list.pending.take() {
             let id = r.id;
             self.list.entries.push(r);
@@ -217,12 +217,12 @@ impl JournalState {
             self.list.select(id);
             self.note = Some(Note::Undone);
         }
-        Outcome::Stay
+        Transition::Stay
     }
 
-    fn on_input(&mut self, action: Action) -> Outcome {
+    fn on_input(&mut self, action: Action) -> Transition {
         let Mode::Input(kind, typed) = &mut self.mode else {
-            return Outcome::Stay;
+            return Transition::Stay;
         };
         match action {
             Action::Type(c) => typed.push(c),
@@ -235,18 +235,18 @@ impl JournalState {
                 let (kind, typed) = (*kind, typed.clone());
                 if self.list.apply(kind, &typed).is_err() {
                     self.note = Some(Note::DatesHelp);
-                    return Outcome::Stay;
+                    return Transition::Stay;
                 }
                 return self.show_list();
             }
             _ => {}
         }
-        Outcome::Stay
+        Transition::Stay
     }
 
-    fn on_view(&mut self, action: Action, _now: Now) -> Outcome {
+    fn on_view(&mut self, action: Action, _now: Now) -> Transition {
         let Mode::View { record, scroll } = &mut self.mode else {
-            return Outcome::Stay;
+            return Transition::Stay;
         };
         match action {
             Action::Journal(J::Move(by)) => *scroll = scroll.saturating_add_signed(by),
@@ -263,12 +263,12 @@ impl JournalState {
             Action::Leave => self.mode = Mode::List,
             _ => {}
         }
-        Outcome::Stay
+        Transition::Stay
     }
 
-    fn on_confirm_delete(&mut self, action: Action, now: Now) -> Outcome {
+    fn on_confirm_delete(&mut self, action: Action, now: Now) -> Transition {
         let Mode::ConfirmDelete { record, from_view } = &self.mode else {
-            return Outcome::Stay;
+            return Transition::Stay;
         };
         let (record, from_view) = ((**record).clone(), *from_view);
         match action {
@@ -288,7 +288,7 @@ impl JournalState {
                         record: Box::new(r),
                         at: now.wall,
                     }),
-                    None => Outcome::Stay,
+                    None => Transition::Stay,
                 }
             }
             Action::Journal(J::No) | Action::Leave => {
@@ -300,30 +300,30 @@ impl JournalState {
                 } else {
                     Mode::List
                 };
-                Outcome::Stay
+                Transition::Stay
             }
-            _ => Outcome::Stay,
+            _ => Transition::Stay,
         }
     }
 
-    fn on_draft_offer(&mut self, action: Action, now: Now) -> Outcome {
+    fn on_draft_offer(&mut self, action: Action, now: Now) -> Transition {
         let Mode::DraftOffer(draft, _) = &self.mode else {
-            return Outcome::Stay;
+            return Transition::Stay;
         };
         match action {
             Action::Journal(J::Restore) | Action::Begin => {
                 self.editor = Some(Editor::restore(draft, &self.prompts));
                 self.mode = Mode::Write;
-                Outcome::Stay
+                Transition::Stay
             }
             Action::Journal(J::SetAside) | Action::Leave => {
                 go(JournalEffect::SetAside { at: now.wall })
             }
-            _ => Outcome::Stay,
+            _ => Transition::Stay,
         }
     }
 
-    fn on_discard(&mut self, action: Action) -> Outcome {
+    fn on_discard(&mut self, action: Action) -> Transition {
         match action {
             Action::Journal(J::Yes) => {
                 self.note = Some(Note::Discarded);
@@ -331,14 +331,14 @@ impl JournalState {
             }
             Action::Journal(J::No) | Action::Leave => {
                 self.mode = Mode::Write;
-                Outcome::Stay
+                Transition::Stay
             }
-            _ => Outcome::Stay,
+            _ => Transition::Stay,
         }
     }
 
     /// Leave the editor for where it was opened from; a draft of it is no longer wanted.
-    pub(super) fn close_editor(&mut self) -> Outcome {
+    pub(super) fn close_editor(&mut self) -> Transition {
         let editing = self.editor.take().and_then(|e| e.editing);
         self.mode = match editing {
             Some(record) => Mode::View {
@@ -351,19 +351,19 @@ impl JournalState {
     }
 
     /// Ctrl+S: save, unless there are no words (then say so gently and stay).
-    pub(super) fn save(&mut self, now: Now) -> Outcome {
+    pub(super) fn save(&mut self, now: Now) -> Transition {
         let Some(e) = &mut self.editor else {
-            return Outcome::Stay;
+            return Transition::Stay;
         };
         match e.record(&self.prompts, now.wall) {
             Ok(record) => go(JournalEffect::Save(Box::new(record))),
             Err(JournalError::Empty) => {
                 e.note = Some(EditorNote::Empty);
-                Outcome::Stay
+                Transition::Stay
             }
             Err(other) => {
                 e.note = Some(EditorNote::SaveFailed(other.to_string()));
-                Outcome::Stay
+                Transition::Stay
             }
         }
     }

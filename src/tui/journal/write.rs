@@ -6,18 +6,18 @@ use super::update::go;
 use super::{After, Field, JournalAction as J, JournalState, Mode, Note};
 use crate::tui::action::Action;
 use crate::tui::app::Now;
-use crate::tui::breathe::Outcome;
+use crate::tui::screen::Transition;
 
 impl JournalState {
-    pub(super) fn on_editor(&mut self, action: Action, now: Now) -> Outcome {
+    pub(super) fn on_editor(&mut self, action: Action, now: Now) -> Transition {
         let mono = now.mono;
         let day = now.wall.date_naive();
         let Some(e) = &mut self.editor else {
-            return Outcome::Stay;
+            return Transition::Stay;
         };
         if e.picker.is_some() {
             self.on_picker(action, mono);
-            return Outcome::Stay;
+            return Transition::Stay;
         }
         match action {
             Action::Save => return self.save(now),
@@ -55,7 +55,7 @@ impl JournalState {
             }
             _ => {}
         }
-        Outcome::Stay
+        Transition::Stay
     }
 
     fn on_picker(&mut self, action: Action, mono: std::time::Duration) {
@@ -102,9 +102,9 @@ impl JournalState {
         }
     }
 
-    pub(super) fn on_categories(&mut self, action: Action, now: Now) -> Outcome {
+    pub(super) fn on_categories(&mut self, action: Action, now: Now) -> Transition {
         let Mode::Categories(at) = &mut self.mode else {
-            return Outcome::Stay;
+            return Transition::Stay;
         };
         let last = self.prompts.categories.len().saturating_sub(1);
         match action {
@@ -123,21 +123,21 @@ impl JournalState {
             Action::Leave => self.mode = Mode::Write,
             _ => {}
         }
-        Outcome::Stay
+        Transition::Stay
     }
 
     /// The result of one of the journal's effects.
-    pub(super) fn result(&mut self, action: J, now: Now) -> Outcome {
+    pub(super) fn result(&mut self, action: J, now: Now) -> Transition {
         match action {
             J::DraftChecked(found) => {
                 let Mode::Opening(intent) = &self.mode else {
-                    return Outcome::Stay;
+                    return Transition::Stay;
                 };
                 let intent = intent.clone();
                 match found {
                     Ok(Some(d)) if d.has_words() => {
                         self.mode = Mode::DraftOffer(d, intent);
-                        Outcome::Stay
+                        Transition::Stay
                     }
                     Ok(_) => self.follow(intent, now),
                     Err(why) => {
@@ -149,34 +149,34 @@ impl JournalState {
             }
             J::Loaded(Ok(page)) => {
                 self.list.loaded(page);
-                Outcome::Stay
+                Transition::Stay
             }
             J::Opened(Ok(record)) => {
                 let edit = std::mem::take(&mut self.edit_opened);
                 self.show(*record, edit);
-                Outcome::Stay
+                Transition::Stay
             }
             J::Saved(result) => self.saved(result),
             J::DraftSaved(Err(why)) => {
                 if let Some(e) = &mut self.editor {
                     e.note = Some(EditorNote::DraftFailed(why));
                 }
-                Outcome::Stay
+                Transition::Stay
             }
             J::DraftRemoved(_) if self.mode == Mode::List => go(self.list.load()),
             J::SetAsideDone(result) => self.set_aside_done(result, now),
             J::Deleted(result) => self.deleted(result),
             J::Loaded(Err(why)) | J::Opened(Err(why)) => {
                 self.note = Some(Note::Failed(why));
-                Outcome::Stay
+                Transition::Stay
             }
-            _ => Outcome::Stay,
+            _ => Transition::Stay,
         }
     }
 
-    fn saved(&mut self, result: Result<Box<crate::store::model::Record>, String>) -> Outcome {
+    fn saved(&mut self, result: Result<Box<crate::store::model::Record>, String>) -> Transition {
         let Some(e) = &mut self.editor else {
-            return Outcome::Stay;
+            return Transition::Stay;
         };
         match result {
             Ok(record) => {
@@ -190,7 +190,7 @@ impl JournalState {
                 });
                 if edited {
                     self.show(*record, false);
-                    return Outcome::Stay;
+                    return Transition::Stay;
                 }
                 self.list.cursor = 0;
                 self.show_list()
@@ -199,14 +199,18 @@ impl JournalState {
                 // Stay with the words; keep them as a draft in case saving keeps failing.
                 e.note = Some(EditorNote::SaveFailed(why));
                 e.draft_due = Some(std::time::Duration::ZERO);
-                Outcome::Stay
+                Transition::Stay
             }
         }
     }
 
-    fn set_aside_done(&mut self, result: Result<std::path::PathBuf, String>, now: Now) -> Outcome {
+    fn set_aside_done(
+        &mut self,
+        result: Result<std::path::PathBuf, String>,
+        now: Now,
+    ) -> Transition {
         let Mode::DraftOffer(_, intent) = &self.mode else {
-            return Outcome::Stay;
+            return Transition::Stay;
         };
         match result {
             Ok(path) => {
@@ -222,15 +226,15 @@ impl JournalState {
         }
     }
 
-    fn deleted(&mut self, result: Result<Box<crate::store::model::Record>, String>) -> Outcome {
+    fn deleted(&mut self, result: Result<Box<crate::store::model::Record>, String>) -> Transition {
         let after = self.after_delete.take();
         if let Err(why) = result {
             self.note = Some(Note::Failed(why));
         }
         match after {
-            Some(After::Home) => Outcome::Home(Vec::new()),
+            Some(After::Home) => Transition::Home(Vec::new()),
             Some(After::Do(e)) => go(e),
-            _ => Outcome::Stay,
+            _ => Transition::Stay,
         }
     }
 }

@@ -2,7 +2,7 @@
 //! the app; it never changes it.
 
 pub mod breathe;
-pub mod checkin;
+
 pub mod ground;
 pub mod ground_step;
 pub mod help;
@@ -14,7 +14,7 @@ pub mod picker;
 pub mod trends;
 pub mod welcome;
 
-use super::app::{App, Screen};
+use super::app::App;
 use super::strings as s;
 use super::theme::Theme;
 use super::widgets::hints;
@@ -38,14 +38,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(text, area);
         return;
     }
-    match &app.screen {
-        Screen::Home => home::render(app, frame, area),
-        Screen::Checkin(form) => checkin::render(app, form, frame, area),
-        Screen::Breathe(b) => breathe::render(app, b, frame, area),
-        Screen::Journal(j) => journal::render(app, j, frame, area),
-        Screen::Ground(g) => ground::render(app, g, frame, area),
-        Screen::Trends(view) => trends::render(app, view, frame, area),
-    }
+    super::screen::render(app, frame, area);
     if app.welcome {
         welcome::render(app, frame, area);
     }

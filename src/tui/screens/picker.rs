@@ -4,7 +4,7 @@
 
 use super::{roomy, title, with_footer};
 use crate::tui::app::App;
-use crate::tui::form::{CheckinForm, Picker};
+use crate::tui::checkin::{CheckinForm, Picker};
 use crate::tui::strings as s;
 use crate::tui::widgets::{hints, tail_fit};
 use ratatui::Frame;
@@ -20,6 +20,14 @@ pub struct Grid {
     pub area: Rect,
     pub rows: usize,
     pub cols: usize,
+}
+
+/// Left and Right in a word picker of `count` rows move by a whole column, as drawn now.
+pub fn column_step(app: &App, count: usize, by: i8) -> i8 {
+    let area = Rect::from((ratatui::layout::Position::ORIGIN, app.size));
+    let rows = grid(app, count, area).rows;
+    let step = i64::from(by) * i64::try_from(rows).unwrap_or(1);
+    i8::try_from(step.clamp(-127, 127)).unwrap_or(by)
 }
 
 /// The grid for `count` rows (words plus the own-word row) in a window of `area`. Update

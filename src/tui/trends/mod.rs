@@ -11,6 +11,7 @@ use crate::domain::trends::month_of;
 use crate::service::trends::{Report, Span};
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Screen};
+use crate::tui::screen::Transition;
 use chrono::{Days, Months, NaiveDate, Weekday};
 
 /// The stretch a picture covers.
@@ -192,19 +193,21 @@ impl App {
         first
     }
 
-    /// The trends screen's own actions; off that screen (a late answer), nothing.
-    pub fn trends(&mut self, action: Action) -> Option<Effect> {
+    /// The trends screen's own actions.
+    pub(crate) fn trends(&mut self, action: Action) -> Transition {
         let Screen::Trends(view) = &mut self.screen else {
-            return None;
+            return Transition::Stay;
         };
-        match action {
+        let effect = match action {
             Action::TrendsMove(by) => view.step(by),
             Action::TrendsShow(unit) => view.show(unit),
             Action::TrendsLoaded { span, result } => {
                 view.loaded(span, result);
                 None
             }
+            Action::Leave => return Transition::Home(Vec::new()),
             _ => None,
-        }
+        };
+        effect.map_or(Transition::Stay, Transition::Do)
     }
 }

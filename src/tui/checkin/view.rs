@@ -1,9 +1,9 @@
 //! The check-in screen: each scale with its value, the focused one with its 0-10 row and
 //! anchors, the chosen sensations, the note, and a gentle message when there is one.
 
-use super::{picker, roomy, title, with_footer};
+use super::{CheckinForm, FormMessage, Item};
 use crate::tui::app::App;
-use crate::tui::form::{CheckinForm, FormMessage, Item};
+use crate::tui::screens::{picker, roomy, title, with_footer};
 use crate::tui::strings as s;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{scale, tail_fit, wrap};

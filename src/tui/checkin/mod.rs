@@ -1,5 +1,8 @@
-//! The check-in form's state and its pure edits: scale values, focus, the sensation
-//! picker, the note. `App::update` calls these; nothing here does I/O.
+//! The check-in: the form's state and its pure edits (scale values, focus, the sensation
+//! picker, the note) here, how it answers actions in `update`, its drawing in `view`.
+
+pub mod update;
+pub mod view;
 
 use crate::content;
 use crate::domain::checkin::{MAX, Scale};

@@ -1,0 +1,125 @@
+//! How the check-in form answers each action: edits, the sensation picker, saving and the
+//! save's answer. Pure: the saving itself is an effect the event loop performs.
+
+use super::{CheckinForm, FormMessage, Item};
+use crate::domain::checkin::Scale;
+use crate::store::model::{Body, Record, Stamp};
+use crate::tui::action::{Action, Effect};
+use crate::tui::app::{App, HIGH_DISTRESS, Notice, Now, Screen};
+use crate::tui::keymap::Context;
+use crate::tui::screen::Transition;
+use crate::tui::screens::picker;
+
+impl App {
+    /// A new, empty check-in; sleep is asked only in the first one of the day.
+    pub fn open_checkin(&mut self) {
+        self.notices.clear();
+        self.screen = Screen::Checkin(CheckinForm::new(self.today.checkins_today == 0));
+    }
+
+    /// Hand an action to the check-in form, with Left and Right in the picker moving by a
+    /// whole column as drawn at this size.
+    pub(crate) fn checkin(&mut self, action: Action, now: Now) -> Transition {
+        let action = match action {
+            Action::PickerColumn(by) => Action::PickerMove(self.checkin_column_step(by)),
+            other => other,
+        };
+        let Screen::Checkin(form) = &mut self.screen else {
+            return Transition::Stay;
+        };
+        form.update(action, now.wall)
+    }
+
+    fn checkin_column_step(&self, by: i8) -> i8 {
+        let Screen::Checkin(form) = &self.screen else {
+            return by;
+        };
+        let count = form.picker.as_ref().map_or(0, |p| p.words.len() + 1);
+        picker::column_step(self, count, by)
+    }
+}
+
+impl CheckinForm {
+    /// Answer one action: an edit, saving, or the save's answer.
+    pub fn update(&mut self, action: Action, now: Stamp) -> Transition {
+        if !matches!(action, Action::Digit(_)) {
+            self.forget_digit();
+        }
+        match action {
+            Action::Save => return self.save(now),
+            Action::Saved(result) => return self.saved(result),
+            Action::Leave => return Transition::Home(Vec::new()),
+            other => self.edit(other),
+        }
+        Transition::Stay
+    }
+
+    /// Which key table applies on the form now.
+    pub fn context(&self) -> Context {
+        match &self.picker {
+            Some(p) if p.own.is_some() => Context::PickerOwnWord,
+            Some(_) => Context::Picker,
+            None => match self.focused() {
+                Item::Scale(_) => Context::CheckinScale,
+                Item::Sensations => Context::CheckinWords,
+                Item::Note => Context::CheckinNote,
+            },
+        }
+    }
+
+    fn save(&mut self, now: Stamp) -> Transition {
+        match self.record_to_save(now) {
+            Some(record) => Transition::Do(Effect::SaveCheckin { record }),
+            None => {
+                self.message = Some(FormMessage::NeedDistress);
+                self.focus_on(Item::Scale(Scale::Distress));
+                Transition::Stay
+            }
+        }
+    }
+
+    fn saved(&mut self, result: Result<Record, String>) -> Transition {
+        match result {
+            Ok(record) => {
+                let distress = match &record.body {
+                    Body::Checkin(c) => c.distress,
+                    _ => 0,
+                };
+                let mut notices = vec![Notice::Thanks];
+                if distress >= HIGH_DISTRESS {
+                    notices.push(Notice::HelpIsNear);
+                }
+                Transition::Home(notices)
+            }
+            Err(why) => {
+                // Stay on the form: nothing typed is lost, and Enter tries again.
+                self.message = Some(FormMessage::SaveFailed(why));
+                Transition::Stay
+            }
+        }
+    }
+
+    fn edit(&mut self, action: Action) {
+        match action {
+            Action::Next => self.step(1),
+            Action::Prev => self.step(-1),
+            Action::Digit(d) => self.digit(d),
+            Action::Nudge(by) => self.nudge(by),
+            Action::Clear => self.clear(),
+            Action::Type(c) => self.type_char(c),
+            // The note is one line: a pasted line break must not save the check-in.
+            Action::Paste(text) => text
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .for_each(|c| self.type_char(c)),
+            Action::Erase => self.erase(),
+            Action::OpenPicker => self.open_picker(),
+            Action::PickerMove(by) => self.picker_move(isize::from(by)),
+            Action::PickerToggle => self.picker_toggle(),
+            Action::PickerClose => self.close_picker(),
+            Action::OwnWordAdd => self.own_word_add(),
+            Action::OwnWordCancel => self.own_word_cancel(),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! The one contract every screen keeps: the `Screen` enum, the `Transition` an update
+//! leads to, and one dispatch each for update, key context, deadline, stopping for exit,
+//! pausing under help and drawing. `App::update` answers the few global actions and hands
+//! everything else to the screen on show; an action that screen does not answer is
+//! dropped, never passed to another.
+
+use super::action::{Action, Effect};
+use super::app::{App, Notice, Now};
+use super::breathe::Breathe;
+use super::checkin::CheckinForm;
+use super::ground::Ground;
+use super::journal::{Intent, JournalAction, JournalState};
+use super::keymap::Context;
+use super::screens;
+use super::trends::TrendsView;
+use crate::service::trends::Span;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use std::time::Duration;
+
+/// The screen on show, with its own state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Screen {
+    Home,
+    Checkin(CheckinForm),
+    Breathe(Box<Breathe>),
+    Journal(Box<JournalState>),
+    Ground(Box<Ground>),
+    Trends(Box<TrendsView>),
+}
+
+/// Where a screen's update leads; the App carries it out.
+#[derive(Clone, Debug, PartialEq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "made and used at once, never stored for long; an effect is as large anyway"
+)]
+pub enum Transition {
+    /// Nothing more to do.
+    Stay,
+    /// Stay, and perform this effect.
+    Do(Effect),
+    /// Back home with these notices; today's summary is read again.
+    Home(Vec<Notice>),
+    /// On to a new check-in (a grounding closing screen's `c`).
+    Checkin,
+}
+
+impl App {
+    /// Hand an action that is not global to the screen on show, and follow where it leads.
+    pub(crate) fn screen_update(&mut self, action: Action, now: Now) -> Option<Effect> {
+        let transition = match &self.screen {
+            Screen::Home => return self.home(action, now),
+            Screen::Checkin(_) => self.checkin(action, now),
+            Screen::Breathe(_) => return self.breathe(action, now),
+            Screen::Journal(_) => self.journal(action, now),
+            Screen::Ground(_) => self.ground(action, now),
+            Screen::Trends(_) => self.trends(action),
+        };
+        self.follow(transition, now)
+    }
+
+    /// Carry out a screen's transition.
+    pub(crate) fn follow(&mut self, transition: Transition, now: Now) -> Option<Effect> {
+        match transition {
+            Transition::Stay => None,
+            Transition::Do(effect) => Some(effect),
+            Transition::Home(notices) => {
+                self.screen = Screen::Home;
+                self.notices = notices;
+                Some(self.load_today(now.wall.date_naive()))
+            }
+            Transition::Checkin => {
+                self.open_checkin();
+                None
+            }
+        }
+    }
+
+    /// Home's keys open the other screens.
+    fn home(&mut self, action: Action, now: Now) -> Option<Effect> {
+        let day = now.wall.date_naive();
+        match action {
+            Action::OpenCheckin => self.open_checkin(),
+            Action::OpenBreathe => return self.open_breathe(None, true, day),
+            Action::OpenGround => self.open_ground(None, true, now),
+            Action::OpenTrends => return self.open_trends(Span::Week(day), day),
+            Action::Journal(JournalAction::Open) => return self.open_journal(Intent::List),
+            _ => {}
+        }
+        None
+    }
+
+    /// The screen's own key context, whatever lies over it.
+    pub fn screen_context(&self) -> Context {
+        match &self.screen {
+            Screen::Home => Context::Home,
+            Screen::Checkin(form) => form.context(),
+            Screen::Breathe(b) => b.context(),
+            Screen::Journal(j) => j.context(),
+            Screen::Ground(g) => g.context(),
+            Screen::Trends(view) => Context::Trends(view.unit()),
+        }
+    }
+
+    /// The monotonic moment the picture next changes by itself, if anything animates:
+    /// the event loop sleeps until then (or until input). None means block on input.
+    pub fn deadline(&self) -> Option<Duration> {
+        match &self.screen {
+            Screen::Journal(j) => j.deadline(),
+            Screen::Breathe(b) => self.breathe_deadline(b),
+            Screen::Ground(_) => self.ground_deadline(),
+            Screen::Home | Screen::Checkin(_) | Screen::Trends(_) => None,
+        }
+    }
+
+    /// Quitting (Ctrl+C, a signal, a closed terminal): the effect that keeps what is in
+    /// progress (a practice saved as stopped early, the words of an entry).
+    pub fn stop_for_exit(&mut self, now: Now) -> Option<Effect> {
+        match &mut self.screen {
+            Screen::Journal(j) => j.stop_for_exit(now),
+            Screen::Breathe(b) => match b.stop_for_exit(now)? {
+                Transition::Do(effect) => Some(effect),
+                _ => None,
+            },
+            Screen::Ground(g) => match g.finish(now, false) {
+                Transition::Do(effect) => Some(effect),
+                _ => None,
+            },
+            Screen::Home | Screen::Checkin(_) | Screen::Trends(_) => None,
+        }
+    }
+
+    /// Help is about to cover the screen: a running pacer pauses (Space goes on once help
+    /// is closed), and words being written are kept as a draft.
+    pub(crate) fn pause_for_help(&mut self, now: Now) -> Option<Effect> {
+        match &mut self.screen {
+            Screen::Breathe(b) => {
+                b.pause(now.mono);
+                None
+            }
+            Screen::Journal(j) => j.draft_now(now.wall).map(Effect::Journal),
+            _ => None,
+        }
+    }
+}
+
+/// Draw the screen on show (the welcome and help go over it).
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    match &app.screen {
+        Screen::Home => screens::home::render(app, frame, area),
+        Screen::Checkin(form) => super::checkin::view::render(app, form, frame, area),
+        Screen::Breathe(b) => screens::breathe::render(app, b, frame, area),
+        Screen::Journal(j) => screens::journal::render(app, j, frame, area),
+        Screen::Ground(g) => screens::ground::render(app, g, frame, area),
+        Screen::Trends(view) => screens::trends::render(app, view, frame, area),
+    }
+}
