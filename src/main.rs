@@ -87,7 +87,11 @@ pub fn open_tui(ctx: &Ctx, start: attune::tui::Start) -> ExitCode {
         clock: ctx.clock,
     };
     match attune::tui::run(opts) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(attune::tui::Ended::Quit) => ExitCode::SUCCESS,
+        // The usual exit status for "ended by a signal", after the terminal is back.
+        Ok(attune::tui::Ended::Signal(sig)) => {
+            ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX))
+        }
         Err(e) => fail(1, &format!("{e:#}")),
     }
 }

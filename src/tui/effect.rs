@@ -4,6 +4,7 @@
 
 use super::action::{Action, Effect};
 use super::app::{App, Now};
+use super::worker::Perform;
 use crate::service::checkin::{save_checkin_record, today};
 use crate::service::practice::{recent_uses, save_session};
 use crate::service::trends::report;
@@ -70,8 +71,13 @@ pub fn step(app: &mut App, store: &Store, action: Action, now: Now) {
 /// Perform effects in order, and whatever follows from their results, until the app
 /// settles.
 pub fn settle(app: &mut App, store: &Store, effects: Vec<Effect>, now: Now) {
+    settle_with(app, &mut store.clone(), effects, now);
+}
+
+/// The same, with any performer: at exit, the worker's own, on this thread.
+pub fn settle_with(app: &mut App, performer: &mut dyn Perform, effects: Vec<Effect>, now: Now) {
     let mut queue = std::collections::VecDeque::from(effects);
     while let Some(e) = queue.pop_front() {
-        queue.extend(app.update(perform(store, e), now));
+        queue.extend(app.update(performer.perform(e), now));
     }
 }

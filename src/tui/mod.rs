@@ -13,12 +13,14 @@ pub mod ground;
 pub mod journal;
 pub mod keymap;
 pub mod paint;
+pub mod runner;
 pub mod screen;
 pub mod screens;
 pub mod strings;
 pub mod theme;
 pub mod trends;
 pub mod widgets;
+pub mod worker;
 
 use crate::service::checkin::today;
 use crate::store::Store;
@@ -67,8 +69,10 @@ pub enum Start {
     Trends { span: crate::service::trends::Span },
 }
 
+pub use runner::Ended;
+
 /// Run the TUI until the user quits. The terminal is restored on every way out.
-pub fn run(opts: Options) -> anyhow::Result<()> {
+pub fn run(opts: Options) -> anyhow::Result<Ended> {
     let clock = opts.clock;
     let app_and_store = start(opts)?;
     event_loop::run(app_and_store.0, &app_and_store.1, clock)

@@ -93,6 +93,15 @@ impl Term {
         }
     }
 
+    /// Wait (up to 10 s) until `done` holds; `what` names it if it never does.
+    pub fn wait_until(&self, what: &str, done: impl Fn() -> bool) {
+        let start = Instant::now();
+        while !done() {
+            assert!(start.elapsed() < Duration::from_secs(10), "never: {what}");
+            sleep(Duration::from_millis(30));
+        }
+    }
+
     pub fn start_attune(&self) {
         let bin = env!("CARGO_BIN_EXE_attune");
         self.keys(&[&format!("{bin}; echo EXIT=$?"), "Enter"]);

@@ -1,0 +1,216 @@
+//! The running app on a terminal: each message goes through `App::update`, its effects go
+//! to the worker, and a frame is drawn only when something changed. When nothing animates
+//! the runner blocks on the channel (an idle attune uses no CPU); while the pacer moves,
+//! it waits only until the next moment the picture would change.
+
+use super::action::Action;
+use super::app::App;
+use super::effect;
+use super::paint::Painter;
+use super::worker::{Perform, Worker};
+use crate::clock::Clock;
+use anyhow::Context as _;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{Event, KeyEventKind};
+use ratatui::layout::Rect;
+use std::io::Write as _;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+/// The shortest time between two animation frames: 22 a second, enough for smooth motion
+/// (the pacer's picture changes 20+ times a second) while keeping its CPU use tiny.
+const FRAME: Duration = Duration::from_millis(45);
+
+/// What the runner waits for: the terminal, a signal, or an effect's result.
+pub enum Msg {
+    Term(Event),
+    InputFailed(std::io::Error),
+    Signal(i32),
+    /// The worker performed an effect: its result, for `App::update`.
+    Done(Box<Action>),
+}
+
+/// How the app ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ended {
+    Quit,
+    /// By this signal (SIGTERM, SIGHUP, SIGINT, or a closed terminal).
+    Signal(i32),
+}
+
+pub struct Runner<'t, B: Backend, P: Perform> {
+    terminal: &'t mut Terminal<B>,
+    pub app: App,
+    worker: Option<Worker<P>>,
+    painter: Painter,
+    clock: Clock,
+    last_frame: Duration,
+    bells: u64,
+}
+
+impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
+    /// Size the app to the terminal and draw the first frame.
+    pub fn new(
+        terminal: &'t mut Terminal<B>,
+        app: App,
+        worker: Worker<P>,
+        clock: Clock,
+    ) -> anyhow::Result<Self> {
+        let size = terminal
+            .size()
+            .map_err(|e| anyhow::anyhow!("reading the terminal size: {e}"))?;
+        let bells = app.bells;
+        let mut runner = Runner {
+            terminal,
+            app,
+            worker: Some(worker),
+            painter: Painter::default(),
+            clock,
+            last_frame: Duration::ZERO,
+            bells,
+        };
+        runner.act(Action::Resize(size.width, size.height));
+        runner.draw(false)?;
+        Ok(runner)
+    }
+
+    /// What is on the terminal now, as the last frame left it.
+    pub fn terminal(&self) -> &Terminal<B> {
+        self.terminal
+    }
+
+    /// Wait and handle, until the app quits or a signal ends it.
+    pub fn run(&mut self, rx: &Receiver<Msg>) -> anyhow::Result<Ended> {
+        loop {
+            let msg = match self.wait(rx) {
+                Wait::Msg(msg) => Some(msg),
+                Wait::Tick => None,
+                Wait::Closed => return Ok(Ended::Quit),
+            };
+            if let Some(ended) = self.handle(msg, rx)? {
+                return Ok(ended);
+            }
+        }
+    }
+
+    /// One message (None: the deadline came), then a frame if anything changed.
+    pub fn handle(
+        &mut self,
+        msg: Option<Msg>,
+        rx: &Receiver<Msg>,
+    ) -> anyhow::Result<Option<Ended>> {
+        let ticked = msg.is_none();
+        let changed = match msg {
+            None => self.act(Action::Tick),
+            Some(Msg::Done(result)) => self.act(*result),
+            Some(Msg::Signal(sig)) => {
+                // Save a practice in progress, then let the terminal be restored.
+                self.act(Action::Quit);
+                return Ok(Some(Ended::Signal(sig)));
+            }
+            Some(Msg::InputFailed(e)) => {
+                self.act(Action::Quit);
+                // A closing terminal (tmux kill-session, a closed window) also sends
+                // SIGHUP; prefer it, so the exit says what happened.
+                if let Ok(Msg::Signal(sig)) = rx.recv_timeout(Duration::from_millis(200)) {
+                    return Ok(Some(Ended::Signal(sig)));
+                }
+                return Err(e).context("reading the keyboard");
+            }
+            Some(Msg::Term(Event::Resize(width, height))) => {
+                self.terminal
+                    .resize(Rect::new(0, 0, width, height))
+                    .map_err(|e| anyhow::anyhow!("resizing: {e}"))?;
+                self.act(Action::Resize(width, height))
+            }
+            Some(Msg::Term(ev)) => match action_for(&self.app, ev) {
+                Some(action) => self.act(action),
+                None => false,
+            },
+        };
+        if self.app.bells != self.bells {
+            self.bells = self.app.bells;
+            ring();
+        }
+        if self.app.quit {
+            return Ok(Some(Ended::Quit));
+        }
+        if changed {
+            self.draw(ticked)?;
+        }
+        Ok(None)
+    }
+
+    /// Leaving: the worker performs what is queued, then the results still waiting (and
+    /// whatever they lead to) are handled here, in order, before the process may end.
+    pub fn finish(&mut self, rx: &Receiver<Msg>) {
+        let Some(mut performer) = self.worker.take().and_then(Worker::finish) else {
+            return;
+        };
+        while let Ok(msg) = rx.try_recv() {
+            if let Msg::Done(result) = msg {
+                let now = self.clock.now();
+                let effects = self.app.update(*result, now);
+                effect::settle_with(&mut self.app, &mut performer, effects, now);
+            }
+        }
+    }
+
+    /// Update the app and queue its effects; true: worth a frame.
+    fn act(&mut self, action: Action) -> bool {
+        let effects = self.app.update(action, self.clock.now());
+        if let Some(worker) = &self.worker {
+            worker.send(effects);
+        }
+        true
+    }
+
+    fn draw(&mut self, ticked: bool) -> anyhow::Result<()> {
+        let drawn = if ticked {
+            self.painter.moving(self.terminal, &self.app)
+        } else {
+            self.painter.full(self.terminal, &self.app)
+        };
+        drawn.map_err(|e| anyhow::anyhow!("drawing: {e}"))?;
+        self.last_frame = self.clock.mono();
+        Ok(())
+    }
+
+    /// Wait for a message; while something animates, only until its next change.
+    fn wait(&self, rx: &Receiver<Msg>) -> Wait {
+        let Some(at) = self.app.deadline() else {
+            return rx.recv().map_or(Wait::Closed, Wait::Msg);
+        };
+        let wait = at
+            .max(self.last_frame + FRAME)
+            .saturating_sub(self.clock.mono());
+        match rx.recv_timeout(wait) {
+            Ok(msg) => Wait::Msg(msg),
+            Err(RecvTimeoutError::Timeout) => Wait::Tick,
+            Err(RecvTimeoutError::Disconnected) => Wait::Closed,
+        }
+    }
+}
+
+enum Wait {
+    Msg(Msg),
+    Tick,
+    Closed,
+}
+
+/// A terminal event as an action: keys through the keymap, and pastes.
+fn action_for(app: &App, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(key) if key.kind != KeyEventKind::Release => app.action_for_key(&key),
+        Event::Paste(text) => Some(Action::Paste(text)),
+        _ => None,
+    }
+}
+
+/// The terminal's bell, for the optional sound at each change of phase.
+fn ring() {
+    let mut out = std::io::stdout();
+    let _ = out.write_all(b"\x07");
+    let _ = out.flush();
+}
