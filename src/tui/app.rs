@@ -3,8 +3,9 @@
 //! the time comes in as an argument.
 
 use super::action::{Action, Effect};
+use super::breathe::pacing;
 use super::keymap::{Context, Keymap};
-use super::screens::{help, pacing};
+use super::screens::help;
 use super::theme::Theme;
 use crate::domain::breathing::Pattern;
 use crate::domain::today::TodaySummary;

@@ -3,10 +3,10 @@
 //! screen's action list and help's key list, so config.toml's [keys] rebinds keys by
 //! changing data only (see names.rs).
 
-mod breathe;
-mod ground;
-mod journal;
-mod trends;
+use super::breathe::keys as breathe;
+use super::ground::keys as ground;
+use super::journal::keys as journal;
+use super::trends::keys as trends;
 
 mod names;
 mod tables;
@@ -14,7 +14,7 @@ mod tables;
 use super::action::Action;
 pub use names::NAMES;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tables::{ANYWHERE, F1_HINTED, HELP_KEY, TYPING};
+pub(crate) use tables::{ANYWHERE, F1_HINTED, HELP_KEY, PICKER_MOVES, TYPING};
 
 /// Where the keys are being read: each context has its own table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -115,15 +115,15 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-const fn bind(key: KeySpec, action: Action, hint: Option<&'static str>) -> Binding {
+pub(crate) const fn bind(key: KeySpec, action: Action, hint: Option<&'static str>) -> Binding {
     Binding { key, action, hint }
 }
 
-const fn k(c: char) -> KeySpec {
+pub(crate) const fn k(c: char) -> KeySpec {
     KeySpec::Key(KeyCode::Char(c))
 }
 
-const fn code(c: KeyCode) -> KeySpec {
+pub(crate) const fn code(c: KeyCode) -> KeySpec {
     KeySpec::Key(c)
 }
 

@@ -5,7 +5,8 @@
 //! the next full frame diffs against exactly what is on screen.
 
 use super::app::App;
-use super::screens::{self, pacing};
+use super::breathe::pacing;
+use super::screens;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::buffer::{Buffer, Cell};

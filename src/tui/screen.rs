@@ -150,9 +150,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     match &app.screen {
         Screen::Home => screens::home::render(app, frame, area),
         Screen::Checkin(form) => super::checkin::view::render(app, form, frame, area),
-        Screen::Breathe(b) => screens::breathe::render(app, b, frame, area),
-        Screen::Journal(j) => screens::journal::render(app, j, frame, area),
-        Screen::Ground(g) => screens::ground::render(app, g, frame, area),
-        Screen::Trends(view) => screens::trends::render(app, view, frame, area),
+        Screen::Breathe(b) => super::breathe::view::render(app, b, frame, area),
+        Screen::Journal(j) => super::journal::view::render(app, j, frame, area),
+        Screen::Ground(g) => super::ground::view::render(app, g, frame, area),
+        Screen::Trends(view) => super::trends::view::render(app, view, frame, area),
     }
 }

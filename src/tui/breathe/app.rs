@@ -2,6 +2,7 @@
 //! following where it leads (home, or grounding after the closing screen's `g`),
 //! stopping for exit, and pausing under help.
 
+use super::pacing;
 use super::{Breathe, Stage};
 use crate::service::practice::Plan;
 use crate::tui::action::{Action, Effect};
@@ -9,7 +10,6 @@ use crate::tui::app::{App, Now, Screen};
 use crate::tui::journal::JournalAction;
 use crate::tui::keymap::Context;
 use crate::tui::screen::Transition;
-use crate::tui::screens::pacing;
 use ratatui::layout::{Position, Rect};
 use std::time::Duration;
 

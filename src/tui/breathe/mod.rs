@@ -1,6 +1,9 @@
 //! The breathing practice as a small state machine: preview, distress before, listening
 //! (follow my breath), pacing, and the closing screen. Every step is pure: time comes in as
 //! an argument, and saving is asked for as an Effect.
+pub mod keys;
+pub mod pacing;
+pub mod view;
 
 mod app;
 pub mod closing;

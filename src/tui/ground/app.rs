@@ -6,9 +6,9 @@ use super::{Ground, Stage};
 use crate::domain::grounding::Step;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Now, Screen};
+use crate::tui::ground::view_step::bar_cells;
 use crate::tui::keymap::Context;
 use crate::tui::screen::Transition;
-use crate::tui::screens::ground_step::bar_cells;
 use std::time::Duration;
 
 /// A timed step's progress line moves by whole cells: a few frames a second at most.
@@ -43,7 +43,7 @@ impl App {
 
     /// Rows in a column of the choosing step's words, as drawn now.
     fn choose_rows(&self) -> i8 {
-        let rows = crate::tui::screens::ground_step::word_rows(self);
+        let rows = crate::tui::ground::view_step::word_rows(self);
         i8::try_from(rows).unwrap_or(1).max(1)
     }
 

@@ -1,6 +1,9 @@
 //! The grounding practice as a small state machine: the routine list with previews, the
 //! distress before, the steps, and the calm closing screen. Every step is pure: time
 //! comes in as an argument, and saving is asked for as an Effect.
+pub mod keys;
+pub mod view;
+pub mod view_step;
 
 mod app;
 pub mod closing;

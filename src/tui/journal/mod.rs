@@ -2,6 +2,9 @@
 //! can be undone), one entry read in full, and the editor with its prompt, word picker,
 //! tags, questions and a draft that is autosaved while writing. Every step is pure: time
 //! comes in as an argument, and I/O is asked for as an Effect.
+pub mod keys;
+pub mod view;
+pub mod view_editor;
 
 pub mod editor;
 pub mod effect;

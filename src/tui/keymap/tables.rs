@@ -69,17 +69,17 @@ const FORM: &[Binding] = &[
     bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_LEAVE)),
 ];
 
-pub(super) const HELP_KEY: &[Binding] = &[bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP))];
-pub(super) const F1_HINTED: &[Binding] = &[bind(
+pub(crate) const HELP_KEY: &[Binding] = &[bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP))];
+pub(crate) const F1_HINTED: &[Binding] = &[bind(
     code(KeyCode::F(1)),
     Action::OpenHelp,
     Some(s::HINT_HELP),
 )];
-pub(super) const ANYWHERE: &[Binding] = &[F1_HELP, QUIT_ANYWHERE];
-pub(super) const TYPING: &[Binding] = &[bind(KeySpec::Text, Action::Type(' '), None)];
+pub(crate) const ANYWHERE: &[Binding] = &[F1_HELP, QUIT_ANYWHERE];
+pub(crate) const TYPING: &[Binding] = &[bind(KeySpec::Text, Action::Type(' '), None)];
 
 /// Moving through a grid of words: the check-in's picker and a grounding choice step.
-pub(super) const PICKER_MOVES: &[Binding] = &[
+pub(crate) const PICKER_MOVES: &[Binding] = &[
     bind(
         code(KeyCode::Up),
         Action::PickerMove(-1),

@@ -1,17 +1,9 @@
 //! Drawing: the screen, then the first-run notice, then help on top. Rendering only reads
 //! the app; it never changes it.
 
-pub mod breathe;
-
-pub mod ground;
-pub mod ground_step;
 pub mod help;
 pub mod home;
-pub mod journal;
-pub mod journal_editor;
-pub mod pacing;
 pub mod picker;
-pub mod trends;
 pub mod welcome;
 
 use super::app::App;

@@ -1,6 +1,10 @@
 //! The trends screen's state: which week, month or all time is asked for, the last good
 //! picture (kept on screen while the next one loads), and the steps between them. Pure:
 //! loading is asked for as an Effect and its result comes back as an Action.
+pub mod keys;
+pub mod view;
+mod view_charts;
+mod view_side;
 
 pub mod columns;
 pub mod words;

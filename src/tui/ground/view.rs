@@ -2,11 +2,12 @@
 //! preview, the rating before, and the calm closing screen with its summary, the choice
 //! to keep what was typed, the rating after and the offers.
 
-use super::{ground_step, roomy, title, with_footer};
+use super::view_step as ground_step;
 use crate::domain::checkin::Scale;
 use crate::tui::app::{App, HIGH_DISTRESS};
 use crate::tui::breathe::Rating;
 use crate::tui::ground::{Closing, Ground, Stage};
+use crate::tui::screens::{roomy, title, with_footer};
 use crate::tui::strings as s;
 use crate::tui::strings::ground as g;
 use crate::tui::theme::Theme;

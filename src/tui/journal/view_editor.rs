@@ -2,12 +2,12 @@
 //! body words, feelings and tags; the word picker over it; the prompt categories; and the
 //! question asked before letting changes go.
 
-use super::journal::{cut, note_lines, para};
-use super::picker::{Heads, render_words};
-use super::{centered, roomy, title, with_footer};
+use super::view::{cut, note_lines, para};
 use crate::tui::app::App;
 use crate::tui::journal::editor::EditorNote;
 use crate::tui::journal::{Editor, Field, JournalState, Mode};
+use crate::tui::screens::picker::{Heads, render_words};
+use crate::tui::screens::{centered, roomy, title, with_footer};
 use crate::tui::strings::journal as w;
 use crate::tui::theme::Theme;
 use ratatui::Frame;

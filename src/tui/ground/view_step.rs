@@ -2,11 +2,11 @@
 //! asks for: a line to type with the lines so far, the out-breath count drawn large, a
 //! gentle line filling over the seconds, words to choose from, or a 0-10 rating.
 
-use super::ground::Page;
-use super::roomy;
+use super::view::Page;
 use crate::domain::grounding::Step;
 use crate::tui::app::App;
 use crate::tui::ground::Steps;
+use crate::tui::screens::roomy;
 use crate::tui::strings::ground as g;
 use crate::tui::widgets::{digits, hints, tail_fit};
 use ratatui::Frame;

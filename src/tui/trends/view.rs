@@ -4,13 +4,10 @@
 //! window, the summary and the minutes only. The last good picture stays while the next
 //! one loads.
 
-mod charts;
-mod side;
-
-use super::{roomy, title, with_footer};
 use crate::cli::trends::{Said, said};
 use crate::service::trends::Span;
 use crate::tui::app::App;
+use crate::tui::screens::{roomy, title, with_footer};
 use crate::tui::theme::Theme;
 use crate::tui::trends::columns::{self, SCALES};
 use crate::tui::trends::words as w;
@@ -25,7 +22,7 @@ use ratatui::widgets::Paragraph;
 /// The narrowest window with a side panel beside a week's charts, and the width the
 /// week's charts keep for themselves: names, seven bars of three, and the means.
 const SIDE_FROM: u16 = 76;
-pub(super) const WEEK_CHARTS: u16 = charts::LABEL + 27 + charts::VALUE;
+pub(super) const WEEK_CHARTS: u16 = super::view_charts::LABEL + 27 + super::view_charts::VALUE;
 /// Bars need at least this many rows to say anything.
 const MIN_BARS: u16 = 3;
 const MAX_BARS: u16 = 8;
@@ -64,7 +61,7 @@ pub fn render(app: &App, view: &TrendsView, frame: &mut Frame, area: Rect) {
         height: body.height.saturating_sub(used + u16::from(room.roomy)),
         ..body
     };
-    charts::draw(frame, &room, shown, &plan, below);
+    super::view_charts::draw(frame, &room, shown, &plan, below);
 }
 
 /// " attune · Trends · Week of … to …", shorter when narrow, noting a load under way.
@@ -159,7 +156,7 @@ fn empty(room: &Room, shown: &Shown) -> Vec<Line<'static>> {
 }
 
 /// Where everything goes: the rows the summary may take and what the charts show.
-struct Plan {
+pub(super) struct Plan {
     summary_rows: u16,
     pub(super) bars: u16,
     /// Rows of sparklines under the bars: distress before and after, then the scales.
@@ -167,7 +164,7 @@ struct Plan {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Row {
+pub(super) enum Row {
     Before,
     After,
     Scale(usize),

@@ -2,7 +2,8 @@
 //! months), then distress before and after and the check-in scales as sparklines, each
 //! row named on the left with its mean for the range on the right.
 
-use super::{Plan, Room, Row, WEEK_CHARTS, side};
+use super::view::{Plan, Room, Row, WEEK_CHARTS};
+use super::view_side as side;
 use crate::service::trends::Span;
 use crate::tui::trends::Shown;
 use crate::tui::trends::columns::{self, Column, Cut, SCALES};

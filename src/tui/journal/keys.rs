@@ -2,17 +2,17 @@
 //! the editor's text, prompt, words and tags, the category list, questions and the draft
 //! offer. The word picker uses the check-in's picker tables (Context::Picker).
 
-use super::{ANYWHERE, Binding, Context, F1_HINTED, HELP_KEY, KeySpec, TYPING};
-use super::{bind, code, k};
 use crate::tui::action::Action;
 use crate::tui::journal::JournalAction as J;
+use crate::tui::keymap::{ANYWHERE, Binding, Context, F1_HINTED, HELP_KEY, KeySpec, TYPING};
+use crate::tui::keymap::{bind, code, k};
 use crate::tui::strings::{self as s, journal as w};
 use ratatui::crossterm::event::KeyCode;
 
-pub(super) const OPEN: Action = Action::Journal(J::Open);
+pub(crate) const OPEN: Action = Action::Journal(J::Open);
 
 /// On a practice's closing screen: write about it, linked to the session.
-pub(super) const WRITE_ABOUT_IT: Binding = bind(
+pub(crate) const WRITE_ABOUT_IT: Binding = bind(
     k('j'),
     Action::Journal(J::WriteAfterPractice),
     Some(w::HINT_WRITE_ABOUT),
@@ -127,7 +127,7 @@ const DRAFT: &[Binding] = &[
 type Table = (Context, &'static [&'static [Binding]]);
 
 /// Every journal context's table, in parts.
-pub(super) const JOURNAL_TABLES: &[Table] = &[
+pub(crate) const JOURNAL_TABLES: &[Table] = &[
     (Context::JournalList, &[LIST, HELP_KEY, ANYWHERE]),
     (Context::JournalUndo, &[UNDO, LIST, HELP_KEY, ANYWHERE]),
     (Context::JournalFilters, &[FILTERS, HELP_KEY, ANYWHERE]),

@@ -2,7 +2,7 @@
 //! practice (day by day for a week, on average otherwise), then the sensations noticed,
 //! each with its change from the week or month before.
 
-use super::{Room, unit};
+use super::view::{Room, unit};
 use crate::tui::trends::Shown;
 use crate::tui::trends::words as w;
 use ratatui::Frame;

@@ -2,11 +2,12 @@
 //! search lines, one entry read in full, the delete question and the draft offer. The
 //! editor is drawn by `journal_editor`.
 
-use super::{journal_editor, roomy, title, with_footer};
+use super::view_editor as journal_editor;
 use crate::domain::journal::first_line;
 use crate::store::model::{Body, Journal, Record};
 use crate::tui::app::App;
 use crate::tui::journal::{InputKind, JournalState, Mode, Note};
+use crate::tui::screens::{roomy, title, with_footer};
 use crate::tui::strings::journal as w;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap;

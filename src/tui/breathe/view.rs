@@ -2,11 +2,12 @@
 //! to stop), the rating before, listening for follow my breath, and the calm closing
 //! screen with its summary and the rating after.
 
-use super::{pacing, roomy, title, with_footer};
+use super::pacing;
 use crate::domain::breathing::Schedule;
 use crate::domain::checkin::Scale;
 use crate::tui::app::{App, HIGH_DISTRESS};
 use crate::tui::breathe::{Breathe, Closing, Listen, PreviewNote, Rating, Stage};
+use crate::tui::screens::{roomy, title, with_footer};
 use crate::tui::strings as s;
 use crate::tui::strings::ground as g;
 use crate::tui::theme::Theme;

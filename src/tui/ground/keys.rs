@@ -2,18 +2,18 @@
 //! step, and the closing screen. On a typed step every printable key types, so skipping
 //! is Tab there; elsewhere it is s.
 
-use super::{Binding, Context, KeySpec, bind, code, k};
 use crate::tui::action::Action;
+use crate::tui::keymap::{Binding, Context, KeySpec, bind, code, k};
 use crate::tui::strings as s;
 use crate::tui::strings::ground as g;
 use ratatui::crossterm::event::KeyCode;
 
 /// Home (and the closing screens' gentle offer): open the grounding routines.
-pub(super) const OPEN: Binding = bind(k('g'), Action::OpenGround, Some(g::HINT_GROUND));
+pub(crate) const OPEN: Binding = bind(k('g'), Action::OpenGround, Some(g::HINT_GROUND));
 /// The offer on a closing screen: the line on screen names the key.
-pub(super) const OFFER: &[Binding] = &[bind(k('g'), Action::OpenGround, None)];
+pub(crate) const OFFER: &[Binding] = &[bind(k('g'), Action::OpenGround, None)];
 
-pub(super) const LIST: &[Binding] = &[
+pub(crate) const LIST: &[Binding] = &[
     bind(
         code(KeyCode::Up),
         Action::RoutineMove(-1),
@@ -32,7 +32,7 @@ pub(super) const LIST: &[Binding] = &[
     bind(k('q'), Action::Leave, None),
 ];
 
-pub(super) const BEFORE: &[Binding] = &[
+pub(crate) const BEFORE: &[Binding] = &[
     bind(KeySpec::Digits, Action::Digit(0), Some(s::HINT_SET)),
     bind(code(KeyCode::Backspace), Action::Clear, Some(s::HINT_CLEAR)),
     bind(code(KeyCode::Delete), Action::Clear, None),
@@ -58,25 +58,25 @@ const STOP: &[Binding] = &[
 
 const SPACE_ON: &[Binding] = &[bind(k(' '), Action::Begin, None)];
 
-pub(super) fn read() -> Vec<Binding> {
+pub(crate) fn read() -> Vec<Binding> {
     [MOVE_ON, SPACE_ON, STOP].concat()
 }
 
-pub(super) fn timed() -> Vec<Binding> {
+pub(crate) fn timed() -> Vec<Binding> {
     read()
 }
 
-pub(super) fn count() -> Vec<Binding> {
+pub(crate) fn count() -> Vec<Binding> {
     let tap = &[bind(k(' '), Action::Tap, Some(g::HINT_OUT_BREATH))];
     [tap, MOVE_ON, STOP].concat()
 }
 
-pub(super) fn rate() -> Vec<Binding> {
+pub(crate) fn rate() -> Vec<Binding> {
     let digits = &[bind(KeySpec::Digits, Action::Digit(0), Some(s::HINT_SET))];
     [digits, MOVE_ON, STOP].concat()
 }
 
-pub(super) fn choose() -> Vec<Binding> {
+pub(crate) fn choose() -> Vec<Binding> {
     let pick = &[
         bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_CHOOSE)),
         bind(k(' '), Action::Begin, None),
@@ -84,12 +84,12 @@ pub(super) fn choose() -> Vec<Binding> {
         bind(k('s'), Action::Skip, Some(s::HINT_SKIP)),
         bind(code(KeyCode::Tab), Action::Skip, None),
     ];
-    [super::tables::PICKER_MOVES, pick, STOP].concat()
+    [crate::tui::keymap::PICKER_MOVES, pick, STOP].concat()
 }
 
 /// A typed step: letters (s and q too) type, Enter adds the line or, when the input is
 /// empty, goes on; Backspace erases, or on an empty input goes back; Tab skips.
-pub(super) const TYPED: &[Binding] = &[
+pub(crate) const TYPED: &[Binding] = &[
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_ADD)),
     bind(code(KeyCode::Tab), Action::Skip, Some(s::HINT_SKIP)),
     bind(code(KeyCode::Up), Action::EditLast, Some(g::HINT_EDIT_LAST)),
@@ -98,7 +98,7 @@ pub(super) const TYPED: &[Binding] = &[
     bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_STOP)),
 ];
 
-pub(super) const OWN_WORD: &[Binding] = &[
+pub(crate) const OWN_WORD: &[Binding] = &[
     bind(code(KeyCode::Enter), Action::OwnWordAdd, Some(s::HINT_ADD)),
     bind(
         code(KeyCode::Esc),
@@ -108,13 +108,13 @@ pub(super) const OWN_WORD: &[Binding] = &[
     bind(code(KeyCode::Backspace), Action::Erase, Some(s::HINT_ERASE)),
 ];
 
-pub(super) const CLOSING: &[Binding] = &[
+pub(crate) const CLOSING: &[Binding] = &[
     bind(KeySpec::Digits, Action::Digit(0), Some(s::HINT_SET)),
     bind(code(KeyCode::Backspace), Action::Clear, None),
     bind(code(KeyCode::Delete), Action::Clear, None),
 ];
 
-pub(super) const CLOSING_TAIL: &[Binding] = &[
+pub(crate) const CLOSING_TAIL: &[Binding] = &[
     bind(k('k'), Action::ToggleKeep, Some(g::HINT_KEEP)),
     bind(k('c'), Action::OpenCheckin, Some(s::HINT_CHECKIN)),
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_DONE)),
@@ -124,8 +124,8 @@ pub(super) const CLOSING_TAIL: &[Binding] = &[
 ];
 
 /// The grounding screens' tables.
-pub(super) fn tables() -> Vec<(Context, Vec<Binding>)> {
-    use super::{ANYWHERE, F1_HINTED, HELP_KEY, TYPING};
+pub(crate) fn tables() -> Vec<(Context, Vec<Binding>)> {
+    use crate::tui::keymap::{ANYWHERE, F1_HINTED, HELP_KEY, TYPING};
     let with_help = |rows: &[Binding]| [rows, HELP_KEY, ANYWHERE].concat();
     let typing = |rows: &[Binding]| [rows, F1_HINTED, ANYWHERE, TYPING].concat();
     vec![

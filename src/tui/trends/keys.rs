@@ -1,13 +1,13 @@
 //! The trends screen's key tables, one for each unit shown: the arrows move by that unit
 //! (not at all for all time), and the hints offer only the other units.
 
-use super::{Binding, Context, bind, code, k};
 use crate::tui::action::Action;
+use crate::tui::keymap::{Binding, Context, bind, code, k};
 use crate::tui::strings as s;
 use crate::tui::trends::Unit;
 use ratatui::crossterm::event::KeyCode;
 
-pub(super) use crate::tui::trends::words::HINT_TRENDS;
+pub(crate) use crate::tui::trends::words::HINT_TRENDS;
 use crate::tui::trends::words::{HINT_ALL, HINT_MONTH, HINT_WEEK};
 
 const fn show(key: char, unit: Unit, hint: Option<&'static str>) -> Binding {
@@ -54,7 +54,7 @@ const TRENDS_ALL: &[Binding] = &[
 ];
 
 /// The three tables, each followed by the rows every screen shares.
-pub(super) fn tables(shared: &[&[Binding]]) -> Vec<(Context, Vec<Binding>)> {
+pub(crate) fn tables(shared: &[&[Binding]]) -> Vec<(Context, Vec<Binding>)> {
     [
         (Unit::Week, TRENDS_WEEK),
         (Unit::Month, TRENDS_MONTH),

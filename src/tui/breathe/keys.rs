@@ -1,12 +1,12 @@
 //! The breathing practice's key tables: the preview, the ratings around a practice,
 //! listening, pacing (plain and following) and the closing screen.
 
-use super::{Binding, KeySpec, bind, code, k};
 use crate::tui::action::Action;
+use crate::tui::keymap::{Binding, KeySpec, bind, code, k};
 use crate::tui::strings as s;
 use ratatui::crossterm::event::KeyCode;
 
-pub(super) const BREATHE_PREVIEW: &[Binding] = &[
+pub(crate) const BREATHE_PREVIEW: &[Binding] = &[
     bind(
         code(KeyCode::Up),
         Action::PatternMove(-1),
@@ -38,33 +38,33 @@ pub(super) const BREATHE_PREVIEW: &[Binding] = &[
 ];
 
 /// A 0-10 rating around a practice: number keys, or skip it.
-pub(super) const RATING: &[Binding] = &[
+pub(crate) const RATING: &[Binding] = &[
     bind(KeySpec::Digits, Action::Digit(0), Some(s::HINT_SET)),
     bind(code(KeyCode::Backspace), Action::Clear, Some(s::HINT_CLEAR)),
     bind(code(KeyCode::Delete), Action::Clear, None),
 ];
 
-pub(super) const BREATHE_BEFORE: &[Binding] = &[
+pub(crate) const BREATHE_BEFORE: &[Binding] = &[
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_GO_ON)),
     bind(code(KeyCode::Tab), Action::Skip, Some(s::HINT_SKIP)),
     bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)),
     bind(k('q'), Action::Leave, None),
 ];
 
-pub(super) const BREATHE_LISTEN: &[Binding] = &[
+pub(crate) const BREATHE_LISTEN: &[Binding] = &[
     bind(k(' '), Action::Tap, Some(s::HINT_TAP)),
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_GO_ON)),
     bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)),
     bind(k('q'), Action::Leave, None),
 ];
 
-pub(super) const BREATHE_PACING: &[Binding] = &[
+pub(crate) const BREATHE_PACING: &[Binding] = &[
     bind(k(' '), Action::Pause, Some(s::HINT_PAUSE)),
     bind(code(KeyCode::Left), Action::Pace(-1), Some(s::HINT_SLOWER)),
     bind(code(KeyCode::Right), Action::Pace(1), Some(s::HINT_QUICKER)),
 ];
 
-pub(super) const BREATHE_FOLLOW: &[Binding] = &[
+pub(crate) const BREATHE_FOLLOW: &[Binding] = &[
     bind(k(' '), Action::Pause, Some(s::HINT_PAUSE)),
     bind(code(KeyCode::Up), Action::HoldPace, Some(s::HINT_HOLD_PACE)),
     bind(
@@ -75,21 +75,21 @@ pub(super) const BREATHE_FOLLOW: &[Binding] = &[
 ];
 
 /// Stopping a practice: at once, with one key.
-pub(super) const STOP: &[Binding] = &[
+pub(crate) const STOP: &[Binding] = &[
     bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_STOP)),
     bind(k('q'), Action::Leave, None),
 ];
 
-pub(super) const BREATHE_CLOSING: &[Binding] = &[
+pub(crate) const BREATHE_CLOSING: &[Binding] = &[
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_DONE)),
-    super::journal::WRITE_ABOUT_IT,
+    crate::tui::journal::keys::WRITE_ABOUT_IT,
     bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_HOME)),
     bind(k('q'), Action::Leave, None),
 ];
 
-pub(super) const BREATHE_DONE: &[Binding] = &[
+pub(crate) const BREATHE_DONE: &[Binding] = &[
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_HOME)),
-    super::journal::WRITE_ABOUT_IT,
+    crate::tui::journal::keys::WRITE_ABOUT_IT,
     bind(code(KeyCode::Esc), Action::Leave, None),
     bind(k('q'), Action::Leave, None),
 ];
