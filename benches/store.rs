@@ -176,7 +176,7 @@ fn read_rows(name: &'static str, store: &Store, day: NaiveDate) -> Vec<Row> {
             let (app, _store) = attune::tui::start(opts).expect("starting the app");
             let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
                 .expect("a test terminal");
-            term.draw(|f| attune::tui::screens::render(&app, f))
+            term.draw(|f| attune::tui::ui::render(&app, f))
                 .expect("drawing the first frame");
         },
         || parse_as_values(&week_files),

@@ -9,7 +9,7 @@ mod tui_support;
 use attune::domain::today::TodaySummary;
 use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Now};
-use attune::tui::screens::render;
+use attune::tui::ui::render;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::Duration;

@@ -11,7 +11,7 @@ use attune::store::model::Stamp;
 use attune::tui::action::Action;
 use attune::tui::app::{App, Now};
 use attune::tui::effect::step;
-use attune::tui::screens::render;
+use attune::tui::ui::render;
 use chrono::{FixedOffset, TimeZone};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -10,7 +10,7 @@ use attune::store::model::{Body, Stamp};
 use attune::tui::action::Action;
 use attune::tui::app::{App, Now, Screen};
 use attune::tui::effect::{perform, settle, step};
-use attune::tui::screens::render;
+use attune::tui::ui::render;
 use chrono::{FixedOffset, TimeZone};
 use flow_support::Rig;
 use ratatui::Terminal;

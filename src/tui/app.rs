@@ -4,8 +4,8 @@
 
 use super::action::{Action, Effect};
 use super::breathe::pacing;
+use super::help::view as help;
 use super::keymap::{Context, Keymap};
-use super::screens::help;
 use super::theme::Theme;
 use crate::domain::breathing::Pattern;
 use crate::domain::today::TodaySummary;

@@ -3,10 +3,7 @@
 //! screen's action list and help's key list, so config.toml's [keys] rebinds keys by
 //! changing data only (see names.rs).
 
-use super::breathe::keys as breathe;
-use super::ground::keys as ground;
 use super::journal::keys as journal;
-use super::trends::keys as trends;
 
 mod names;
 mod tables;
@@ -14,7 +11,9 @@ mod tables;
 use super::action::Action;
 pub use names::NAMES;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-pub(crate) use tables::{ANYWHERE, F1_HINTED, HELP_KEY, PICKER_MOVES, TYPING};
+pub(crate) use tables::{
+    ANYWHERE, F1_HELP, F1_HINTED, HELP_KEY, OWN_WORD, PICKER, PICKER_MOVES, QUIT_ANYWHERE, TYPING,
+};
 
 /// Where the keys are being read: each context has its own table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

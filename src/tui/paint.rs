@@ -6,7 +6,7 @@
 
 use super::app::App;
 use super::breathe::pacing;
-use super::screens;
+use super::ui;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::buffer::{Buffer, Cell};
@@ -29,7 +29,7 @@ impl Painter {
         terminal: &mut Terminal<B>,
         app: &App,
     ) -> Result<(), B::Error> {
-        let done = terminal.draw(|f| screens::render(app, f))?;
+        let done = terminal.draw(|f| ui::render(app, f))?;
         self.shown.clone_from(done.buffer);
         self.still = pacing::moving(app, area(app)).map(|(key, _)| key);
         Ok(())
@@ -47,7 +47,7 @@ impl Painter {
             _ => return self.full(terminal, app),
         };
         let mut frame = terminal.get_frame();
-        screens::render(app, &mut frame);
+        ui::render(app, &mut frame);
         let drawn = terminal.current_buffer_mut();
         self.changes.clear();
         let screen = self.shown.area;

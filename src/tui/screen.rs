@@ -9,11 +9,9 @@ use super::app::{App, Notice, Now};
 use super::breathe::Breathe;
 use super::checkin::CheckinForm;
 use super::ground::Ground;
-use super::journal::{Intent, JournalAction, JournalState};
+use super::journal::JournalState;
 use super::keymap::Context;
-use super::screens;
 use super::trends::TrendsView;
-use crate::service::trends::Span;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use std::time::Duration;
@@ -77,20 +75,6 @@ impl App {
         }
     }
 
-    /// Home's keys open the other screens.
-    fn home(&mut self, action: Action, now: Now) -> Option<Effect> {
-        let day = now.wall.date_naive();
-        match action {
-            Action::OpenCheckin => self.open_checkin(),
-            Action::OpenBreathe => return self.open_breathe(None, true, day),
-            Action::OpenGround => self.open_ground(None, true, now),
-            Action::OpenTrends => return self.open_trends(Span::Week(day), day),
-            Action::Journal(JournalAction::Open) => return self.open_journal(Intent::List),
-            _ => {}
-        }
-        None
-    }
-
     /// The screen's own key context, whatever lies over it.
     pub fn screen_context(&self) -> Context {
         match &self.screen {
@@ -148,7 +132,7 @@ impl App {
 /// Draw the screen on show (the welcome and help go over it).
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     match &app.screen {
-        Screen::Home => screens::home::render(app, frame, area),
+        Screen::Home => super::home::view::render(app, frame, area),
         Screen::Checkin(form) => super::checkin::view::render(app, form, frame, area),
         Screen::Breathe(b) => super::breathe::view::render(app, b, frame, area),
         Screen::Journal(j) => super::journal::view::render(app, j, frame, area),

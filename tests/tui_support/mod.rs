@@ -9,7 +9,7 @@ use attune::domain::today::TodaySummary;
 use attune::store::model::{Body, Record, Stamp};
 use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Now};
-use attune::tui::screens::render;
+use attune::tui::ui::render;
 use chrono::{FixedOffset, TimeZone};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

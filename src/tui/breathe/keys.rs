@@ -2,7 +2,7 @@
 //! listening, pacing (plain and following) and the closing screen.
 
 use crate::tui::action::Action;
-use crate::tui::keymap::{Binding, KeySpec, bind, code, k};
+use crate::tui::keymap::{Binding, Context, KeySpec, bind, code, k};
 use crate::tui::strings as s;
 use ratatui::crossterm::event::KeyCode;
 
@@ -93,3 +93,40 @@ pub(crate) const BREATHE_DONE: &[Binding] = &[
     bind(code(KeyCode::Esc), Action::Leave, None),
     bind(k('q'), Action::Leave, None),
 ];
+
+/// The breathing screens' tables.
+pub(crate) fn tables() -> Vec<(Context, Vec<Binding>)> {
+    use crate::tui::ground::keys::OFFER;
+    use crate::tui::keymap::{ANYWHERE, HELP_KEY};
+    let join = |parts: &[&[Binding]]| parts.concat();
+    vec![
+        (
+            Context::BreathePreview,
+            join(&[BREATHE_PREVIEW, HELP_KEY, ANYWHERE]),
+        ),
+        (
+            Context::BreatheBefore,
+            join(&[RATING, BREATHE_BEFORE, HELP_KEY, ANYWHERE]),
+        ),
+        (
+            Context::BreatheListen,
+            join(&[BREATHE_LISTEN, HELP_KEY, ANYWHERE]),
+        ),
+        (
+            Context::BreathePacing,
+            join(&[BREATHE_PACING, STOP, HELP_KEY, ANYWHERE]),
+        ),
+        (
+            Context::BreatheFollow,
+            join(&[BREATHE_FOLLOW, STOP, HELP_KEY, ANYWHERE]),
+        ),
+        (
+            Context::BreatheClosing,
+            join(&[RATING, BREATHE_CLOSING, OFFER, HELP_KEY, ANYWHERE]),
+        ),
+        (
+            Context::BreatheDone,
+            join(&[BREATHE_DONE, OFFER, HELP_KEY, ANYWHERE]),
+        ),
+    ]
+}

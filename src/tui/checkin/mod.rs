@@ -1,6 +1,7 @@
 //! The check-in: the form's state and its pure edits (scale values, focus, the sensation
 //! picker, the note) here, how it answers actions in `update`, its drawing in `view`.
 
+pub mod keys;
 pub mod update;
 pub mod view;
 

@@ -8,7 +8,7 @@ use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, HIGH_DISTRESS, Notice, Now, Screen};
 use crate::tui::keymap::Context;
 use crate::tui::screen::Transition;
-use crate::tui::screens::picker;
+use crate::tui::ui::picker;
 
 impl App {
     /// A new, empty check-in; sleep is asked only in the first one of the day.

@@ -3,10 +3,10 @@
 
 use super::{CheckinForm, FormMessage, Item};
 use crate::tui::app::App;
-use crate::tui::screens::{picker, roomy, title, with_footer};
 use crate::tui::strings as s;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{scale, tail_fit, wrap};
+use crate::tui::ui::{picker, roomy, title, with_footer};
+use crate::tui::ui::{scale, tail_fit, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;

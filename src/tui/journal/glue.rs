@@ -7,7 +7,7 @@ use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Now, Screen};
 use crate::tui::breathe::Stage;
 use crate::tui::screen::Transition;
-use crate::tui::screens::picker;
+use crate::tui::ui::picker;
 
 impl App {
     /// Open the journal towards `intent`; any draft left by an earlier run is offered first.

@@ -7,12 +7,12 @@
 use crate::cli::trends::{Said, said};
 use crate::service::trends::Span;
 use crate::tui::app::App;
-use crate::tui::screens::{roomy, title, with_footer};
 use crate::tui::theme::Theme;
 use crate::tui::trends::columns::{self, SCALES};
 use crate::tui::trends::words as w;
 use crate::tui::trends::{Shown, TrendsView, Unit};
-use crate::tui::widgets::wrap;
+use crate::tui::ui::wrap;
+use crate::tui::ui::{roomy, title, with_footer};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

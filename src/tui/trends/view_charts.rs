@@ -8,7 +8,7 @@ use crate::service::trends::Span;
 use crate::tui::trends::Shown;
 use crate::tui::trends::columns::{self, Column, Cut, SCALES};
 use crate::tui::trends::words as w;
-use crate::tui::widgets::week_chart::{self, Pitch};
+use crate::tui::ui::week_chart::{self, Pitch};
 use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -1,15 +1,11 @@
-//! Drawing: the screen, then the first-run notice, then help on top. Rendering only reads
-//! the app; it never changes it.
+//! The page: the whole frame (the screen, then the first-run notice, then help on top, or
+//! a kind request for room when the window is too small), its title line, its footer of
+//! key hints, and margins.
 
-pub mod help;
-pub mod home;
-pub mod picker;
-pub mod welcome;
-
-use super::app::App;
-use super::strings as s;
-use super::theme::Theme;
-use super::widgets::hints;
+use super::hints;
+use crate::tui::app::App;
+use crate::tui::strings as s;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -30,12 +26,12 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(text, area);
         return;
     }
-    super::screen::render(app, frame, area);
+    crate::tui::screen::render(app, frame, area);
     if app.welcome {
-        welcome::render(app, frame, area);
+        crate::tui::home::welcome::render(app, frame, area);
     }
     if let Some(scroll) = app.help {
-        help::render(app, scroll, frame, area);
+        crate::tui::help::view::render(app, scroll, frame, area);
     }
 }
 

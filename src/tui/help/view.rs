@@ -1,12 +1,12 @@
 //! The help overlay, from every screen: how to stop, the crisis lines, what attune is and
 //! is not, and the keys of the screen underneath. Scrolls when the window is short.
 
-use super::{MIN_HEIGHT, MIN_WIDTH, roomy};
 use crate::content;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::strings as s;
-use crate::tui::widgets::{hints, wrap};
+use crate::tui::ui::{MIN_HEIGHT, MIN_WIDTH, roomy};
+use crate::tui::ui::{hints, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Rect, Size};
 use ratatui::style::Style;

@@ -1,11 +1,5 @@
-//! Small building blocks shared by the screens: word wrapping, the key-hints footer, the
-//! 0-10 scale row and the breathing pacer.
-
-pub mod digits;
-pub mod hints;
-pub mod pacer;
-pub mod scale;
-pub mod week_chart;
+//! Fitting attune's words to the room there is: wrapping to a width, and keeping the end
+//! of a line that is too long.
 
 /// Word-wrap `text` to `width` columns; lines after the first start with `indent` spaces.
 /// Counts characters, which is right for attune's own words; a word longer than a line is

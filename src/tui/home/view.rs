@@ -1,10 +1,10 @@
 //! The home screen: today at a glance, the actions with their keys, and any notice.
 
-use super::{roomy, title};
 use crate::tui::app::{App, Notice};
 use crate::tui::keymap::Context;
 use crate::tui::strings as s;
-use crate::tui::widgets::wrap;
+use crate::tui::ui::wrap;
+use crate::tui::ui::{roomy, title};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

@@ -6,7 +6,7 @@ use super::{roomy, title, with_footer};
 use crate::tui::app::App;
 use crate::tui::checkin::{CheckinForm, Picker};
 use crate::tui::strings as s;
-use crate::tui::widgets::{hints, tail_fit};
+use crate::tui::ui::{hints, tail_fit};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};

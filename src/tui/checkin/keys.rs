@@ -1,0 +1,62 @@
+//! The check-in form's keys: a scale, the sensations line, the note, and its word picker.
+
+use crate::tui::action::Action;
+use crate::tui::keymap::{ANYWHERE, F1_HINTED, HELP_KEY, OWN_WORD, PICKER, PICKER_MOVES, TYPING};
+use crate::tui::keymap::{Binding, Context, KeySpec, bind, code, k};
+use crate::tui::strings as s;
+use ratatui::crossterm::event::KeyCode;
+
+const SCALE: &[Binding] = &[
+    bind(KeySpec::Digits, Action::Digit(0), Some(s::HINT_SET)),
+    bind(code(KeyCode::Left), Action::Nudge(-1), Some(s::HINT_NUDGE)),
+    bind(code(KeyCode::Right), Action::Nudge(1), Some(s::HINT_NUDGE)),
+    bind(code(KeyCode::Backspace), Action::Clear, Some(s::HINT_CLEAR)),
+    bind(code(KeyCode::Delete), Action::Clear, None),
+];
+
+const WORDS: &[Binding] = &[
+    bind(k(' '), Action::OpenPicker, Some(s::HINT_CHOOSE)),
+    bind(code(KeyCode::Right), Action::OpenPicker, None),
+];
+
+const NOTE: &[Binding] = &[
+    bind(code(KeyCode::Backspace), Action::Erase, None),
+    bind(code(KeyCode::Delete), Action::Erase, None),
+];
+
+/// Moving, saving and leaving, on every item of the check-in.
+const FORM: &[Binding] = &[
+    bind(code(KeyCode::Up), Action::Prev, Some(s::HINT_MOVE)),
+    bind(code(KeyCode::Down), Action::Next, Some(s::HINT_MOVE)),
+    bind(code(KeyCode::Tab), Action::Next, None),
+    bind(code(KeyCode::BackTab), Action::Prev, None),
+    bind(code(KeyCode::Enter), Action::Save, Some(s::HINT_SAVE)),
+    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_LEAVE)),
+];
+
+pub(crate) fn tables() -> Vec<(Context, Vec<Binding>)> {
+    let join = |parts: &[&[Binding]]| parts.concat();
+    vec![
+        (
+            Context::CheckinScale,
+            join(&[SCALE, FORM, HELP_KEY, ANYWHERE]),
+        ),
+        (
+            Context::CheckinWords,
+            join(&[WORDS, FORM, HELP_KEY, ANYWHERE]),
+        ),
+        // No '?' here: it is typed into the note, so F1 opens help instead.
+        (
+            Context::CheckinNote,
+            join(&[NOTE, FORM, F1_HINTED, ANYWHERE, TYPING]),
+        ),
+        (
+            Context::Picker,
+            join(&[PICKER_MOVES, PICKER, HELP_KEY, ANYWHERE]),
+        ),
+        (
+            Context::PickerOwnWord,
+            join(&[OWN_WORD, F1_HINTED, ANYWHERE, TYPING]),
+        ),
+    ]
+}

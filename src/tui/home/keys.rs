@@ -1,0 +1,48 @@
+//! Home's keys and the first-run welcome's.
+
+use crate::tui::action::Action;
+use crate::tui::keymap::{Binding, Context, bind, code, k};
+use crate::tui::keymap::{F1_HELP, QUIT_ANYWHERE};
+use crate::tui::strings as s;
+use ratatui::crossterm::event::KeyCode;
+
+// Rows come in reading order; the footer wraps its hints onto a second line when narrow.
+const HOME: &[Binding] = &[
+    bind(k('b'), Action::OpenBreathe, Some(s::HINT_BREATHE)),
+    crate::tui::ground::keys::OPEN,
+    bind(k('c'), Action::OpenCheckin, Some(s::HINT_CHECKIN)),
+    bind(
+        k('j'),
+        crate::tui::journal::keys::OPEN,
+        Some(s::journal::HINT_JOURNAL),
+    ),
+    bind(
+        k('t'),
+        Action::OpenTrends,
+        Some(crate::tui::trends::keys::HINT_TRENDS),
+    ),
+    bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)),
+    bind(k('q'), Action::Quit, Some(s::HINT_QUIT)),
+    F1_HELP,
+    QUIT_ANYWHERE,
+];
+
+const WELCOME: &[Binding] = &[
+    bind(
+        code(KeyCode::Enter),
+        Action::DismissWelcome,
+        Some(s::HINT_BEGIN),
+    ),
+    bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)),
+    bind(k('q'), Action::Quit, Some(s::HINT_QUIT)),
+    bind(code(KeyCode::Esc), Action::DismissWelcome, None),
+    F1_HELP,
+    QUIT_ANYWHERE,
+];
+
+pub(crate) fn tables() -> Vec<(Context, Vec<Binding>)> {
+    vec![
+        (Context::Welcome, WELCOME.to_vec()),
+        (Context::Home, HOME.to_vec()),
+    ]
+}

@@ -1,0 +1,15 @@
+//! What every screen draws with: the page (the whole frame, the title line, the footer of
+//! key hints, margins), text wrapping, the word picker, the 0-10 scale, big digits, the
+//! pacer and the week chart. Drawing only reads the app; it never changes it.
+
+pub mod digits;
+pub mod hints;
+pub mod pacer;
+pub mod page;
+pub mod picker;
+pub mod scale;
+pub mod text;
+pub mod week_chart;
+
+pub use page::{MIN_HEIGHT, MIN_WIDTH, centered, render, roomy, title, with_footer};
+pub use text::*;
