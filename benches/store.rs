@@ -41,7 +41,7 @@ fn main() {
     println!(
         "release build: {}; {} CPUs; today {day}; temp folder {}\n",
         !cfg!(debug_assertions),
-        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        std::thread::available_parallelism().map_or(0, std::num::NonZero::get),
         tmp.path().display()
     );
 

@@ -2,6 +2,8 @@
 //! private whatever the umask, unknown fields and exact numbers survive a save, and a
 //! ranged read opens only the months it needs.
 
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is its clear failure
+
 mod store_support;
 
 use attune::store::atomic::TEMP_PREFIX;

@@ -2,6 +2,8 @@
 //! read, a tombstone always hides a record, the newest live edit wins; and two devices
 //! sharing one data folder union correctly.
 
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is its clear failure
+
 mod store_support;
 
 use attune::store::Store;

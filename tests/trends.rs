@@ -56,7 +56,7 @@ fn checkin(
             distress,
             tension,
             sleep,
-            sensations: words.iter().map(|w| w.to_string()).collect(),
+            sensations: words.iter().map(std::string::ToString::to_string).collect(),
             ..Checkin::default()
         }),
         at(when),

@@ -274,7 +274,13 @@ fn listening_ends_after_a_minute_and_starts_at_an_easy_pace() {
         panic!("listening")
     };
     assert!(!listen.measured);
-    assert_eq!(listen.lead.as_ref().map(|l| l.start_rate()), Some(10.0));
+    assert_eq!(
+        listen
+            .lead
+            .as_ref()
+            .map(attune::domain::breathing::follow::Lead::start_rate),
+        Some(10.0)
+    );
     assert_eq!(rig.app.deadline(), None, "waiting for Enter uses no timer");
     // Esc goes back to the preview; nothing was practised, so nothing is saved.
     rig.key(KeyCode::Esc);

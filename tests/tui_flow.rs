@@ -8,7 +8,7 @@ use attune::domain::today::TodaySummary;
 use attune::store::model::{Body, Checkin};
 use attune::tui::app::{Notice, Now, Screen};
 use attune::tui::checkin::{FormMessage, Item};
-use attune::tui::effect::{self, step};
+use attune::tui::effect::step;
 use attune::tui::keymap::Context;
 use flow_support::{Rig, morning};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
@@ -196,7 +196,7 @@ fn help_opens_from_every_screen_and_closes_back_to_it() {
 fn the_welcome_is_remembered_once_dismissed() {
     let mut rig = Rig::at_zero(TodaySummary::default());
     rig.app.welcome = true;
-    let marker = effect::welcome_marker(&rig.store.layout().state_dir);
+    let marker = attune::store::marks::welcome_path(rig.store.layout());
     rig.key(KeyCode::Char('c')); // not yet: the notice is showing
     assert_eq!(rig.app.screen, Screen::Home);
     assert!(!marker.exists());

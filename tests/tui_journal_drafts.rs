@@ -6,9 +6,9 @@ mod journal_support;
 
 use attune::service::journal::NewEntry;
 use attune::store::Store;
+use attune::store::drafts::{self, Draft};
 use attune::tui::action::Action;
 use attune::tui::app::{App, Now, Screen};
-use attune::tui::drafts::{self, Draft};
 use attune::tui::effect::step;
 use attune::tui::keymap::Context;
 use attune::tui::{Options, Start};
@@ -144,7 +144,7 @@ fn a_draft_left_behind_is_offered_back_at_start_and_can_be_set_aside() {
     assert_eq!(app.context(), Context::JournalList);
     let aside: Vec<_> = std::fs::read_dir(drafts::dir(&rig.state_dir()))
         .expect("lists")
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with("set-aside-"))
         .collect();

@@ -8,11 +8,11 @@ mod tui_support;
 use attune::domain::today::TodaySummary;
 use attune::service::journal::{NewEntry, entry};
 use attune::store::Store;
+use attune::store::drafts::{self, Draft};
 use attune::store::layout::Layout;
 use attune::store::model::Stamp;
 use attune::tui::action::Action;
 use attune::tui::app::{App, Now};
-use attune::tui::drafts::{self, Draft};
 use attune::tui::effect::step;
 use chrono::TimeDelta;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -66,8 +66,8 @@ impl Rig {
             let new = NewEntry {
                 text: text.into(),
                 prompt_id: Some(prompt.into()),
-                sensations: words.iter().map(|s| s.to_string()).collect(),
-                tags: tags.iter().map(|s| s.to_string()).collect(),
+                sensations: words.iter().map(std::string::ToString::to_string).collect(),
+                tags: tags.iter().map(std::string::ToString::to_string).collect(),
                 ..NewEntry::default()
             };
             let at = morning() - TimeDelta::days(days) - TimeDelta::hours(2);

@@ -71,7 +71,10 @@ fn buffer(mut app: App, width: u16, height: u16) -> Buffer {
 }
 
 fn words(b: &Buffer) -> String {
-    b.content().iter().map(|c| c.symbol()).collect()
+    b.content()
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect()
 }
 
 #[test]

@@ -61,7 +61,7 @@ fn checkin(day: &str, values: [u8; 4], words: &[&str]) -> Record {
         energy: Some(energy),
         pain: Some(pain),
         tension: Some(tension),
-        sensations: words.iter().map(|w| w.to_string()).collect(),
+        sensations: words.iter().map(std::string::ToString::to_string).collect(),
         ..Checkin::default()
     };
     Record::new(Body::Checkin(c), stamp(date(day), 20))

@@ -80,7 +80,9 @@ pub fn run_plain(
         },
         false => None,
     };
-    let start_rate = lead.as_ref().map(|l| l.start_rate());
+    let start_rate = lead
+        .as_ref()
+        .map(super::super::domain::breathing::follow::Lead::start_rate);
     let started = io.wall();
     let paced = plain::pace(plan, lead, io, out)?;
     let session = Session {

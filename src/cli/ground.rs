@@ -208,7 +208,7 @@ fn close(outcome: &RunOutcome, out: &mut dyn Write) -> std::io::Result<()> {
     if let Some(n) = s.exhale_count {
         line.push_str(&format!(" {n} out-breaths counted"));
         if let Some(rate) = s.exhale_rate {
-            line.push_str(&format!(", about {:.0} a minute", rate));
+            line.push_str(&format!(", about {rate:.0} a minute"));
         }
         line.push('.');
     }

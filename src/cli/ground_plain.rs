@@ -105,7 +105,7 @@ fn do_step(
                 writeln!(out, "  {}", run.count_shown())?;
             }
             Step::Count { .. } if line != "next" => {
-                writeln!(out, "  (Enter counts an out-breath; next goes on)")?
+                writeln!(out, "  (Enter counts an out-breath; next goes on)")?;
             }
             Step::Choose { list, .. } if !line.is_empty() => {
                 let offered = words(*list);

@@ -202,7 +202,7 @@ pub fn repair(
             Fix::None => continue,
             Fix::SetMode(want) => set_mode(&f.path, want)?,
             Fix::RemoveLeftover { locked } => {
-                remove_leftover(layout, device.filter(|_| locked), &f.path)?
+                remove_leftover(layout, device.filter(|_| locked), &f.path)?;
             }
         }
         fixed.push(f.clone());

@@ -4,8 +4,10 @@
 
 pub mod atomic;
 pub mod device;
+pub mod drafts;
 pub mod layout;
 pub mod lock;
+pub mod marks;
 pub mod merge;
 pub mod model;
 pub mod month_file;

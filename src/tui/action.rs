@@ -6,27 +6,37 @@ use crate::service::trends::{Report, Span};
 use crate::store::model::{Record, Session, Stamp};
 use chrono::NaiveDate;
 
-/// Everything `App::update` reacts to.
+/// Everything `App::update` reacts to: what a key asks for, and what an effect answered.
+/// Every variant says what it means; the keymap names which keys ask for which.
 #[derive(Clone, Debug, PartialEq)]
+#[deny(missing_docs)]
 pub enum Action {
     // Anywhere.
+    /// Leave attune, saving whatever is in progress first.
     Quit,
+    /// Open help over the screen (a running pacer pauses).
     OpenHelp,
+    /// Close help and go back to the screen beneath.
     CloseHelp,
     /// Scroll the help text by this many lines (negative is up).
     Scroll(i16),
+    /// The first-run welcome was read: go on, and remember it was seen.
     DismissWelcome,
     /// The terminal changed size (columns, rows).
     Resize(u16, u16),
     // Home.
+    /// Start a new check-in.
     OpenCheckin,
+    /// Open the breathing preview.
     OpenBreathe,
     // Breathing.
     /// Choose the previous (−1) or next (+1) pattern in the preview.
     PatternMove(i8),
     /// Make the session a minute shorter (−1) or longer (+1).
     Minutes(i8),
+    /// Turn follow-my-breath on or off in the preview.
     ToggleFollow,
+    /// Turn the sound at each change of phase on or off.
     ToggleBell,
     /// Go on: start the practice, or finish listening.
     Begin,
@@ -34,6 +44,7 @@ pub enum Action {
     Skip,
     /// Follow my breath: one tap on each out-breath.
     Tap,
+    /// Pause the pacer, or go on from where it paused.
     Pause,
     /// Slow the pace down (−1) or quicken it (+1), from the next breath.
     Pace(i8),
@@ -44,6 +55,7 @@ pub enum Action {
     /// Time passed: an animating screen's deadline came.
     Tick,
     // Trends.
+    /// Open the trends on the week holding today.
     OpenTrends,
     /// An earlier (−1) or later (+1) week or month.
     TrendsMove(i8),
@@ -51,11 +63,15 @@ pub enum Action {
     TrendsShow(crate::tui::trends::Unit),
     /// A trends report for this range arrived (or could not be read).
     TrendsLoaded {
+        /// The range the report is for (a late one for another range is left aside).
         span: Span,
+        /// The report, or why it could not be read.
         result: Result<Box<Report>, String>,
     },
     // Check-in form.
+    /// Move to the next item of the form.
     Next,
+    /// Move to the previous item of the form.
     Prev,
     /// A digit key on a scale; 1 then 0 makes 10.
     Digit(u8),
@@ -69,23 +85,35 @@ pub enum Action {
     Paste(String),
     /// Erase the last typed character.
     Erase,
+    /// Save what the form holds.
     Save,
+    /// Leave this screen (or this step) without saving anything new.
     Leave,
     // Sensation picker.
+    /// Open the sensation words to choose from.
     OpenPicker,
+    /// Move up (−1) or down (+1) through the words.
     PickerMove(i8),
     /// Move by a whole column of the picker (−1 left, +1 right).
     PickerColumn(i8),
+    /// Choose the word under the cursor, or let it go.
     PickerToggle,
+    /// Close the words, keeping what was chosen.
     PickerClose,
+    /// Add the word being typed as one of the user's own.
     OwnWordAdd,
+    /// Stop typing an own word, adding nothing.
     OwnWordCancel,
     // Results of effects.
+    /// A check-in was saved (or could not be).
     Saved(Result<Record, String>),
+    /// Today's summary was read again (or could not be).
     TodayLoaded(Result<TodaySummary, String>),
+    /// The welcome was remembered as seen (or could not be).
     WelcomeRemembered(Result<(), String>),
     /// Recent sessions of each pattern, in the order of the app's pattern list.
     RecentUses(Result<Vec<usize>, String>),
+    /// A practice was saved the moment it ended (or could not be).
     SessionSaved(Result<Record, String>),
     /// The distress rating after a practice was added to its record.
     SessionUpdated(Result<Record, String>),

@@ -9,12 +9,6 @@ use crate::service::checkin::{save_checkin_record, today};
 use crate::service::practice::{recent_uses, save_session};
 use crate::service::trends::report;
 use crate::store::Store;
-use std::path::{Path, PathBuf};
-
-/// The small file whose presence means the first-run notice was seen.
-pub fn welcome_marker(state_dir: &Path) -> PathBuf {
-    state_dir.join("welcome-seen")
-}
 
 /// Do one effect against the store and report how it went.
 pub fn perform(store: &Store, effect: Effect) -> Action {
@@ -28,8 +22,7 @@ pub fn perform(store: &Store, effect: Effect) -> Action {
                 .map_err(|e| e.to_string()),
         ),
         Effect::RememberWelcome => {
-            let path = welcome_marker(&store.layout().state_dir);
-            let written = crate::store::atomic::write_atomic(&path, b"");
+            let written = crate::store::marks::remember_welcome(store.layout());
             Action::WelcomeRemembered(written.map_err(|e| e.to_string()))
         }
         Effect::LoadRecentUses { ids, day } => Action::RecentUses(

@@ -6,7 +6,6 @@ pub mod app;
 mod app_day;
 pub mod breathe;
 pub mod checkin;
-pub mod drafts;
 pub mod effect;
 pub mod event_loop;
 pub mod ground;
@@ -82,7 +81,7 @@ pub fn run(opts: Options) -> anyhow::Result<Ended> {
 /// Open the store and build the first state from today and this week only (never the
 /// whole history), before the terminal changes, so a failure prints plainly.
 pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
-    let welcome_seen = effect::welcome_marker(&opts.layout.state_dir).exists();
+    let welcome_seen = crate::store::marks::welcome_seen(&opts.layout);
     let store = Store::open(opts.layout).context("opening attune's data folder")?;
     let clock = opts.clock;
     let day = clock.wall().date_naive();
@@ -106,7 +105,7 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
         Err(e) => app.routines_problem = Some(e.to_string()),
     }
     app.config = opts.config;
-    let draft_waiting = drafts::path(&store.layout().state_dir).exists();
+    let draft_waiting = crate::store::drafts::path(&store.layout().state_dir).exists();
     let first = match opts.start {
         Start::Breathe { plan, checkin } => app.open_breathe(Some(plan), checkin, day),
         Start::Trends { span } => app.open_trends(span, day),

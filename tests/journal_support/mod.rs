@@ -5,11 +5,11 @@
 use attune::domain::today::TodaySummary;
 use attune::service::journal::{NewEntry, entry};
 use attune::store::Store;
+use attune::store::drafts::{self, Draft};
 use attune::store::layout::Layout;
 use attune::store::model::{Body, Journal, Record, Stamp};
 use attune::tui::action::Action;
 use attune::tui::app::{App, Now, Screen};
-use attune::tui::drafts::{self, Draft};
 use attune::tui::effect::step;
 use attune::tui::journal::JournalState;
 use chrono::{FixedOffset, TimeDelta, TimeZone};
@@ -141,8 +141,8 @@ impl Rig {
     pub fn seed(&self, text: &str, tags: &[&str], words: &[&str], days: i64) -> Record {
         let new = NewEntry {
             text: text.into(),
-            tags: tags.iter().map(|s| s.to_string()).collect(),
-            sensations: words.iter().map(|s| s.to_string()).collect(),
+            tags: tags.iter().map(std::string::ToString::to_string).collect(),
+            sensations: words.iter().map(std::string::ToString::to_string).collect(),
             ..NewEntry::default()
         };
         let at = morning() - TimeDelta::days(days);

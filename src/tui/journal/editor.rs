@@ -5,9 +5,9 @@
 use super::prompt::PromptChoice;
 use crate::domain::journal::{Prompts, has_text, tidy_words};
 use crate::service::journal::{JournalError, NewEntry, entry};
+use crate::store::drafts::Draft;
 use crate::store::model::{Body, Record, Stamp};
 use crate::tui::checkin::Picker;
-use crate::tui::drafts::Draft;
 use chrono::TimeDelta;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::{TextArea, WrapMode};

@@ -5,9 +5,9 @@ use crate::domain::journal::Filter;
 use crate::service::journal::{delete, newest};
 use crate::service::journal_index::search;
 use crate::store::Store;
+use crate::store::drafts::{self, Draft};
 use crate::store::model::{Record, Stamp};
 use crate::tui::action::Action;
-use crate::tui::drafts::{self, Draft};
 use std::path::PathBuf;
 use uuid::Uuid;
 

@@ -16,8 +16,8 @@ mod write;
 
 use crate::domain::journal::Prompts;
 use crate::service::journal::NewEntry;
+use crate::store::drafts::Draft;
 use crate::store::model::Record;
-use crate::tui::drafts::Draft;
 use crate::tui::keymap::Context;
 pub use editor::{Editor, Field};
 pub use effect::{JournalAction, JournalEffect};

@@ -68,7 +68,7 @@ fn months(days: &[Day]) -> Vec<Column> {
     }
     out.into_iter()
         .map(|(mut c, sums)| {
-            c.scales = sums.map(|s| s.mean());
+            c.scales = sums.map(Weighted::mean);
             c
         })
         .collect()

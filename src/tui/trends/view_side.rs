@@ -52,7 +52,7 @@ fn distress(room: &Room, shown: &Shown) -> Vec<Line<'static>> {
             (None, None) => spans.push(TextSpan::styled(w::NOT_RATED, theme.quiet())),
             (before, after) => {
                 let pair = w::before_after(before, after);
-                let pair = format!("{pair:<width$}  ", width = widest);
+                let pair = format!("{pair:<widest$}  ");
                 spans.push(TextSpan::styled(pair, theme.text()));
                 if let (Some(b), Some(a)) = (before, after) {
                     let style = if a < b { theme.notice() } else { theme.quiet() };

@@ -3,8 +3,8 @@
 //! crash, a kill or a closed terminal loses at most the last couple of seconds of typing.
 //! Setting a draft aside renames it with its time; nothing here deletes words unasked.
 
-use crate::store::atomic::{create_private_dir, sync_dir, write_atomic};
-use crate::store::model::{Record, Stamp};
+use super::atomic::{create_private_dir, sync_dir, write_atomic};
+use super::model::{Record, Stamp};
 use serde::{Deserialize, Serialize};
 use std::io;
 use std::path::{Path, PathBuf};
