@@ -181,7 +181,43 @@ fn read_rows(name: &'static str, store: &Store, day: NaiveDate) -> Vec<Row> {
         },
         || parse_as_values(&week_files),
     );
+    // A key to its frame: `c` on home through the keymap and App::update (its effects go to
+    // the worker, so none is performed here), then the frame drawn through ratatui's diff.
+    let opts = attune::tui::Options {
+        layout: layout.clone(),
+        color: true,
+        config_dir: None,
+        config: Default::default(),
+        reduced_motion: false,
+        clock: Clock::system(),
+        start: attune::tui::Start::Home,
+    };
+    let (home, _store) = attune::tui::start(opts).expect("starting the app");
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
+        .expect("a test terminal");
+    let c =
+        ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char('c'));
+    let clock = Clock::system();
+    let (key, key_base) = measure_pair(
+        500,
+        || {
+            let mut app = home.clone();
+            let action = app.action_for_key(&c).expect("c opens a check-in");
+            let effects = app.update(action, clock.now());
+            term.draw(|f| attune::tui::ui::render(&app, f))
+                .expect("drawing the frame");
+            effects.len()
+        },
+        || home.clone().today.checkins_today,
+    );
     vec![
+        Row {
+            store: name,
+            what: "key to frame: c on home, update + draw 80x24",
+            timed: key,
+            baseline_what: "copy the app state (what the key starts from)",
+            baseline: key_base,
+        },
         Row {
             store: name,
             what: "TUI first frame: tui::start + render 80x24",

@@ -17,6 +17,7 @@ mod write;
 use crate::domain::journal::Prompts;
 use crate::service::journal::NewEntry;
 use crate::store::drafts::Draft;
+use crate::tui::screen::Transition;
 use crate::store::model::Record;
 use crate::tui::keymap::Context;
 pub use editor::{Editor, Field};
@@ -79,14 +80,6 @@ pub enum Note {
     Failed(String),
 }
 
-/// What to do once a tombstone is written.
-#[derive(Clone, Debug, PartialEq)]
-pub enum After {
-    Stay,
-    Home,
-    Do(JournalEffect),
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct JournalState {
     pub mode: Mode,
@@ -95,7 +88,7 @@ pub struct JournalState {
     pub prompts: Prompts,
     pub note: Option<Note>,
     /// Waiting for a tombstone to be written, then this.
-    after_delete: Option<After>,
+    after_delete: Option<Transition>,
     /// An entry being read from the store is to be edited, not only shown.
     edit_opened: bool,
 }

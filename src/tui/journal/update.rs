@@ -3,7 +3,7 @@
 
 use super::editor::EditorNote;
 use super::prompt::PromptChoice;
-use super::{After, Editor, Intent, JournalAction as J, JournalEffect, JournalState};
+use super::{Editor, Intent, JournalAction as J, JournalEffect, JournalState};
 use super::{Mode, Note};
 use crate::service::journal::JournalError;
 use crate::store::model::Record;
@@ -106,8 +106,8 @@ impl JournalState {
         go(self.list.load())
     }
 
-    /// Write the tombstone waiting for its undo, then do `after`.
-    fn commit_then(&mut self, after: After, now: Now) -> Transition {
+    /// Write the tombstone waiting for its undo, then go on to `after`.
+    fn commit_then(&mut self, after: Transition, now: Now) -> Transition {
         match self.list.pending.take() {
             Some(record) => {
                 self.after_delete = Some(after);
@@ -116,11 +116,7 @@ impl JournalState {
                     at: now.wall,
                 })
             }
-            None => match after {
-                After::Home => Transition::Home(Vec::new()),
-                After::Do(e) => go(e),
-                After::Stay => Transition::Stay,
-            },
+            None => after,
         }
     }
 
@@ -131,7 +127,7 @@ impl JournalState {
                 self.mode = Mode::List;
                 return Transition::Stay;
             }
-            Action::Leave => return self.commit_then(After::Home, now),
+            Action::Leave => return self.commit_then(Transition::Home(Vec::new()), now),
             _ => return Transition::Stay,
         };
         let kind = match ja {
@@ -151,7 +147,7 @@ impl JournalState {
             J::Read | J::Edit => self.open_selected(ja == J::Edit, now),
             J::New => {
                 self.follow(Intent::Write(Default::default()), now);
-                self.commit_then(After::Stay, now)
+                self.commit_then(Transition::Stay, now)
             }
             J::Delete => {
                 if let Some(record) = self.list.selected().cloned() {
@@ -188,10 +184,10 @@ impl JournalState {
                 id: r.id,
                 created_at: r.created_at,
             };
-            return self.commit_then(After::Do(open), now);
+            return self.commit_then(go(open), now);
         }
         self.show(r, edit);
-        self.commit_then(After::Stay, now)
+        self.commit_then(Transition::Stay, now)
     }
 
     /// Show an entry, or begin editing it.

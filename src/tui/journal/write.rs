@@ -3,7 +3,7 @@
 
 use super::editor::EditorNote;
 use super::update::go;
-use super::{After, Field, JournalAction as J, JournalState, Mode, Note};
+use super::{Field, JournalAction as J, JournalState, Mode, Note};
 use crate::tui::action::Action;
 use crate::tui::app::Now;
 use crate::tui::screen::Transition;
@@ -231,10 +231,6 @@ impl JournalState {
         if let Err(why) = result {
             self.note = Some(Note::Failed(why));
         }
-        match after {
-            Some(After::Home) => Transition::Home(Vec::new()),
-            Some(After::Do(e)) => go(e),
-            _ => Transition::Stay,
-        }
+        after.unwrap_or(Transition::Stay)
     }
 }
