@@ -9,9 +9,7 @@ use crate::tui::app::{App, HIGH_DISTRESS};
 use crate::tui::breathe::{Breathe, Closing, Listen, PreviewNote, Rating, Stage};
 use crate::tui::strings as s;
 use crate::tui::strings::ground as g;
-use crate::tui::theme::Theme;
-use crate::tui::ui::{roomy, title, with_footer};
-use crate::tui::ui::{scale, wrap};
+use crate::tui::ui::{Page, roomy, title, with_footer};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -26,7 +24,9 @@ pub fn render(app: &App, b: &Breathe, frame: &mut Frame, area: Rect) {
         return;
     }
     let body = with_footer(app, frame, area);
-    let page = Page::new(app.theme, body);
+    // Roomy by the body here: the pacer takes the room a title line would.
+    let roomy = roomy(body) || (body.width >= 60 && body.height >= 18);
+    let page = Page::new(app.theme, roomy, body);
     let lines = match &b.stage {
         Stage::Preview => preview(app, b, &page),
         Stage::Before(rating) => before(rating, &page),
@@ -44,49 +44,6 @@ pub fn render(app: &App, b: &Breathe, frame: &mut Frame, area: Rect) {
     }
     all.extend(lines);
     frame.render_widget(Paragraph::new(all), body);
-}
-
-/// Indentation and width for the lines of one screen.
-struct Page {
-    theme: Theme,
-    roomy: bool,
-    pad: &'static str,
-    width: u16,
-}
-
-impl Page {
-    fn new(theme: Theme, body: Rect) -> Page {
-        let roomy = roomy(body) || (body.width >= 60 && body.height >= 18);
-        let pad = if roomy { "   " } else { " " };
-        Page {
-            theme,
-            roomy,
-            pad,
-            width: body.width.saturating_sub(2 * pad.len() as u16),
-        }
-    }
-
-    /// Text wrapped to the page, each line indented.
-    fn para(&self, text: &str, style: Style) -> Vec<Line<'static>> {
-        wrap(text, self.width, 0)
-            .into_iter()
-            .map(|l| Line::from(vec![Span::raw(self.pad), Span::styled(l, style)]))
-            .collect()
-    }
-
-    fn fact(&self, label: &str, value: String) -> Line<'static> {
-        Line::from(vec![
-            Span::raw(self.pad),
-            Span::styled(format!("{label:<LABEL_WIDTH$}"), self.theme.quiet()),
-            Span::styled(value, self.theme.text()),
-        ])
-    }
-
-    fn gap(&self, lines: &mut Vec<Line<'static>>) {
-        if self.roomy {
-            lines.push(Line::default());
-        }
-    }
 }
 
 fn preview(app: &App, b: &Breathe, page: &Page) -> Vec<Line<'static>> {
@@ -109,17 +66,17 @@ fn preview(app: &App, b: &Breathe, page: &Page) -> Vec<Line<'static>> {
     lines.extend(page.para(&s::phases(p), theme.text()));
     if page.roomy {
         let on_off = |on: bool, text: &str| if on { text } else { s::OFF }.to_string();
-        lines.push(page.fact(s::PACE, s::per_minute(p.breaths_per_minute())));
-        lines.push(page.fact(s::HOLDS, s::holds(p)));
-        lines.push(page.fact(s::EYES, s::EYES_OPEN.into()));
-        lines.push(page.fact(s::LENGTH, length));
-        lines.push(page.fact(s::FOLLOW, on_off(b.plan.follow, s::FOLLOW_ON)));
-        lines.push(page.fact(s::SOUND, on_off(b.bell, s::SOUND_ON)));
+        lines.push(page.fact(s::PACE, s::per_minute(p.breaths_per_minute()), LABEL_WIDTH));
+        lines.push(page.fact(s::HOLDS, s::holds(p), LABEL_WIDTH));
+        lines.push(page.fact(s::EYES, s::EYES_OPEN.into(), LABEL_WIDTH));
+        lines.push(page.fact(s::LENGTH, length, LABEL_WIDTH));
+        lines.push(page.fact(s::FOLLOW, on_off(b.plan.follow, s::FOLLOW_ON), LABEL_WIDTH));
+        lines.push(page.fact(s::SOUND, on_off(b.bell, s::SOUND_ON), LABEL_WIDTH));
     } else {
         // Short: every fact still there, two to a line.
         let pace = s::rate(p.breaths_per_minute());
         lines.extend(page.para(&s::pace_and_length(&pace, &length), theme.text()));
-        lines.push(page.fact(s::HOLDS, s::holds(p)));
+        lines.push(page.fact(s::HOLDS, s::holds(p), LABEL_WIDTH));
         let toggles = s::toggles(b.plan.follow, b.bell);
         lines.extend(page.para(&toggles, theme.text()));
     }
@@ -164,23 +121,12 @@ fn preview_notes(app: &App, b: &Breathe, roomy: bool) -> Vec<(String, Style)> {
     notes
 }
 
-/// The 0-10 row with its label and anchors, as on the check-in.
+/// The 0-10 row with its anchors, and where help is when distress is high.
 fn rating_lines(rating: &Rating, page: &Page) -> Vec<Line<'static>> {
-    let theme = page.theme;
-    let shown = rating
-        .value
-        .map_or(s::NOT_SET.to_string(), |v| v.to_string());
-    let mut row = vec![
-        Span::raw(page.pad),
-        Span::styled("› ", theme.focus()),
-        Span::styled(format!("{shown:>2}  "), theme.focus()),
-    ];
-    row.extend(scale::row(rating.value, theme));
-    let anchors = format!("{}      {}", page.pad, s::anchors(Scale::Distress));
-    let mut lines = vec![Line::from(row), Line::styled(anchors, theme.quiet())];
+    let mut lines = page.rating(rating.value, &s::anchors(Scale::Distress));
     if rating.value.is_some_and(|v| v >= HIGH_DISTRESS) {
         page.gap(&mut lines);
-        lines.extend(page.para(s::HIGH_DISTRESS, theme.notice()));
+        lines.extend(page.para(s::HIGH_DISTRESS, page.theme.notice()));
     }
     lines
 }

@@ -9,12 +9,9 @@ use crate::tui::breathe::Rating;
 use crate::tui::ground::{Closing, Ground, Stage};
 use crate::tui::strings as s;
 use crate::tui::strings::ground as g;
-use crate::tui::theme::Theme;
-use crate::tui::ui::{roomy, title, with_footer};
-use crate::tui::ui::{scale, wrap};
+use crate::tui::ui::{Page, roomy, title, with_footer};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::time::Duration;
@@ -24,7 +21,7 @@ const LIST_WIDTH: u16 = 76;
 
 pub fn render(app: &App, ground: &Ground, frame: &mut Frame, area: Rect) {
     let body = with_footer(app, frame, area);
-    let page = Page::new(app.theme, area, body);
+    let page = Page::new(app.theme, roomy(area), body);
     let what = match &ground.stage {
         Stage::Steps(steps) => steps.run.routine().title.clone(),
         _ => g::TITLE.to_string(),
@@ -40,56 +37,6 @@ pub fn render(app: &App, ground: &Ground, frame: &mut Frame, area: Rect) {
         Stage::Closing(c) => lines.extend(closing(ground, c, &page)),
     }
     frame.render_widget(Paragraph::new(lines), body);
-}
-
-/// Indentation and width for the lines of one screen.
-pub struct Page {
-    pub theme: Theme,
-    pub roomy: bool,
-    pub pad: &'static str,
-    pub width: u16,
-}
-
-impl Page {
-    /// Roomy by the whole window, so the App can tell sizes (the timed line) from it.
-    pub fn new(theme: Theme, area: Rect, body: Rect) -> Page {
-        let roomy = roomy(area);
-        let pad = if roomy { "   " } else { " " };
-        Page {
-            theme,
-            roomy,
-            pad,
-            width: body.width.saturating_sub(2 * pad.len() as u16),
-        }
-    }
-
-    /// Text wrapped to the page, each line indented.
-    pub fn para(&self, text: &str, style: Style) -> Vec<Line<'static>> {
-        wrap(text, self.width, 0)
-            .into_iter()
-            .map(|l| Line::from(vec![Span::raw(self.pad), Span::styled(l, style)]))
-            .collect()
-    }
-
-    pub fn gap(&self, lines: &mut Vec<Line<'static>>) {
-        if self.roomy {
-            lines.push(Line::default());
-        }
-    }
-
-    /// The 0-10 row with its anchors, as on the check-in.
-    pub fn rating(&self, rating: &Rating, anchors: &str) -> Vec<Line<'static>> {
-        let theme = self.theme;
-        let shown = rating.value.map_or(s::NOT_SET.into(), |v| v.to_string());
-        let mut row = vec![
-            Span::raw(self.pad),
-            Span::styled("› ", theme.focus()),
-            Span::styled(format!("{shown:>2}  "), theme.focus()),
-        ];
-        row.extend(scale::row(rating.value, theme));
-        let anchors = format!("{}      {anchors}", self.pad);
-        vec![Line::from(row), Line::styled(anchors, theme.quiet())]
-    }
 }
 
 /// The routines, scrolled to keep the chosen one in view. With room, each shows its
@@ -174,7 +121,7 @@ fn before(ground: &Ground, rating: &Rating, page: &Page) -> Vec<Line<'static>> {
         s::BEFORE_ASK_SHORT
     };
     lines.extend(page.para(ask, theme.text()));
-    lines.extend(page.rating(rating, &s::anchors(Scale::Distress)));
+    lines.extend(page.rating(rating.value, &s::anchors(Scale::Distress)));
     if rating.value.is_some_and(|v| v >= HIGH_DISTRESS) {
         lines.extend(page.para(s::HIGH_DISTRESS, theme.notice()));
     }
@@ -222,7 +169,7 @@ fn closing(ground: &Ground, c: &Closing, page: &Page) -> Vec<Line<'static>> {
             s::AFTER_ASK_SHORT
         };
         lines.extend(page.para(ask, theme.text()));
-        lines.extend(page.rating(&c.after, &s::anchors(Scale::Distress)));
+        lines.extend(page.rating(c.after.value, &s::anchors(Scale::Distress)));
         if roomy {
             let before = c.outcome.distress_before.map(s::before_was);
             let hint: Vec<&str> = [before.as_deref(), Some(s::AFTER_SKIP)]

@@ -2,11 +2,11 @@
 //! asks for: a line to type with the lines so far, the out-breath count drawn large, a
 //! gentle line filling over the seconds, words to choose from, or a 0-10 rating.
 
-use super::view::Page;
 use crate::domain::grounding::Step;
 use crate::tui::app::App;
 use crate::tui::ground::Steps;
 use crate::tui::strings::ground as g;
+use crate::tui::ui::Page;
 use crate::tui::ui::roomy;
 use crate::tui::ui::{digits, hints, tail_fit};
 use ratatui::Frame;
@@ -59,7 +59,7 @@ pub fn render(
             None => lines.extend(words(steps, page, room)),
         },
         Some(Step::Rate { .. }) => {
-            lines.extend(page.rating(&steps.rating, g::RATE_ANCHORS));
+            lines.extend(page.rating(steps.rating.value, g::RATE_ANCHORS));
             lines.extend(page.para(g::RATE_HOW, theme.quiet()));
         }
         Some(Step::Read { .. }) | None => lines.extend(page.para(g::READ_ON, theme.quiet())),
@@ -199,7 +199,7 @@ pub fn word_rows(app: &App) -> usize {
         height: area.height.saturating_sub(footer),
         ..area
     };
-    let page = Page::new(app.theme, area, body);
+    let page = Page::new(app.theme, roomy(area), body);
     let used = 1 + usize::from(page.roomy) + head(steps, &page).len();
     let room = usize::from(body.height).saturating_sub(used);
     grid(steps.words.len() + 1, &page, room).0

@@ -11,5 +11,5 @@ pub mod scale;
 pub mod text;
 pub mod week_chart;
 
-pub use page::{MIN_HEIGHT, MIN_WIDTH, centered, render, roomy, title, with_footer};
+pub use page::{MIN_HEIGHT, MIN_WIDTH, Page, centered, render, roomy, title, with_footer};
 pub use text::*;

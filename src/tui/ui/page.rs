@@ -8,6 +8,7 @@ use crate::tui::strings as s;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -80,5 +81,66 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         y: area.y + (area.height - height) / 2,
         width,
         height,
+    }
+}
+
+/// Indentation and width for the lines of one screen, and the lines every practice's
+/// screens share: paragraphs, gaps that give way when room is short, facts, a 0-10 rating.
+pub struct Page {
+    pub theme: Theme,
+    pub roomy: bool,
+    pub pad: &'static str,
+    pub width: u16,
+}
+
+impl Page {
+    /// Lines for `body`; `roomy` says whether there is room for margins and gaps.
+    pub fn new(theme: Theme, roomy: bool, body: Rect) -> Page {
+        let pad = if roomy { "   " } else { " " };
+        let indent = u16::try_from(2 * pad.len()).unwrap_or(u16::MAX);
+        Page {
+            theme,
+            roomy,
+            pad,
+            width: body.width.saturating_sub(indent),
+        }
+    }
+
+    /// Text wrapped to the page, each line indented.
+    pub fn para(&self, text: &str, style: Style) -> Vec<Line<'static>> {
+        super::wrap(text, self.width, 0)
+            .into_iter()
+            .map(|l| Line::from(vec![Span::raw(self.pad), Span::styled(l, style)]))
+            .collect()
+    }
+
+    /// A blank line, when there is room for one.
+    pub fn gap(&self, lines: &mut Vec<Line<'static>>) {
+        if self.roomy {
+            lines.push(Line::default());
+        }
+    }
+
+    /// A label in a column `label_width` wide, then its value.
+    pub fn fact(&self, label: &str, value: String, label_width: usize) -> Line<'static> {
+        Line::from(vec![
+            Span::raw(self.pad),
+            Span::styled(format!("{label:<label_width$}"), self.theme.quiet()),
+            Span::styled(value, self.theme.text()),
+        ])
+    }
+
+    /// The 0-10 row with its anchors, as on the check-in.
+    pub fn rating(&self, value: Option<u8>, anchors: &str) -> Vec<Line<'static>> {
+        let theme = self.theme;
+        let shown = value.map_or(s::NOT_SET.into(), |v| v.to_string());
+        let mut row = vec![
+            Span::raw(self.pad),
+            Span::styled("› ", theme.focus()),
+            Span::styled(format!("{shown:>2}  "), theme.focus()),
+        ];
+        row.extend(super::scale::row(value, theme));
+        let anchors = format!("{}      {anchors}", self.pad);
+        vec![Line::from(row), Line::styled(anchors, theme.quiet())]
     }
 }
