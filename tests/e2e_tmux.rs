@@ -270,12 +270,15 @@ fn resizing_from_200x60_to_20x5_and_back_on_every_screen() {
     for (screen, args, keys, shows) in runs {
         t.keys(&["clear", "Enter"]);
         t.keys(&[&format!("{bin} {args}; echo EXIT=$?"), "Enter"]);
-        sleep(Duration::from_millis(300));
+        // Keys only once attune draws (its title line), never to the shell before it.
+        t.wait_for(" attune");
         t.keys(keys);
-        let first = t.wait_for(shows);
+        t.wait_for(shows);
         if screen == "the steady pacer" {
-            let words = first.contains("Breathe in · ") || first.contains("Breathe out · ");
-            assert!(words && !first.contains('█'), "{first}");
+            let words = |s: &str| s.contains("Breathe in · ") || s.contains("Breathe out · ");
+            t.wait_until("the steady pacer counts in words", || words(&t.screen()));
+            let first = t.screen();
+            assert!(!first.contains('█'), "{first}");
         }
         resize_through(&t, screen, shows);
         t.keys(&["C-c"]);

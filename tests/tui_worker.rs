@@ -165,3 +165,57 @@ fn leaving_waits_for_the_saves_still_queued() {
         "and its answer was heard"
     );
 }
+
+/// With effects answered later, Enter on the closing screen can come before the practice's
+/// first save has answered: it waits for that save, then adds the rating to the same
+/// record. It never saves the practice twice.
+#[test]
+fn enter_before_the_first_save_answers_waits_for_it_and_saves_once() {
+    let mut rig = Rig::from_wall(stamp("2026-11-27", 21));
+    rig.act(Action::OpenBreathe);
+    for action in [Action::Begin, Action::Skip] {
+        assert_eq!(rig.app.update(action, rig.now()), []);
+    }
+    let save = rig.app.update(Action::Leave, rig.now());
+    assert!(matches!(save[..], [Effect::SaveSession { .. }]), "{save:?}");
+    assert_eq!(rig.app.update(Action::Digit(3), rig.now()), []);
+    assert_eq!(
+        rig.app.update(Action::Begin, rig.now()),
+        [],
+        "Enter waits for the save on its way"
+    );
+    let saved = attune::tui::effect::perform(&rig.store, save[0].clone());
+    let update = rig.app.update(saved, rig.now());
+    assert!(
+        matches!(update[..], [Effect::UpdateRecord(_)]),
+        "{update:?}"
+    );
+    let updated = attune::tui::effect::perform(&rig.store, update[0].clone());
+    rig.act(updated);
+    assert!(matches!(rig.app.screen, Screen::Home));
+    let sessions = rig.store.load_all().expect("reads").merged.into_live();
+    assert_eq!(sessions.len(), 1, "one practice, saved once");
+    let attune::store::model::Body::Session(s) = &sessions[0].body else {
+        panic!("a session")
+    };
+    assert_eq!(s.distress_after, Some(3));
+}
+
+/// Ctrl+S twice before the first save answers: one entry, not two.
+#[test]
+fn saving_an_entry_twice_quickly_keeps_one_entry() {
+    let mut rig = Rig::from_wall(stamp("2026-11-27", 21));
+    rig.key(KeyCode::Char('j')).key(KeyCode::Char('n'));
+    rig.keys("a quiet evening");
+    let first = rig.app.update(Action::Save, rig.now());
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert_eq!(
+        rig.app.update(Action::Save, rig.now()),
+        [],
+        "the second Ctrl+S waits for the first"
+    );
+    let answer = attune::tui::effect::perform(&rig.store, first[0].clone());
+    rig.act(answer);
+    let live = rig.store.load_all().expect("reads").merged.into_live();
+    assert_eq!(live.len(), 1);
+}

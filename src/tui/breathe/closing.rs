@@ -52,9 +52,13 @@ impl Closing {
     pub fn confirm(&mut self, now: Stamp) -> Transition {
         let after = self.after.value;
         let Some(record) = &self.record else {
+            self.leaving = true;
+            if self.error.is_none() {
+                // The first save is still on its way: go on once it has answered.
+                return Transition::Stay;
+            }
             // The first save failed: try again, with the rating.
             self.session.distress_after = after;
-            self.leaving = true;
             return Transition::Do(self.save());
         };
         let stored = match &record.body {
@@ -73,7 +77,8 @@ impl Closing {
         Transition::Do(Effect::UpdateRecord(newer))
     }
 
-    pub fn saved(&mut self, result: Result<Record, String>) -> Transition {
+    /// The first save (or its retry) answered; an Enter pressed meanwhile goes on now.
+    pub fn saved(&mut self, result: Result<Record, String>, now: Stamp) -> Transition {
         match result {
             Ok(record) => {
                 if let Body::Session(s) = &record.body {
@@ -82,7 +87,7 @@ impl Closing {
                 self.record = Some(record);
                 self.error = None;
                 if std::mem::take(&mut self.leaving) {
-                    Transition::Home(self.notices())
+                    self.confirm(now)
                 } else {
                     Transition::Stay
                 }

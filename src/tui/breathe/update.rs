@@ -61,7 +61,7 @@ impl Breathe {
                 Action::Clear => closing.after.clear(),
                 Action::Begin => return closing.confirm(now.wall),
                 Action::Leave => return closing.leave(),
-                Action::SessionSaved(result) => return closing.saved(result),
+                Action::SessionSaved(result) => return closing.saved(result, now.wall),
                 Action::SessionUpdated(result) => return closing.updated(result),
                 _ => {}
             },

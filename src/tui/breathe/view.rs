@@ -164,14 +164,13 @@ fn listen_lines(listen: &Listen, page: &Page) -> Vec<Line<'static>> {
 
 fn closing_lines(b: &Breathe, c: &Closing, page: &Page) -> Vec<Line<'static>> {
     let theme = page.theme;
-    let said = match (c.session.completed, page.roomy) {
-        (true, true) => s::COMPLETED,
-        (true, false) => s::COMPLETED_SHORT,
-        (false, true) => s::STOPPED,
-        (false, false) => s::STOPPED_SHORT,
-    };
-    let mut lines = page.para(said, theme.notice());
-    page.gap(&mut lines);
+    let words = [
+        s::COMPLETED,
+        s::COMPLETED_SHORT,
+        s::STOPPED,
+        s::STOPPED_SHORT,
+    ];
+    let mut lines = page.ended(c.session.completed, words);
     let actual = std::time::Duration::from_secs_f64(c.session.actual_seconds.max(0.0));
     let breaths = c.session.breaths.unwrap_or(0);
     let summary = s::session_summary(&c.pattern_name, actual, breaths);
@@ -185,13 +184,11 @@ fn closing_lines(b: &Breathe, c: &Closing, page: &Page) -> Vec<Line<'static>> {
     }
     if b.checkin {
         page.gap(&mut lines);
-        let ask = if page.roomy {
-            s::AFTER_ASK
-        } else {
-            s::AFTER_ASK_SHORT
-        };
-        lines.extend(page.para(ask, theme.text()));
-        lines.extend(rating_lines(&c.after, page));
+        lines.extend(page.ask_after(c.after.value));
+        if c.after.value.is_some_and(|v| v >= HIGH_DISTRESS) {
+            page.gap(&mut lines);
+            lines.extend(page.para(s::HIGH_DISTRESS, theme.notice()));
+        }
         let before = c.session.distress_before.map(s::before_was);
         let hint = [before.as_deref(), Some(s::AFTER_SKIP)];
         let hint: Vec<&str> = hint.into_iter().flatten().collect();

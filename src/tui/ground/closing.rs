@@ -96,8 +96,12 @@ impl Closing {
     pub fn confirm(&mut self, then: Then, now: Stamp) -> Done {
         let want = self.wanted();
         let Some(record) = &self.record else {
-            // The first save failed: try again, with the choices.
             self.then = Some(then);
+            if self.error.is_none() {
+                // The first save is still on its way: go on once it has answered.
+                return Done::Stay;
+            }
+            // The first save failed: try again, with the choices.
             return Done::Do(Effect::SaveSession {
                 session: want,
                 started: self.started,
@@ -125,14 +129,15 @@ impl Closing {
         Done::Do(Effect::UpdateRecord(newer))
     }
 
-    /// The first save (or its retry) came back.
-    pub fn saved(&mut self, result: Result<Record, String>) -> Done {
+    /// The first save (or its retry) came back; an Enter, c or g pressed meanwhile goes on
+    /// now, saving the choices made here if they changed.
+    pub fn saved(&mut self, result: Result<Record, String>, now: Stamp) -> Done {
         match result {
             Ok(record) => {
                 self.record = Some(record);
                 self.error = None;
                 match self.then.take() {
-                    Some(then) => Done::Go(then, self.notices()),
+                    Some(then) => self.confirm(then, now),
                     None => Done::Stay,
                 }
             }

@@ -141,7 +141,7 @@ fn closing_action(closing: &mut Closing, action: Action, now: Now) -> Done {
         Action::OpenCheckin => return closing.confirm(Then::Checkin, now.wall),
         Action::OpenGround => return closing.confirm(Then::List, now.wall),
         Action::Leave => return closing.leave(),
-        Action::SessionSaved(result) => return closing.saved(result),
+        Action::SessionSaved(result) => return closing.saved(result, now.wall),
         Action::SessionUpdated(result) => return closing.updated(result),
         _ => {}
     }

@@ -133,14 +133,13 @@ fn before(ground: &Ground, rating: &Rating, page: &Page) -> Vec<Line<'static>> {
 fn closing(ground: &Ground, c: &Closing, page: &Page) -> Vec<Line<'static>> {
     let theme = page.theme;
     let roomy = page.roomy;
-    let said = match (c.outcome.completed, roomy) {
-        (true, true) => g::COMPLETED,
-        (true, false) => g::COMPLETED_SHORT,
-        (false, true) => g::STOPPED,
-        (false, false) => g::STOPPED_SHORT,
-    };
-    let mut lines = page.para(said, theme.notice());
-    page.gap(&mut lines);
+    let words = [
+        g::COMPLETED,
+        g::COMPLETED_SHORT,
+        g::STOPPED,
+        g::STOPPED_SHORT,
+    ];
+    let mut lines = page.ended(c.outcome.completed, words);
     let sum = &c.outcome.summary;
     let took = Duration::from_secs(c.outcome.took.as_secs());
     let mut facts = g::summary(sum.steps_completed, sum.steps_total, took);
@@ -163,13 +162,7 @@ fn closing(ground: &Ground, c: &Closing, page: &Page) -> Vec<Line<'static>> {
     }
     if ground.checkin {
         page.gap(&mut lines);
-        let ask = if roomy {
-            s::AFTER_ASK
-        } else {
-            s::AFTER_ASK_SHORT
-        };
-        lines.extend(page.para(ask, theme.text()));
-        lines.extend(page.rating(c.after.value, &s::anchors(Scale::Distress)));
+        lines.extend(page.ask_after(c.after.value));
         if roomy {
             let before = c.outcome.distress_before.map(s::before_was);
             let hint: Vec<&str> = [before.as_deref(), Some(s::AFTER_SKIP)]

@@ -128,6 +128,8 @@ pub struct Editor {
     pub note: Option<EditorNote>,
     /// When the draft is next due (monotonic); None while the draft on disk is current.
     pub draft_due: Option<Duration>,
+    /// A save is on its way: another Ctrl+S waits for its answer (never a second entry).
+    pub saving: bool,
     original: Content,
 }
 
@@ -146,6 +148,7 @@ impl Editor {
             picker: None,
             note: None,
             draft_due: None,
+            saving: false,
             original: blank(),
         };
         e.original = e.content();

@@ -351,8 +351,14 @@ impl JournalState {
         let Some(e) = &mut self.editor else {
             return Transition::Stay;
         };
+        if e.saving {
+            return Transition::Stay;
+        }
         match e.record(&self.prompts, now.wall) {
-            Ok(record) => go(JournalEffect::Save(Box::new(record))),
+            Ok(record) => {
+                e.saving = true;
+                go(JournalEffect::Save(Box::new(record)))
+            }
             Err(JournalError::Empty) => {
                 e.note = Some(EditorNote::Empty);
                 Transition::Stay

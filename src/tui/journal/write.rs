@@ -197,6 +197,7 @@ impl JournalState {
             }
             Err(why) => {
                 // Stay with the words; keep them as a draft in case saving keeps failing.
+                e.saving = false;
                 e.note = Some(EditorNote::SaveFailed(why));
                 e.draft_due = Some(std::time::Duration::ZERO);
                 Transition::Stay

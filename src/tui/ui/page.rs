@@ -130,6 +130,33 @@ impl Page {
         ])
     }
 
+    /// A closing screen's first words, how the practice ended, and a gap: `words` holds
+    /// [completed, completed in a small window, stopped, stopped in a small window].
+    pub fn ended(&self, completed: bool, words: [&str; 4]) -> Vec<Line<'static>> {
+        let said = match (completed, self.roomy) {
+            (true, true) => words[0],
+            (true, false) => words[1],
+            (false, true) => words[2],
+            (false, false) => words[3],
+        };
+        let mut lines = self.para(said, self.theme.notice());
+        self.gap(&mut lines);
+        lines
+    }
+
+    /// The question after a practice (shorter in a small window) and its 0-10 row.
+    pub fn ask_after(&self, value: Option<u8>) -> Vec<Line<'static>> {
+        let ask = if self.roomy {
+            s::AFTER_ASK
+        } else {
+            s::AFTER_ASK_SHORT
+        };
+        let mut lines = self.para(ask, self.theme.text());
+        let anchors = s::anchors(crate::domain::checkin::Scale::Distress);
+        lines.extend(self.rating(value, &anchors));
+        lines
+    }
+
     /// The 0-10 row with its anchors, as on the check-in.
     pub fn rating(&self, value: Option<u8>, anchors: &str) -> Vec<Line<'static>> {
         let theme = self.theme;
