@@ -192,7 +192,8 @@ fn read_rows(name: &'static str, store: &Store, day: NaiveDate) -> Vec<Row> {
         clock: Clock::system(),
         start: attune::tui::Start::Home,
     };
-    let (home, _store) = attune::tui::start(opts).expect("starting the app");
+    let (mut home, _store) = attune::tui::start(opts).expect("starting the app");
+    home.welcome = false; // a returning user's home
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
         .expect("a test terminal");
     let c =
