@@ -6,7 +6,10 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let args = match Cli::try_parse() {
+        Ok(args) => args,
+        Err(e) => return usage(&e),
+    };
     let color = !args.no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let layout = match attune::paths::resolve(args.data_dir.clone()) {
         Ok(layout) => layout,
@@ -92,7 +95,21 @@ pub fn open_tui(ctx: &Ctx, start: attune::tui::Start) -> ExitCode {
     }
 }
 
+/// Help and the version as clap writes them; a mistake in the arguments said plainly and
+/// safely, since clap quotes what was typed (exit 2).
+fn usage(e: &clap::Error) -> ExitCode {
+    if !e.use_stderr() {
+        let _ = e.print();
+        return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(0));
+    }
+    let said = e.render().to_string();
+    eprint!("{}", attune::copy::safe::text(&said));
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
+/// Say what went wrong on stderr. Messages often quote the user's own words or files, so
+/// they are shown safely: a name in a message can never act on the terminal.
 fn fail(code: u8, message: &str) -> ExitCode {
-    eprintln!("attune: {message}");
+    eprintln!("attune: {}", attune::copy::safe::text(message));
     ExitCode::from(code)
 }

@@ -116,7 +116,7 @@ fn introduce(plan: &Plan, say: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         say,
         "{} ({}), {}, {}. Ctrl-C stops at any time.",
-        p.name,
+        crate::copy::safe::line(&p.name),
         super::patterns::shape(p),
         plain::stamp(plan.planned),
         breaths(crate::domain::breathing::Schedule::new(p, plan.planned).breaths_at(plan.planned))

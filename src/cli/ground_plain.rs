@@ -43,7 +43,7 @@ pub fn walk(run: &mut Run, io: &mut dyn PlainIo, out: &mut dyn Write) -> io::Res
             out,
             "\nStep {} of {total}. {}",
             run.index() + 1,
-            step.text()
+            crate::copy::safe::line(step.text())
         )?;
         writeln!(out, "  {}", hint(&step))?;
         out.flush()?;
@@ -83,7 +83,7 @@ fn do_step(
 ) -> io::Result<Said> {
     if let Step::Choose { list, .. } = step {
         for (i, w) in words(*list).iter().enumerate() {
-            writeln!(out, "  {:>2}. {w}", i + 1)?;
+            writeln!(out, "  {:>2}. {}", i + 1, crate::copy::safe::line(w))?;
         }
     }
     loop {

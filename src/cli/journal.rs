@@ -3,6 +3,7 @@
 
 use super::{Ctx, Failure, Outcome, Routed, warn_problems};
 use crate::content::prompts;
+use crate::copy::safe;
 use crate::domain::journal::{Filter, first_line};
 use crate::service::journal::{self as journal, JournalError, NewEntry};
 use crate::store::model::{Body, Journal, Record};
@@ -203,7 +204,7 @@ fn show_list(
     }
     if !json {
         for r in &entries {
-            writeln!(out, "{}", list_line(r))?;
+            writeln!(out, "{}", safe::line(&list_line(r)))?;
         }
     }
     Ok(())
@@ -243,11 +244,8 @@ fn search(
         writeln!(out, "No journal entries hold that.")?;
     } else {
         for h in &hits {
-            writeln!(
-                out,
-                "{}",
-                list_line(&crate::service::index::Slim::record(h))
-            )?;
+            let line = list_line(&crate::service::index::Slim::record(h));
+            writeln!(out, "{}", safe::line(&line))?;
         }
     }
     Ok(())
@@ -309,7 +307,7 @@ fn show(ctx: &Ctx, id: &str, out: &mut dyn Write) -> Outcome {
         r.id
     )?;
     if let Some(p) = &j.prompt {
-        writeln!(out, "Prompt: {p}")?;
+        writeln!(out, "Prompt: {}", safe::line(p))?;
     }
     for (label, words) in [
         ("Tags", &j.tags),
@@ -317,10 +315,10 @@ fn show(ctx: &Ctx, id: &str, out: &mut dyn Write) -> Outcome {
         ("Feelings", &j.feelings),
     ] {
         if !words.is_empty() {
-            writeln!(out, "{label}: {}", words.join(", "))?;
+            writeln!(out, "{label}: {}", safe::line(&words.join(", ")))?;
         }
     }
-    writeln!(out, "\n{}", j.text.trim_end())?;
+    writeln!(out, "\n{}", safe::text(j.text.trim_end()))?;
     Ok(())
 }
 
@@ -359,8 +357,9 @@ fn delete(ctx: &Ctx, id: &str, yes: bool, out: &mut dyn Write) -> Outcome {
         }
         write!(
             out,
-            "Delete the entry from {} (\"{first}\")? y or n: ",
-            record.created_at.format("%Y-%m-%d")
+            "Delete the entry from {} (\"{}\")? y or n: ",
+            record.created_at.format("%Y-%m-%d"),
+            safe::line(&first)
         )?;
         out.flush()?;
         let mut answer = String::new();

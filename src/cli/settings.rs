@@ -29,6 +29,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
     } else {
         " (not there yet; every setting has its default)"
     };
-    writeln!(out, "{}{state}", path.display())?;
+    let shown = path.display().to_string();
+    writeln!(out, "{}{state}", crate::copy::safe::line(&shown))?;
     Ok(())
 }
