@@ -224,3 +224,23 @@ fn data_formats_keep_the_exact_text() {
         .collect();
     assert_eq!(notes, [h.as_str()]);
 }
+
+#[test]
+fn a_note_that_looks_like_a_formula_is_exported_to_csv_as_text() {
+    let env = Env::new();
+    let note = "=HYPERLINK(\"http://example.com\",\"click\")";
+    env.run_ok(&["checkin", "--distress", "3", "--note", note]);
+    env.run_ok(&["checkin", "--distress", "2", "--note", "@SUM(A1) then -1"]);
+    let csv = env.run_ok(&["export", "--format", "csv"]);
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://example.com\"\",\"\"click\"\")\""),
+        "{csv}"
+    );
+    assert!(csv.contains(",'@SUM(A1) then -1,"), "{csv}");
+    assert!(!csv.contains(",=") && !csv.contains(",@"), "{csv}");
+    assert_eq!(
+        env.history_json(&[])[0]["note"],
+        note,
+        "the record keeps it exactly"
+    );
+}
