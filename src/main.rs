@@ -20,25 +20,19 @@ fn main() -> ExitCode {
         .config
         .clone()
         .or_else(|| config_dir.as_ref().map(|d| d.join(attune::config::FILE)));
-    // `status --prompt` must never break a prompt, so a bad config only stops other commands.
-    let lenient = matches!(&args.command, Some(cli::Command::Status(_)));
-    let mut config = match &config_path {
-        Some(path) => match attune::config::Config::load(path, args.config.is_some()) {
-            Ok(c) => c,
-            Err(_) if lenient => attune::config::Config::default(),
-            Err(e) => return fail(2, &e.to_string()),
-        },
-        None => attune::config::Config::default(),
+    let loaded = settings(&args, config_path.as_deref());
+    let mut config = loaded.config;
+    let config_problems: Vec<String> = loaded.problems.iter().map(|p| p.warning()).collect();
+    // `status --prompt` must never disturb a prompt, and `config --check` says it itself.
+    let quiet = match &args.command {
+        Some(cli::Command::Status(a)) => a.prompt,
+        Some(cli::Command::Config(a)) => a.check,
+        _ => false,
     };
-    // Key overrides are checked against the keymap here, before the terminal changes.
-    if let (Err(why), false) = (
-        attune::tui::keymap::Keymap::with_overrides(&config.keys),
-        lenient,
-    ) {
-        let path = config_path
-            .as_ref()
-            .map_or(String::new(), |p| format!("{}: ", p.display()));
-        return fail(2, &format!("{path}{why}"));
+    if !quiet {
+        for problem in &config_problems {
+            eprintln!("attune: {}", attune::copy::safe::text(problem));
+        }
     }
     // The flag and the setting mean the same: every screen after this sees one answer.
     config.breathing.reduced_motion = args.reduced_motion || config.breathing.reduced_motion;
@@ -48,6 +42,7 @@ fn main() -> ExitCode {
         config_dir,
         config,
         config_path,
+        config_problems,
         // The one reading of the clock's source; everything below is handed the time.
         clock: attune::clock::Clock::system(),
     };
@@ -70,6 +65,20 @@ fn main() -> ExitCode {
     }
 }
 
+/// The settings to use: every one that can be used, each problem named. A broken file
+/// never stops attune; the defaults stand in for what cannot be used.
+fn settings(args: &Cli, path: Option<&std::path::Path>) -> attune::config::Loaded {
+    let Some(path) = path else {
+        return attune::config::Loaded::default();
+    };
+    let mut loaded = attune::config::Config::read(path, args.config.is_some());
+    // Key overrides are checked against the keymap here, before the terminal changes.
+    if let Err(why) = attune::tui::keymap::Keymap::with_overrides(&loaded.config.keys) {
+        loaded.refuse_keys(why);
+    }
+    loaded
+}
+
 /// Open the full-screen app, or explain how to go on without a terminal.
 pub fn open_tui(ctx: &Ctx, start: attune::tui::Start) -> ExitCode {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
@@ -86,6 +95,7 @@ pub fn open_tui(ctx: &Ctx, start: attune::tui::Start) -> ExitCode {
         config_dir: ctx.config_dir.clone(),
         start,
         config: ctx.config.clone(),
+        config_notice: !ctx.config_problems.is_empty(),
         reduced_motion: ctx.config.breathing.reduced_motion,
         clock: ctx.clock,
     };

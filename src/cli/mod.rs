@@ -177,6 +177,9 @@ pub struct Ctx {
     pub config: crate::config::Config,
     /// Where the settings came from (for `attune config --path`).
     pub config_path: Option<PathBuf>,
+    /// What could not be used in the settings file, each a whole warning (for
+    /// `attune config --check`; main has already said them on stderr).
+    pub config_problems: Vec<String>,
     /// The only source of the time for every command.
     pub clock: crate::clock::Clock,
 }
