@@ -49,6 +49,8 @@ fn main() -> ExitCode {
     let Some(command) = args.command else {
         return open_tui(&ctx, attune::tui::Start::Home);
     };
+    // A command waiting on another attune's save says so on stderr; the app stays quiet.
+    attune::store::lock::set_waiting(patience(), Some(say_waiting));
     // Buffered: a JSON answer of many lines goes out in a few writes, not one per line.
     let (mut out, mut err) = (
         std::io::BufWriter::new(std::io::stdout().lock()),
@@ -62,6 +64,29 @@ fn main() -> ExitCode {
         Ok(Some(start)) => open_tui(&ctx, start),
         Err(f) if f.message.is_empty() => ExitCode::from(f.code),
         Err(f) => fail(f.code, &f.message),
+    }
+}
+
+fn say_waiting() {
+    eprintln!("attune: waiting for another attune to finish saving…");
+}
+
+/// How long a save waits for another attune's. Debug builds let the tests make it short
+/// with `ATTUNE_LOCK_PATIENCE_MS=SPEAK,GIVE_UP`; release builds never read it.
+fn patience() -> attune::store::lock::Patience {
+    let set = cfg!(debug_assertions)
+        .then(|| std::env::var("ATTUNE_LOCK_PATIENCE_MS").ok())
+        .flatten();
+    let ms = |s: &str| s.trim().parse().ok().map(std::time::Duration::from_millis);
+    match set.as_deref().and_then(|s| s.split_once(',')) {
+        Some((speak, give_up)) => match (ms(speak), ms(give_up)) {
+            (Some(speak_after), Some(give_up_after)) => attune::store::lock::Patience {
+                speak_after,
+                give_up_after,
+            },
+            _ => Default::default(),
+        },
+        None => Default::default(),
     }
 }
 
@@ -89,6 +114,7 @@ pub fn open_tui(ctx: &Ctx, start: attune::tui::Start) -> ExitCode {
              `attune --help` for the rest.",
         );
     }
+    attune::store::lock::set_waiting(patience(), None);
     let opts = attune::tui::Options {
         layout: ctx.layout.clone(),
         color: ctx.color,

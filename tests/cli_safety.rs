@@ -244,3 +244,78 @@ fn a_note_that_looks_like_a_formula_is_exported_to_csv_as_text() {
         "the record keeps it exactly"
     );
 }
+
+/// This device's lock, held as another attune saving would hold it.
+fn hold_the_lock(env: &Env) -> attune::store::lock::DeviceLock {
+    env.run_ok(&["checkin", "--distress", "2"]);
+    let layout = Layout::new(env.data(), env.tmp.path().join("state"));
+    let device = std::fs::read_to_string(layout.state_dir.join("device-id")).expect("id");
+    let path = layout.lock_path(device.trim());
+    let free = attune::store::lock::Patience::default();
+    attune::store::lock::DeviceLock::acquire_with(&path, free, &mut || {}).expect("free")
+}
+
+#[test]
+fn a_save_behind_another_attunes_says_it_is_waiting_then_gives_up_changing_nothing() {
+    let env = Env::new();
+    let held = hold_the_lock(&env);
+    let before = env.snapshot();
+    let out = env
+        .cmd()
+        .env("ATTUNE_LOCK_PATIENCE_MS", "0,300")
+        .args(["checkin", "--distress", "3"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        out.stdout.is_empty(),
+        "no id for a check-in that was not saved"
+    );
+    assert!(
+        err.contains("waiting for another attune to finish saving…"),
+        "{err}"
+    );
+    assert!(
+        err.contains("stopped waiting; nothing was changed") && err.contains(".lock"),
+        "{err}"
+    );
+    assert_eq!(env.snapshot(), before, "nothing changed");
+    drop(held);
+    let out = env
+        .cmd()
+        .args(["checkin", "--distress", "3"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success() && out.stderr.is_empty());
+}
+
+#[test]
+fn a_save_waits_for_another_attune_and_goes_through_when_it_is_done() {
+    use std::io::{BufRead, BufReader};
+    let env = Env::new();
+    let held = hold_the_lock(&env);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_attune"))
+        .args(["checkin", "--distress", "4"])
+        .env("ATTUNE_DATA_DIR", env.data())
+        .env("ATTUNE_STATE_DIR", env.tmp.path().join("state"))
+        .env("ATTUNE_CONFIG_DIR", env.config())
+        .env("HOME", env.tmp.path().join("home"))
+        .env("ATTUNE_LOCK_PATIENCE_MS", "0,600000")
+        .env("ATTUNE_NOW", common::pinned_local().to_rfc3339())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut err = BufReader::new(child.stderr.take().expect("stderr"));
+    let mut first = String::new();
+    err.read_line(&mut first).expect("a line");
+    assert_eq!(
+        first.trim(),
+        "attune: waiting for another attune to finish saving…"
+    );
+    drop(held);
+    let out = child.wait_with_output().expect("exits");
+    assert!(out.status.success());
+    assert_eq!(env.history_json(&["--kind", "checkin"]).len(), 2);
+}
