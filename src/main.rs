@@ -6,6 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    keep_writing_past_a_size_limit();
     let args = match Cli::try_parse() {
         Ok(args) => args,
         Err(e) => return usage(&e),
@@ -64,6 +65,18 @@ fn main() -> ExitCode {
         Ok(Some(start)) => open_tui(&ctx, start),
         Err(f) if f.message.is_empty() => ExitCode::from(f.code),
         Err(f) => fail(f.code, &f.message),
+    }
+}
+
+/// Past `ulimit -f`, the system would kill attune halfway through writing a file. With
+/// SIGXFSZ caught (by a handler that does nothing), the write fails with EFBIG instead, and
+/// the save stops cleanly as it does on a full disk: nothing half-written, a plain
+/// message. A caught signal is reset for programs attune starts, unlike an ignored one.
+fn keep_writing_past_a_size_limit() {
+    #[cfg(unix)]
+    {
+        let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let _ = signal_hook::flag::register(signal_hook::consts::SIGXFSZ, flag);
     }
 }
 
