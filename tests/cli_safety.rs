@@ -319,3 +319,58 @@ fn a_save_waits_for_another_attune_and_goes_through_when_it_is_done() {
     assert!(out.status.success());
     assert_eq!(env.history_json(&["--kind", "checkin"]).len(), 2);
 }
+
+fn quick_pattern(env: &Env) {
+    std::fs::create_dir_all(env.config()).expect("config dir");
+    let quick = r#"{"patterns":[{"id":"quick","name":"Quick","in":2,"out":4}]}"#;
+    std::fs::write(env.config().join("patterns.json"), quick).expect("write");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_stops_plain_breathing_and_keeps_it_as_stopped_early() {
+    let env = Env::new();
+    quick_pattern(&env);
+    let out = env
+        .sh(r#""$ATTUNE_BIN" breathe --plain --pattern quick --minutes 1 --no-checkin | head -1"#)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("sh runs");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "[00:00.0] Breathe in 2.0s\n"
+    );
+    let sessions = env.history_json(&["--kind", "session"]);
+    assert_eq!(sessions.len(), 1, "the practice was kept");
+    assert_eq!(sessions[0]["completed"], false);
+    assert_eq!(sessions[0]["practice_id"], "quick");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_stops_a_plain_grounding_routine_and_keeps_it_as_stopped_early() {
+    use std::io::{BufRead, BufReader, Write};
+    let env = Env::new();
+    let mut child = env
+        .sh(r#"exec "$ATTUNE_BIN" ground 5-4-3-2-1 --plain --no-checkin"#)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("starts");
+    // Read the first step, then go away as `head` would: every later line has no reader.
+    let mut first = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    while !line.contains("Step 1 of") {
+        line.clear();
+        first.read_line(&mut line).expect("a line");
+    }
+    drop(first);
+    let mut stdin = child.stdin.take().expect("stdin");
+    let _ = stdin.write_all(b"\nsky\n");
+    drop(stdin);
+    assert!(child.wait().expect("exits").success());
+    let sessions = env.history_json(&["--kind", "session"]);
+    assert_eq!(sessions.len(), 1, "the practice was kept");
+    assert_eq!(sessions[0]["completed"], false);
+}

@@ -35,8 +35,16 @@ fn read(io: &mut dyn PlainIo) -> Said {
     }
 }
 
-/// Walk the routine step by step until it ends or input stops.
+/// Walk the routine step by step until it ends, input stops, or the reader of the steps
+/// goes away (`| head`), which stops it as the end of input does.
 pub fn walk(run: &mut Run, io: &mut dyn PlainIo, out: &mut dyn Write) -> io::Result<End> {
+    match steps(run, io, out) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(End::Stopped),
+        done => done,
+    }
+}
+
+fn steps(run: &mut Run, io: &mut dyn PlainIo, out: &mut dyn Write) -> io::Result<End> {
     let total = run.routine().steps.len();
     while let Some(step) = run.step().cloned() {
         writeln!(
