@@ -374,3 +374,72 @@ fn a_closed_pipe_stops_a_plain_grounding_routine_and_keeps_it_as_stopped_early()
     assert_eq!(sessions.len(), 1, "the practice was kept");
     assert_eq!(sessions[0]["completed"], false);
 }
+
+#[test]
+fn text_on_stdin_that_is_not_utf8_or_is_empty_is_a_usage_error() {
+    let env = Env::new();
+    for bytes in [&b"caf\xe9 au lait\n"[..], b"", b"  \n\t\n"] {
+        let out = env
+            .cmd()
+            .args(["journal", "new"])
+            .write_stdin(bytes)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{bytes:?}: {err}");
+        assert!(err.contains("nothing was saved"), "{err}");
+    }
+    let out = env
+        .cmd()
+        .args(["journal", "new"])
+        .write_stdin(&b"\xff\xfe"[..])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("stdin"));
+    assert!(!env.data().exists(), "nothing was made");
+}
+
+#[test]
+fn journal_list_since_after_until_is_a_usage_error_as_in_history() {
+    let env = Env::new();
+    for command in ["journal list", "history"] {
+        let mut args: Vec<&str> = command.split(' ').collect();
+        args.extend(["--since", "2026-11-20", "--until", "2026-11-01"]);
+        let out = env.cmd().args(&args).output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{command}: {err}");
+        assert!(
+            err.contains("--since 2026-11-20 is after --until 2026-11-01"),
+            "{err}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_plain_practice_ended_by_a_signal_exits_128_and_the_signal() {
+    use std::io::{BufRead, BufReader};
+    let env = Env::new();
+    let mut child = env
+        .sh(r#"exec "$ATTUNE_BIN" ground 5-4-3-2-1 --plain --no-checkin"#)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("starts");
+    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    while !line.contains("Step 1 of") {
+        line.clear();
+        out.read_line(&mut line).expect("a line");
+    }
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    assert!(sent.is_ok_and(|s| s.success()));
+    let status = child.wait().expect("exits");
+    assert_eq!(status.code(), Some(128 + 15), "SIGTERM");
+    let sessions = env.history_json(&["--kind", "session"]);
+    assert_eq!(sessions.len(), 1, "the practice was kept");
+    assert_eq!(sessions[0]["completed"], false);
+}

@@ -51,6 +51,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
     }
     let mut io = super::plain_io::RealIo::start(ctx.clock)?;
     run_plain(&store, &ctx.config, &plan, checkin, &mut io, out, err)?;
+    io.ending()?;
     Ok(None)
 }
 

@@ -72,6 +72,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
         out,
         err,
     )?;
+    io.ending()?;
     Ok(None)
 }
 

@@ -73,7 +73,8 @@ pub struct ListArgs {
 fn failure(e: JournalError) -> Failure {
     match e {
         JournalError::Store(e) => Failure::failed(e),
-        JournalError::Empty => Failure::failed(e),
+        // Nothing to save is a mistake in the input, like any other: exit 2.
+        JournalError::Empty => Failure::usage(e),
         other => Failure::usage(other),
     }
 }
@@ -88,6 +89,10 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
             "without a terminal, use `attune journal new|list|show|search|edit|delete`",
         )),
         Some(Sub::New(a)) => return new(ctx, a, out),
+        Some(Sub::List(a)) if a.since.zip(a.until).is_some_and(|(s, u)| s > u) => {
+            let (s, u) = (a.since.unwrap_or_default(), a.until.unwrap_or_default());
+            Err(Failure::usage(format!("--since {s} is after --until {u}")))
+        }
         Some(Sub::List(a)) => {
             let filter = Filter {
                 since: a.since,
@@ -129,14 +134,24 @@ fn new(ctx: &Ctx, a: NewArgs, out: &mut dyn Write) -> Routed {
     } else if interactive && std::io::stdout().is_terminal() {
         return Ok(Some(Start::Journal { entry: Some(entry) }));
     } else {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text)?;
-        text
+        read_stdin()?
     };
     let record = journal::entry(entry, &all, ctx.clock.wall()).map_err(failure)?;
     ctx.open_store()?.save(record.clone())?;
     writeln!(out, "{}", record.id)?;
     Ok(None)
+}
+
+/// All of stdin as text. Bytes that are not UTF-8 are a mistake in the input (exit 2),
+/// said plainly, rather than a failure to save.
+fn read_stdin() -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    std::io::stdin().read_to_end(&mut bytes)?;
+    String::from_utf8(bytes).map_err(|_| {
+        Failure::usage(
+            "the text on stdin is not UTF-8, so nothing was saved; save it as UTF-8 and try again",
+        )
+    })
 }
 
 /// Edit `start` in $VISUAL or $EDITOR (vi if neither is set), in a private temp file in
@@ -330,9 +345,7 @@ fn edit(ctx: &Ctx, id: &str, out: &mut dyn Write) -> Outcome {
     let text = if std::io::stdin().is_terminal() {
         in_editor(ctx, &old)?
     } else {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text)?;
-        text
+        read_stdin()?
     };
     if text == old {
         writeln!(out, "No change.")?;
