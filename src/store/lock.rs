@@ -40,12 +40,27 @@ const RETRY: Duration = Duration::from_millis(50);
 
 /// What this process does while it waits: how patient it is, and how it says so (the
 /// command line writes a line on stderr; the full-screen app says nothing there).
-static WAITING: RwLock<(Option<Patience>, Option<fn()>)> = RwLock::new((None, None));
+#[derive(Clone, Copy)]
+struct Waiting {
+    patience: Option<Patience>,
+    say: Option<fn()>,
+}
+
+/// Until told otherwise: the default patience, and nothing said.
+const QUIET: Waiting = Waiting {
+    patience: None,
+    say: None,
+};
+
+static WAITING: RwLock<Waiting> = RwLock::new(QUIET);
 
 /// Set how long writers wait and what they say (once) while they wait.
 pub fn set_waiting(patience: Patience, say: Option<fn()>) {
     if let Ok(mut w) = WAITING.write() {
-        *w = (Some(patience), say);
+        *w = Waiting {
+            patience: Some(patience),
+            say,
+        };
     }
 }
 
@@ -53,9 +68,9 @@ impl DeviceLock {
     /// Take the lock at `path`, waiting as `set_waiting` said (by default, quietly, for
     /// up to 30 seconds).
     pub fn acquire(path: &Path) -> io::Result<DeviceLock> {
-        let (patience, say) = WAITING.read().map_or((None, None), |w| *w);
-        DeviceLock::acquire_with(path, patience.unwrap_or_default(), &mut || {
-            if let Some(say) = say {
+        let w = WAITING.read().map_or(QUIET, |w| *w);
+        DeviceLock::acquire_with(path, w.patience.unwrap_or_default(), &mut || {
+            if let Some(say) = w.say {
                 say();
             }
         })
