@@ -202,6 +202,17 @@ fn no_printer_lets_a_control_or_a_direction_override_reach_the_terminal() {
         .expect("runs");
     runs.push(("a hostile config path".into(), path));
     assert_all_safe(&runs);
+    // And each one did show the hostile text (made safe), bar those with none to show:
+    // attune's own prompts, the default settings path, today's summary.
+    let silent: Vec<&str> = runs
+        .iter()
+        .filter(|(_, o)| !format!("{o:?}").contains("hostile"))
+        .map(|(label, _)| label.as_str())
+        .collect();
+    assert_eq!(
+        silent,
+        [r#"["prompts"]"#, r#"["config", "--path"]"#, r#"["status"]"#]
+    );
 }
 
 #[test]
