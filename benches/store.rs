@@ -169,6 +169,7 @@ fn read_rows(name: &'static str, store: &Store, day: NaiveDate) -> Vec<Row> {
                 color: true,
                 config_dir: None,
                 config: Default::default(),
+                config_notice: false,
                 reduced_motion: false,
                 clock: Clock::system(),
                 start: attune::tui::Start::Home,
@@ -190,6 +191,7 @@ fn read_rows(name: &'static str, store: &Store, day: NaiveDate) -> Vec<Row> {
         config: Default::default(),
         reduced_motion: false,
         clock: Clock::system(),
+        config_notice: false,
         start: attune::tui::Start::Home,
     };
     let (mut home, _store) = attune::tui::start(opts).expect("starting the app");

@@ -4,6 +4,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod content;
+pub mod copy;
 pub mod domain;
 pub mod paths;
 pub mod service;

@@ -6,7 +6,11 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    keep_writing_past_a_size_limit();
+    let args = match Cli::try_parse() {
+        Ok(args) => args,
+        Err(e) => return usage(&e),
+    };
     let color = !args.no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let layout = match attune::paths::resolve(args.data_dir.clone()) {
         Ok(layout) => layout,
@@ -17,25 +21,19 @@ fn main() -> ExitCode {
         .config
         .clone()
         .or_else(|| config_dir.as_ref().map(|d| d.join(attune::config::FILE)));
-    // `status --prompt` must never break a prompt, so a bad config only stops other commands.
-    let lenient = matches!(&args.command, Some(cli::Command::Status(_)));
-    let mut config = match &config_path {
-        Some(path) => match attune::config::Config::load(path, args.config.is_some()) {
-            Ok(c) => c,
-            Err(_) if lenient => attune::config::Config::default(),
-            Err(e) => return fail(2, &e.to_string()),
-        },
-        None => attune::config::Config::default(),
+    let loaded = settings(&args, config_path.as_deref());
+    let mut config = loaded.config;
+    let config_problems: Vec<String> = loaded.problems.iter().map(attune::config::ConfigError::warning).collect();
+    // `status --prompt` must never disturb a prompt, and `config --check` says it itself.
+    let quiet = match &args.command {
+        Some(cli::Command::Status(a)) => a.prompt,
+        Some(cli::Command::Config(a)) => a.check,
+        _ => false,
     };
-    // Key overrides are checked against the keymap here, before the terminal changes.
-    if let (Err(why), false) = (
-        attune::tui::keymap::Keymap::with_overrides(&config.keys),
-        lenient,
-    ) {
-        let path = config_path
-            .as_ref()
-            .map_or(String::new(), |p| format!("{}: ", p.display()));
-        return fail(2, &format!("{path}{why}"));
+    if !quiet {
+        for problem in &config_problems {
+            eprintln!("attune: {}", attune::copy::safe::text(problem));
+        }
     }
     // The flag and the setting mean the same: every screen after this sees one answer.
     config.breathing.reduced_motion = args.reduced_motion || config.breathing.reduced_motion;
@@ -45,12 +43,15 @@ fn main() -> ExitCode {
         config_dir,
         config,
         config_path,
+        config_problems,
         // The one reading of the clock's source; everything below is handed the time.
         clock: attune::clock::Clock::system(),
     };
     let Some(command) = args.command else {
         return open_tui(&ctx, attune::tui::Start::Home);
     };
+    // A command waiting on another attune's save says so on stderr; the app stays quiet.
+    attune::store::lock::set_waiting(patience(), Some(say_waiting));
     // Buffered: a JSON answer of many lines goes out in a few writes, not one per line.
     let (mut out, mut err) = (
         std::io::BufWriter::new(std::io::stdout().lock()),
@@ -67,6 +68,55 @@ fn main() -> ExitCode {
     }
 }
 
+/// Past `ulimit -f`, the system would kill attune halfway through writing a file. With
+/// SIGXFSZ caught (by a handler that does nothing), the write fails with EFBIG instead, and
+/// the save stops cleanly as it does on a full disk: nothing half-written, a plain
+/// message. A caught signal is reset for programs attune starts, unlike an ignored one.
+fn keep_writing_past_a_size_limit() {
+    #[cfg(unix)]
+    {
+        let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let _ = signal_hook::flag::register(signal_hook::consts::SIGXFSZ, flag);
+    }
+}
+
+fn say_waiting() {
+    eprintln!("attune: waiting for another attune to finish saving…");
+}
+
+/// How long a save waits for another attune's. Debug builds let the tests make it short
+/// with `ATTUNE_LOCK_PATIENCE_MS=SPEAK,GIVE_UP`; release builds never read it.
+fn patience() -> attune::store::lock::Patience {
+    let set = cfg!(debug_assertions)
+        .then(|| std::env::var("ATTUNE_LOCK_PATIENCE_MS").ok())
+        .flatten();
+    let ms = |s: &str| s.trim().parse().ok().map(std::time::Duration::from_millis);
+    match set.as_deref().and_then(|s| s.split_once(',')) {
+        Some((speak, give_up)) => match (ms(speak), ms(give_up)) {
+            (Some(speak_after), Some(give_up_after)) => attune::store::lock::Patience {
+                speak_after,
+                give_up_after,
+            },
+            _ => Default::default(),
+        },
+        None => Default::default(),
+    }
+}
+
+/// The settings to use: every one that can be used, each problem named. A broken file
+/// never stops attune; the defaults stand in for what cannot be used.
+fn settings(args: &Cli, path: Option<&std::path::Path>) -> attune::config::Loaded {
+    let Some(path) = path else {
+        return attune::config::Loaded::default();
+    };
+    let mut loaded = attune::config::Config::read(path, args.config.is_some());
+    // Key overrides are checked against the keymap here, before the terminal changes.
+    if let Err(why) = attune::tui::keymap::Keymap::with_overrides(&loaded.config.keys) {
+        loaded.refuse_keys(why);
+    }
+    loaded
+}
+
 /// Open the full-screen app, or explain how to go on without a terminal.
 pub fn open_tui(ctx: &Ctx, start: attune::tui::Start) -> ExitCode {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
@@ -77,12 +127,14 @@ pub fn open_tui(ctx: &Ctx, start: attune::tui::Start) -> ExitCode {
              `attune --help` for the rest.",
         );
     }
+    attune::store::lock::set_waiting(patience(), None);
     let opts = attune::tui::Options {
         layout: ctx.layout.clone(),
         color: ctx.color,
         config_dir: ctx.config_dir.clone(),
         start,
         config: ctx.config.clone(),
+        config_notice: !ctx.config_problems.is_empty(),
         reduced_motion: ctx.config.breathing.reduced_motion,
         clock: ctx.clock,
     };
@@ -96,7 +148,21 @@ pub fn open_tui(ctx: &Ctx, start: attune::tui::Start) -> ExitCode {
     }
 }
 
+/// Help and the version as clap writes them; a mistake in the arguments said plainly and
+/// safely, since clap quotes what was typed (exit 2).
+fn usage(e: &clap::Error) -> ExitCode {
+    if !e.use_stderr() {
+        let _ = e.print();
+        return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(0));
+    }
+    let said = e.render().to_string();
+    eprint!("{}", attune::copy::safe::text(&said));
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
+/// Say what went wrong on stderr. Messages often quote the user's own words or files, so
+/// they are shown safely: a name in a message can never act on the terminal.
 fn fail(code: u8, message: &str) -> ExitCode {
-    eprintln!("attune: {message}");
+    eprintln!("attune: {}", attune::copy::safe::text(message));
     ExitCode::from(code)
 }

@@ -64,7 +64,11 @@ fn empty_text_is_not_saved_and_exits_non_zero() {
             .write_stdin(text)
             .output()
             .expect("runs");
-        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "nothing to save is a usage error"
+        );
         assert!(String::from_utf8_lossy(&out.stderr).contains("nothing was saved"));
     }
     assert!(!env.data().exists());

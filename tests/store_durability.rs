@@ -425,3 +425,41 @@ fn a_write_that_fails_for_lack_of_room_leaves_the_old_file_intact() {
     );
     assert_eq!(store.load_all().unwrap().merged.len(), 201);
 }
+
+#[test]
+fn a_file_size_limit_gives_the_same_clean_message_without_any_trap() {
+    let sb = Sandbox::new();
+    let store = sb.store();
+    let now = now_utc();
+    let seeded: Vec<_> = (0..200)
+        .map(|i| checkin(4, &format!("before the limit {i}"), now))
+        .collect();
+    store.save_all(seeded).expect("seed");
+    let path = store.layout().month_path(store.device(), &current_month());
+    let before = std::fs::read(&path).expect("month file");
+    assert!(before.len() > 32 * 1024, "{} bytes", before.len());
+
+    // No trap: attune itself must keep SIGXFSZ from killing it mid-write.
+    let out = sb
+        .sh(r#"ulimit -f 16; exec "$ATTUNE_BIN" checkin --distress 3 --note "no room""#)
+        .output()
+        .expect("run sh");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "not killed by a signal: {out:?}"
+    );
+    assert!(out.stdout.is_empty(), "an id was printed for a failed save");
+    assert!(
+        stderr.contains(&path.display().to_string())
+            && stderr.contains("nothing was saved; your earlier records are safe"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the old file changed"
+    );
+    assert_eq!(store.load_all().unwrap().merged.len(), 200);
+}

@@ -433,6 +433,7 @@ fn opening_with_a_plan_from_the_command_line() {
         color: false,
         config_dir: None,
         config: Default::default(),
+        config_notice: false,
         reduced_motion: false,
         clock: attune::clock::Clock::pinned(flow_support::morning()),
         start: attune::tui::Start::Breathe {

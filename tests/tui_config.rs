@@ -143,6 +143,7 @@ fn the_users_own_patterns_and_routines_are_offered() {
         color: false,
         config_dir: None,
         config: settings,
+        config_notice: false,
         reduced_motion: true,
         clock: attune::clock::Clock::pinned(now().wall),
         start: attune::tui::Start::Home,
@@ -238,4 +239,39 @@ fn an_unknown_name_or_a_clash_is_refused_naming_the_key() {
         map.action_for(Context::CheckinNote, &s),
         Some(Action::Type('s'))
     );
+}
+
+#[test]
+fn settings_that_could_not_be_used_are_a_calm_line_on_home_never_a_refusal() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("config");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("config.toml");
+    std::fs::write(
+        &path,
+        "[keys]\nbreathe = \"q\"\n[breathing]\nminutes = 90\n",
+    )
+    .expect("write");
+    let loaded = Config::read(&path, true);
+    assert_eq!(loaded.problems.len(), 1, "minutes");
+    for (config, notice) in [(loaded.config.clone(), true), (loaded.config, false)] {
+        let opts = attune::tui::Options {
+            layout: Layout::new(tmp.path().join("data"), tmp.path().join("state")),
+            color: false,
+            config_dir: None,
+            config,
+            config_notice: notice,
+            reduced_motion: false,
+            clock: attune::clock::Clock::pinned(now().wall),
+            start: attune::tui::Start::Home,
+        };
+        // The clashing key is refused by the keymap, yet the app opens with its own keys.
+        let (mut app, _store) = attune::tui::start(opts).expect("starts");
+        app.welcome = false;
+        let home = tui_support::text(&app, 80, 24);
+        assert!(
+            home.contains("Some settings could not be used") && home.contains("b  breathe"),
+            "{home}"
+        );
+    }
 }

@@ -208,6 +208,7 @@ fn the_welcome_is_remembered_once_dismissed() {
         color: false,
         config_dir: None,
         config: Default::default(),
+        config_notice: false,
         reduced_motion: false,
         clock: attune::clock::Clock::pinned(now().wall),
         start: attune::tui::Start::Home,

@@ -98,6 +98,7 @@ fn start(tmp: &TempDir, start: Start) -> (App, Store) {
         color: false,
         config_dir: None,
         config: Default::default(),
+        config_notice: false,
         reduced_motion: false,
         clock: attune::clock::Clock::pinned(morning()),
         start,

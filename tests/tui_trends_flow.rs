@@ -186,6 +186,7 @@ fn attune_trends_opens_on_the_range_asked_for() {
         color: false,
         config_dir: None,
         config: Default::default(),
+        config_notice: false,
         reduced_motion: false,
         clock: attune::clock::Clock::pinned(now().wall),
         start: attune::tui::Start::Trends {

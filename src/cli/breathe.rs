@@ -51,6 +51,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
     }
     let mut io = super::plain_io::RealIo::start(ctx.clock)?;
     run_plain(&store, &ctx.config, &plan, checkin, &mut io, out, err)?;
+    io.ending()?;
     Ok(None)
 }
 
@@ -118,7 +119,7 @@ fn introduce(plan: &Plan, say: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         say,
         "{} ({}), {}, {}. Ctrl-C stops at any time.",
-        p.name,
+        crate::copy::safe::line(&p.name),
         super::patterns::shape(p),
         plain::stamp(plan.planned),
         breaths(crate::domain::breathing::Schedule::new(p, plan.planned).breaths_at(plan.planned))

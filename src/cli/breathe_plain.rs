@@ -105,7 +105,8 @@ pub struct Paced {
     pub reached_rate: Option<f64>,
 }
 
-/// Print each phase as it begins, on time, until the end or a stop.
+/// Print each phase as it begins, on time, until the end, a stop, or the reader of the
+/// lines going away (`| head -1`), which ends it as a stop does.
 pub fn pace(
     plan: &Plan,
     mut lead: Option<Lead>,
@@ -117,20 +118,23 @@ pub fn pace(
         .map_or_else(|| plan.pattern.clone(), Lead::pattern);
     let mut schedule = Schedule::new(&first, plan.planned);
     let origin = io.now();
+    let stopped = |schedule: &Schedule, io: &dyn PlainIo, lead: Option<&Lead>| {
+        let active = io.now().saturating_sub(origin).min(schedule.end());
+        paced(schedule, active, false, lead)
+    };
     let start = schedule.at(Duration::ZERO);
-    writeln!(
+    if !show(
         out,
-        "{}",
-        phase_line(Duration::ZERO, start.phase, start.phase_len)
-    )?;
-    out.flush()?;
+        &phase_line(Duration::ZERO, start.phase, start.phase_len),
+    )? {
+        return Ok(stopped(&schedule, io, lead.as_ref()));
+    }
     let mut last = Duration::ZERO;
     loop {
         let next = schedule.next_phase(last);
         let target = next.map_or(schedule.end(), |(at, _, _)| at);
         if io.wait_for_stop(origin + target) {
-            let active = io.now().saturating_sub(origin).min(schedule.end());
-            return Ok(paced(&schedule, active, false, lead.as_ref()));
+            return Ok(stopped(&schedule, io, lead.as_ref()));
         }
         let Some((at, kind, len)) = next else {
             return Ok(paced(&schedule, schedule.end(), true, lead.as_ref()));
@@ -139,9 +143,19 @@ pub fn pace(
         if new_breath && let Some(next_pattern) = lead.as_mut().and_then(Lead::breath_done) {
             schedule.change_at_next_breath(at, &next_pattern);
         }
-        writeln!(out, "{}", phase_line(at, kind, len))?;
-        out.flush()?;
+        if !show(out, &phase_line(at, kind, len))? {
+            return Ok(stopped(&schedule, io, lead.as_ref()));
+        }
         last = at;
+    }
+}
+
+/// Write a line and send it at once; false when no one is reading any more.
+fn show(out: &mut dyn Write, line: &str) -> io::Result<bool> {
+    match writeln!(out, "{line}").and_then(|()| out.flush()) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(e),
     }
 }
 

@@ -1,5 +1,5 @@
 //! One CSV row per record (`attune export --format csv`), quoted as RFC 4180 says, for a
-//! spreadsheet.
+//! spreadsheet. A cell that a spreadsheet would run as a formula is written as text.
 
 use crate::domain::checkin::Scale;
 use crate::store::model::{Body, Record};
@@ -30,12 +30,18 @@ const COLUMNS: &[&str] = &[
     "text",
 ];
 
-/// Quote a field when it holds a comma, a quote or a line break.
+/// Quote a field when it holds a comma, a quote or a line break. A note that starts like
+/// a formula (`=HYPERLINK(…)`) would run when the file is opened, so it gets a leading `'`
+/// and reads as text (OWASP's rule for CSV injection).
 fn field(s: &str) -> String {
+    let s = match s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        true => format!("'{s}"),
+        false => s.to_string(),
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -103,5 +109,24 @@ mod tests {
         assert_eq!(field("plain"), "plain");
         assert_eq!(field("a, b"), "\"a, b\"");
         assert_eq!(field("say \"hi\"\nnext"), "\"say \"\"hi\"\"\nnext\"");
+    }
+
+    #[test]
+    fn a_cell_that_would_run_as_a_formula_is_written_as_text() {
+        assert_eq!(
+            field("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        for (cell, want) in [
+            ("+1", "'+1"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "\"'\rx\""),
+            ("a=b", "a=b"),
+            ("2027-01-20T10:00:00+01:00", "2027-01-20T10:00:00+01:00"),
+        ] {
+            assert_eq!(field(cell), want, "{cell:?}");
+        }
     }
 }

@@ -5,6 +5,7 @@ use super::breathe_plain::{self as plain, Input, PlainIo, Rating};
 use super::ground_plain::{End, walk};
 use super::{Ctx, Failure, Outcome, Routed, gentle_offer};
 use crate::content::all_routines_with;
+use crate::copy::safe;
 use crate::domain::checkin::HIGH_DISTRESS;
 use crate::domain::grounding::run::Run;
 use crate::domain::grounding::{Eyes, Routine};
@@ -71,6 +72,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
         out,
         err,
     )?;
+    io.ending()?;
     Ok(None)
 }
 
@@ -109,15 +111,15 @@ fn list(routines: &[Routine], json: bool, out: &mut dyn Write) -> Outcome {
         return Ok(());
     }
     for r in routines {
-        writeln!(
-            out,
+        let head = format!(
             "{:<14} {} (about {} min, {})",
             r.id,
             r.title,
             r.minutes,
             eyes(r.eyes)
-        )?;
-        writeln!(out, "{:<14} {}", "", r.preview)?;
+        );
+        writeln!(out, "{}", safe::line(&head))?;
+        writeln!(out, "{:<14} {}", "", safe::line(&r.preview))?;
     }
     Ok(())
 }
@@ -143,7 +145,7 @@ pub fn run_plain(
     writeln!(
         say,
         "{} (about {} min, {}). An empty line moves on, \"skip\" skips a step, \"back\" goes back; Ctrl-C or the end of input stops.",
-        routine.title,
+        safe::line(&routine.title),
         routine.minutes,
         eyes(routine.eyes)
     )?;

@@ -35,15 +35,23 @@ fn read(io: &mut dyn PlainIo) -> Said {
     }
 }
 
-/// Walk the routine step by step until it ends or input stops.
+/// Walk the routine step by step until it ends, input stops, or the reader of the steps
+/// goes away (`| head`), which stops it as the end of input does.
 pub fn walk(run: &mut Run, io: &mut dyn PlainIo, out: &mut dyn Write) -> io::Result<End> {
+    match steps(run, io, out) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(End::Stopped),
+        done => done,
+    }
+}
+
+fn steps(run: &mut Run, io: &mut dyn PlainIo, out: &mut dyn Write) -> io::Result<End> {
     let total = run.routine().steps.len();
     while let Some(step) = run.step().cloned() {
         writeln!(
             out,
             "\nStep {} of {total}. {}",
             run.index() + 1,
-            step.text()
+            crate::copy::safe::line(step.text())
         )?;
         writeln!(out, "  {}", hint(&step))?;
         out.flush()?;
@@ -83,7 +91,7 @@ fn do_step(
 ) -> io::Result<Said> {
     if let Step::Choose { list, .. } = step {
         for (i, w) in words(*list).iter().enumerate() {
-            writeln!(out, "  {:>2}. {w}", i + 1)?;
+            writeln!(out, "  {:>2}. {}", i + 1, crate::copy::safe::line(w))?;
         }
     }
     loop {

@@ -1,6 +1,7 @@
 //! `attune history`: live records in a date range, as lines or as a JSON array.
 
 use super::{Ctx, Failure, Outcome, warn_problems};
+use crate::copy::safe;
 use crate::service::records::{Filter, history};
 use crate::store::model::{Body, Checkin, Journal, Kind, Record, Session};
 use chrono::NaiveDate;
@@ -51,7 +52,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
         writeln!(out, "No records here yet.")?;
     } else {
         for r in &records {
-            writeln!(out, "{}", line(r))?;
+            writeln!(out, "{}", safe::line(&line(r)))?;
         }
     }
     Ok(())
@@ -61,8 +62,8 @@ fn nothing_stored(ctx: &Ctx, json: bool, out: &mut dyn Write) -> Outcome {
     if json {
         writeln!(out, "[]")?;
     } else {
-        let dir = ctx.layout.data_dir.display();
-        writeln!(out, "Nothing is stored in {dir} yet.")?;
+        let dir = ctx.layout.data_dir.display().to_string();
+        writeln!(out, "Nothing is stored in {} yet.", safe::line(&dir))?;
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 use super::{Ctx, Failure, Outcome, Routed, warn_problems};
 use crate::content::prompts;
+use crate::copy::safe;
 use crate::domain::journal::{Filter, first_line};
 use crate::service::journal::{self as journal, JournalError, NewEntry};
 use crate::store::model::{Body, Journal, Record};
@@ -72,7 +73,8 @@ pub struct ListArgs {
 fn failure(e: JournalError) -> Failure {
     match e {
         JournalError::Store(e) => Failure::failed(e),
-        JournalError::Empty => Failure::failed(e),
+        // Nothing to save is a mistake in the input, like any other: exit 2.
+        JournalError::Empty => Failure::usage(e),
         other => Failure::usage(other),
     }
 }
@@ -87,6 +89,10 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
             "without a terminal, use `attune journal new|list|show|search|edit|delete`",
         )),
         Some(Sub::New(a)) => return new(ctx, a, out),
+        Some(Sub::List(a)) if a.since.zip(a.until).is_some_and(|(s, u)| s > u) => {
+            let (s, u) = (a.since.unwrap_or_default(), a.until.unwrap_or_default());
+            Err(Failure::usage(format!("--since {s} is after --until {u}")))
+        }
         Some(Sub::List(a)) => {
             let filter = Filter {
                 since: a.since,
@@ -128,14 +134,24 @@ fn new(ctx: &Ctx, a: NewArgs, out: &mut dyn Write) -> Routed {
     } else if interactive && std::io::stdout().is_terminal() {
         return Ok(Some(Start::Journal { entry: Some(entry) }));
     } else {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text)?;
-        text
+        read_stdin()?
     };
     let record = journal::entry(entry, &all, ctx.clock.wall()).map_err(failure)?;
     ctx.open_store()?.save(record.clone())?;
     writeln!(out, "{}", record.id)?;
     Ok(None)
+}
+
+/// All of stdin as text. Bytes that are not UTF-8 are a mistake in the input (exit 2),
+/// said plainly, rather than a failure to save.
+fn read_stdin() -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    std::io::stdin().read_to_end(&mut bytes)?;
+    String::from_utf8(bytes).map_err(|_| {
+        Failure::usage(
+            "the text on stdin is not UTF-8, so nothing was saved; save it as UTF-8 and try again",
+        )
+    })
 }
 
 /// Edit `start` in $VISUAL or $EDITOR (vi if neither is set), in a private temp file in
@@ -203,7 +219,7 @@ fn show_list(
     }
     if !json {
         for r in &entries {
-            writeln!(out, "{}", list_line(r))?;
+            writeln!(out, "{}", safe::line(&list_line(r)))?;
         }
     }
     Ok(())
@@ -243,11 +259,8 @@ fn search(
         writeln!(out, "No journal entries hold that.")?;
     } else {
         for h in &hits {
-            writeln!(
-                out,
-                "{}",
-                list_line(&crate::service::index::Slim::record(h))
-            )?;
+            let line = list_line(&crate::service::index::Slim::record(h));
+            writeln!(out, "{}", safe::line(&line))?;
         }
     }
     Ok(())
@@ -309,7 +322,7 @@ fn show(ctx: &Ctx, id: &str, out: &mut dyn Write) -> Outcome {
         r.id
     )?;
     if let Some(p) = &j.prompt {
-        writeln!(out, "Prompt: {p}")?;
+        writeln!(out, "Prompt: {}", safe::line(p))?;
     }
     for (label, words) in [
         ("Tags", &j.tags),
@@ -317,10 +330,10 @@ fn show(ctx: &Ctx, id: &str, out: &mut dyn Write) -> Outcome {
         ("Feelings", &j.feelings),
     ] {
         if !words.is_empty() {
-            writeln!(out, "{label}: {}", words.join(", "))?;
+            writeln!(out, "{label}: {}", safe::line(&words.join(", ")))?;
         }
     }
-    writeln!(out, "\n{}", j.text.trim_end())?;
+    writeln!(out, "\n{}", safe::text(j.text.trim_end()))?;
     Ok(())
 }
 
@@ -332,9 +345,7 @@ fn edit(ctx: &Ctx, id: &str, out: &mut dyn Write) -> Outcome {
     let text = if std::io::stdin().is_terminal() {
         in_editor(ctx, &old)?
     } else {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text)?;
-        text
+        read_stdin()?
     };
     if text == old {
         writeln!(out, "No change.")?;
@@ -359,8 +370,9 @@ fn delete(ctx: &Ctx, id: &str, yes: bool, out: &mut dyn Write) -> Outcome {
         }
         write!(
             out,
-            "Delete the entry from {} (\"{first}\")? y or n: ",
-            record.created_at.format("%Y-%m-%d")
+            "Delete the entry from {} (\"{}\")? y or n: ",
+            record.created_at.format("%Y-%m-%d"),
+            safe::line(&first)
         )?;
         out.flush()?;
         let mut answer = String::new();

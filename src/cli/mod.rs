@@ -109,8 +109,10 @@ pub fn gentle_offer(
         "A short grounding routine can help: `attune ground 5-4-3-2-1`."
     )?;
     writeln!(out, "If you need someone now:")?;
+    // The user's own lines come from config.toml: shown, never acted on.
     for line in &crate::content::crisis_lines_for(config).lines {
-        writeln!(out, "  {}: {} ({})", line.region, line.contact, line.name)?;
+        let said = format!("  {}: {} ({})", line.region, line.contact, line.name);
+        writeln!(out, "{}", crate::copy::safe::line(&said))?;
     }
     Ok(())
 }
@@ -175,6 +177,9 @@ pub struct Ctx {
     pub config: crate::config::Config,
     /// Where the settings came from (for `attune config --path`).
     pub config_path: Option<PathBuf>,
+    /// What could not be used in the settings file, each a whole warning (for
+    /// `attune config --check`; main has already said them on stderr).
+    pub config_problems: Vec<String>,
     /// The only source of the time for every command.
     pub clock: crate::clock::Clock,
 }
@@ -224,9 +229,8 @@ pub fn run(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Write
 /// Say, on stderr, which files could not be read, without stopping the command.
 pub fn warn_problems(err: &mut dyn Write, problems: &[crate::store::month_file::FileProblem]) {
     for p in problems {
-        let _ = writeln!(
-            err,
-            "attune: skipped {p}. `attune doctor` explains what to do."
-        );
+        // A synced folder's names are anyone's bytes: shown, never acted on.
+        let said = format!("attune: skipped {p}. `attune doctor` explains what to do.");
+        let _ = writeln!(err, "{}", crate::copy::safe::text(&said));
     }
 }

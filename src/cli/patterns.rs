@@ -2,6 +2,7 @@
 
 use super::{Ctx, Failure, Outcome};
 use crate::content::all_patterns_with;
+use crate::copy::safe;
 use crate::domain::breathing::Pattern;
 use std::io::Write;
 
@@ -20,9 +21,11 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
         writeln!(out)?;
         return Ok(());
     }
+    // Names and words from the user's own files are shown, never acted on.
     for p in &patterns {
-        writeln!(out, "{:<14} {}  ({})", p.id, p.name, shape(p))?;
-        writeln!(out, "{:<14} {}", "", p.about)?;
+        let head = format!("{:<14} {}  ({})", p.id, p.name, shape(p));
+        writeln!(out, "{}", safe::line(&head))?;
+        writeln!(out, "{:<14} {}", "", safe::line(&p.about))?;
     }
     Ok(())
 }

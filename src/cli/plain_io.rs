@@ -1,10 +1,13 @@
 //! Real time and input for the line-by-line modes: stdin lines and stop signals (Ctrl-C,
-//! SIGTERM, SIGHUP) arrive on one channel, waited on with exact deadlines.
+//! SIGTERM, SIGHUP) arrive on one channel, waited on with exact deadlines. The signal
+//! that stopped a run is kept, so the command can exit 128 + it, as the full screen does.
 
 use super::Failure;
 use super::breathe_plain::{Input, PlainIo};
 use crate::clock::Clock;
 use std::io::BufRead;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
@@ -16,6 +19,8 @@ pub struct RealIo {
     eof: bool,
     /// Input that arrived while only a stop was listened for.
     kept: std::collections::VecDeque<Input>,
+    /// The last stop signal that came (0: none).
+    caught: Arc<AtomicI32>,
 }
 
 impl RealIo {
@@ -27,8 +32,11 @@ impl RealIo {
             signal_hook::consts::SIGHUP,
         ])?;
         let stop = tx.clone();
+        let caught = Arc::new(AtomicI32::new(0));
+        let caught_here = Arc::clone(&caught);
         std::thread::spawn(move || {
-            for _ in signals.forever() {
+            for sig in signals.forever() {
+                caught_here.store(sig, Ordering::SeqCst);
                 if stop.send(Input::Stop).is_err() {
                     break;
                 }
@@ -48,7 +56,28 @@ impl RealIo {
             rx,
             eof: false,
             kept: Default::default(),
+            caught,
         })
+    }
+
+    /// The signal that stopped the run, if one did.
+    pub fn stopped_by(&self) -> Option<i32> {
+        Some(self.caught.load(Ordering::SeqCst)).filter(|sig| *sig != 0)
+    }
+
+    /// How the command ends: a run a signal stopped exits 128 + the signal (after it was
+    /// saved), as the full screen and most programs do.
+    pub fn ending(&self) -> Result<(), Failure> {
+        match self
+            .stopped_by()
+            .and_then(|sig| u8::try_from(128 + sig).ok())
+        {
+            Some(code) => Err(Failure {
+                code,
+                message: String::new(),
+            }),
+            None => Ok(()),
+        }
     }
 
     fn take(&mut self, input: Input) -> Input {

@@ -2,6 +2,7 @@
 
 use super::{Failure, Outcome};
 use crate::content::prompts;
+use crate::copy::safe;
 use std::io::Write;
 
 #[derive(Debug, clap::Args)]
@@ -26,7 +27,8 @@ pub fn prompts_run(ctx: &super::Ctx, args: PromptsArgs, out: &mut dyn Write) -> 
     if args.category.is_none()
         && let Some(p) = all.of_the_day(ctx.clock.wall().date_naive(), 0)
     {
-        writeln!(out, "Today: {}  ({})\n", p.text, p.id)?;
+        let today = format!("Today: {}  ({})", p.text, p.id);
+        writeln!(out, "{}\n", safe::line(&today))?;
     }
     for c in all
         .categories
@@ -38,9 +40,10 @@ pub fn prompts_run(ctx: &super::Ctx, args: PromptsArgs, out: &mut dyn Write) -> 
         } else {
             ""
         };
-        writeln!(out, "{} [{}]{note}", c.title, c.id)?;
+        let title = format!("{} [{}]{note}", c.title, c.id);
+        writeln!(out, "{}", safe::line(&title))?;
         for p in all.prompts.iter().filter(|p| p.category == c.id) {
-            writeln!(out, "  {:<14} {}", p.id, p.text)?;
+            writeln!(out, "{}", safe::line(&format!("  {:<14} {}", p.id, p.text)))?;
         }
         writeln!(out)?;
     }

@@ -1,5 +1,5 @@
-//! `attune config`: where the settings file lives, or a commented default one to start
-//! from.
+//! `attune config`: where the settings file lives, a commented default one to start
+//! from, or a check of the file (the one command a broken file makes fail).
 
 use super::{Ctx, Failure, Outcome};
 use crate::config::DEFAULT_TEXT;
@@ -14,12 +14,18 @@ pub struct Args {
     /// Print where the settings file is read from
     #[arg(long)]
     pub path: bool,
+    /// Check the settings file: exit 2 naming each problem, or say it is fine
+    #[arg(long)]
+    pub check: bool,
 }
 
 pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
     if args.print_default {
         out.write_all(DEFAULT_TEXT.as_bytes())?;
         return Ok(());
+    }
+    if args.check {
+        return check(ctx, out);
     }
     let path = ctx.config_path.as_ref().ok_or_else(|| {
         Failure::failed("there is no config folder on this machine; use --config FILE")
@@ -29,6 +35,26 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
     } else {
         " (not there yet; every setting has its default)"
     };
-    writeln!(out, "{}{state}", path.display())?;
+    let shown = path.display().to_string();
+    writeln!(out, "{}{state}", crate::copy::safe::line(&shown))?;
+    Ok(())
+}
+
+fn check(ctx: &Ctx, out: &mut dyn Write) -> Outcome {
+    if !ctx.config_problems.is_empty() {
+        return Err(Failure::usage(ctx.config_problems.join("\n")));
+    }
+    let name = ctx
+        .config_path
+        .as_deref()
+        .and_then(|p| p.file_name())
+        .map_or(crate::config::FILE.into(), |n| n.to_string_lossy());
+    let there = ctx.config_path.as_deref().is_some_and(std::path::Path::exists);
+    let note = if there {
+        ""
+    } else {
+        " (not there yet; every setting has its default)"
+    };
+    writeln!(out, "{} is fine{note}.", crate::copy::safe::line(&name))?;
     Ok(())
 }

@@ -70,7 +70,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
         return Ok(None);
     }
     for line in sentences(&rep, span) {
-        writeln!(out, "{line}")?;
+        writeln!(out, "{}", crate::copy::safe::line(&line))?;
     }
     Ok(None)
 }

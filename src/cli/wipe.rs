@@ -38,11 +38,12 @@ pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Outcome {
         writeln!(out, "There is nothing to delete.")?;
         return Ok(());
     }
+    let shown = |p: &Path| crate::copy::safe::line(&p.display().to_string()).into_owned();
     writeln!(
         out,
         "This removes {n_records} record file(s) in {} and {n_state} file(s) of drafts and local state in {}.",
-        records.display(),
-        state.display()
+        shown(&records),
+        shown(state)
     )?;
     writeln!(
         out,

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{path}: {cause}")]
+    #[error("{path}: {cause}{}", out_of_room(cause))]
     Io { path: PathBuf, cause: io::Error },
     #[error(
         "{0}.\nattune will not write over it, so nothing was saved. `attune doctor` explains what to do."
@@ -37,6 +37,18 @@ pub enum StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What to add when a write failed for lack of room (a full disk, a quota, a file size
+/// limit): the save stopped before replacing anything, so say that plainly.
+fn out_of_room(cause: &io::Error) -> &'static str {
+    use io::ErrorKind::{FileTooLarge, QuotaExceeded, StorageFull};
+    match cause.kind() {
+        StorageFull | QuotaExceeded | FileTooLarge => {
+            "; nothing was saved; your earlier records are safe. Make some room and try again"
+        }
+        _ => "",
+    }
+}
 
 fn io_at(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     move |cause| StoreError::Io {

@@ -32,6 +32,8 @@ pub enum Notice {
     Practised,
     /// Distress after a practice was clearly higher than before.
     HigherAfter,
+    /// Some settings could not be used; their defaults stand in.
+    Settings,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -39,6 +39,8 @@ pub struct Options {
     pub start: Start,
     /// The user's settings from config.toml (defaults when there is none).
     pub config: crate::config::Config,
+    /// Some settings could not be used (main has said which): home says so calmly.
+    pub config_notice: bool,
     /// A steady countdown in words instead of the moving pacer.
     pub reduced_motion: bool,
     /// The only source of the time while the app runs.
@@ -92,7 +94,10 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
     app.day = Some(day);
     app.reduced_motion = opts.reduced_motion;
     app.theme = theme::Theme::of(opts.color, opts.config.display.theme);
-    app.keymap = keymap::Keymap::with_overrides(&opts.config.keys).map_err(anyhow::Error::msg)?;
+    // Overrides that cannot work give way to attune's own keys, never a refusal to open.
+    let keys = keymap::Keymap::with_overrides(&opts.config.keys);
+    let settings_problem = opts.config_notice || keys.is_err();
+    app.keymap = keys.unwrap_or_default();
     let config_dir = opts.config_dir.as_deref();
     match crate::content::all_patterns_with(config_dir, &opts.config.patterns) {
         Ok(patterns) => app.patterns = patterns,
@@ -105,6 +110,9 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
         Err(e) => app.routines_problem = Some(e.to_string()),
     }
     app.config = opts.config;
+    if settings_problem {
+        app.notices.push(app::Notice::Settings);
+    }
     let draft_waiting = crate::store::drafts::path(&store.layout().state_dir).exists();
     let first = match opts.start {
         Start::Breathe { plan, checkin } => app.open_breathe(Some(plan), checkin, day),

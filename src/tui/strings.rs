@@ -56,6 +56,10 @@ pub const HIGH_DISTRESS: &str =
     "That sounds like a lot. Help lines are one key away: press ? any time.";
 pub const PRACTISED: &str = "Thank you for taking this time.";
 pub const HIGHER_AFTER: &str = "Distress is higher than before. Go gently. Help lines: press ?.";
+/// Home's line when some settings could not be used (their defaults stand in).
+pub const SETTINGS_PROBLEM: &str =
+    "Some settings could not be used. `attune config --check` says which.";
+
 pub const UNREADABLE: &str =
     "Some saved files could not be read. `attune doctor` explains what to do.";
 

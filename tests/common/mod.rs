@@ -57,6 +57,26 @@ impl Env {
         c
     }
 
+    /// `sh -c script` with the same sandbox, the binary in `$ATTUNE_BIN`.
+    pub fn sh(&self, script: &str) -> std::process::Command {
+        let mut c = std::process::Command::new("sh");
+        c.arg("-c").arg(script);
+        c.env("ATTUNE_BIN", env!("CARGO_BIN_EXE_attune"));
+        c.env("ATTUNE_DATA_DIR", self.data())
+            .env("ATTUNE_STATE_DIR", self.tmp.path().join("state"))
+            .env("ATTUNE_CONFIG_DIR", self.config())
+            .env("HOME", self.tmp.path().join("home"))
+            .env(
+                "ATTUNE_NOW",
+                pin::pin_step(
+                    self.steps
+                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+                ),
+            )
+            .env("NO_COLOR", "1");
+        c
+    }
+
     pub fn run_ok(&self, args: &[&str]) -> String {
         let out = self.cmd().args(args).output().expect("runs");
         assert!(

@@ -136,5 +136,6 @@ fn notice_text(app: &App, notice: &Notice) -> (String, Style) {
         Notice::UnreadableFiles => (s::UNREADABLE.to_string(), theme.attention()),
         Notice::Practised => (s::PRACTISED.to_string(), theme.notice()),
         Notice::HigherAfter => (s::HIGHER_AFTER.to_string(), theme.notice()),
+        Notice::Settings => (s::SETTINGS_PROBLEM.to_string(), theme.notice()),
     }
 }

@@ -1,5 +1,8 @@
-//! config.toml: the user's settings, every one optional with a calm default. An unknown
-//! key or a bad value is refused with a message that names it.
+//! config.toml: the user's settings, every one optional with a calm default. A setting
+//! that cannot be used is named (file, line, key) and its default used instead, so a
+//! mistake in the file never keeps anyone from attune; `read` says how it went.
+
+mod read;
 
 use crate::content::CrisisLine;
 use crate::domain::breathing::Pattern;
@@ -7,12 +10,12 @@ use crate::domain::grounding::Routine;
 use chrono::Weekday;
 use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub const FILE: &str = "config.toml";
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Config {
     pub breathing: Breathing,
     pub week: Week,
@@ -90,51 +93,96 @@ fn weekday<'de, D: Deserializer<'de>>(d: D) -> Result<Weekday, D::Error> {
     })
 }
 
-#[derive(Debug, thiserror::Error)]
-#[error("{path}: {reason}")]
+/// What attune uses in place of a setting it could not use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fallback {
+    /// The file could not be read or parsed: every default.
+    File,
+    /// One setting, by its key ("breathing.minutes"): its default.
+    Setting(String),
+    /// One entry of a list ("patterns #2"): the list without it.
+    Without(String),
+    /// A key override that cannot work: attune's own keys, all of them.
+    Keys,
+}
+
+/// A problem with the settings file: where, what, and what attune does meanwhile.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError {
     pub path: PathBuf,
+    pub line: Option<usize>,
+    /// What is wrong, starting with the key it is about.
     pub reason: String,
+    pub fallback: Fallback,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ", line {line}")?;
+        }
+        write!(f, ": {}", self.reason.trim_end().trim_end_matches('.'))
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl ConfigError {
+    /// The whole warning: the problem, what attune uses meanwhile, and how to check again.
+    pub fn warning(&self) -> String {
+        let instead = match &self.fallback {
+            Fallback::File => "uses its default settings".to_string(),
+            Fallback::Setting(key) => format!("uses the default for {key}"),
+            Fallback::Without(key) => format!("goes on without {key}"),
+            Fallback::Keys => "uses its own keys".to_string(),
+        };
+        format!(
+            "{self}. Until it is fixed, attune {instead}; `attune config --check` checks the file again."
+        )
+    }
+}
+
+/// What reading the settings file found: the settings to use and every problem.
+#[derive(Clone, Debug, Default)]
+pub struct Loaded {
+    pub config: Config,
+    pub problems: Vec<ConfigError>,
+    /// Where each key is ("breathing.minutes", "patterns #2"), to name its line later.
+    lines: BTreeMap<String, usize>,
+    path: PathBuf,
+}
+
+impl Loaded {
+    /// Key overrides that the keymap refused (`why` starts with the key, "keys.quit: …"):
+    /// every override is dropped, so attune's own keys work, and the problem is kept.
+    pub fn refuse_keys(&mut self, why: String) {
+        let key = why.split(':').next().unwrap_or_default();
+        let line = self.lines.get(key).copied();
+        self.config.keys.clear();
+        self.problems.push(ConfigError {
+            path: self.path.clone(),
+            line,
+            reason: why,
+            fallback: Fallback::Keys,
+        });
+    }
 }
 
 impl Config {
-    /// Read `path`; a missing file gives the defaults (unless the user named the file).
-    pub fn load(path: &Path, must_exist: bool) -> Result<Config, ConfigError> {
-        let err = |reason: String| ConfigError {
-            path: path.to_path_buf(),
-            reason,
-        };
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
-                return Ok(Config::default());
-            }
-            Err(e) => return Err(err(e.to_string())),
-        };
-        let config: Config =
-            toml::from_str(&text).map_err(|e| err(e.to_string().trim_end().to_string()))?;
-        config.check().map_err(err)?;
-        Ok(config)
+    /// Read `path` tolerantly: every setting that can be used is, and each one that
+    /// cannot is a problem. A missing file gives the defaults (unless the user named it).
+    pub fn read(path: &Path, must_exist: bool) -> Loaded {
+        read::read(path, must_exist)
     }
 
-    /// What serde cannot check: ranges, patterns in bounds, routines whole, keys parse.
-    fn check(&self) -> Result<(), String> {
-        let m = self.breathing.minutes;
-        if !(m.is_finite() && m > 0.0 && m <= crate::service::practice::MAX_MINUTES) {
-            return Err(format!(
-                "breathing.minutes must be more than 0 and at most 60 (got {m})"
-            ));
+    /// Read `path` strictly: the settings, or the first problem with them.
+    pub fn load(path: &Path, must_exist: bool) -> Result<Config, ConfigError> {
+        let loaded = Config::read(path, must_exist);
+        match loaded.problems.into_iter().next() {
+            Some(problem) => Err(problem),
+            None => Ok(loaded.config),
         }
-        for p in &self.patterns {
-            p.check().map_err(|e| format!("patterns: {e}"))?;
-        }
-        for r in &self.routines {
-            r.check().map_err(|e| format!("routines: {e}"))?;
-        }
-        for (action, key) in &self.keys {
-            parse_key(key).map_err(|why| format!("keys.{action}: {why}"))?;
-        }
-        Ok(())
     }
 }
 
@@ -186,7 +234,7 @@ pub fn parse_key(s: &str) -> Result<Key, String> {
 }
 
 /// The commented default file that `attune config --print-default` prints.
-pub const DEFAULT_TEXT: &str = include_str!("../assets/config.default.toml");
+pub const DEFAULT_TEXT: &str = include_str!("../../assets/config.default.toml");
 
 #[cfg(test)]
 mod tests {
@@ -255,6 +303,72 @@ mod tests {
             let e = parse(text).expect_err(text);
             assert!(e.contains(names) && e.contains(FILE), "{text:?} -> {e}");
         }
+    }
+
+    fn read_text(text: &str) -> Loaded {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(FILE);
+        std::fs::write(&path, text).expect("write");
+        Config::read(&path, true)
+    }
+
+    #[test]
+    fn a_bad_setting_gives_way_to_its_default_and_the_rest_still_apply() {
+        let loaded = read_text(
+            "[breathing]\npattern = \"sigh\"\nminutes = 90\npatern = \"x\"\n\
+             [week]\nstarts_on = \"someday\"\n[trends]\nhide_streaks = true\n\
+             [keys]\nquit = \"hyper+q\"\nbreathe = \"B\"\n\
+             [[patterns]]\nid = \"fast\"\nname = \"Fast\"\nin = 1\nout = 3\n\
+             [[patterns]]\nid = \"mine\"\nname = \"Mine\"\nin = 3\nout = 4\n\
+             [[patterns]]\nid = \"sigh\"\nname = \"Again\"\nin = 3\nout = 4\n",
+        );
+        let c = &loaded.config;
+        assert_eq!(c.breathing.pattern, "sigh");
+        assert_eq!(c.breathing.minutes, Breathing::default().minutes);
+        assert_eq!(c.week.starts_on, Weekday::Mon);
+        assert!(c.trends.hide_streaks);
+        assert_eq!(c.keys.len(), 1);
+        let ids: Vec<&str> = c.patterns.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["mine"]);
+        let said: Vec<String> = loaded.problems.iter().map(super::ConfigError::warning).collect();
+        let want = [
+            (
+                "line 3: breathing.minutes",
+                "the default for breathing.minutes",
+            ),
+            ("line 4: breathing.patern", "without breathing.patern"),
+            ("line 6: week.starts_on", "someday"),
+            ("line 10: keys.quit", "hyper+q"),
+            ("line 12: patterns #1", "without patterns #1"),
+            ("line 22: patterns #3", "already taken"),
+        ];
+        assert_eq!(said.len(), want.len(), "{said:#?}");
+        for (line, (at, what)) in said.iter().zip(want) {
+            assert!(line.contains(at) && line.contains(what), "{line}");
+            assert!(
+                line.contains(FILE) && line.contains("attune config --check"),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_file_that_does_not_parse_gives_every_default_and_says_where() {
+        let loaded = read_text("[breathing]\nminutes = 3\n[week\n");
+        assert_eq!(loaded.config, Config::default());
+        let said = loaded.problems[0].warning();
+        assert!(
+            said.contains("line 3") && said.contains("its default settings"),
+            "{said}"
+        );
+        let mut refused = read_text("[keys]\nbreathe = \"q\"\n");
+        refused.refuse_keys("keys.breathe: \"q\" is already quit on home".into());
+        assert!(refused.config.keys.is_empty());
+        let said = refused.problems[0].warning();
+        assert!(
+            said.contains("line 2: keys.breathe") && said.contains("its own keys"),
+            "{said}"
+        );
     }
 
     #[test]
