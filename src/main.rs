@@ -91,16 +91,16 @@ fn patience() -> attune::store::lock::Patience {
         .then(|| std::env::var("ATTUNE_LOCK_PATIENCE_MS").ok())
         .flatten();
     let ms = |s: &str| s.trim().parse().ok().map(std::time::Duration::from_millis);
-    match set.as_deref().and_then(|s| s.split_once(',')) {
-        Some((speak, give_up)) => match (ms(speak), ms(give_up)) {
-            (Some(speak_after), Some(give_up_after)) => attune::store::lock::Patience {
-                speak_after,
-                give_up_after,
-            },
-            _ => Default::default(),
-        },
-        None => Default::default(),
-    }
+    let asked = set
+        .as_deref()
+        .and_then(|s| s.split_once(','))
+        .and_then(|(speak, give_up)| {
+            Some(attune::store::lock::Patience {
+                speak_after: ms(speak)?,
+                give_up_after: ms(give_up)?,
+            })
+        });
+    asked.unwrap_or_default()
 }
 
 /// The settings to use: every one that can be used, each problem named. A broken file

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use toml::{Table, Value};
 
+/// The settings in `path`, and each one that could not be used.
 pub fn read(path: &Path, must_exist: bool) -> Loaded {
     let mut loaded = Loaded {
         path: path.to_path_buf(),
