@@ -23,7 +23,11 @@ fn main() -> ExitCode {
         .or_else(|| config_dir.as_ref().map(|d| d.join(attune::config::FILE)));
     let loaded = settings(&args, config_path.as_deref());
     let mut config = loaded.config;
-    let config_problems: Vec<String> = loaded.problems.iter().map(attune::config::ConfigError::warning).collect();
+    let config_problems: Vec<String> = loaded
+        .problems
+        .iter()
+        .map(attune::config::ConfigError::warning)
+        .collect();
     // `status --prompt` must never disturb a prompt, and `config --check` says it itself.
     let quiet = match &args.command {
         Some(cli::Command::Status(a)) => a.prompt,

@@ -203,3 +203,36 @@ fn the_unreadable_files_note_stays_while_they_are_unreadable() {
     assert!(!rig.app.today.unreadable_files);
     assert!(!says(&rig.app));
 }
+
+/// Text from anywhere (a note, an entry, another device's words) never puts a direction
+/// override or a control on screen: ratatui leaves zero-width format characters out of
+/// its cells, and the editor draws through it too. This holds that in place.
+#[test]
+fn a_direction_override_in_any_text_never_reaches_the_screen() {
+    let hostile = "calm \u{202E}txet desrever\u{202C} \u{2066}iso\u{2069} \u{200F}end";
+    let shown = |rig: &Rig| -> String {
+        let term = terminal(&rig.app, 80, 24);
+        let cells = &term.backend().buffer().content;
+        cells.iter().map(ratatui::buffer::Cell::symbol).collect()
+    };
+    let mut note = Rig::at_zero(TodaySummary::default());
+    note.key(KeyCode::Char('c'));
+    for _ in 0..8 {
+        note.key(KeyCode::Down);
+    }
+    note.act(Action::Paste(hostile.into()));
+    let mut entry = Rig::at_zero(TodaySummary::default());
+    entry.key(KeyCode::Char('j')).key(KeyCode::Char('n'));
+    entry.act(Action::Paste(hostile.into()));
+    for (what, rig) in [("a check-in note", &note), ("a journal entry", &entry)] {
+        let screen = shown(rig);
+        assert!(
+            screen.contains("txet desrever"),
+            "{what}: the words stay: {screen}"
+        );
+        assert!(
+            !screen.chars().any(attune::copy::safe::unsafe_char),
+            "{what}: no override on screen: {screen:?}"
+        );
+    }
+}

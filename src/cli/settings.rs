@@ -49,7 +49,10 @@ fn check(ctx: &Ctx, out: &mut dyn Write) -> Outcome {
         .as_deref()
         .and_then(|p| p.file_name())
         .map_or(crate::config::FILE.into(), |n| n.to_string_lossy());
-    let there = ctx.config_path.as_deref().is_some_and(std::path::Path::exists);
+    let there = ctx
+        .config_path
+        .as_deref()
+        .is_some_and(std::path::Path::exists);
     let note = if there {
         ""
     } else {

@@ -330,7 +330,11 @@ mod tests {
         assert_eq!(c.keys.len(), 1);
         let ids: Vec<&str> = c.patterns.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["mine"]);
-        let said: Vec<String> = loaded.problems.iter().map(super::ConfigError::warning).collect();
+        let said: Vec<String> = loaded
+            .problems
+            .iter()
+            .map(super::ConfigError::warning)
+            .collect();
         let want = [
             (
                 "line 3: breathing.minutes",
