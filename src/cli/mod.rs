@@ -115,6 +115,18 @@ pub fn gentle_offer(
     Ok(())
 }
 
+/// Say so when the rating after a practice did not change what is stored (a newer version
+/// was there already); a rating that was kept needs no words.
+pub fn rating_kept(say: &mut dyn Write, report: &crate::store::SaveReport) -> std::io::Result<()> {
+    if report.changed == 0 {
+        writeln!(
+            say,
+            "A newer version of this practice is already stored, so that rating was not added."
+        )?;
+    }
+    Ok(())
+}
+
 /// A command that did not succeed: what to tell the user and the exit code.
 #[derive(Debug)]
 pub struct Failure {

@@ -3,7 +3,7 @@
 
 use crate::domain::breathing::{Pattern, planned_length};
 use crate::store::model::{Body, Record, Session, Stamp};
-use crate::store::{Store, StoreError};
+use crate::store::{SaveReport, Store, StoreError};
 use chrono::{Days, NaiveDate};
 use std::time::Duration;
 
@@ -110,20 +110,21 @@ pub fn save_session(
     Ok(record)
 }
 
-/// Add the distress after to a saved practice record (a new version of the same record).
+/// Add the distress after to a saved practice record (a new version of the same record),
+/// with how the save went.
 pub fn add_distress_after(
     store: &Store,
     record: &Record,
     after: u8,
     now: Stamp,
-) -> Result<Record, StoreError> {
+) -> Result<(Record, SaveReport), StoreError> {
     let mut updated = record.clone();
     if let Body::Session(s) = &mut updated.body {
         s.distress_after = Some(after);
     }
-    updated.updated_at = now.max(record.updated_at);
-    store.save(updated.clone())?;
-    Ok(updated)
+    updated.updated_at = record.next_version(now);
+    let report = store.save(updated.clone())?;
+    Ok((updated, report))
 }
 
 /// Distress rose by 2 or more after a practice: say so gently and offer grounding.

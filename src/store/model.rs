@@ -1,7 +1,7 @@
 //! Records as they sit on disk: the common header, the three kinds, and any fields this
 //! version does not know, which are kept through every save.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use uuid::Uuid;
@@ -191,11 +191,26 @@ impl Record {
         self.created_at.format("%Y-%m").to_string()
     }
 
-    /// This record as a tombstone made at `now`.
+    /// The `updated_at` of a new version of this record made at `now`: `now`, unless the
+    /// stored version is not in its past (a clock that runs behind, or another device's
+    /// that ran ahead); then a millisecond after it. Always strictly newer than this
+    /// version, so an edit wins every merge against what it replaces, whatever the clocks.
+    /// Every edit path takes its stamp from here.
+    pub fn next_version(&self, now: Stamp) -> Stamp {
+        let floor = self.updated_at + TimeDelta::milliseconds(1);
+        if now >= floor {
+            now
+        } else {
+            floor.with_timezone(now.offset())
+        }
+    }
+
+    /// This record as a tombstone made at `now` (stamped by `next_version`).
     pub fn tombstone(&self, now: Stamp) -> Record {
+        let at = self.next_version(now);
         Record {
-            updated_at: now,
-            deleted_at: Some(now),
+            updated_at: at,
+            deleted_at: Some(at),
             ..self.clone()
         }
     }

@@ -5,7 +5,6 @@ use super::Rating;
 use crate::store::model::{Body, Record, Session, Stamp};
 use crate::tui::action::Effect;
 use crate::tui::app::{HIGH_DISTRESS, Notice};
-use chrono::TimeDelta;
 
 /// Distress after this much above before is named, gently.
 pub const HIGHER_BY: u8 = 2;
@@ -80,7 +79,7 @@ impl Closing {
             s.distress_after = after;
         }
         // Strictly newer, so this version wins wherever the records are merged.
-        newer.updated_at = now.max(record.updated_at + TimeDelta::milliseconds(1));
+        newer.updated_at = record.next_version(now);
         Outcome::Do(Effect::UpdateRecord(newer))
     }
 
