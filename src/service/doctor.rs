@@ -4,8 +4,10 @@
 //! leftovers under its lock), never a record file's contents.
 
 use crate::store::atomic::{TEMP_PREFIX, create_private_dir, set_mode};
+use crate::store::bounds;
 use crate::store::layout::{self, Layout};
 use crate::store::lock::DeviceLock;
+use crate::store::model::Record;
 use crate::store::month_file::{self, Problem};
 use std::path::{Path, PathBuf};
 
@@ -143,18 +145,41 @@ fn check_month_file(report: &mut Report, path: &Path) {
         Ok(file) => {
             let file = file.unwrap_or_else(|| month_file::MonthFile::new("", ""));
             report.records += file.records.len();
-            if !file.unknown.is_empty() {
-                let what = format!(
-                    "holds {} record(s) this attune cannot read; they are kept unchanged",
-                    file.unknown.len()
-                );
-                report.add(path, what, "if a newer attune wrote them, update attune; if they were edited by hand, check their values", Fix::None);
-            }
+            check_unknown(report, path, &file);
         }
         Err(problem) => {
             let todo = unreadable_todo(&problem);
             report.add(path, problem.to_string(), todo, Fix::None);
         }
+    }
+}
+
+/// Name the records kept verbatim: those out of bounds (with the first reason), and those
+/// this version cannot read at all.
+fn check_unknown(report: &mut Report, path: &Path, file: &month_file::MonthFile) {
+    let out_of_bounds: Vec<String> = file
+        .unknown
+        .iter()
+        .filter_map(|raw| serde_json::from_str::<Record>(raw.get()).ok())
+        .filter_map(|r| {
+            bounds::check(&r)
+                .err()
+                .map(|why| format!("{}: {why}", r.id))
+        })
+        .collect();
+    if let Some(first) = out_of_bounds.first() {
+        let what = format!(
+            "holds {} record(s) with values attune does not record (record {first}); they are kept unchanged and not counted",
+            out_of_bounds.len()
+        );
+        report.add(path, what, "if they were edited by hand, mend the values; until then lists and trends leave them out", Fix::None);
+    }
+    let unreadable = file.unknown.len() - out_of_bounds.len();
+    if unreadable > 0 {
+        let what = format!(
+            "holds {unreadable} record(s) this attune cannot read; they are kept unchanged"
+        );
+        report.add(path, what, "if a newer attune wrote them, update attune; if they were edited by hand, check their values", Fix::None);
     }
 }
 

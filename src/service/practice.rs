@@ -2,6 +2,7 @@
 //! new-user cap and the first-use hold note), and saving the session record.
 
 use crate::domain::breathing::{Pattern, planned_length};
+use crate::store::bounds::MAX_PRACTICE_SECONDS;
 use crate::store::model::{Body, Record, Session, Stamp};
 use crate::store::{SaveReport, Store, StoreError};
 use chrono::{Days, NaiveDate};
@@ -100,10 +101,13 @@ pub fn recent_uses(
 /// Save a finished or stopped practice. The record's day is the day it began.
 pub fn save_session(
     store: &Store,
-    session: Session,
+    mut session: Session,
     started: Stamp,
     now: Stamp,
 ) -> Result<Record, StoreError> {
+    // A practice left open for days is kept as the longest a practice counts for, so it
+    // is saved within the bounds every record is read with, rather than refused.
+    session.actual_seconds = session.actual_seconds.clamp(0.0, MAX_PRACTICE_SECONDS);
     let mut record = Record::new(Body::Session(session), started);
     record.updated_at = now.max(started);
     store.save(record.clone())?;

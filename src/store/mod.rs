@@ -3,6 +3,7 @@
 //! under its lock, by atomic replace.
 
 pub mod atomic;
+pub mod bounds;
 pub mod device;
 pub mod layout;
 pub mod lock;

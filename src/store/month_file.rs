@@ -1,6 +1,7 @@
 //! One month file: `{"format":"attune","version":1,"device":…,"month":…,"records":[…]}`,
 //! how it is read (with a precise reason when it cannot be) and how it is written.
 
+use super::bounds;
 use super::model::{Extra, Record};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -12,8 +13,8 @@ pub const FORMAT: &str = "attune";
 pub const VERSION: u64 = 1;
 
 /// A month file. Records this version cannot read (a kind from a newer attune, a value
-/// edited out of range) are kept verbatim in `unknown` and written back unchanged, so one
-/// odd record never hides the rest of its month.
+/// edited out of range, see `bounds`) are kept verbatim in `unknown` and written back
+/// unchanged, so one odd record never hides the rest of its month.
 #[derive(Clone, Debug)]
 pub struct MonthFile {
     pub format: String,
@@ -111,9 +112,11 @@ impl<'de> Visitor<'de> for FileVisitor {
         file.device = device.ok_or_else(|| de::Error::missing_field("device"))?;
         file.month = month.ok_or_else(|| de::Error::missing_field("month"))?;
         for r in raw.ok_or_else(|| de::Error::missing_field("records"))? {
+            // A record out of bounds is kept like one this version cannot read: verbatim,
+            // written back unchanged, and never counted.
             match serde_json::from_str::<Record>(r.get()) {
-                Ok(record) => file.records.push(record),
-                Err(_) => file.unknown.push(r.to_owned()),
+                Ok(record) if bounds::check(&record).is_ok() => file.records.push(record),
+                _ => file.unknown.push(r.to_owned()),
             }
         }
         Ok(file)

@@ -1,0 +1,130 @@
+//! What the store must never do to a person's records: lose one that sits only in a sync
+//! conflict copy, refuse a new one because another file of its month is damaged, miss one
+//! filed under the wrong month, count one whose values are out of bounds, or keep the
+//! words of one that was deleted.
+
+mod store_support;
+
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use store_support::*;
+
+fn write(path: &Path, bytes: &[u8]) {
+    std::fs::create_dir_all(path.parent().expect("a parent")).expect("folders");
+    std::fs::write(path, bytes).expect("write");
+}
+
+/// A month file holding these records, as JSON values (hand edits, other devices).
+fn month_json(device: &str, month: &str, records: Vec<Value>) -> Vec<u8> {
+    let v = json!({"format": "attune", "version": 1, "device": device, "month": month, "records": records});
+    serde_json::to_vec_pretty(&v).expect("json")
+}
+
+fn run(sb: &Sandbox, args: &[&str]) -> Output {
+    sb.attune().args(args).output().expect("run attune")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn ok(sb: &Sandbox, args: &[&str]) -> String {
+    let out = run(sb, args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    stdout(&out)
+}
+
+/// Every file under the data folder with its bytes.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    walk(dir)
+        .into_iter()
+        .filter(|p| p.is_file())
+        .map(|p| {
+            let bytes = std::fs::read(&p).expect("read");
+            (p, bytes)
+        })
+        .collect()
+}
+
+const OTHER: &str = "0190aaaaaaaa7000800000000000beef";
+
+fn session(id: &str, at: &str, before: u64, seconds: f64) -> Value {
+    json!({"id": id, "created_at": at, "updated_at": at, "kind": "session", "practice": "breathe",
+           "practice_id": "exhale-4-6", "actual_seconds": seconds, "completed": true,
+           "distress_before": before, "distress_after": 3})
+}
+
+#[test]
+fn a_record_out_of_bounds_is_kept_verbatim_never_counted_and_named_by_doctor() {
+    let sb = Sandbox::new();
+    let now = now_utc();
+    let at = now.to_rfc3339();
+    let month = current_month();
+    let good = session("01900000-0000-7000-8000-000000000001", &at, 6, 300.0);
+    let wild = session("01900000-0000-7000-8000-000000000002", &at, 200, 1e308);
+    // A synced file from another device, edited by hand.
+    let path = sb
+        .data
+        .join("records")
+        .join(OTHER)
+        .join(format!("{month}.json"));
+    let bytes = month_json(OTHER, &month, vec![good, wild.clone()]);
+    write(&path, &bytes);
+
+    let trends: Value = serde_json::from_str(&ok(&sb, &["trends", "--all", "--json"])).unwrap();
+    assert_eq!(trends["sessions"], 1, "{trends:#}");
+    assert_eq!(trends["practice_minutes"], 5.0, "{trends:#}");
+    assert_eq!(trends["distress_before_mean"], 6.0, "{trends:#}");
+    let week = ok(&sb, &["trends"]);
+    assert!(!week.contains("18446744073709551615"), "{week}");
+    assert!(week.contains("5 minutes"), "{week}");
+    let history: Vec<Value> = serde_json::from_str(&ok(&sb, &["history", "--json"])).unwrap();
+    assert_eq!(history.len(), 1);
+
+    let doctor = run(&sb, &["doctor"]);
+    let text = stdout(&doctor);
+    assert_eq!(doctor.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(&path.display().to_string())
+            && text.contains("distress before is 200")
+            && text.contains("not counted"),
+        "{text}"
+    );
+    // A save on this device does not touch the other device's file, and a save into a
+    // file holding such a record keeps it exactly.
+    ok(&sb, &["checkin", "--distress", "2"]);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    let mine = sb.layout().month_path(&sb.device_id(), &month);
+    let mut v: Value = serde_json::from_slice(&std::fs::read(&mine).unwrap()).unwrap();
+    v["records"].as_array_mut().unwrap().push(wild.clone());
+    write(&mine, &serde_json::to_vec(&v).unwrap());
+    ok(&sb, &["checkin", "--distress", "3"]);
+    let back: Value = serde_json::from_slice(&std::fs::read(&mine).unwrap()).unwrap();
+    assert!(
+        back["records"].as_array().unwrap().contains(&wild),
+        "{back:#}"
+    );
+    assert_eq!(back["records"].as_array().unwrap().len(), 3);
+
+    // An import holding such a record is refused whole, naming it.
+    let before = snapshot(&sb.data);
+    let doc = json!({"format": "attune-export", "version": 1, "exported_at": at,
+                     "records": [session("01900000-0000-7000-8000-000000000003", &at, 2, 60.0),
+                                 session("01900000-0000-7000-8000-000000000004", &at, 4, 1e308)]});
+    let file = sb.root.path().join("wild.json");
+    write(&file, doc.to_string().as_bytes());
+    let out = run(&sb, &["import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("01900000-0000-7000-8000-000000000004")
+            && stderr(&out).contains("at most a day"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(snapshot(&sb.data), before);
+}
