@@ -311,3 +311,34 @@ fn an_edit_wins_over_a_version_stamped_by_a_clock_that_runs_ahead() {
         assert_eq!(list(&env, &[])[0]["text"], text, "the edit was kept");
     }
 }
+
+/// A jrnl date outside 0000-9999 would be filed where attune never reads: refused whole.
+#[test]
+fn a_jrnl_entry_dated_outside_the_years_attune_files_is_refused_and_nothing_imported() {
+    let env = Env::new();
+    for date in ["+10000-01-01", "-0044-03-15"] {
+        let file = env.tmp.path().join("far.json");
+        let text = format!(
+            r#"{{"entries": [
+                {{"title": "A fine day.", "body": "", "date": "2026-10-02", "time": "20:30", "tags": [], "starred": false}},
+                {{"title": "Far away.", "body": "", "date": "{date}", "time": "09:00", "tags": [], "starred": false}}
+            ]}}"#
+        );
+        std::fs::write(&file, text).expect("write");
+        let out = env
+            .cmd()
+            .args(["import", "--from", "jrnl"])
+            .arg(&file)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{date}: {err}");
+        assert!(err.contains("entry 2") && err.contains(date), "{err}");
+        assert!(
+            out.stdout.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        assert!(env.snapshot().is_empty(), "{date}: something was stored");
+    }
+}
