@@ -37,6 +37,35 @@ impl Layout {
     pub fn lock_path(&self, device: &str) -> PathBuf {
         self.state_dir.join("locks").join(format!("{device}.lock"))
     }
+
+    /// Whether `path` (which need not exist yet) lands inside the data or the state folder
+    /// once links and `..` are resolved: writing there could replace a live file.
+    pub fn holds(&self, path: &Path) -> std::io::Result<bool> {
+        let target = resolve(path)?;
+        let mut inside = false;
+        for root in [&self.data_dir, &self.state_dir] {
+            inside |= target.starts_with(resolve(root)?);
+        }
+        Ok(inside)
+    }
+}
+
+/// Where a path really leads: a link (even one to nothing) is followed, and the part that
+/// does not exist yet is laid on the resolved part that does.
+fn resolve(path: &Path) -> std::io::Result<PathBuf> {
+    let mut abs = std::path::absolute(path)?;
+    if abs.canonicalize().is_err()
+        && let Ok(link) = std::fs::read_link(&abs)
+    {
+        abs = abs.parent().map_or(link.clone(), |dir| dir.join(&link));
+    }
+    for base in abs.ancestors() {
+        if let Ok(real) = base.canonicalize() {
+            let rest = abs.strip_prefix(base).unwrap_or(Path::new(""));
+            return Ok(real.join(rest));
+        }
+    }
+    Ok(abs)
 }
 
 /// Every month from the one holding `from` to the one holding `to`, inclusive.
