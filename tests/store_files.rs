@@ -374,7 +374,8 @@ fn unknown_fields_and_exact_numbers_survive_saves() {
     }
     assert_eq!(weights.len(), want.len());
 
-    // An edit through the store (a delete) keeps the record's unknown fields too.
+    // A delete keeps only what marks the record deleted (none of what it held); the
+    // file's other records and fields are kept exactly.
     let snap = store.load_all().unwrap();
     let first = snap
         .merged
@@ -385,13 +386,21 @@ fn unknown_fields_and_exact_numbers_survive_saves() {
         .save(first.tombstone(stamp("2026-03-21T08:00:00.000+01:00")))
         .unwrap();
     let saved: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-    let mut expected = by_id(&original, "01900000-0000-7000-8000-000000000001");
-    expected["updated_at"] = json!("2026-03-21T08:00:00+01:00");
-    expected["deleted_at"] = json!("2026-03-21T08:00:00+01:00");
+    let expected = json!({
+        "id": "01900000-0000-7000-8000-000000000001",
+        "kind": "checkin",
+        "created_at": "2026-03-05T08:00:00.250+01:00",
+        "updated_at": "2026-03-21T08:00:00+01:00",
+        "deleted_at": "2026-03-21T08:00:00+01:00",
+    });
     assert_eq!(
         by_id(&saved, "01900000-0000-7000-8000-000000000001"),
         expected
     );
+    for id in ["0002", "0003"] {
+        let id = format!("01900000-0000-7000-8000-00000000{id}");
+        assert_eq!(by_id(&saved, &id), by_id(&original, &id), "record {id}");
+    }
     assert_eq!(saved["sync"], original["sync"]);
     assert_eq!(saved["comment"], original["comment"]);
 }

@@ -51,6 +51,25 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         .collect()
 }
 
+/// `attune ARGS` with `text` on stdin; its stdout, after checking it succeeded.
+fn with_stdin(sb: &Sandbox, args: &[&str], text: &str) -> String {
+    use std::io::Write;
+    let mut child = sb
+        .attune()
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run attune");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(text.as_bytes()).expect("write stdin");
+    drop(stdin);
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    stdout(&out)
+}
+
 const OTHER: &str = "0190aaaaaaaa7000800000000000beef";
 
 fn session(id: &str, at: &str, before: u64, seconds: f64) -> Value {
@@ -127,4 +146,88 @@ fn a_record_out_of_bounds_is_kept_verbatim_never_counted_and_named_by_doctor() {
         stderr(&out)
     );
     assert_eq!(snapshot(&sb.data), before);
+}
+
+/// Every file under the data and state folders holding `needle`, byte for byte.
+fn files_holding(sb: &Sandbox, needle: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = snapshot(&sb.data)
+        .into_iter()
+        .chain(snapshot(&sb.state))
+        .filter(|(_, bytes)| bytes.windows(needle.len()).any(|w| w == needle.as_bytes()))
+        .map(|(p, _)| p)
+        .collect();
+    found.sort();
+    found
+}
+
+/// The records of one month file, as JSON.
+fn records_in(path: &Path) -> Vec<Value> {
+    let v: Value = serde_json::from_slice(&std::fs::read(path).expect("read")).expect("json");
+    v["records"].as_array().expect("records").clone()
+}
+
+#[test]
+fn a_delete_leaves_no_trace_of_the_words_anywhere_attune_keeps_files() {
+    let sb = Sandbox::new();
+    let id = with_stdin(
+        &sb,
+        &["journal", "new", "--tag", "walnut-tag"],
+        "my walnut secret, written down",
+    );
+    let id = id.trim().to_string();
+    // Every index and cache has seen the words.
+    assert!(ok(&sb, &["journal", "search", "walnut"]).contains("my walnut secret"));
+    ok(&sb, &["trends", "--all"]);
+    ok(&sb, &["history"]);
+    assert!(!files_holding(&sb, "walnut").is_empty());
+
+    let short = id.replace('-', "")[24..].to_string();
+    assert_eq!(ok(&sb, &["journal", "delete", &short, "--yes"]).trim(), "Deleted.");
+    // The next reads rebuild what they keep.
+    assert!(ok(&sb, &["journal", "search", "walnut"]).contains("No journal entries"));
+    ok(&sb, &["trends", "--all"]);
+    assert_eq!(files_holding(&sb, "walnut"), Vec::<PathBuf>::new());
+    let month = sb.layout().month_path(&sb.device_id(), &current_month());
+    let tombstone = &records_in(&month)[0];
+    let mut keys: Vec<&str> = tombstone
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort();
+    assert_eq!(keys, ["created_at", "deleted_at", "id", "kind", "updated_at"]);
+}
+
+#[test]
+fn an_old_tombstone_that_kept_the_words_is_slimmed_by_the_next_save_of_its_month() {
+    let sb = Sandbox::new();
+    ok(&sb, &["checkin", "--distress", "1"]);
+    let me = sb.device_id();
+    let month = current_month();
+    let path = sb.layout().month_path(&me, &month);
+    let at = now_utc().to_rfc3339();
+    let fat = |id: &str, body: Value| {
+        let mut v = json!({"id": id, "created_at": at, "updated_at": at, "deleted_at": at});
+        v.as_object_mut().unwrap().extend(body.as_object().unwrap().clone());
+        v
+    };
+    let mut records = records_in(&path);
+    records.extend([
+        fat("01900000-0000-7000-8000-0000000000f1", json!({"kind": "journal", "text": "hazelnut words", "tags": ["hazelnut"]})),
+        fat("01900000-0000-7000-8000-0000000000f2", json!({"kind": "checkin", "distress": 3, "note": "hazelnut note"})),
+        fat("01900000-0000-7000-8000-0000000000f3", json!({"kind": "session", "practice": "ground", "practice_id": "5-4-3-2-1",
+            "actual_seconds": 60.0, "completed": true, "noticed": ["hazelnut tree"]})),
+    ]);
+    write(&path, &month_json(&me, &month, records));
+    assert!(ok(&sb, &["journal", "search", "hazelnut"]).contains("No journal entries"));
+    assert_eq!(files_holding(&sb, "hazelnut"), [path.clone()], "only the old file");
+
+    ok(&sb, &["checkin", "--distress", "2"]);
+    assert_eq!(files_holding(&sb, "hazelnut"), Vec::<PathBuf>::new());
+    let kept = records_in(&path);
+    assert_eq!(kept.len(), 5);
+    for r in kept.iter().filter(|r| r.get("deleted_at").is_some()) {
+        assert_eq!(r.as_object().unwrap().len(), 5, "{r}");
+    }
 }

@@ -160,7 +160,7 @@ fn check_unknown(report: &mut Report, path: &Path, file: &month_file::MonthFile)
     let out_of_bounds: Vec<String> = file
         .unknown
         .iter()
-        .filter_map(|raw| serde_json::from_str::<Record>(raw.get()).ok())
+        .filter_map(|raw| Record::from_json(raw.get()).ok())
         .filter_map(|r| {
             bounds::check(&r)
                 .err()

@@ -18,7 +18,8 @@ use std::path::Path;
 use std::time::UNIX_EPOCH;
 use uuid::Uuid;
 
-const VERSION: u32 = 2;
+/// 3: tombstones hold nothing of what was deleted, and records out of bounds are left out.
+const VERSION: u32 = 3;
 
 /// What every slim record keeps, for merging versions the store's way.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
