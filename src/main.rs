@@ -47,6 +47,7 @@ fn main() -> ExitCode {
         config_path,
         // The one reading of the clock's source; everything below is handed the time.
         clock: attune::clock::Clock::system(),
+        notes: Default::default(),
     };
     let Some(command) = args.command else {
         return open_tui(&ctx, attune::tui::Start::Home);

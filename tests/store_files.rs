@@ -4,9 +4,9 @@
 
 mod store_support;
 
+use attune::store::Store;
 use attune::store::atomic::TEMP_PREFIX;
 use attune::store::month_file::{self, FileProblem, MonthFile, Problem};
-use attune::store::{Store, StoreError};
 use serde_json::{Value, json};
 use std::path::Path;
 use store_support::*;
@@ -110,18 +110,22 @@ fn a_broken_month_file_is_never_overwritten_and_is_named_with_line_and_column() 
     );
     assert_eq!(column, text.lines().last().unwrap().len());
 
+    // The new check-in is kept all the same, in a file beside the broken one, and the
+    // command says so in one line.
     let (code, stdout, stderr) = run_checkin(&sb, "into a broken month");
-    assert_eq!(code, Some(1), "{stderr}");
-    assert!(stdout.is_empty(), "an id was printed: {stdout}");
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(uuid::Uuid::parse_str(stdout.trim()).is_ok(), "{stdout}");
+    let beside = layout.beside_path(&me, &month, 2);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(
-        stderr.contains(&own_broken.display().to_string()),
-        "names the file: {stderr}"
+        stderr.contains(&own_broken.display().to_string())
+            && stderr.contains(&beside.display().to_string()),
+        "names both files: {stderr}"
     );
     assert!(
         stderr.contains(&format!("line {line}, column {column}")),
         "says where: {stderr}"
     );
-    assert!(stderr.contains("nothing was saved"), "{stderr}");
     assert_eq!(std::fs::read(&own_broken).unwrap(), broken_bytes);
     assert!(temps_in(&layout.device_dir(&me)).is_empty());
 
@@ -141,27 +145,36 @@ fn a_broken_month_file_is_never_overwritten_and_is_named_with_line_and_column() 
         &Problem::Newer { version: 2 }
     );
     let notes = live_notes(&snap.merged);
-    assert_eq!(notes, ["january, mine", "february, theirs"]);
-
-    // Saving elsewhere still works; a save that touches the broken month changes nothing,
-    // not even the other month in the same batch.
-    let feb = checkin(
-        3,
-        "a later january note",
-        stamp("2025-01-20T09:00:00.000+00:00"),
+    assert_eq!(
+        notes,
+        ["january, mine", "february, theirs", "into a broken month"]
     );
-    store.save(feb.clone()).unwrap();
-    let good_before = std::fs::read(&own_good).unwrap();
+
+    // A save that touches the broken month keeps its records beside it, and the other
+    // month in the same batch is saved as usual.
     let into_broken = checkin(2, "via the API", now_utc());
     let also = checkin(2, "same batch", stamp("2025-01-21T09:00:00.000+00:00"));
-    match store.save_all(vec![also, into_broken]) {
-        Err(StoreError::Unwritable(FileProblem { path, problem })) => {
-            assert_eq!(path, own_broken);
-            assert!(matches!(problem, Problem::Broken { .. }));
-        }
-        other => panic!("expected Unwritable, got {other:?}"),
-    }
-    assert_eq!(std::fs::read(&own_good).unwrap(), good_before);
+    let report = store.save_all(vec![also, into_broken]).unwrap();
+    assert_eq!(report.changed, 2);
+    assert_eq!(report.beside.len(), 1, "{report:?}");
+    assert_eq!(report.beside[0].damaged.path, own_broken);
+    assert!(matches!(
+        report.beside[0].damaged.problem,
+        Problem::Broken { .. }
+    ));
+    assert_eq!(report.beside[0].kept_in, beside);
+    let mut notes = live_notes(&store.load_all().unwrap().merged);
+    notes.sort();
+    assert_eq!(
+        notes,
+        [
+            "february, theirs",
+            "into a broken month",
+            "january, mine",
+            "same batch",
+            "via the API"
+        ]
+    );
 
     for (path, bytes) in [
         (&own_broken, &broken_bytes),
@@ -190,11 +203,13 @@ fn a_newer_version_month_file_is_never_overwritten_and_the_version_is_named() {
     write(&other_path, &other_bytes);
 
     let (code, stdout, stderr) = run_checkin(&sb, "into a newer month");
-    assert_eq!(code, Some(1), "{stderr}");
-    assert!(stdout.is_empty());
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(uuid::Uuid::parse_str(stdout.trim()).is_ok(), "{stdout}");
+    let beside = store.layout().beside_path(&me, &month, 2);
     assert!(
-        stderr.contains(&path.display().to_string()),
-        "names the file: {stderr}"
+        stderr.contains(&path.display().to_string())
+            && stderr.contains(&beside.display().to_string()),
+        "names both files: {stderr}"
     );
     assert!(
         stderr.contains("newer attune (format version 2"),
@@ -213,7 +228,7 @@ fn a_newer_version_month_file_is_never_overwritten_and_the_version_is_named() {
         problem_at(&snap.problems, &other_path),
         &Problem::Newer { version: 2 }
     );
-    assert!(snap.merged.is_empty());
+    assert_eq!(live_notes(&snap.merged), ["into a newer month"]);
 }
 
 /// The folders and files one check-in leaves, mode checked for each.

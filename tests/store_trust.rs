@@ -182,7 +182,10 @@ fn a_delete_leaves_no_trace_of_the_words_anywhere_attune_keeps_files() {
     assert!(!files_holding(&sb, "walnut").is_empty());
 
     let short = id.replace('-', "")[24..].to_string();
-    assert_eq!(ok(&sb, &["journal", "delete", &short, "--yes"]).trim(), "Deleted.");
+    assert_eq!(
+        ok(&sb, &["journal", "delete", &short, "--yes"]).trim(),
+        "Deleted."
+    );
     // The next reads rebuild what they keep.
     assert!(ok(&sb, &["journal", "search", "walnut"]).contains("No journal entries"));
     ok(&sb, &["trends", "--all"]);
@@ -196,7 +199,10 @@ fn a_delete_leaves_no_trace_of_the_words_anywhere_attune_keeps_files() {
         .map(String::as_str)
         .collect();
     keys.sort();
-    assert_eq!(keys, ["created_at", "deleted_at", "id", "kind", "updated_at"]);
+    assert_eq!(
+        keys,
+        ["created_at", "deleted_at", "id", "kind", "updated_at"]
+    );
 }
 
 #[test]
@@ -209,19 +215,34 @@ fn an_old_tombstone_that_kept_the_words_is_slimmed_by_the_next_save_of_its_month
     let at = now_utc().to_rfc3339();
     let fat = |id: &str, body: Value| {
         let mut v = json!({"id": id, "created_at": at, "updated_at": at, "deleted_at": at});
-        v.as_object_mut().unwrap().extend(body.as_object().unwrap().clone());
+        v.as_object_mut()
+            .unwrap()
+            .extend(body.as_object().unwrap().clone());
         v
     };
     let mut records = records_in(&path);
     records.extend([
-        fat("01900000-0000-7000-8000-0000000000f1", json!({"kind": "journal", "text": "hazelnut words", "tags": ["hazelnut"]})),
-        fat("01900000-0000-7000-8000-0000000000f2", json!({"kind": "checkin", "distress": 3, "note": "hazelnut note"})),
-        fat("01900000-0000-7000-8000-0000000000f3", json!({"kind": "session", "practice": "ground", "practice_id": "5-4-3-2-1",
-            "actual_seconds": 60.0, "completed": true, "noticed": ["hazelnut tree"]})),
+        fat(
+            "01900000-0000-7000-8000-0000000000f1",
+            json!({"kind": "journal", "text": "hazelnut words", "tags": ["hazelnut"]}),
+        ),
+        fat(
+            "01900000-0000-7000-8000-0000000000f2",
+            json!({"kind": "checkin", "distress": 3, "note": "hazelnut note"}),
+        ),
+        fat(
+            "01900000-0000-7000-8000-0000000000f3",
+            json!({"kind": "session", "practice": "ground", "practice_id": "5-4-3-2-1",
+            "actual_seconds": 60.0, "completed": true, "noticed": ["hazelnut tree"]}),
+        ),
     ]);
     write(&path, &month_json(&me, &month, records));
     assert!(ok(&sb, &["journal", "search", "hazelnut"]).contains("No journal entries"));
-    assert_eq!(files_holding(&sb, "hazelnut"), [path.clone()], "only the old file");
+    assert_eq!(
+        files_holding(&sb, "hazelnut"),
+        std::slice::from_ref(&path),
+        "only the old file"
+    );
 
     ok(&sb, &["checkin", "--distress", "2"]);
     assert_eq!(files_holding(&sb, "hazelnut"), Vec::<PathBuf>::new());
@@ -230,4 +251,118 @@ fn an_old_tombstone_that_kept_the_words_is_slimmed_by_the_next_save_of_its_month
     for r in kept.iter().filter(|r| r.get("deleted_at").is_some()) {
         assert_eq!(r.as_object().unwrap().len(), 5, "{r}");
     }
+}
+
+fn checkin_json(id: &str, at: &str, note: &str) -> Value {
+    json!({"id": id, "created_at": at, "updated_at": at, "kind": "checkin", "distress": 4, "note": note})
+}
+
+fn import(sb: &Sandbox, records: Vec<Value>) {
+    let doc = json!({"format": "attune-export", "version": 1, "exported_at": "2026-05-30T10:00:00+00:00", "records": records});
+    let file = sb.root.path().join("import.json");
+    write(&file, doc.to_string().as_bytes());
+    ok(sb, &["import", file.to_str().expect("utf-8")]);
+}
+
+fn notes_in(path: &Path) -> Vec<String> {
+    let mut notes: Vec<String> = records_in(path)
+        .iter()
+        .filter_map(|r| r["note"].as_str().map(str::to_string))
+        .collect();
+    notes.sort();
+    notes
+}
+
+#[test]
+fn a_save_folds_every_conflict_copy_of_its_month_into_the_month_file() {
+    let sb = Sandbox::new();
+    ok(&sb, &["checkin", "--distress", "1"]);
+    let me = sb.device_id();
+    let main = sb.layout().month_path(&me, "2026-05");
+    let copy = sb
+        .layout()
+        .device_dir(&me)
+        .join("2026-05.sync-conflict-20260510-ABCDEF.json");
+    let a = checkin_json(
+        "01900000-0000-7000-8000-0000000000a1",
+        "2026-05-02T08:00:00+00:00",
+        "in both",
+    );
+    let b = checkin_json(
+        "01900000-0000-7000-8000-0000000000a2",
+        "2026-05-03T08:00:00+00:00",
+        "only in the copy",
+    );
+    write(&main, &month_json(&me, "2026-05", vec![a.clone()]));
+    write(&copy, &month_json(&me, "2026-05", vec![a, b]));
+    let copy_bytes = std::fs::read(&copy).unwrap();
+
+    import(
+        &sb,
+        vec![checkin_json(
+            "01900000-0000-7000-8000-0000000000a3",
+            "2026-05-20T08:00:00+00:00",
+            "new",
+        )],
+    );
+    assert_eq!(notes_in(&main), ["in both", "new", "only in the copy"]);
+    assert_eq!(
+        std::fs::read(&copy).unwrap(),
+        copy_bytes,
+        "a save never writes a copy"
+    );
+}
+
+#[test]
+fn while_a_month_file_is_damaged_new_records_are_kept_beside_it_and_go_home_once_it_mends() {
+    let sb = Sandbox::new();
+    ok(
+        &sb,
+        &["checkin", "--distress", "1", "--note", "before the damage"],
+    );
+    let me = sb.device_id();
+    let month = current_month();
+    let main = sb.layout().month_path(&me, &month);
+    let good = std::fs::read(&main).unwrap();
+    let broken = &good[..good.len() / 2];
+    write(&main, broken);
+
+    let out = run(
+        &sb,
+        &["checkin", "--distress", "2", "--note", "first beside"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let beside = sb.layout().beside_path(&me, &month, 2);
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("saved beside it"), "{}", stderr(&out));
+    ok(
+        &sb,
+        &["checkin", "--distress", "3", "--note", "second beside"],
+    );
+    assert_eq!(std::fs::read(&main).unwrap(), broken, "never written over");
+    assert_eq!(notes_in(&beside), ["first beside", "second beside"]);
+
+    // A damaged file beside it is left alone too: the next one is used.
+    let beside_good = std::fs::read(&beside).unwrap();
+    write(&beside, b"{ not json");
+    ok(&sb, &["checkin", "--distress", "4", "--note", "third"]);
+    assert_eq!(std::fs::read(&beside).unwrap(), b"{ not json");
+    let third = sb.layout().beside_path(&me, &month, 3);
+    assert_eq!(notes_in(&third), ["third"]);
+
+    // Once the files read again, the next save takes everything home.
+    write(&beside, &beside_good);
+    write(&main, &good);
+    let out = run(&sb, &["checkin", "--distress", "5", "--note", "home again"]);
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    let all = [
+        "before the damage",
+        "first beside",
+        "home again",
+        "second beside",
+        "third",
+    ];
+    assert_eq!(notes_in(&main), all);
+    let history: Vec<Value> = serde_json::from_str(&ok(&sb, &["history", "--json"])).unwrap();
+    assert_eq!(history.len(), all.len());
 }

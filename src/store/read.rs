@@ -2,21 +2,28 @@
 //! cannot be used is reported and left out; the read goes on with the rest.
 
 use super::Snapshot;
-use super::layout::{self, Layout};
+use super::layout::{self, Layout, Role};
 use super::month_file::{self, FileProblem, Problem};
 use std::path::{Path, PathBuf};
 
-/// The month files (and sync tools' conflict copies of them) in one device folder, with
-/// their months, oldest first.
+/// The month files (those beside a damaged one, and sync tools' conflict copies, too) in
+/// one device folder, with their months, oldest first.
 pub fn month_files(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
+    Ok(listing(dir)?
+        .into_iter()
+        .map(|(month, _, path)| (month, path))
+        .collect())
+}
+
+/// Every month file in one device folder with its month and role, oldest month first and
+/// each month's own file before the others.
+pub fn listing(dir: &Path) -> std::io::Result<Vec<(String, Role, PathBuf)>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        let month =
-            layout::month_from_file_name(&name).or_else(|| layout::month_from_copy_name(&name));
-        if let Some(month) = month {
-            files.push((month.to_string(), entry.path()));
+        if let Some((month, role)) = layout::classify(&name) {
+            files.push((month.to_string(), role, entry.path()));
         }
     }
     files.sort();
