@@ -366,3 +366,195 @@ fn while_a_month_file_is_damaged_new_records_are_kept_beside_it_and_go_home_once
     let history: Vec<Value> = serde_json::from_str(&ok(&sb, &["history", "--json"])).unwrap();
     assert_eq!(history.len(), all.len());
 }
+
+/// `attune doctor` (with `--fix` when asked): exit code and what it printed.
+fn doctor(sb: &Sandbox, fix: bool) -> (Option<i32>, String) {
+    let mut args = vec!["doctor"];
+    if fix {
+        args.push("--fix");
+    }
+    let out = run(sb, &args);
+    (out.status.code(), stdout(&out))
+}
+
+#[test]
+fn doctor_keeps_a_conflict_copy_until_every_record_is_in_the_month_file_then_fix_removes_it() {
+    let sb = Sandbox::new();
+    ok(&sb, &["checkin", "--distress", "1"]);
+    let me = sb.device_id();
+    let main = sb.layout().month_path(&me, "2026-05");
+    let dir = sb.layout().device_dir(&me);
+    let copy = dir.join("2026-05.sync-conflict-20260510-ABCDEF.json");
+    let a = checkin_json(
+        "01900000-0000-7000-8000-0000000000a1",
+        "2026-05-02T08:00:00+00:00",
+        "in both",
+    );
+    let b = checkin_json(
+        "01900000-0000-7000-8000-0000000000a2",
+        "2026-05-03T08:00:00+00:00",
+        "only in the copy",
+    );
+    write(&main, &month_json(&me, "2026-05", vec![a.clone()]));
+    write(&copy, &month_json(&me, "2026-05", vec![a.clone(), b]));
+    // Another device's copy, every record of it in that device's month file.
+    let theirs = sb.data.join("records").join(OTHER);
+    write(
+        &theirs.join("2026-05.json"),
+        &month_json(OTHER, "2026-05", vec![a.clone()]),
+    );
+    let their_copy = theirs.join("2026-05 (conflicted copy 2026-05-11).json");
+    write(&their_copy, &month_json(OTHER, "2026-05", vec![a]));
+    for p in walk(&sb.data) {
+        attune::store::atomic::set_mode(&p, if p.is_dir() { 0o700 } else { 0o600 }).unwrap();
+    }
+
+    let (code, text) = doctor(&sb, false);
+    assert_eq!(code, Some(1), "{text}");
+    let own_advice = text
+        .split("\n\n")
+        .find(|p| p.contains("ABCDEF"))
+        .expect("the copy is named")
+        .to_string();
+    assert!(
+        own_advice.contains("holding 1 record(s) not yet in 2026-05.json")
+            && own_advice.contains("keep it"),
+        "{own_advice}"
+    );
+    assert!(!own_advice.contains("delete"), "{own_advice}");
+    let their_advice = text
+        .split("\n\n")
+        .find(|p| p.contains("conflicted copy"))
+        .expect("their copy is named")
+        .to_string();
+    assert!(
+        their_advice.contains("every record in it is also in 2026-05.json")
+            && their_advice.contains("you may delete it"),
+        "{their_advice}"
+    );
+
+    let (code, text) = doctor(&sb, true);
+    assert!(
+        text.contains("Fixed: ") && text.contains("ABCDEF"),
+        "{text}"
+    );
+    assert_eq!(code, Some(1), "their copy is theirs to remove: {text}");
+    assert!(
+        !copy.exists(),
+        "every record of it is in the month file now"
+    );
+    assert!(
+        their_copy.exists(),
+        "never removed from another device's folder"
+    );
+    assert_eq!(notes_in(&main), ["in both", "only in the copy"]);
+    let history: Vec<Value> = serde_json::from_str(&ok(&sb, &["history", "--json"])).unwrap();
+    assert_eq!(history.len(), 3);
+    std::fs::remove_file(&their_copy).unwrap();
+    let (code, text) = doctor(&sb, false);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("All is well."), "{text}");
+}
+
+#[test]
+fn after_a_save_folds_a_copy_doctor_says_it_may_go() {
+    let sb = Sandbox::new();
+    ok(&sb, &["checkin", "--distress", "1"]);
+    let me = sb.device_id();
+    let copy = sb
+        .layout()
+        .device_dir(&me)
+        .join("2026-05.sync-conflict-1.json");
+    let b = checkin_json(
+        "01900000-0000-7000-8000-0000000000a2",
+        "2026-05-03T08:00:00+00:00",
+        "only in the copy",
+    );
+    write(&copy, &month_json(&me, "2026-05", vec![b]));
+    attune::store::atomic::set_mode(&copy, 0o600).unwrap();
+    assert!(doctor(&sb, false).1.contains("keep it"));
+    import(
+        &sb,
+        vec![checkin_json(
+            "01900000-0000-7000-8000-0000000000a3",
+            "2026-05-20T08:00:00+00:00",
+            "new",
+        )],
+    );
+    let (_, text) = doctor(&sb, false);
+    assert!(
+        text.contains("every record in it is also in 2026-05.json")
+            && text.contains("`attune doctor --fix` removes it"),
+        "{text}"
+    );
+    assert!(!text.contains("keep it"), "{text}");
+}
+
+#[test]
+fn doctor_explains_a_damaged_month_file_and_the_file_beside_it_and_fix_brings_them_home() {
+    let sb = Sandbox::new();
+    ok(&sb, &["checkin", "--distress", "1", "--note", "before"]);
+    let me = sb.device_id();
+    let month = current_month();
+    let main = sb.layout().month_path(&me, &month);
+    let good = std::fs::read(&main).unwrap();
+    write(&main, &good[..good.len() - 9]);
+    attune::store::atomic::set_mode(&main, 0o600).unwrap();
+    ok(&sb, &["checkin", "--distress", "2", "--note", "beside"]);
+    let beside = sb.layout().beside_path(&me, &month, 2);
+
+    let (code, text) = doctor(&sb, false);
+    assert_eq!(code, Some(1));
+    let main_name = format!("{month}.json");
+    assert!(
+        text.contains(&format!("kept beside it, in {month}.2.json")),
+        "the damaged file's advice names the file beside it: {text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "holds what was saved while {main_name} cannot be read"
+        )) && text.contains("keep it"),
+        "{text}"
+    );
+    let before = snapshot(&sb.data);
+    let (_, fixed) = doctor(&sb, true);
+    assert!(!fixed.contains("Fixed:"), "{fixed}");
+    assert_eq!(snapshot(&sb.data), before, "--fix touches neither");
+
+    write(&main, &good);
+    attune::store::atomic::set_mode(&main, 0o600).unwrap();
+    let (_, text) = doctor(&sb, false);
+    assert!(
+        text.contains(&format!(
+            "holds 1 record(s) saved while {main_name} could not be read"
+        )),
+        "{text}"
+    );
+    let (code, text) = doctor(&sb, true);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(!beside.exists());
+    assert_eq!(notes_in(&main), ["before", "beside"]);
+}
+
+#[test]
+fn doctor_fix_slims_old_tombstones_in_a_month_no_save_touches() {
+    let sb = Sandbox::new();
+    ok(&sb, &["checkin", "--distress", "1"]);
+    let me = sb.device_id();
+    let path = sb.layout().month_path(&me, "2025-05");
+    let at = "2025-05-05T08:00:00+00:00";
+    let fat = json!({"id": "01900000-0000-7000-8000-0000000000f1", "created_at": at, "updated_at": at,
+                     "deleted_at": at, "kind": "journal", "text": "pecan words"});
+    write(&path, &month_json(&me, "2025-05", vec![fat]));
+    attune::store::atomic::set_mode(&path, 0o600).unwrap();
+    let (code, text) = doctor(&sb, false);
+    assert_eq!(code, Some(1));
+    assert!(
+        text.contains("1 deleted record(s) that still keep what they held"),
+        "{text}"
+    );
+    let (code, text) = doctor(&sb, true);
+    assert_eq!(code, Some(0), "{text}");
+    assert_eq!(files_holding(&sb, "pecan"), Vec::<PathBuf>::new());
+    assert_eq!(records_in(&path)[0].as_object().unwrap().len(), 5);
+}

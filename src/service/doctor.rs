@@ -1,14 +1,14 @@
-//! `doctor`'s checks: every month file readable, folders and files private, nothing
-//! unexpected in the records folders, no temp files left by a writer that died. It reads
-//! and reports; `repair` fixes only what is safe (permissions, and this device's
-//! leftovers under its lock), never a record file's contents.
+//! `doctor`'s checks: folders and files private, nothing unexpected in the records
+//! folders, no temp files left by a writer that died, and (in `doctor_files`) every month
+//! file. It reads and reports; `repair` fixes only what is safe: permissions, this
+//! device's leftovers under its lock, and this device's own month files tidied by the
+//! store (copies folded in and removed once held in full), never by dropping a record.
 
+use super::doctor_files::check_files;
 use crate::store::atomic::{TEMP_PREFIX, create_private_dir, set_mode};
-use crate::store::bounds;
 use crate::store::layout::{self, Layout};
 use crate::store::lock::DeviceLock;
-use crate::store::model::Record;
-use crate::store::month_file::{self, Problem};
+use crate::store::tidy::tidy;
 use std::path::{Path, PathBuf};
 
 /// One thing that is not right, with what to do about it.
@@ -30,6 +30,11 @@ pub enum Fix {
     RemoveLeftover {
         locked: bool,
     },
+    /// Tidy this device's files of the month (see `store::tidy`): fold copies in, slim
+    /// old tombstones, move records to their own month, remove copies held in full.
+    Tidy {
+        month: String,
+    },
 }
 
 #[derive(Debug, Default)]
@@ -45,7 +50,13 @@ impl Report {
         self.findings.is_empty()
     }
 
-    fn add(&mut self, path: &Path, what: impl Into<String>, todo: impl Into<String>, fix: Fix) {
+    pub(super) fn add(
+        &mut self,
+        path: &Path,
+        what: impl Into<String>,
+        todo: impl Into<String>,
+        fix: Fix,
+    ) {
         self.findings.push(Finding {
             path: path.to_path_buf(),
             what: what.into(),
@@ -113,16 +124,14 @@ fn check_device(report: &mut Report, dir: &Path, ours: bool) {
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
+    let mut month_files = Vec::new();
     for path in paths {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if layout::month_from_file_name(&name).is_some() {
-            check_month_file(report, &path);
-        } else if layout::month_from_copy_name(&name).is_some() {
-            check_month_file(report, &path);
-            report.add(&path, "is a sync tool's conflict copy of a month file", "attune reads its records too, so nothing is missing; once you have looked at it, you may delete it", Fix::None);
+        if let Some((month, role)) = layout::classify(&name) {
+            month_files.push((month.to_string(), role, path));
         } else if is_temp(&path) && ours {
             report.add(&path, LEFTOVER, "it holds nothing you saved; `attune doctor --fix` removes it, and so does the next save", Fix::RemoveLeftover { locked: true });
         } else if is_temp(&path) {
@@ -136,70 +145,11 @@ fn check_device(report: &mut Report, dir: &Path, ours: bool) {
             );
         }
     }
-}
-
-fn check_month_file(report: &mut Report, path: &Path) {
-    report.files += 1;
-    check_mode(report, path, 0o600);
-    match month_file::read_existing(path) {
-        Ok(file) => {
-            let file = file.unwrap_or_else(|| month_file::MonthFile::new("", ""));
-            report.records += file.records.len();
-            check_unknown(report, path, &file);
-        }
-        Err(problem) => {
-            let todo = unreadable_todo(&problem);
-            report.add(path, problem.to_string(), todo, Fix::None);
-        }
-    }
-}
-
-/// Name the records kept verbatim: those out of bounds (with the first reason), and those
-/// this version cannot read at all.
-fn check_unknown(report: &mut Report, path: &Path, file: &month_file::MonthFile) {
-    let out_of_bounds: Vec<String> = file
-        .unknown
-        .iter()
-        .filter_map(|raw| Record::from_json(raw.get()).ok())
-        .filter_map(|r| {
-            bounds::check(&r)
-                .err()
-                .map(|why| format!("{}: {why}", r.id))
-        })
-        .collect();
-    if let Some(first) = out_of_bounds.first() {
-        let what = format!(
-            "holds {} record(s) with values attune does not record (record {first}); they are kept unchanged and not counted",
-            out_of_bounds.len()
-        );
-        report.add(path, what, "if they were edited by hand, mend the values; until then lists and trends leave them out", Fix::None);
-    }
-    let unreadable = file.unknown.len() - out_of_bounds.len();
-    if unreadable > 0 {
-        let what = format!(
-            "holds {unreadable} record(s) this attune cannot read; they are kept unchanged"
-        );
-        report.add(path, what, "if a newer attune wrote them, update attune; if they were edited by hand, check their values", Fix::None);
-    }
-}
-
-fn unreadable_todo(problem: &Problem) -> String {
-    match problem {
-        Problem::Broken { line, column, .. } => format!(
-            "attune has not changed it and leaves its records out until it reads again. Restore it from a backup or a synced copy, or mend the JSON by hand near line {line}, column {column}"
-        ),
-        Problem::Newer { .. } => {
-            "update attune to read it; until then its records are left out and the file is never overwritten".into()
-        }
-        Problem::Foreign => "move it out of the records folder; attune keeps only its own files there".into(),
-        Problem::Unopenable { .. } => {
-            "make it a readable file again (check its permissions, or whether it is a link to something gone); until then its records are left out".into()
-        }
-    }
+    check_files(report, month_files, ours);
 }
 
 #[cfg(unix)]
-fn check_mode(report: &mut Report, path: &Path, want: u32) {
+pub(super) fn check_mode(report: &mut Report, path: &Path, want: u32) {
     use std::os::unix::fs::PermissionsExt;
     let Ok(meta) = std::fs::metadata(path) else {
         return;
@@ -213,26 +163,26 @@ fn check_mode(report: &mut Report, path: &Path, want: u32) {
 }
 
 #[cfg(not(unix))]
-fn check_mode(_report: &mut Report, _path: &Path, _want: u32) {}
+pub(super) fn check_mode(_report: &mut Report, _path: &Path, _want: u32) {}
 
-/// Fix what is safe to fix. Returns the findings that were fixed.
-pub fn repair(
-    layout: &Layout,
-    device: Option<&str>,
-    report: &Report,
-) -> std::io::Result<Vec<Finding>> {
-    let mut fixed = Vec::new();
+/// Fix what is safe to fix. The caller checks again to see what is fixed.
+pub fn repair(layout: &Layout, device: Option<&str>, report: &Report) -> std::io::Result<()> {
+    let mut months = Vec::new();
     for f in &report.findings {
-        match f.fix {
-            Fix::None => continue,
-            Fix::SetMode(want) => set_mode(&f.path, want)?,
+        match &f.fix {
+            Fix::None => {}
+            Fix::SetMode(want) => set_mode(&f.path, *want)?,
             Fix::RemoveLeftover { locked } => {
-                remove_leftover(layout, device.filter(|_| locked), &f.path)?
+                remove_leftover(layout, device.filter(|_| *locked), &f.path)?
             }
+            Fix::Tidy { month } if !months.contains(month) => months.push(month.clone()),
+            Fix::Tidy { .. } => {}
         }
-        fixed.push(f.clone());
     }
-    Ok(fixed)
+    if let (Some(device), false) = (device, months.is_empty()) {
+        tidy(layout, device, &months).map_err(std::io::Error::other)?;
+    }
+    Ok(())
 }
 
 fn remove_leftover(layout: &Layout, device: Option<&str>, path: &Path) -> std::io::Result<()> {

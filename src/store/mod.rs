@@ -12,6 +12,7 @@ pub mod model;
 pub mod month_file;
 pub mod month_set;
 pub mod read;
+pub mod tidy;
 mod write;
 
 use chrono::NaiveDate;
