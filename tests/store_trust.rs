@@ -558,3 +558,138 @@ fn doctor_fix_slims_old_tombstones_in_a_month_no_save_touches() {
     assert_eq!(files_holding(&sb, "pecan"), Vec::<PathBuf>::new());
     assert_eq!(records_in(&path)[0].as_object().unwrap().len(), 5);
 }
+
+fn journal_json(id: &str, at: &str, text: &str) -> Value {
+    json!({"id": id, "created_at": at, "updated_at": at, "kind": "journal", "text": text,
+           "mood_colour": "teal", "tags": ["filed"]})
+}
+
+fn ids(records: &[Value]) -> Vec<String> {
+    records
+        .iter()
+        .map(|r| r["id"].as_str().expect("an id").to_string())
+        .collect()
+}
+
+fn json_list(sb: &Sandbox, args: &[&str]) -> Vec<Value> {
+    serde_json::from_str(&ok(sb, args)).expect("a JSON list")
+}
+
+const MISFILED: &str = "01900000-0000-7000-8000-0000000000c1";
+const MISFILED_CHECKIN: &str = "01900000-0000-7000-8000-0000000000c2";
+const DECEMBER: &str = "01900000-0000-7000-8000-0000000000c3";
+
+/// Another device's December file holding two October records.
+fn misfiled_store() -> Sandbox {
+    let sb = Sandbox::new();
+    ok(&sb, &["checkin", "--distress", "1"]);
+    let dec = sb.data.join("records").join(OTHER).join("2026-12.json");
+    let records = vec![
+        journal_json(MISFILED, "2026-10-15T20:00:00+02:00", "written in october"),
+        checkin_json(
+            MISFILED_CHECKIN,
+            "2026-10-16T08:00:00+02:00",
+            "october check-in",
+        ),
+        checkin_json(DECEMBER, "2026-12-03T08:00:00+02:00", "december check-in"),
+    ];
+    write(&dec, &month_json(OTHER, "2026-12", records));
+    sb
+}
+
+#[test]
+fn a_record_filed_under_the_wrong_month_is_read_in_its_own_month() {
+    let sb = misfiled_store();
+    let october = ["--since", "2026-10-01", "--until", "2026-10-31"];
+    for round in 0..2 {
+        // The second round reads through what the first learnt about each file.
+        let mut args = vec!["history", "--json"];
+        args.extend(october);
+        assert_eq!(
+            ids(&json_list(&sb, &args)),
+            [MISFILED, MISFILED_CHECKIN],
+            "round {round}"
+        );
+        let mut args = vec!["journal", "list", "--json"];
+        args.extend(october);
+        assert_eq!(ids(&json_list(&sb, &args)), [MISFILED], "round {round}");
+        let dec = json_list(
+            &sb,
+            &[
+                "history",
+                "--json",
+                "--since",
+                "2026-12-01",
+                "--until",
+                "2026-12-31",
+            ],
+        );
+        assert_eq!(ids(&dec), [DECEMBER], "round {round}");
+        let trends: Value =
+            serde_json::from_str(&ok(&sb, &["trends", "--month", "2026-10", "--json"])).unwrap();
+        assert_eq!(trends["checkins"], 1, "round {round}: {trends:#}");
+    }
+    let all = json_list(&sb, &["journal", "list", "--json"]);
+    assert_eq!(ids(&all), [MISFILED], "listed once");
+}
+
+#[test]
+fn deleting_a_misfiled_entry_hides_it_everywhere() {
+    let sb = misfiled_store();
+    let short = MISFILED.replace('-', "")[24..].to_string();
+    assert_eq!(
+        ok(&sb, &["journal", "delete", &short, "--yes"]).trim(),
+        "Deleted."
+    );
+    // The tombstone is filed in October, on this device; the entry sits in December.
+    assert!(sb.layout().month_path(&sb.device_id(), "2026-10").is_file());
+    assert!(json_list(&sb, &["journal", "list", "--json"]).is_empty());
+    let october = json_list(
+        &sb,
+        &[
+            "journal",
+            "list",
+            "--json",
+            "--since",
+            "2026-10-01",
+            "--until",
+            "2026-10-31",
+        ],
+    );
+    assert!(october.is_empty());
+    let everything = json_list(&sb, &["history", "--json"]);
+    assert!(!ids(&everything).contains(&MISFILED.to_string()));
+    assert!(ok(&sb, &["journal", "search", "october"]).contains("No journal entries"));
+}
+
+#[test]
+fn doctor_names_misfiled_records_and_fix_moves_them_keeping_every_field() {
+    let sb = Sandbox::new();
+    ok(&sb, &["checkin", "--distress", "1"]);
+    let me = sb.device_id();
+    let dec = sb.layout().month_path(&me, "2026-12");
+    let entry = journal_json(MISFILED, "2026-10-15T20:00:00+02:00", "written in october");
+    let december = checkin_json(DECEMBER, "2026-12-03T08:00:00+02:00", "december check-in");
+    write(
+        &dec,
+        &month_json(&me, "2026-12", vec![entry.clone(), december.clone()]),
+    );
+    attune::store::atomic::set_mode(&dec, 0o600).unwrap();
+
+    let (code, text) = doctor(&sb, false);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains(
+            "2026-12.json holds 1 record(s) of other months (the first created 2026-10-15)"
+        ),
+        "{text}"
+    );
+    let (code, text) = doctor(&sb, true);
+    assert_eq!(code, Some(0), "{text}");
+    let oct = sb.layout().month_path(&me, "2026-10");
+    assert_eq!(records_in(&oct), [entry]);
+    assert_eq!(records_in(&dec), [december]);
+    let mut args = vec!["journal", "list", "--json", "--since", "2026-10-01"];
+    args.extend(["--until", "2026-10-31"]);
+    assert_eq!(ids(&json_list(&sb, &args)), [MISFILED]);
+}

@@ -10,12 +10,12 @@ use crate::store::layout::device_dirs;
 use crate::store::merge::precedence;
 use crate::store::model::{Record, Stamp};
 use crate::store::month_file::{self, FileProblem};
+use crate::store::placement::fingerprint;
 use crate::store::read::month_files;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::time::UNIX_EPOCH;
 use uuid::Uuid;
 
 /// 3: tombstones hold nothing of what was deleted, and records out of bounds are left out.
@@ -80,17 +80,6 @@ struct Indexed<T> {
     len: u64,
     modified_ns: u128,
     items: Vec<T>,
-}
-
-fn fingerprint(path: &Path) -> Option<(u64, u128)> {
-    let meta = std::fs::metadata(path).ok()?;
-    let ns = meta
-        .modified()
-        .ok()?
-        .duration_since(UNIX_EPOCH)
-        .ok()?
-        .as_nanos();
-    Some((meta.len(), ns))
 }
 
 /// Bring the index up to date and return the winning version of every record it holds

@@ -11,6 +11,7 @@ pub mod merge;
 pub mod model;
 pub mod month_file;
 pub mod month_set;
+pub mod placement;
 pub mod read;
 pub mod tidy;
 mod write;
@@ -140,11 +141,15 @@ impl Store {
 
     /// Every record from every device.
     pub fn load_all(&self) -> Result<Snapshot> {
-        self.load_where(|_| true)
+        let records = self.layout.records_dir();
+        Ok(read::load(&self.layout, read::Want::All)
+            .map_err(io_at(&records))?
+            .0)
     }
 
     /// Records whose day (in their own offset) could fall in `from..=to`; opens only the
-    /// month files that range needs. Callers filter days within the months themselves.
+    /// month files holding records of those months, wherever they are filed. Callers
+    /// filter days within the months themselves.
     pub fn load_range(&self, from: NaiveDate, to: NaiveDate) -> Result<Snapshot> {
         let months = layout::months_between(from, to);
         self.load_where(|m| months.iter().any(|x| x == m))
@@ -156,19 +161,12 @@ impl Store {
         self.load_where(|m| m >= first.as_str())
     }
 
-    /// Every month that has a file on any device, newest first.
+    /// Every month that has a file or a record on any device, newest first.
     pub fn months(&self) -> Result<Vec<String>> {
         let records = self.layout.records_dir();
-        let mut months = Vec::new();
-        for (_, dir) in layout::device_dirs(&records).map_err(io_at(&records))? {
-            // A folder that cannot be listed is reported by the load that follows.
-            if let Ok(files) = read::month_files(&dir) {
-                months.extend(files.into_iter().map(|(m, _)| m));
-            }
-        }
-        months.sort_unstable_by(|a, b| b.cmp(a));
-        months.dedup();
-        Ok(months)
+        let (_, months) =
+            read::load(&self.layout, read::Want::Months(&|_| false)).map_err(io_at(&records))?;
+        Ok(months.into_iter().rev().collect())
     }
 
     /// Records of exactly these months.
@@ -178,7 +176,9 @@ impl Store {
 
     fn load_where(&self, want: impl Fn(&str) -> bool) -> Result<Snapshot> {
         let records = self.layout.records_dir();
-        read::load(&self.layout, want).map_err(io_at(&records))
+        Ok(read::load(&self.layout, read::Want::Months(&want))
+            .map_err(io_at(&records))?
+            .0)
     }
 
     /// Save one record (new, edited, or a tombstone).
