@@ -693,3 +693,31 @@ fn doctor_names_misfiled_records_and_fix_moves_them_keeping_every_field() {
     args.extend(["--until", "2026-10-31"]);
     assert_eq!(ids(&json_list(&sb, &args)), [MISFILED]);
 }
+
+#[test]
+fn an_entry_deleted_here_leaves_no_words_in_the_indexes_even_from_another_devices_file() {
+    let sb = Sandbox::new();
+    ok(&sb, &["checkin", "--distress", "1"]);
+    let theirs = sb.data.join("records").join(OTHER).join("2026-11.json");
+    let entry = journal_json(
+        MISFILED,
+        "2026-11-05T20:00:00+01:00",
+        "chestnut by the river",
+    );
+    write(&theirs, &month_json(OTHER, "2026-11", vec![entry]));
+    assert!(ok(&sb, &["journal", "search", "chestnut"]).contains("chestnut by the river"));
+    let in_state = |sb: &Sandbox| {
+        files_holding(sb, "chestnut")
+            .into_iter()
+            .filter(|p| p.starts_with(&sb.state))
+            .collect::<Vec<_>>()
+    };
+    assert!(!in_state(&sb).is_empty(), "the index holds the words");
+
+    let short = MISFILED.replace('-', "")[24..].to_string();
+    ok(&sb, &["journal", "delete", &short, "--yes"]);
+    assert!(ok(&sb, &["journal", "search", "chestnut"]).contains("No journal entries"));
+    assert_eq!(in_state(&sb), Vec::<PathBuf>::new());
+    // Only the other device can rewrite its own file.
+    assert_eq!(files_holding(&sb, "chestnut"), [theirs]);
+}
