@@ -721,3 +721,127 @@ fn an_entry_deleted_here_leaves_no_words_in_the_indexes_even_from_another_device
     // Only the other device can rewrite its own file.
     assert_eq!(files_holding(&sb, "chestnut"), [theirs]);
 }
+
+#[cfg(unix)]
+#[test]
+fn doctor_fix_never_changes_anything_through_a_link_out_of_attunes_folders() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let sb = Sandbox::new();
+    ok(&sb, &["checkin", "--distress", "1"]);
+    let me = sb.device_id();
+    let elsewhere = sb.root.path().join("elsewhere");
+    let open = |p: &Path, mode: u32| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    // A device folder linked in from elsewhere, open to others, with a leftover in it.
+    let phone = elsewhere.join("phone");
+    write(
+        &phone.join("2026-04.json"),
+        &month_json("phone", "2026-04", vec![]),
+    );
+    write(&phone.join(".attune-tmp-left.tmp"), b"half");
+    open(&phone, 0o755);
+    open(&phone.join("2026-04.json"), 0o644);
+    symlink(&phone, sb.data.join("records").join("phone")).unwrap();
+    // A month file of this device that is a link to a file elsewhere.
+    let outside_month = elsewhere.join("2026-03.json");
+    write(&outside_month, &month_json(&me, "2026-03", vec![]));
+    open(&outside_month, 0o644);
+    symlink(&outside_month, sb.layout().month_path(&me, "2026-03")).unwrap();
+    // A link in the state folder to a file elsewhere.
+    let notes = elsewhere.join("notes.txt");
+    write(&notes, b"mine");
+    open(&notes, 0o644);
+    symlink(&notes, sb.state.join("notes-link")).unwrap();
+
+    let (code, text) = doctor(&sb, false);
+    assert_eq!(code, Some(1));
+    for link in ["records/phone", "2026-03.json", "notes-link"] {
+        assert!(
+            text.lines().any(|l| l.contains(link)
+                && l.contains("is a link to")
+                && l.contains("outside attune's folders")),
+            "{link}: {text}"
+        );
+    }
+    doctor(&sb, true);
+    assert_eq!(mode(&phone), 0o755);
+    assert_eq!(mode(&phone.join("2026-04.json")), 0o644);
+    assert!(phone.join(".attune-tmp-left.tmp").exists());
+    assert_eq!(mode(&outside_month), 0o644);
+    assert_eq!(mode(&notes), 0o644);
+    assert_eq!(std::fs::read(&notes).unwrap(), b"mine");
+}
+
+#[cfg(unix)]
+#[test]
+fn doctor_walks_the_whole_state_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::new();
+    let id = with_stdin(&sb, &["journal", "new"], "an entry to index");
+    assert!(!id.trim().is_empty());
+    ok(&sb, &["journal", "search", "entry"]);
+    let cache = sb.state.join("cache");
+    let index_file = walk(&cache.join("journal"))
+        .into_iter()
+        .find(|p| p.is_file())
+        .expect("an index file");
+    std::fs::set_permissions(&cache, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&index_file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let cache_leftover = cache.join("journal").join(".attune-tmp-x.tmp");
+    write(&cache_leftover, b"half an index");
+    let drafts = sb.state.join("drafts");
+    let draft_leftover = drafts.join(".attune-tmp-y.tmp");
+    write(&draft_leftover, b"half a draft");
+    std::fs::set_permissions(&drafts, std::fs::Permissions::from_mode(0o700)).unwrap();
+    std::fs::set_permissions(&draft_leftover, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::fs::set_permissions(&cache_leftover, std::fs::Permissions::from_mode(0o600)).unwrap();
+
+    let (code, text) = doctor(&sb, false);
+    assert_eq!(code, Some(1));
+    for p in [&cache, &index_file] {
+        assert!(
+            text.contains(&format!("{} is open to others", p.display())),
+            "{}: {text}",
+            p.display()
+        );
+    }
+    assert!(
+        text.contains(".attune-tmp-x.tmp") && text.contains(".attune-tmp-y.tmp"),
+        "{text}"
+    );
+    let (_, fixed) = doctor(&sb, true);
+    assert_eq!(mode(&cache), 0o700, "{fixed}");
+    assert_eq!(mode(&index_file), 0o600);
+    assert!(
+        !cache_leftover.exists(),
+        "a cache's leftover holds nothing kept"
+    );
+    assert!(
+        draft_leftover.exists(),
+        "a draft may be being saved: left to the person"
+    );
+    assert!(fixed.contains("once no attune is open"), "{fixed}");
+}
+
+#[test]
+fn doctor_warns_when_the_state_folder_is_inside_the_data_folder() {
+    let sb = Sandbox::new();
+    let inside = sb.data.join("local-state");
+    let run_inside = |args: &[&str]| {
+        sb.attune()
+            .env("ATTUNE_STATE_DIR", &inside)
+            .args(args)
+            .output()
+            .expect("run attune")
+    };
+    assert!(run_inside(&["checkin", "--distress", "2"]).status.success());
+    let out = run_inside(&["doctor"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(&format!("{} is inside the data folder", inside.display()))
+            && text.contains("ATTUNE_STATE_DIR"),
+        "{text}"
+    );
+}

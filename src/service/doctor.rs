@@ -1,6 +1,6 @@
-//! `doctor`'s checks: folders and files private, nothing unexpected in the records
-//! folders, no temp files left by a writer that died, and (in `doctor_files`) every month
-//! file. It reads and reports; `repair` fixes only what is safe: permissions, this
+//! `doctor`'s checks: folders and files private (the whole state folder too), nothing
+//! unexpected in the records folders, no temp files left by a writer that died, links out
+//! of attune's folders named, and (in `doctor_files`) every month file. It reads and reports; `repair` fixes only what is safe: permissions, this
 //! device's leftovers under its lock, and this device's own month files tidied by the
 //! store (copies folded in and removed once held in full), never by dropping a record.
 
@@ -69,36 +69,124 @@ impl Report {
 /// Check everything under the data and state folders. `device` is this machine's id.
 pub fn check(layout: &Layout, device: Option<&str>) -> std::io::Result<Report> {
     let mut report = Report::default();
-    for dir in [&layout.data_dir, &layout.records_dir(), &layout.state_dir] {
+    for dir in [&layout.data_dir, &layout.records_dir()] {
         check_mode(&mut report, dir, 0o700);
     }
-    check_mode(&mut report, &layout.device_id_path(), 0o600);
-    let locks = layout.state_dir.join("locks");
-    if locks.is_dir() {
-        check_mode(&mut report, &locks, 0o700);
-        for entry in std::fs::read_dir(&locks)? {
-            check_mode(&mut report, &entry?.path(), 0o600);
-        }
-    }
+    check_state(&mut report, layout)?;
     for (name, dir) in layout::device_dirs(&layout.records_dir())? {
         report.devices += 1;
+        check_link(&mut report, layout, &dir);
         check_mode(&mut report, &dir, 0o700);
-        check_device(&mut report, &dir, device == Some(name.as_str()));
+        check_device(&mut report, layout, &dir, device == Some(name.as_str()));
     }
-    if layout.state_dir.is_dir() {
-        for entry in std::fs::read_dir(&layout.state_dir)? {
-            let path = entry?.path();
-            if is_temp(&path) {
-                report.add(
-                    &path,
-                    LEFTOVER,
-                    "it holds nothing you saved; `attune doctor --fix` removes it",
-                    Fix::RemoveLeftover { locked: false },
-                );
+    keep_fixes_inside(&mut report, layout);
+    Ok(report)
+}
+
+/// The whole state folder: private modes and leftovers anywhere in it, links out of it,
+/// and whether it sits in the data folder (a sync tool would copy it to other machines).
+fn check_state(report: &mut Report, layout: &Layout) -> std::io::Result<()> {
+    let state = &layout.state_dir;
+    if state.symlink_metadata().is_err() {
+        return Ok(());
+    }
+    if layout::is_inside(state, &layout.data_dir)? {
+        let what = format!(
+            "is inside the data folder {}, so a sync tool would copy this machine's device id, locks and drafts to your other machines",
+            layout.data_dir.display()
+        );
+        report.add(state, what, "set ATTUNE_STATE_DIR to a folder outside it (such as ~/.local/state/attune) and move this folder's contents there", Fix::None);
+    }
+    check_mode(report, state, 0o700);
+    let mut stack = vec![state.clone()];
+    while let Some(dir) = stack.pop() {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        paths.sort();
+        for path in paths {
+            // Never walked or changed through: a link is only named.
+            if check_link(report, layout, &path) {
+                continue;
+            }
+            if path.is_dir() {
+                check_mode(report, &path, 0o700);
+                stack.push(path);
+            } else {
+                check_mode(report, &path, 0o600);
+                leftover_in_state(report, state, &path);
             }
         }
     }
-    Ok(report)
+    Ok(())
+}
+
+/// A temp file in local state: one of the device id's or a cache's holds nothing kept;
+/// one among the drafts may be a draft being saved right now.
+fn leftover_in_state(report: &mut Report, state: &Path, path: &Path) {
+    if !is_temp(path) {
+        return;
+    }
+    let parent = path.parent().unwrap_or(state);
+    if parent == state || parent.starts_with(state.join("cache")) {
+        report.add(
+            path,
+            LEFTOVER,
+            "it holds nothing you saved; `attune doctor --fix` removes it",
+            Fix::RemoveLeftover { locked: false },
+        );
+    } else {
+        report.add(
+            path,
+            "is a temporary file, perhaps left by an attune that stopped mid-save",
+            "it may be something being saved right now; once no attune is open, you may delete it",
+            Fix::None,
+        );
+    }
+}
+
+/// Name a link that leads out of attune's folders: attune may read through it, but doctor
+/// changes nothing there. True when `path` is a link at all.
+fn check_link(report: &mut Report, layout: &Layout, path: &Path) -> bool {
+    let is_link = path
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && !layout.holds(path).unwrap_or(false) {
+        let target = std::fs::read_link(path).unwrap_or_default();
+        let what = format!(
+            "is a link to {}, outside attune's folders",
+            target.display()
+        );
+        report.add(path, what, "attune reads through it, but `attune doctor --fix` changes nothing there; keep that place private yourself (folders 700, files 600)", Fix::None);
+    }
+    is_link
+}
+
+/// `--fix` never changes a mode or removes a file through a link, nor anything that
+/// lies outside attune's folders: such a finding is left to the person.
+fn keep_fixes_inside(report: &mut Report, layout: &Layout) {
+    for f in &mut report.findings {
+        let through_link = f
+            .path
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink());
+        let outside = !layout.holds(&f.path).unwrap_or(false);
+        if !(through_link || outside) {
+            continue;
+        }
+        match f.fix {
+            Fix::SetMode(want) => {
+                f.todo = format!(
+                    "`chmod {want:o}` makes it private; `attune doctor --fix` changes nothing outside attune's folders"
+                );
+            }
+            Fix::RemoveLeftover { .. } => {
+                f.todo = "you may delete it; `attune doctor --fix` removes nothing outside attune's folders".into();
+            }
+            _ => continue,
+        }
+        f.fix = Fix::None;
+    }
 }
 
 const LEFTOVER: &str = "is a temporary file left by an attune that stopped mid-save";
@@ -108,7 +196,7 @@ fn is_temp(path: &Path) -> bool {
         .is_some_and(|n| n.to_string_lossy().starts_with(TEMP_PREFIX))
 }
 
-fn check_device(report: &mut Report, dir: &Path, ours: bool) {
+fn check_device(report: &mut Report, layout: &Layout, dir: &Path, ours: bool) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -130,6 +218,7 @@ fn check_device(report: &mut Report, dir: &Path, ours: bool) {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        check_link(report, layout, &path);
         if let Some((month, role)) = layout::classify(&name) {
             month_files.push((month.to_string(), role, path));
         } else if is_temp(&path) && ours {
@@ -151,9 +240,13 @@ fn check_device(report: &mut Report, dir: &Path, ours: bool) {
 #[cfg(unix)]
 pub(super) fn check_mode(report: &mut Report, path: &Path, want: u32) {
     use std::os::unix::fs::PermissionsExt;
-    let Ok(meta) = std::fs::metadata(path) else {
+    // A link has no mode of its own; what it leads to is checked where attune keeps it.
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
         return;
     };
+    if meta.file_type().is_symlink() {
+        return;
+    }
     let mode = meta.permissions().mode() & 0o777;
     if mode & !want != 0 {
         let what = format!("is open to others (mode {mode:o}, should be {want:o})");

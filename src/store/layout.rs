@@ -46,18 +46,18 @@ impl Layout {
     /// Whether `path` (which need not exist yet) lands inside the data or the state folder
     /// once links and `..` are resolved: writing there could replace a live file.
     pub fn holds(&self, path: &Path) -> std::io::Result<bool> {
-        let target = resolve(path)?;
-        let mut inside = false;
-        for root in [&self.data_dir, &self.state_dir] {
-            inside |= target.starts_with(resolve(root)?);
-        }
-        Ok(inside)
+        Ok(is_inside(path, &self.data_dir)? || is_inside(path, &self.state_dir)?)
     }
+}
+
+/// Whether `path` lands inside `root` (or is it) once links and `..` are resolved.
+pub fn is_inside(path: &Path, root: &Path) -> std::io::Result<bool> {
+    Ok(resolve(path)?.starts_with(resolve(root)?))
 }
 
 /// Where a path really leads: a link (even one to nothing) is followed, and the part that
 /// does not exist yet is laid on the resolved part that does.
-fn resolve(path: &Path) -> std::io::Result<PathBuf> {
+pub fn resolve(path: &Path) -> std::io::Result<PathBuf> {
     let mut abs = std::path::absolute(path)?;
     if abs.canonicalize().is_err()
         && let Ok(link) = std::fs::read_link(&abs)
