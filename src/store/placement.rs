@@ -4,7 +4,7 @@
 //! (never synced), keyed by the file's size and modification time, so a file is opened to
 //! learn it only once after each change. Losing the cache loses nothing: it is relearnt.
 
-use super::atomic::{create_private_dir, write_atomic};
+use super::atomic::{create_private_dir, write_cache};
 use super::layout::Layout;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -98,7 +98,7 @@ impl Placement {
         }
         self.cache.version = VERSION;
         if let (Some(dir), Ok(bytes)) = (self.path.parent(), serde_json::to_vec(&self.cache)) {
-            let _ = create_private_dir(dir).and_then(|()| write_atomic(&self.path, &bytes));
+            let _ = create_private_dir(dir).and_then(|()| write_cache(&self.path, &bytes));
         }
     }
 }
