@@ -11,61 +11,34 @@ use super::write::{lock, write_file};
 use super::{Result, atomic, io_at};
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-/// What tidying did.
-#[derive(Debug, Default, PartialEq)]
-pub struct Tidied {
-    pub written: Vec<PathBuf>,
-    /// Copies and files beside whose every record is in a month file.
-    pub removed: Vec<PathBuf>,
-    /// Records moved to the file of their own month.
-    pub moved: usize,
-}
 
 /// Records (and records kept verbatim) found in another month's file, by their own month.
 type Strays = BTreeMap<String, (Vec<Record>, Vec<Box<RawValue>>)>;
 
 /// Tidy this device's files of each of `months`.
-pub fn tidy(layout: &Layout, device: &str, months: &[String]) -> Result<Tidied> {
+pub fn tidy(layout: &Layout, device: &str, months: &[String]) -> Result<()> {
     let _lock = lock(layout, device)?;
-    let mut done = Tidied::default();
     for month in months {
-        tidy_month(layout, device, month, &mut done)?;
+        tidy_month(layout, device, month)?;
     }
+    // Removals are made durable too.
     let dir = layout.device_dir(device);
-    atomic::sync_dir(&dir).map_err(io_at(&dir))?;
-    Ok(done)
+    atomic::sync_dir(&dir).map_err(io_at(&dir))
 }
 
-fn tidy_month(layout: &Layout, device: &str, month: &str, done: &mut Tidied) -> Result<()> {
+fn tidy_month(layout: &Layout, device: &str, month: &str) -> Result<()> {
     let dir = layout.device_dir(device);
-    let read = |m: &str| MonthSet::read(layout, device, m).map_err(io_at(&dir));
-    let mut set = read(month)?;
+    let mut set = MonthSet::read(layout, device, month).map_err(io_at(&dir))?;
     let mut changed = set.fold() + set.file.fat_tombstones;
     // What the month files now hold, for deciding which copies may go.
     let mut held = Merged::new();
     let mut held_raw = Vec::new();
     // Each stray's own month is written first: a stop between the two writes leaves a
     // record in two files (read as one), never in none.
-    for (home_month, (records, raw)) in
-        take_strays(&mut set.file.records, &mut set.file.unknown, month)
-    {
-        let mut home = read(&home_month)?;
-        home.fold();
-        done.moved += records.len() + raw.len();
+    let strays = take_strays(&mut set.file.records, &mut set.file.unknown, month);
+    for (own_month, (records, raw)) in strays {
         changed += records.len() + raw.len();
-        let mut merged = Merged::new();
-        merged.extend(std::mem::take(&mut home.file.records));
-        merged.extend(records);
-        home.file.records = merged.into_all();
-        for r in raw {
-            if !holds_raw(&home.file.unknown, &r) {
-                home.file.unknown.push(r);
-            }
-        }
-        write_file(&home.target, &home.file)?;
-        done.written.push(home.target.clone());
+        let home = take_home(layout, device, &own_month, records, raw)?;
         if home.damaged.is_none() {
             held.extend(home.file.records);
             held_raw.extend(home.file.unknown);
@@ -75,7 +48,6 @@ fn tidy_month(layout: &Layout, device: &str, month: &str, done: &mut Tidied) -> 
     let empty = set.file.records.is_empty() && set.file.unknown.is_empty();
     if changed > 0 && (!empty || set.target.exists()) {
         write_file(&set.target, &set.file)?;
-        done.written.push(set.target.clone());
     }
     // Until the month's own file reads again, every other file of the month is kept.
     if set.damaged.is_some() {
@@ -84,16 +56,39 @@ fn tidy_month(layout: &Layout, device: &str, month: &str, done: &mut Tidied) -> 
     held.extend(set.file.records);
     held_raw.extend(set.file.unknown);
     for other in set.others {
-        if missing_from(&other.file, &held, &held_raw) == 0 {
-            match std::fs::remove_file(&other.path) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(io_at(&other.path)(e));
-                }
-                _ => done.removed.push(other.path),
-            }
+        if missing_from(&other.file, &held, &held_raw) == 0
+            && let Err(e) = std::fs::remove_file(&other.path)
+            && e.kind() != std::io::ErrorKind::NotFound
+        {
+            return Err(io_at(&other.path)(e));
         }
     }
     Ok(())
+}
+
+/// Write records found elsewhere into the file of their own month (folding its copies in
+/// too), and give back that month's files as written.
+fn take_home(
+    layout: &Layout,
+    device: &str,
+    month: &str,
+    records: Vec<Record>,
+    raw: Vec<Box<RawValue>>,
+) -> Result<MonthSet> {
+    let dir = layout.device_dir(device);
+    let mut home = MonthSet::read(layout, device, month).map_err(io_at(&dir))?;
+    home.fold();
+    let mut merged = Merged::new();
+    merged.extend(std::mem::take(&mut home.file.records));
+    merged.extend(records);
+    home.file.records = merged.into_all();
+    for r in raw {
+        if !holds_raw(&home.file.unknown, &r) {
+            home.file.unknown.push(r);
+        }
+    }
+    write_file(&home.target, &home.file)?;
+    Ok(home)
 }
 
 /// Take out the records whose own month is not `month`, grouped by their month.
