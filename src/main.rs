@@ -50,6 +50,7 @@ fn main() -> ExitCode {
         config_problems,
         // The one reading of the clock's source; everything below is handed the time.
         clock: attune::clock::Clock::system(),
+        notes: Default::default(),
     };
     let Some(command) = args.command else {
         return open_tui(&ctx, attune::tui::Start::Home);

@@ -400,3 +400,81 @@ fn a_high_distress_check_in_gently_offers_grounding_and_help_lines() {
         .expect("runs");
     assert!(calm.stderr.is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn export_refuses_an_out_path_inside_the_data_or_state_folder() {
+    let env = Env::new();
+    env.run_ok(&["checkin", "--distress", "2"]);
+    let state = env.tmp.path().join("state");
+    let device = fs::read_to_string(state.join("device-id")).expect("device id");
+    let own = env.data().join("records").join(device.trim());
+    let month = fs::read_dir(&own)
+        .expect("device folder")
+        .flatten()
+        .next()
+        .expect("a month file")
+        .path();
+    let outside = env.tmp.path().join("outside");
+    fs::create_dir_all(&outside).expect("dir");
+    std::os::unix::fs::symlink(env.data().join("records"), outside.join("records-link"))
+        .expect("link");
+    std::os::unix::fs::symlink(&month, outside.join("month-link.json")).expect("link");
+    std::os::unix::fs::symlink(own.join("2031-05.json"), outside.join("new-link.json"))
+        .expect("link");
+    let name = month.file_name().expect("name").to_os_string();
+    let via_link = outside.join("records-link").join(device.trim()).join(&name);
+    let dotted = outside.join("..").join("data").join("backup.json");
+    let targets = [
+        month.clone(),
+        env.data().join("backup.json"),
+        state.join("device-id"),
+        state.join("notes.json"),
+        via_link,
+        outside.join("month-link.json"),
+        outside.join("new-link.json"),
+        dotted,
+    ];
+    let before = (
+        env.snapshot(),
+        fs::read(state.join("device-id")).expect("id"),
+    );
+    for format in ["json", "csv", "markdown"] {
+        for target in &targets {
+            let out = env
+                .cmd()
+                .args(["export", "--format", format, "--out"])
+                .arg(target)
+                .output()
+                .expect("runs");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{}: {err}", target.display());
+            assert!(err.contains("inside attune's own folders"), "{err}");
+        }
+        // A bare name, from inside the records folder.
+        let out = env
+            .cmd()
+            .current_dir(&own)
+            .args(["export", "--format", format, "--out"])
+            .arg(&name)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2));
+    }
+    assert_eq!(
+        (
+            env.snapshot(),
+            fs::read(state.join("device-id")).expect("id")
+        ),
+        before
+    );
+    assert!(!state.join("notes.json").exists());
+    // Beside the folders is fine.
+    let fine = outside.join("backup.json");
+    env.cmd()
+        .args(["export", "--out"])
+        .arg(&fine)
+        .assert()
+        .success();
+    assert!(fine.is_file());
+}

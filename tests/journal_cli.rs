@@ -279,3 +279,70 @@ fn search_keeps_up_with_edits_deletes_and_a_damaged_index() {
         serde_json::from_str(&env.run_ok(&["journal", "search", "sea", "--json"])).expect("json");
     assert!(json.is_empty());
 }
+
+/// Another device whose clock runs a day ahead saved the entry last: an edit made here
+/// afterwards must still win, every time, and "Saved." must mean it.
+#[test]
+fn an_edit_wins_over_a_version_stamped_by_a_clock_that_runs_ahead() {
+    use attune::store::Store;
+    use attune::store::layout::Layout;
+    use attune::store::model::Body;
+    let env = Env::new();
+    let id = new_entry(&env, "zebra crossing at noon", &[]);
+    let short = id.replace('-', "")[24..].to_string();
+    let store = Store::open(Layout::new(env.data(), env.tmp.path().join("state"))).expect("store");
+    let stored = store.load_all().expect("load").merged.live()[0].clone();
+    let mut ahead = stored.clone();
+    ahead.updated_at = stored.updated_at + chrono::TimeDelta::days(1);
+    if let Body::Journal(j) = &mut ahead.body {
+        j.text = "zz written on the fast device".into();
+    }
+    store.save(ahead).expect("save the version from ahead");
+    // Each text sorts before the one it replaces, so a tie would keep the old one.
+    for text in ["yellow", "wren", "apple"] {
+        let out = env
+            .cmd()
+            .args(["journal", "edit", &short])
+            .write_stdin(text)
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "Saved.");
+        assert_eq!(list(&env, &[])[0]["text"], text, "the edit was kept");
+    }
+}
+
+/// A jrnl date outside 0000-9999 would be filed where attune never reads: refused whole.
+#[test]
+fn a_jrnl_entry_dated_outside_the_years_attune_files_is_refused_and_nothing_imported() {
+    let env = Env::new();
+    for date in ["+10000-01-01", "-0044-03-15"] {
+        let file = env.tmp.path().join("far.json");
+        let text = format!(
+            r#"{{"entries": [
+                {{"title": "A fine day.", "body": "", "date": "2026-10-02", "time": "20:30", "tags": [], "starred": false}},
+                {{"title": "Far away.", "body": "", "date": "{date}", "time": "09:00", "tags": [], "starred": false}}
+            ]}}"#
+        );
+        std::fs::write(&file, text).expect("write");
+        let out = env
+            .cmd()
+            .args(["import", "--from", "jrnl"])
+            .arg(&file)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{date}: {err}");
+        assert!(err.contains("entry 2") && err.contains(date), "{err}");
+        assert!(
+            out.stdout.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        assert!(env.snapshot().is_empty(), "{date}: something was stored");
+    }
+}

@@ -6,9 +6,9 @@
 
 mod store_support;
 
+use attune::store::Store;
 use attune::store::atomic::TEMP_PREFIX;
 use attune::store::month_file::{self, FileProblem, MonthFile, Problem};
-use attune::store::{Store, StoreError};
 use serde_json::{Value, json};
 use std::path::Path;
 use store_support::*;
@@ -112,18 +112,22 @@ fn a_broken_month_file_is_never_overwritten_and_is_named_with_line_and_column() 
     );
     assert_eq!(column, text.lines().last().unwrap().len());
 
+    // The new check-in is kept all the same, in a file beside the broken one, and the
+    // command says so in one line.
     let (code, stdout, stderr) = run_checkin(&sb, "into a broken month");
-    assert_eq!(code, Some(1), "{stderr}");
-    assert!(stdout.is_empty(), "an id was printed: {stdout}");
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(uuid::Uuid::parse_str(stdout.trim()).is_ok(), "{stdout}");
+    let beside = layout.beside_path(&me, &month, 2);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(
-        stderr.contains(&own_broken.display().to_string()),
-        "names the file: {stderr}"
+        stderr.contains(&own_broken.display().to_string())
+            && stderr.contains(&beside.display().to_string()),
+        "names both files: {stderr}"
     );
     assert!(
         stderr.contains(&format!("line {line}, column {column}")),
         "says where: {stderr}"
     );
-    assert!(stderr.contains("nothing was saved"), "{stderr}");
     assert_eq!(std::fs::read(&own_broken).unwrap(), broken_bytes);
     assert!(temps_in(&layout.device_dir(&me)).is_empty());
 
@@ -143,27 +147,36 @@ fn a_broken_month_file_is_never_overwritten_and_is_named_with_line_and_column() 
         &Problem::Newer { version: 2 }
     );
     let notes = live_notes(&snap.merged);
-    assert_eq!(notes, ["january, mine", "february, theirs"]);
-
-    // Saving elsewhere still works; a save that touches the broken month changes nothing,
-    // not even the other month in the same batch.
-    let feb = checkin(
-        3,
-        "a later january note",
-        stamp("2025-01-20T09:00:00.000+00:00"),
+    assert_eq!(
+        notes,
+        ["january, mine", "february, theirs", "into a broken month"]
     );
-    store.save(feb.clone()).unwrap();
-    let good_before = std::fs::read(&own_good).unwrap();
+
+    // A save that touches the broken month keeps its records beside it, and the other
+    // month in the same batch is saved as usual.
     let into_broken = checkin(2, "via the API", now_utc());
     let also = checkin(2, "same batch", stamp("2025-01-21T09:00:00.000+00:00"));
-    match store.save_all(vec![also, into_broken]) {
-        Err(StoreError::Unwritable(FileProblem { path, problem })) => {
-            assert_eq!(path, own_broken);
-            assert!(matches!(problem, Problem::Broken { .. }));
-        }
-        other => panic!("expected Unwritable, got {other:?}"),
-    }
-    assert_eq!(std::fs::read(&own_good).unwrap(), good_before);
+    let report = store.save_all(vec![also, into_broken]).unwrap();
+    assert_eq!(report.changed, 2);
+    assert_eq!(report.beside.len(), 1, "{report:?}");
+    assert_eq!(report.beside[0].damaged.path, own_broken);
+    assert!(matches!(
+        report.beside[0].damaged.problem,
+        Problem::Broken { .. }
+    ));
+    assert_eq!(report.beside[0].kept_in, beside);
+    let mut notes = live_notes(&store.load_all().unwrap().merged);
+    notes.sort();
+    assert_eq!(
+        notes,
+        [
+            "february, theirs",
+            "into a broken month",
+            "january, mine",
+            "same batch",
+            "via the API"
+        ]
+    );
 
     for (path, bytes) in [
         (&own_broken, &broken_bytes),
@@ -192,11 +205,13 @@ fn a_newer_version_month_file_is_never_overwritten_and_the_version_is_named() {
     write(&other_path, &other_bytes);
 
     let (code, stdout, stderr) = run_checkin(&sb, "into a newer month");
-    assert_eq!(code, Some(1), "{stderr}");
-    assert!(stdout.is_empty());
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(uuid::Uuid::parse_str(stdout.trim()).is_ok(), "{stdout}");
+    let beside = store.layout().beside_path(&me, &month, 2);
     assert!(
-        stderr.contains(&path.display().to_string()),
-        "names the file: {stderr}"
+        stderr.contains(&path.display().to_string())
+            && stderr.contains(&beside.display().to_string()),
+        "names both files: {stderr}"
     );
     assert!(
         stderr.contains("newer attune (format version 2"),
@@ -215,7 +230,7 @@ fn a_newer_version_month_file_is_never_overwritten_and_the_version_is_named() {
         problem_at(&snap.problems, &other_path),
         &Problem::Newer { version: 2 }
     );
-    assert!(snap.merged.is_empty());
+    assert_eq!(live_notes(&snap.merged), ["into a newer month"]);
 }
 
 /// The folders and files one check-in leaves, mode checked for each.
@@ -376,7 +391,8 @@ fn unknown_fields_and_exact_numbers_survive_saves() {
     }
     assert_eq!(weights.len(), want.len());
 
-    // An edit through the store (a delete) keeps the record's unknown fields too.
+    // A delete keeps only what marks the record deleted (none of what it held); the
+    // file's other records and fields are kept exactly.
     let snap = store.load_all().unwrap();
     let first = snap
         .merged
@@ -387,13 +403,21 @@ fn unknown_fields_and_exact_numbers_survive_saves() {
         .save(first.tombstone(stamp("2026-03-21T08:00:00.000+01:00")))
         .unwrap();
     let saved: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-    let mut expected = by_id(&original, "01900000-0000-7000-8000-000000000001");
-    expected["updated_at"] = json!("2026-03-21T08:00:00+01:00");
-    expected["deleted_at"] = json!("2026-03-21T08:00:00+01:00");
+    let expected = json!({
+        "id": "01900000-0000-7000-8000-000000000001",
+        "kind": "checkin",
+        "created_at": "2026-03-05T08:00:00.250+01:00",
+        "updated_at": "2026-03-21T08:00:00+01:00",
+        "deleted_at": "2026-03-21T08:00:00+01:00",
+    });
     assert_eq!(
         by_id(&saved, "01900000-0000-7000-8000-000000000001"),
         expected
     );
+    for id in ["0002", "0003"] {
+        let id = format!("01900000-0000-7000-8000-00000000{id}");
+        assert_eq!(by_id(&saved, &id), by_id(&original, &id), "record {id}");
+    }
     assert_eq!(saved["sync"], original["sync"]);
     assert_eq!(saved["comment"], original["comment"]);
 }
@@ -534,8 +558,11 @@ fn conflict_copies_and_linked_device_folders_are_read() {
     assert_eq!(live_notes(&snap.merged), ["only in the copy", "linked"]);
     let doctor = sb.attune().arg("doctor").output().unwrap();
     let text = String::from_utf8_lossy(&doctor.stdout);
+    // Its record is in no month file yet, so the copy must stay.
     assert!(
-        text.contains("conflict copy") && text.contains("nothing is missing"),
+        text.contains("conflict copy holding 1 record(s) not yet in 2026-03.json")
+            && text.contains("keep it"),
         "{text}"
     );
+    assert!(!text.contains("may delete"), "{text}");
 }

@@ -391,3 +391,59 @@ fn two_devices_union_and_the_newer_edit_wins() {
         }
     }
 }
+
+/// A stored version with any stamp (any offset, far ahead of or behind the clock).
+fn stored_version() -> impl Strategy<Value = (Record, Stamp)> {
+    (
+        -400_000_000_000i64..400_000_000_000,
+        0..OFFSETS.len(),
+        -400_000_000_000i64..400_000_000_000,
+        0..OFFSETS.len(),
+        0..3usize,
+    )
+        .prop_map(|(updated_ms, uo, now_ms, no, note)| {
+            let offset = |i: usize| FixedOffset::east_opt(OFFSETS[i]).unwrap();
+            let base = chrono::Utc.with_ymd_and_hms(2026, 3, 14, 9, 0, 0).unwrap();
+            let old = V {
+                id: 0,
+                updated: 0,
+                updated_offset: uo,
+                created_offset: 0,
+                tombstone: false,
+                note,
+            }
+            .record();
+            let old = Record {
+                updated_at: (base + Duration::milliseconds(updated_ms)).with_timezone(&offset(uo)),
+                ..old
+            };
+            let now = (base + Duration::milliseconds(now_ms)).with_timezone(&offset(no));
+            (old, now)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn an_edit_always_wins_over_the_version_it_replaces((old, now) in stored_version(), text in "[a-z]{0,3}") {
+        let mut edit = old.clone();
+        if let Body::Checkin(c) = &mut edit.body {
+            c.note = Some(text);
+        }
+        edit.updated_at = old.next_version(now);
+        prop_assert!(edit.updated_at > old.updated_at);
+        prop_assert!(edit.updated_at >= now, "never older than the clock");
+        // As the files hold them, too.
+        let back = |r: &Record| serde_json::from_str::<Record>(&json(r)).unwrap();
+        for (new, was) in [(edit.clone(), old.clone()), (back(&edit), back(&old))] {
+            prop_assert_eq!(precedence(&new, &was), Ordering::Greater);
+            for order in [[new.clone(), was.clone()], [was.clone(), new.clone()]] {
+                prop_assert_eq!(json(merge(&order).get(&IDS[0]).unwrap()), json(&new));
+            }
+        }
+        let gone = old.tombstone(now);
+        prop_assert_eq!(precedence(&gone, &old), Ordering::Greater);
+        prop_assert!(gone.updated_at > old.updated_at);
+    }
+}

@@ -453,11 +453,14 @@ fn opening_with_a_plan_from_the_command_line() {
 #[test]
 fn a_failed_save_is_said_calmly_and_enter_tries_again() {
     let mut rig = Rig::new();
-    // A month file attune cannot read is never overwritten, so the save is refused.
+    // A file where this device's records folder should be: the save cannot be made.
+    // (A month file attune cannot read no longer stops a save: it goes beside it.)
     let dir = rig.store.layout().device_dir(rig.store.device());
-    std::fs::create_dir_all(&dir).expect("device dir");
-    let month = dir.join("2026-11.json");
-    std::fs::write(&month, "{ not json").expect("write");
+    std::fs::create_dir_all(dir.parent().expect("records folder")).expect("records folder");
+    if dir.is_dir() {
+        std::fs::remove_dir_all(&dir).expect("clear the device folder");
+    }
+    std::fs::write(&dir, "not a folder").expect("write");
     rig.key(KeyCode::Char('b'))
         .key(KeyCode::Enter)
         .key(KeyCode::Tab);
@@ -466,8 +469,8 @@ fn a_failed_save_is_said_calmly_and_enter_tries_again() {
         panic!("on the closing screen")
     };
     assert!(closing.error.is_some() && closing.record.is_none());
-    // Once the file is readable again, Enter saves it, with the rating after.
-    std::fs::remove_file(&month).expect("remove");
+    // Once the folder can be made again, Enter saves it, with the rating after.
+    std::fs::remove_file(&dir).expect("remove");
     rig.keys("2").key(KeyCode::Enter);
     let saved = rig.session();
     assert_eq!(

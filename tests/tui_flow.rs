@@ -224,10 +224,14 @@ fn a_failed_save_keeps_everything_and_says_so_calmly() {
         .keys("5")
         .key(KeyCode::Down)
         .keys("2");
-    // A month file attune cannot read is never overwritten, so the save is refused.
+    // A file where this device's records folder should be: the save cannot be made.
+    // (A month file attune cannot read no longer stops a save: it goes beside it.)
     let dir = rig.store.layout().device_dir(rig.store.device());
-    std::fs::create_dir_all(&dir).expect("device dir");
-    std::fs::write(dir.join("2026-11.json"), "{ not json").expect("write");
+    std::fs::create_dir_all(dir.parent().expect("records folder")).expect("records folder");
+    if dir.is_dir() {
+        std::fs::remove_dir_all(&dir).expect("clear the device folder");
+    }
+    std::fs::write(&dir, "not a folder").expect("write");
     rig.key(KeyCode::Enter);
     let Screen::Checkin(form) = &rig.app.screen else {
         panic!("still on the check-in")

@@ -72,7 +72,7 @@ impl History {
 }
 
 /// What `write` did.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct Written {
     pub months: usize,
     pub save_calls: usize,

@@ -105,7 +105,10 @@ pub fn run_plain(
         && paced.completed
         && let Rating::Given(after) = plain::ask_rating(io, say, "And now?")?
     {
-        add_distress_after(store, &record, after, io.wall())?;
+        super::rating_kept(
+            say,
+            &add_distress_after(store, &record, after, io.wall())?.1,
+        )?;
         let high = after >= crate::domain::checkin::HIGH_DISTRESS;
         if distress_rose(before, Some(after)) || high {
             super::gentle_offer(say, config, distress_rose(before, Some(after)))?;

@@ -1,13 +1,14 @@
 //! `attune doctor`: say plainly whether the store is healthy, and what to do if not.
 
 use super::{Ctx, Failure, Outcome};
-use crate::service::doctor::{check, repair};
+use crate::service::doctor::{Finding, Fix, check, repair};
 use crate::store::device;
 use std::io::Write;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Also fix what is safe to fix: permissions and this device's leftover temporary files
+    /// Also fix what is safe to fix: permissions, this device's leftover temporary files,
+    /// and this device's month files (copies folded in, records moved to their month)
     #[arg(long)]
     pub fix: bool,
 }
@@ -27,10 +28,22 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
     let device = this_device.as_deref();
     let mut report = check(layout, device)?;
     if args.fix && !report.healthy() {
-        for f in repair(layout, device, &report)? {
+        repair(layout, device, &report)?;
+        let after = check(layout, device)?;
+        let still = |f: &Finding| {
+            after
+                .findings
+                .iter()
+                .any(|a| a.path == f.path && a.what == f.what)
+        };
+        for f in report
+            .findings
+            .iter()
+            .filter(|f| f.fix != Fix::None && !still(f))
+        {
             writeln!(out, "Fixed: {} {}", f.path.display(), f.what)?;
         }
-        report = check(layout, device)?;
+        report = after;
     }
     writeln!(
         out,

@@ -40,6 +40,16 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
             "--week and --with-journal go with --format markdown",
         ));
     }
+    if let Some(path) = &args.out
+        && ctx.layout.holds(path)?
+    {
+        return Err(Failure::usage(format!(
+            "{} is inside attune's own folders, where a record file could be replaced; choose a place outside {} and {}",
+            path.display(),
+            ctx.layout.data_dir.display(),
+            ctx.layout.state_dir.display()
+        )));
+    }
     let store = Store::reader(ctx.layout.clone()).map_err(Failure::failed)?;
     let (bytes, count, problems) = match args.format {
         Format::Markdown => review(

@@ -179,7 +179,10 @@ pub fn run_plain(
         && end == End::Finished
         && let Rating::Given(after) = plain::ask_rating(io, say, "And now?")?
     {
-        add_distress_after(store, &record, after, io.wall())?;
+        super::rating_kept(
+            say,
+            &add_distress_after(store, &record, after, io.wall())?.1,
+        )?;
         if distress_rose(before, Some(after)) || after >= HIGH_DISTRESS {
             gentle_offer(say, config, distress_rose(before, Some(after)))?;
         }

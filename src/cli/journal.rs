@@ -352,7 +352,13 @@ fn edit(ctx: &Ctx, id: &str, out: &mut dyn Write) -> Outcome {
         return Ok(());
     }
     let store = ctx.open_store()?;
-    journal::edit(&store, &record, text, ctx.clock.wall()).map_err(failure)?;
+    let (_, report) = journal::edit(&store, &record, text, ctx.clock.wall()).map_err(failure)?;
+    if report.changed == 0 {
+        // Never "Saved." for a save that kept what was there.
+        return Err(Failure::failed(
+            "a newer version of this entry is already stored, so this edit was not kept",
+        ));
+    }
     writeln!(out, "Saved.")?;
     Ok(())
 }

@@ -117,6 +117,18 @@ pub fn gentle_offer(
     Ok(())
 }
 
+/// Say so when the rating after a practice did not change what is stored (a newer version
+/// was there already); a rating that was kept needs no words.
+pub fn rating_kept(say: &mut dyn Write, report: &crate::store::SaveReport) -> std::io::Result<()> {
+    if report.changed == 0 {
+        writeln!(
+            say,
+            "A newer version of this practice is already stored, so that rating was not added."
+        )?;
+    }
+    Ok(())
+}
+
 /// A command that did not succeed: what to tell the user and the exit code.
 #[derive(Debug)]
 pub struct Failure {
@@ -182,12 +194,16 @@ pub struct Ctx {
     pub config_problems: Vec<String>,
     /// The only source of the time for every command.
     pub clock: crate::clock::Clock,
+    /// Saves that had to go beside a damaged file, said once when the command ends.
+    pub notes: crate::store::Notes,
 }
 
 impl Ctx {
     /// Open the store for writing, creating its folders on first use.
     pub fn open_store(&self) -> Result<Store, Failure> {
-        Store::open(self.layout.clone()).map_err(Failure::failed)
+        Store::open(self.layout.clone())
+            .map(|s| s.with_notes(self.notes.clone()))
+            .map_err(Failure::failed)
     }
 
     /// Open the store only to read; None when nothing has been stored yet. Creates
@@ -197,7 +213,7 @@ impl Ctx {
             return Ok(None);
         }
         Store::reader(self.layout.clone())
-            .map(Some)
+            .map(|s| Some(s.with_notes(self.notes.clone())))
             .map_err(Failure::failed)
     }
 }
@@ -205,6 +221,12 @@ impl Ctx {
 /// Run one subcommand, writing its normal output to `out` and warnings to `err`.
 /// `Ok(Some(start))` asks `main` to open the full screen there.
 pub fn run(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Routed {
+    let routed = dispatch(ctx, command, out, err);
+    say_kept_beside(err, &ctx.notes.take());
+    routed
+}
+
+fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Routed {
     let done = match command {
         Command::Breathe(args) => return breathe::run(ctx, args, out, err),
         Command::Patterns(args) => patterns::run(ctx, args, out),
@@ -224,6 +246,18 @@ pub fn run(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Write
         Command::DeleteEverything => wipe::run(ctx, out),
     };
     done.map(|()| None)
+}
+
+/// Say once, on stderr, that a save was kept beside a month file attune cannot read.
+fn say_kept_beside(err: &mut dyn Write, kept: &[crate::store::Beside]) {
+    for b in kept {
+        let _ = writeln!(
+            err,
+            "attune: {}, so this was saved beside it in {}. `attune doctor` explains.",
+            b.damaged,
+            b.kept_in.display()
+        );
+    }
 }
 
 /// Say, on stderr, which files could not be read, without stopping the command.

@@ -8,17 +8,18 @@ use crate::store::Store;
 use crate::store::atomic::{create_private_dir, write_atomic};
 use crate::store::layout::device_dirs;
 use crate::store::merge::precedence;
-use crate::store::model::{Record, Stamp};
+use crate::store::model::{Body, Record, Stamp};
 use crate::store::month_file::{self, FileProblem};
+use crate::store::placement::fingerprint;
 use crate::store::read::month_files;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
-use std::time::UNIX_EPOCH;
+use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
-const VERSION: u32 = 2;
+/// 3: tombstones hold nothing of what was deleted, and records out of bounds are left out.
+const VERSION: u32 = 3;
 
 /// What every slim record keeps, for merging versions the store's way.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -81,15 +82,16 @@ struct Indexed<T> {
     items: Vec<T>,
 }
 
-fn fingerprint(path: &Path) -> Option<(u64, u128)> {
-    let meta = std::fs::metadata(path).ok()?;
-    let ns = meta
-        .modified()
-        .ok()?
-        .duration_since(UNIX_EPOCH)
-        .ok()?
-        .as_nanos();
-    Some((meta.len(), ns))
+impl<T> Indexed<T> {
+    /// For a file that is gone: nothing to keep.
+    fn empty() -> Indexed<T> {
+        Indexed {
+            version: VERSION,
+            len: 0,
+            modified_ns: 0,
+            items: Vec::new(),
+        }
+    }
 }
 
 /// Bring the index up to date and return the winning version of every record it holds
@@ -98,7 +100,7 @@ fn fingerprint(path: &Path) -> Option<(u64, u128)> {
 pub fn load<T: Slim>(store: &Store) -> std::io::Result<(Vec<T>, Vec<FileProblem>)> {
     let cache = store.layout().state_dir.join("cache").join(T::NAME);
     let records = store.layout().records_dir();
-    let mut items: Vec<T> = Vec::new();
+    let mut slots = Vec::new();
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
     for (device, dir) in device_dirs(&records)? {
@@ -113,8 +115,8 @@ pub fn load<T: Slim>(store: &Store) -> std::io::Result<(Vec<T>, Vec<FileProblem>
                 .unwrap_or_default();
             let slot = cache.join(&device).join(&name);
             seen.insert(slot.clone());
-            match indexed(&file, &slot) {
-                Ok(found) => items.extend(found),
+            match indexed::<T>(&file, &slot) {
+                Ok(found) => slots.push((slot, found)),
                 Err(problem) => problems.push(FileProblem {
                     path: file,
                     problem,
@@ -123,8 +125,9 @@ pub fn load<T: Slim>(store: &Store) -> std::io::Result<(Vec<T>, Vec<FileProblem>
         }
     }
     forget_gone(&cache, &seen);
-    let mut winners: HashMap<Uuid, T> = HashMap::with_capacity(items.len());
-    for item in items {
+    forget_deleted(&mut slots);
+    let mut winners: HashMap<Uuid, T> = HashMap::new();
+    for item in slots.into_iter().flat_map(|(_, s)| s.items) {
         match winners.get(&item.meta().id) {
             Some(w) if !wins(&item, w) => {}
             _ => {
@@ -135,11 +138,41 @@ pub fn load<T: Slim>(store: &Store) -> std::io::Result<(Vec<T>, Vec<FileProblem>
     Ok((winners.into_values().collect(), problems))
 }
 
+/// A record deleted anywhere keeps no words in any index file: an older live version
+/// indexed from another file (another device's, not yet saved again) is kept only as a
+/// tombstone, and that index file is rewritten. A tombstone wins the merge anyway.
+fn forget_deleted<T: Slim>(slots: &mut [(PathBuf, Indexed<T>)]) {
+    let deleted: HashSet<Uuid> = slots
+        .iter()
+        .flat_map(|(_, s)| &s.items)
+        .filter(|i| i.meta().deleted)
+        .map(|i| i.meta().id)
+        .collect();
+    for (slot, indexed) in slots.iter_mut() {
+        let mut changed = false;
+        for item in &mut indexed.items {
+            if !item.meta().deleted && deleted.contains(&item.meta().id) {
+                let r = item.record();
+                let gone = Record {
+                    deleted_at: Some(r.updated_at),
+                    body: Body::empty(r.kind()),
+                    ..r
+                };
+                *item = T::of(&gone).unwrap_or_else(|| item.clone());
+                changed = true;
+            }
+        }
+        if changed {
+            keep(slot, indexed);
+        }
+    }
+}
+
 /// The slim records of one month file: from its index file when that is up to date,
 /// else read from the month file and written to the index file for next time.
-fn indexed<T: Slim>(file: &Path, slot: &Path) -> Result<Vec<T>, month_file::Problem> {
+fn indexed<T: Slim>(file: &Path, slot: &Path) -> Result<Indexed<T>, month_file::Problem> {
     let Some((len, modified_ns)) = fingerprint(file) else {
-        return Ok(Vec::new());
+        return Ok(Indexed::empty());
     };
     let cached: Option<Indexed<T>> = std::fs::read(slot)
         .ok()
@@ -147,10 +180,10 @@ fn indexed<T: Slim>(file: &Path, slot: &Path) -> Result<Vec<T>, month_file::Prob
     if let Some(c) =
         cached.filter(|c| c.version == VERSION && c.len == len && c.modified_ns == modified_ns)
     {
-        return Ok(c.items);
+        return Ok(c);
     }
     let Some(month) = month_file::read_existing(file)? else {
-        return Ok(Vec::new());
+        return Ok(Indexed::empty());
     };
     let fresh = Indexed {
         version: VERSION,
@@ -158,11 +191,15 @@ fn indexed<T: Slim>(file: &Path, slot: &Path) -> Result<Vec<T>, month_file::Prob
         modified_ns,
         items: month.records.iter().filter_map(T::of).collect::<Vec<T>>(),
     };
-    // Only a cache: if it cannot be written, this read still answers.
-    if let (Some(dir), Ok(bytes)) = (slot.parent(), serde_json::to_vec(&fresh)) {
+    keep(slot, &fresh);
+    Ok(fresh)
+}
+
+/// Write one index file. Only a cache: if it cannot be written, the read still answers.
+fn keep<T: Slim>(slot: &Path, indexed: &Indexed<T>) {
+    if let (Some(dir), Ok(bytes)) = (slot.parent(), serde_json::to_vec(indexed)) {
         let _ = create_private_dir(dir).and_then(|()| write_atomic(slot, &bytes));
     }
-    Ok(fresh.items)
 }
 
 /// Remove index files whose month file is gone (best effort: it is only a cache).

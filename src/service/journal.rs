@@ -4,7 +4,7 @@
 use crate::domain::journal::{Filter, Prompts, has_text, tidy_words};
 use crate::store::model::{Body, Journal, Kind, Record, Stamp};
 use crate::store::month_file::FileProblem;
-use crate::store::{Store, StoreError};
+use crate::store::{SaveReport, Store, StoreError};
 use uuid::Uuid;
 
 #[derive(Debug, thiserror::Error)]
@@ -124,13 +124,14 @@ pub fn find(store: &Store, id: &str) -> Result<Record, JournalError> {
     }
 }
 
-/// Save new text for an entry (a newer version of the same record).
+/// Save new text for an entry (a newer version of the same record), with how the save
+/// went: a caller says "saved" only when it changed what is stored.
 pub fn edit(
     store: &Store,
     record: &Record,
     text: String,
     now: Stamp,
-) -> Result<Record, JournalError> {
+) -> Result<(Record, SaveReport), JournalError> {
     if !has_text(&text) {
         return Err(JournalError::Empty);
     }
@@ -138,14 +139,14 @@ pub fn edit(
     if let Body::Journal(j) = &mut updated.body {
         j.text = text;
     }
-    updated.updated_at = now.max(record.updated_at);
-    store.save(updated.clone())?;
-    Ok(updated)
+    updated.updated_at = record.next_version(now);
+    let report = store.save(updated.clone())?;
+    Ok((updated, report))
 }
 
 /// Delete an entry everywhere: a tombstone wins over every other version.
 pub fn delete(store: &Store, record: &Record, now: Stamp) -> Result<Record, JournalError> {
-    let gone = record.tombstone(now.max(record.updated_at));
+    let gone = record.tombstone(now);
     store.save(gone.clone())?;
     Ok(gone)
 }

@@ -2,6 +2,7 @@
 //! gets an id made from its own date and words, so importing the same file twice adds
 //! nothing.
 
+use crate::store::bounds;
 use crate::store::model::{Body, Journal, Record};
 use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use serde::Deserialize;
@@ -33,6 +34,12 @@ pub enum JrnlError {
     NotJrnl(String),
     #[error("entry {index}: \"{value}\" is not a date and time attune can read")]
     BadDate { index: usize, value: String },
+    #[error("entry {index} ({value}): {why}; nothing was imported")]
+    Unfileable {
+        index: usize,
+        value: String,
+        why: String,
+    },
 }
 
 /// The entries of a jrnl export as journal records, oldest first.
@@ -76,6 +83,12 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Record>, JrnlError> {
             }
         };
         let mut record = Record::new(Body::Journal(body), at);
+        // A date attune cannot file would be written where attune never reads.
+        bounds::check(&record).map_err(|why| JrnlError::Unfileable {
+            index: index + 1,
+            value: e.date.clone(),
+            why,
+        })?;
         record.id = stable_id(at.timestamp_millis(), &e.date, &e.time, &record);
         records.push(record);
     }

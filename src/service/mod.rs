@@ -3,6 +3,7 @@
 
 pub mod checkin;
 pub mod doctor;
+mod doctor_files;
 pub mod grounding;
 pub mod index;
 pub mod journal;

@@ -2,8 +2,9 @@
 //! new-user cap and the first-use hold note), and saving the session record.
 
 use crate::domain::breathing::{Pattern, planned_length};
+use crate::store::bounds::MAX_PRACTICE_SECONDS;
 use crate::store::model::{Body, Record, Session, Stamp};
-use crate::store::{Store, StoreError};
+use crate::store::{SaveReport, Store, StoreError};
 use chrono::{Days, NaiveDate};
 use std::time::Duration;
 
@@ -100,30 +101,34 @@ pub fn recent_uses(
 /// Save a finished or stopped practice. The record's day is the day it began.
 pub fn save_session(
     store: &Store,
-    session: Session,
+    mut session: Session,
     started: Stamp,
     now: Stamp,
 ) -> Result<Record, StoreError> {
+    // A practice left open for days is kept as the longest a practice counts for, so it
+    // is saved within the bounds every record is read with, rather than refused.
+    session.actual_seconds = session.actual_seconds.clamp(0.0, MAX_PRACTICE_SECONDS);
     let mut record = Record::new(Body::Session(session), started);
     record.updated_at = now.max(started);
     store.save(record.clone())?;
     Ok(record)
 }
 
-/// Add the distress after to a saved practice record (a new version of the same record).
+/// Add the distress after to a saved practice record (a new version of the same record),
+/// with how the save went.
 pub fn add_distress_after(
     store: &Store,
     record: &Record,
     after: u8,
     now: Stamp,
-) -> Result<Record, StoreError> {
+) -> Result<(Record, SaveReport), StoreError> {
     let mut updated = record.clone();
     if let Body::Session(s) = &mut updated.body {
         s.distress_after = Some(after);
     }
-    updated.updated_at = now.max(record.updated_at);
-    store.save(updated.clone())?;
-    Ok(updated)
+    updated.updated_at = record.next_version(now);
+    let report = store.save(updated.clone())?;
+    Ok((updated, report))
 }
 
 /// Distress rose by 2 or more after a practice: say so gently and offer grounding.

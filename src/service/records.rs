@@ -2,7 +2,7 @@
 //! document, and import that adds only what is new.
 
 use crate::domain::checkin::tidy;
-use crate::store::layout::is_month;
+use crate::store::bounds;
 use crate::store::merge::precedence;
 use crate::store::model::{Body, Kind, Record, Stamp};
 use crate::store::month_file::FileProblem;
@@ -99,15 +99,11 @@ pub fn parse_export(bytes: &[u8]) -> Result<ExportDoc, ImportError> {
     let doc: ExportDoc =
         serde_json::from_slice(bytes).map_err(|e| ImportError::NotExport(e.to_string()))?;
     for r in &doc.records {
-        if !is_month(&r.month()) {
-            let why = format!(
-                "record {} has a date attune cannot file ({})",
-                r.id, r.created_at
-            );
-            return Err(ImportError::NotExport(why));
-        }
+        // The same bounds as every record attune writes; one outside them stops the import.
+        let bad = |why: String| ImportError::NotExport(format!("record {}: {why}", r.id));
+        bounds::check(r).map_err(bad)?;
         if let Body::Checkin(c) = &r.body {
-            tidy(c.clone()).map_err(|e| ImportError::NotExport(format!("record {}: {e}", r.id)))?;
+            tidy(c.clone()).map_err(|e| bad(e.to_string()))?;
         }
     }
     Ok(doc)

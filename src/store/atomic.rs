@@ -55,6 +55,20 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(dir)
 }
 
+/// Replace `path` with `bytes` atomically but without waiting for the disk: for caches,
+/// which are rebuilt from the records whenever they are lost, so need no fsync.
+pub fn write_cache(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    set_mode(tmp.path(), 0o600)?;
+    tmp.write_all(bytes)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// Write a new file that is private (0600) from its first byte, and flush it to disk.
 pub fn write_private_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut opts = fs::OpenOptions::new();

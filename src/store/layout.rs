@@ -30,6 +30,11 @@ impl Layout {
         self.device_dir(device).join(format!("{month}.json"))
     }
 
+    /// The `n`th file written beside a month file that cannot be read ("2026-11.2.json").
+    pub fn beside_path(&self, device: &str, month: &str, n: u32) -> PathBuf {
+        self.device_dir(device).join(format!("{month}.{n}.json"))
+    }
+
     pub fn device_id_path(&self) -> PathBuf {
         self.state_dir.join("device-id")
     }
@@ -37,6 +42,35 @@ impl Layout {
     pub fn lock_path(&self, device: &str) -> PathBuf {
         self.state_dir.join("locks").join(format!("{device}.lock"))
     }
+
+    /// Whether `path` (which need not exist yet) lands inside the data or the state folder
+    /// once links and `..` are resolved: writing there could replace a live file.
+    pub fn holds(&self, path: &Path) -> std::io::Result<bool> {
+        Ok(is_inside(path, &self.data_dir)? || is_inside(path, &self.state_dir)?)
+    }
+}
+
+/// Whether `path` lands inside `root` (or is it) once links and `..` are resolved.
+pub fn is_inside(path: &Path, root: &Path) -> std::io::Result<bool> {
+    Ok(resolve(path)?.starts_with(resolve(root)?))
+}
+
+/// Where a path really leads: a link (even one to nothing) is followed, and the part that
+/// does not exist yet is laid on the resolved part that does.
+pub fn resolve(path: &Path) -> std::io::Result<PathBuf> {
+    let mut abs = std::path::absolute(path)?;
+    if abs.canonicalize().is_err()
+        && let Ok(link) = std::fs::read_link(&abs)
+    {
+        abs = abs.parent().map_or(link.clone(), |dir| dir.join(&link));
+    }
+    for base in abs.ancestors() {
+        if let Ok(real) = base.canonicalize() {
+            let rest = abs.strip_prefix(base).unwrap_or(Path::new(""));
+            return Ok(real.join(rest));
+        }
+    }
+    Ok(abs)
 }
 
 /// Every month from the one holding `from` to the one holding `to`, inclusive.
@@ -60,10 +94,44 @@ pub fn month_from_file_name(name: &str) -> Option<&str> {
 /// "2026-11 (conflicted copy ….json"), and which month. attune reads these too, so a
 /// record that exists only in a conflict copy is not lost; it never writes them.
 pub fn month_from_copy_name(name: &str) -> Option<&str> {
-    let month = name.get(..7)?;
-    let rest = name.get(7..)?;
-    let copy = is_month(month) && rest.ends_with(".json") && !rest.starts_with(".json");
-    copy.then_some(month)
+    match classify(name)? {
+        (month, Role::Copy) => Some(month),
+        _ => None,
+    }
+}
+
+/// What a file in a device folder is to attune. A month may have more than one file per
+/// device; reads merge them all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    /// "2026-11.json": the month's own file.
+    Main,
+    /// "2026-11.2.json", "2026-11.3.json"…: written beside the month's own file while
+    /// that cannot be read (attune never writes over a file it cannot read).
+    Beside(u32),
+    /// A sync tool's copy of either; attune reads it and never writes it.
+    Copy,
+}
+
+/// The month and role of a file name in a device folder, if it is one of attune's.
+pub fn classify(name: &str) -> Option<(&str, Role)> {
+    let month = name.get(..7).filter(|m| is_month(m))?;
+    let rest = name.get(7..)?.strip_suffix(".json")?;
+    if rest.is_empty() {
+        return Some((month, Role::Main));
+    }
+    let beside = rest
+        .strip_prefix('.')
+        .filter(|n| (1..=4).contains(&n.len()) && !n.starts_with('0'))
+        .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|n| n.parse::<u32>().ok())
+        .filter(|n| *n >= 2);
+    // Anything else after the month ("…json.tmp" aside) is a sync tool's naming.
+    match beside {
+        Some(n) => Some((month, Role::Beside(n))),
+        None if rest.starts_with(".json") => None,
+        None => Some((month, Role::Copy)),
+    }
 }
 
 /// "YYYY-MM" with a real month.
@@ -135,5 +203,29 @@ mod tests {
         );
         assert_eq!(month_from_copy_name("2026-11.json"), None);
         assert_eq!(month_from_copy_name("2026-11.json.tmp"), None);
+        assert_eq!(month_from_copy_name("2026-11.2.json"), None);
+    }
+
+    #[test]
+    fn files_beside_a_damaged_month_file_are_told_from_copies() {
+        assert_eq!(classify("2026-11.json"), Some(("2026-11", Role::Main)));
+        assert_eq!(
+            classify("2026-11.2.json"),
+            Some(("2026-11", Role::Beside(2)))
+        );
+        assert_eq!(
+            classify("2026-11.17.json"),
+            Some(("2026-11", Role::Beside(17)))
+        );
+        for copy in [
+            "2026-11.1.json",
+            "2026-11.02.json",
+            "2026-11.2.sync-conflict-20261130-1.json",
+            "2026-11.sync-conflict-20261130-1.json",
+        ] {
+            assert_eq!(classify(copy), Some(("2026-11", Role::Copy)), "{copy}");
+        }
+        assert_eq!(classify("2026-11.json.tmp"), None);
+        assert_eq!(classify("2026-11.2.json.tmp"), None);
     }
 }

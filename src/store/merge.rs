@@ -62,6 +62,11 @@ impl Merged {
         }
     }
 
+    /// Keep only the winners `keep` accepts.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Record) -> bool) {
+        self.by_id.retain(|_, r| keep(r));
+    }
+
     pub fn get(&self, id: &Uuid) -> Option<&Record> {
         self.by_id.get(id)
     }

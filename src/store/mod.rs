@@ -3,6 +3,7 @@
 //! under its lock, by atomic replace.
 
 pub mod atomic;
+pub mod bounds;
 pub mod device;
 pub mod drafts;
 pub mod layout;
@@ -11,7 +12,10 @@ pub mod marks;
 pub mod merge;
 pub mod model;
 pub mod month_file;
+pub mod month_set;
+pub mod placement;
 pub mod read;
+pub mod tidy;
 mod write;
 
 use chrono::NaiveDate;
@@ -21,15 +25,12 @@ use model::Record;
 use month_file::FileProblem;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{path}: {cause}{}", out_of_room(cause))]
     Io { path: PathBuf, cause: io::Error },
-    #[error(
-        "{0}.\nattune will not write over it, so nothing was saved. `attune doctor` explains what to do."
-    )]
-    Unwritable(FileProblem),
     #[error("{path} could not be saved safely ({reason}); nothing was changed")]
     Unsavable { path: PathBuf, reason: String },
     #[error("{path} does not hold a usable device id; remove it and attune will make a new one")]
@@ -65,12 +66,45 @@ pub struct Snapshot {
 }
 
 /// How a save went.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct SaveReport {
     /// Records whose stored version changed.
     pub changed: usize,
     /// Records already stored at this version or a newer one.
     pub unchanged: usize,
+    /// Months whose own file could not be read, so the save went to a file beside it.
+    pub beside: Vec<Beside>,
+}
+
+/// A save kept in a file beside a month file attune cannot read (and never overwrites).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Beside {
+    pub damaged: FileProblem,
+    pub kept_in: PathBuf,
+}
+
+/// Saves that went beside a damaged file, gathered for a face to mention once (the
+/// services that save hand back records, not reports). Clones share one list.
+#[derive(Debug, Clone, Default)]
+pub struct Notes(Arc<Mutex<Vec<Beside>>>);
+
+impl Notes {
+    fn add(&self, beside: &[Beside]) {
+        let Ok(mut all) = self.0.lock() else { return };
+        for b in beside {
+            if !all.contains(b) {
+                all.push(b.clone());
+            }
+        }
+    }
+
+    /// What was gathered since the last take.
+    pub fn take(&self) -> Vec<Beside> {
+        self.0
+            .lock()
+            .map(|mut all| std::mem::take(&mut *all))
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -78,6 +112,7 @@ pub struct Store {
     layout: Layout,
     /// None for a reader that has never written on this machine.
     device: Option<String>,
+    notes: Notes,
 }
 
 impl Store {
@@ -87,13 +122,26 @@ impl Store {
             atomic::create_private_dir(dir).map_err(io_at(dir))?;
         }
         let device = Some(device::get_or_create(&layout)?);
-        Ok(Store { layout, device })
+        Ok(Store {
+            layout,
+            device,
+            notes: Notes::default(),
+        })
     }
 
     /// A store for reading only: creates nothing, so a mistyped folder stays unmade.
     pub fn reader(layout: Layout) -> Result<Store> {
         let device = device::existing(&layout)?;
-        Ok(Store { layout, device })
+        Ok(Store {
+            layout,
+            device,
+            notes: Notes::default(),
+        })
+    }
+
+    /// Gather saves that went beside a damaged file into `notes`.
+    pub fn with_notes(self, notes: Notes) -> Store {
+        Store { notes, ..self }
     }
 
     pub fn layout(&self) -> &Layout {
@@ -107,11 +155,15 @@ impl Store {
 
     /// Every record from every device.
     pub fn load_all(&self) -> Result<Snapshot> {
-        self.load_where(|_| true)
+        let records = self.layout.records_dir();
+        Ok(read::load(&self.layout, read::Want::All)
+            .map_err(io_at(&records))?
+            .0)
     }
 
     /// Records whose day (in their own offset) could fall in `from..=to`; opens only the
-    /// month files that range needs. Callers filter days within the months themselves.
+    /// month files holding records of those months, wherever they are filed. Callers
+    /// filter days within the months themselves.
     pub fn load_range(&self, from: NaiveDate, to: NaiveDate) -> Result<Snapshot> {
         let months = layout::months_between(from, to);
         self.load_where(|m| months.iter().any(|x| x == m))
@@ -123,19 +175,12 @@ impl Store {
         self.load_where(|m| m >= first.as_str())
     }
 
-    /// Every month that has a file on any device, newest first.
+    /// Every month that has a file or a record on any device, newest first.
     pub fn months(&self) -> Result<Vec<String>> {
         let records = self.layout.records_dir();
-        let mut months = Vec::new();
-        for (_, dir) in layout::device_dirs(&records).map_err(io_at(&records))? {
-            // A folder that cannot be listed is reported by the load that follows.
-            if let Ok(files) = read::month_files(&dir) {
-                months.extend(files.into_iter().map(|(m, _)| m));
-            }
-        }
-        months.sort_unstable_by(|a, b| b.cmp(a));
-        months.dedup();
-        Ok(months)
+        let (_, months) =
+            read::load(&self.layout, read::Want::Months(&|_| false)).map_err(io_at(&records))?;
+        Ok(months.into_iter().rev().collect())
     }
 
     /// Records of exactly these months.
@@ -145,7 +190,9 @@ impl Store {
 
     fn load_where(&self, want: impl Fn(&str) -> bool) -> Result<Snapshot> {
         let records = self.layout.records_dir();
-        read::load(&self.layout, want).map_err(io_at(&records))
+        Ok(read::load(&self.layout, read::Want::Months(&want))
+            .map_err(io_at(&records))?
+            .0)
     }
 
     /// Save one record (new, edited, or a tombstone).
@@ -157,11 +204,13 @@ impl Store {
     /// whole save, so a concurrent attune waits rather than losing either write. Every
     /// target file is checked before any is written.
     pub fn save_all(&self, records: Vec<Record>) -> Result<SaveReport> {
-        match &self.device {
-            Some(device) => write::save_all(&self.layout, device, records),
+        let report = match &self.device {
+            Some(device) => write::save_all(&self.layout, device, records)?,
             // A reader saving for the first time on this machine sets the store up first.
-            None => Store::open(self.layout.clone())?.save_all(records),
-        }
+            None => Store::open(self.layout.clone())?.save_all(records)?,
+        };
+        self.notes.add(&report.beside);
+        Ok(report)
     }
 }
 

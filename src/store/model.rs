@@ -1,8 +1,8 @@
 //! Records as they sit on disk: the common header, the three kinds, and any fields this
 //! version does not know, which are kept through every save.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde::{Deserialize, Serialize};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
+use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
@@ -12,16 +12,61 @@ pub type Extra = Map<String, Value>;
 /// A moment as attune stores it: local wall time with its offset, to the millisecond.
 pub type Stamp = DateTime<FixedOffset>;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One record. A live record is written whole; a tombstone (`deleted_at` set) is written
+/// as only its id, kind and times, so nothing the person deleted is kept or synced.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Record {
     pub id: Uuid,
     pub created_at: Stamp,
     pub updated_at: Stamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub deleted_at: Option<Stamp>,
     #[serde(flatten)]
     pub body: Body,
 }
+
+impl Serialize for Record {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Live<'a> {
+            id: &'a Uuid,
+            created_at: &'a Stamp,
+            updated_at: &'a Stamp,
+            #[serde(flatten)]
+            body: &'a Body,
+        }
+        match &self.deleted_at {
+            None => Live {
+                id: &self.id,
+                created_at: &self.created_at,
+                updated_at: &self.updated_at,
+                body: &self.body,
+            }
+            .serialize(s),
+            Some(deleted_at) => Gone {
+                id: self.id,
+                kind: self.kind().as_str().to_string(),
+                created_at: self.created_at,
+                updated_at: self.updated_at,
+                deleted_at: *deleted_at,
+            }
+            .serialize(s),
+        }
+    }
+}
+
+/// A tombstone as it is written: the only fields it keeps.
+#[derive(Serialize, Deserialize)]
+struct Gone {
+    id: Uuid,
+    kind: String,
+    created_at: Stamp,
+    updated_at: Stamp,
+    deleted_at: Stamp,
+}
+
+/// The fields a tombstone keeps, counting `kind`.
+pub const TOMBSTONE_FIELDS: usize = 5;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
@@ -146,6 +191,15 @@ pub struct Journal {
 }
 
 impl Body {
+    /// A body holding nothing: what a tombstone of this kind carries in memory.
+    pub fn empty(kind: Kind) -> Body {
+        match kind {
+            Kind::Session => Body::Session(Session::default()),
+            Kind::Checkin => Body::Checkin(Checkin::default()),
+            Kind::Journal => Body::Journal(Journal::default()),
+        }
+    }
+
     pub fn kind(&self) -> Kind {
         match self {
             Body::Session(_) => Kind::Session,
@@ -191,12 +245,56 @@ impl Record {
         self.created_at.format("%Y-%m").to_string()
     }
 
-    /// This record as a tombstone made at `now`.
+    /// The `updated_at` of a new version of this record made at `now`: `now`, unless the
+    /// stored version is not in its past (a clock that runs behind, or another device's
+    /// that ran ahead); then a millisecond after it. Always strictly newer than this
+    /// version, so an edit wins every merge against what it replaces, whatever the clocks.
+    /// Every edit path takes its stamp from here.
+    pub fn next_version(&self, now: Stamp) -> Stamp {
+        let floor = self.updated_at + TimeDelta::milliseconds(1);
+        if now >= floor {
+            now
+        } else {
+            floor.with_timezone(now.offset())
+        }
+    }
+
+    /// This record as a tombstone made at `now` (stamped by `next_version`): only its id,
+    /// kind and times, none of what it held.
     pub fn tombstone(&self, now: Stamp) -> Record {
+        let at = self.next_version(now);
         Record {
-            updated_at: now,
-            deleted_at: Some(now),
-            ..self.clone()
+            id: self.id,
+            created_at: self.created_at,
+            updated_at: at,
+            deleted_at: Some(at),
+            body: Body::empty(self.kind()),
+        }
+    }
+
+    /// Read one record from its JSON text, as a month file holds it. A tombstone comes
+    /// back holding nothing, whatever was written (an older attune kept the whole record
+    /// in it); one written with only its id, kind and times reads too.
+    pub fn from_json(text: &str) -> serde_json::Result<Record> {
+        match serde_json::from_str::<Record>(text) {
+            Ok(r) if r.deleted_at.is_some() => Ok(Record {
+                body: Body::empty(r.kind()),
+                ..r
+            }),
+            Ok(r) => Ok(r),
+            Err(e) => {
+                let gone: Gone = serde_json::from_str(text).map_err(|_| e)?;
+                let kind = Kind::parse(&gone.kind).ok_or_else(|| {
+                    serde::de::Error::custom(format!("unknown kind \"{}\"", gone.kind))
+                })?;
+                Ok(Record {
+                    id: gone.id,
+                    created_at: gone.created_at,
+                    updated_at: gone.updated_at,
+                    deleted_at: Some(gone.deleted_at),
+                    body: Body::empty(kind),
+                })
+            }
         }
     }
 }

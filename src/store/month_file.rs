@@ -1,7 +1,8 @@
 //! One month file: `{"format":"attune","version":1,"device":…,"month":…,"records":[…]}`,
 //! how it is read (with a precise reason when it cannot be) and how it is written.
 
-use super::model::{Extra, Record};
+use super::bounds;
+use super::model::{Extra, Record, TOMBSTONE_FIELDS};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -12,8 +13,8 @@ pub const FORMAT: &str = "attune";
 pub const VERSION: u64 = 1;
 
 /// A month file. Records this version cannot read (a kind from a newer attune, a value
-/// edited out of range) are kept verbatim in `unknown` and written back unchanged, so one
-/// odd record never hides the rest of its month.
+/// edited out of range, see `bounds`) are kept verbatim in `unknown` and written back
+/// unchanged, so one odd record never hides the rest of its month.
 #[derive(Clone, Debug)]
 pub struct MonthFile {
     pub format: String,
@@ -23,6 +24,9 @@ pub struct MonthFile {
     pub records: Vec<Record>,
     pub unknown: Vec<Box<RawValue>>,
     pub extra: Extra,
+    /// Tombstones read that still held what was deleted (written by an older attune);
+    /// they are held slim in memory, and the next write of this file slims them.
+    pub fat_tombstones: usize,
 }
 
 impl MonthFile {
@@ -35,6 +39,7 @@ impl MonthFile {
             records: Vec::new(),
             unknown: Vec::new(),
             extra: Extra::new(),
+            fat_tombstones: 0,
         }
     }
 
@@ -111,13 +116,24 @@ impl<'de> Visitor<'de> for FileVisitor {
         file.device = device.ok_or_else(|| de::Error::missing_field("device"))?;
         file.month = month.ok_or_else(|| de::Error::missing_field("month"))?;
         for r in raw.ok_or_else(|| de::Error::missing_field("records"))? {
-            match serde_json::from_str::<Record>(r.get()) {
-                Ok(record) => file.records.push(record),
-                Err(_) => file.unknown.push(r.to_owned()),
+            // A record out of bounds is kept like one this version cannot read: verbatim,
+            // written back unchanged, and never counted.
+            match Record::from_json(r.get()) {
+                Ok(record) if bounds::check(&record).is_ok() => {
+                    file.fat_tombstones += usize::from(!record.is_live() && is_fat(r.get()));
+                    file.records.push(record);
+                }
+                _ => file.unknown.push(r.to_owned()),
             }
         }
         Ok(file)
     }
+}
+
+/// Whether a tombstone's text holds more than the fields a tombstone keeps.
+fn is_fat(text: &str) -> bool {
+    serde_json::from_str::<std::collections::BTreeMap<String, de::IgnoredAny>>(text)
+        .is_ok_and(|fields| fields.len() > TOMBSTONE_FIELDS)
 }
 
 /// Why a file cannot be used. attune never writes over such a file.

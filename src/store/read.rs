@@ -1,36 +1,123 @@
 //! Reading: which files a read opens, and merging what they hold. A file or folder that
-//! cannot be used is reported and left out; the read goes on with the rest.
+//! cannot be used is reported and left out; the read goes on with the rest. Every record
+//! is placed by its own month, whichever file holds it.
 
 use super::Snapshot;
-use super::layout::{self, Layout};
-use super::month_file::{self, FileProblem, Problem};
+use super::layout::{self, Layout, Role};
+use super::model::Record;
+use super::month_file::{self, FileProblem, MonthFile, Problem};
+use super::placement::{Placement, fingerprint};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// The month files (and sync tools' conflict copies of them) in one device folder, with
-/// their months, oldest first.
+/// The month files (those beside a damaged one, and sync tools' conflict copies, too) in
+/// one device folder, with their months, oldest first.
 pub fn month_files(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
+    Ok(listing(dir)?
+        .into_iter()
+        .map(|(month, _, path)| (month, path))
+        .collect())
+}
+
+/// Every month file in one device folder with its month and role, oldest month first and
+/// each month's own file before the others.
+pub fn listing(dir: &Path) -> std::io::Result<Vec<(String, Role, PathBuf)>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        let month =
-            layout::month_from_file_name(&name).or_else(|| layout::month_from_copy_name(&name));
-        if let Some(month) = month {
-            files.push((month.to_string(), entry.path()));
+        if let Some((month, role)) = layout::classify(&name) {
+            files.push((month.to_string(), role, entry.path()));
         }
     }
     files.sort();
     Ok(files)
 }
 
-/// Read every month file whose month `want` accepts, from every device.
-pub fn load(layout: &Layout, want: impl Fn(&str) -> bool) -> std::io::Result<Snapshot> {
+/// What a read wants: every record, or the records of the months the test accepts.
+pub enum Want<'a> {
+    All,
+    Months(&'a dyn Fn(&str) -> bool),
+}
+
+/// Read the records `want` asks for from every device, placing each record by its own
+/// month wherever its file is (see `placement`). Also gives every month a file holds.
+pub fn load(layout: &Layout, want: Want<'_>) -> std::io::Result<(Snapshot, BTreeSet<String>)> {
     let mut snap = Snapshot::default();
-    let mut paths = Vec::new();
-    for (_, dir) in layout::device_dirs(&layout.records_dir())? {
-        match month_files(&dir) {
-            Ok(files) => paths.extend(files.into_iter().filter(|(m, _)| want(m)).map(|(_, p)| p)),
-            Err(e) => snap.problems.push(FileProblem {
+    let mut months = BTreeSet::new();
+    let files = list(layout, &mut snap.problems)?;
+    let Want::Months(want) = want else {
+        for (_, month, path) in files {
+            months.insert(month);
+            if let Some(file) = read_one(&mut snap, path) {
+                months.extend(file.records.iter().map(Record::month));
+                snap.merged.extend(file.records);
+            }
+        }
+        return Ok((snap, months));
+    };
+    let mut placement = Placement::load(layout);
+    for (key, month, path) in files {
+        let fp = fingerprint(&path);
+        if let Some(known) = fp.and_then(|fp| placement.months_of(&key, fp)) {
+            months.extend(known.iter().cloned());
+            if known.iter().any(|m| want(m)) {
+                // A file that cannot be read now is reported only for its own month.
+                let wanted = want(&month);
+                let problems = snap.problems.len();
+                if let Some(file) = read_one(&mut snap, path) {
+                    snap.merged.extend(file.records);
+                } else if !wanted {
+                    snap.problems.truncate(problems);
+                }
+            }
+            continue;
+        }
+        // Not known yet: read it once to learn what it holds.
+        let held = match month_file::read_existing(&path) {
+            Ok(Some(file)) => {
+                let held = held_months(&file, &month);
+                if held.iter().any(|m| want(m)) {
+                    snap.merged.extend(file.records);
+                }
+                held
+            }
+            Ok(None) => continue,
+            Err(problem) => {
+                if want(&month) {
+                    snap.problems.push(FileProblem { path, problem });
+                }
+                BTreeSet::from([month])
+            }
+        };
+        months.extend(held.iter().cloned());
+        if let Some(fp) = fp {
+            placement.learn(&key, fp, held);
+        }
+    }
+    placement.keep();
+    snap.merged.retain(|r| want(&r.month()));
+    Ok((snap, months))
+}
+
+/// Every month file of every device: its key below the records folder, the month of its
+/// name, and its path. A device folder that cannot be listed is reported.
+fn list(
+    layout: &Layout,
+    problems: &mut Vec<FileProblem>,
+) -> std::io::Result<Vec<(String, String, PathBuf)>> {
+    let mut files = Vec::new();
+    for (device, dir) in layout::device_dirs(&layout.records_dir())? {
+        match listing(&dir) {
+            Ok(found) => files.extend(found.into_iter().map(|(month, _, path)| {
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                (
+                    format!("{device}/{}", name.unwrap_or_default()),
+                    month,
+                    path,
+                )
+            })),
+            Err(e) => problems.push(FileProblem {
                 path: dir,
                 problem: Problem::Unopenable {
                     reason: e.to_string(),
@@ -38,12 +125,23 @@ pub fn load(layout: &Layout, want: impl Fn(&str) -> bool) -> std::io::Result<Sna
             }),
         }
     }
-    for path in paths {
-        match month_file::read_existing(&path) {
-            Ok(Some(file)) => snap.merged.extend(file.records),
-            Ok(None) => {}
-            Err(problem) => snap.problems.push(FileProblem { path, problem }),
+    Ok(files)
+}
+
+/// One file read; a problem is reported in the snapshot.
+fn read_one(snap: &mut Snapshot, path: PathBuf) -> Option<MonthFile> {
+    match month_file::read_existing(&path) {
+        Ok(file) => file,
+        Err(problem) => {
+            snap.problems.push(FileProblem { path, problem });
+            None
         }
     }
-    Ok(snap)
+}
+
+/// The months a file's records belong to, and the month of its name.
+fn held_months(file: &MonthFile, month: &str) -> BTreeSet<String> {
+    let mut held: BTreeSet<String> = file.records.iter().map(Record::month).collect();
+    held.insert(month.to_string());
+    held
 }

@@ -6,7 +6,6 @@ use crate::store::model::{Body, Record, Session, Stamp};
 use crate::tui::action::Effect;
 use crate::tui::app::{HIGH_DISTRESS, Notice};
 use crate::tui::screen::Transition;
-use chrono::TimeDelta;
 
 /// Distress after this much above before is named, gently.
 pub const HIGHER_BY: u8 = 2;
@@ -73,7 +72,7 @@ impl Closing {
             s.distress_after = after;
         }
         // Strictly newer, so this version wins wherever the records are merged.
-        newer.updated_at = now.max(record.updated_at + TimeDelta::milliseconds(1));
+        newer.updated_at = record.next_version(now);
         Transition::Do(Effect::UpdateRecord(newer))
     }
 

@@ -9,7 +9,6 @@ use crate::store::model::{Body, Record, Session, Stamp};
 use crate::tui::action::Effect;
 use crate::tui::app::{HIGH_DISTRESS, Notice};
 use crate::tui::breathe::Rating;
-use chrono::TimeDelta;
 
 /// Where the user goes once the closing screen's choices are saved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,7 +123,7 @@ impl Closing {
             s.distress_after = want.distress_after;
         }
         // Strictly newer, so this version wins wherever the records are merged.
-        newer.updated_at = now.max(record.updated_at + TimeDelta::milliseconds(1));
+        newer.updated_at = record.next_version(now);
         self.then = Some(then);
         Done::Do(Effect::UpdateRecord(newer))
     }

@@ -8,7 +8,6 @@ use crate::service::journal::{JournalError, NewEntry, entry};
 use crate::store::drafts::Draft;
 use crate::store::model::{Body, Record, Stamp};
 use crate::tui::checkin::Picker;
-use chrono::TimeDelta;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::{TextArea, WrapMode};
 use std::time::Duration;
@@ -325,7 +324,7 @@ impl Editor {
             j.prompt = self.prompt.text();
         }
         // Strictly newer, so this version wins wherever the records are merged.
-        newer.updated_at = now.max(old.updated_at + TimeDelta::milliseconds(1));
+        newer.updated_at = old.next_version(now);
         Ok(newer)
     }
 

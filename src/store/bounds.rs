@@ -1,0 +1,125 @@
+//! The bounds every stored record keeps. attune writes only records within them, and
+//! checks every record that comes in (an import, a synced file, a hand edit) against the
+//! same bounds: a record outside them is kept verbatim but never counted.
+
+use super::model::{Body, Record, Session, Stamp};
+use crate::domain::checkin::{MAX, Scale, check_value};
+use chrono::Datelike;
+
+/// The longest a practice counts as. A practice takes minutes; one left open for longer
+/// is saved as this long rather than refused (see `service::practice::save_session`).
+pub const MAX_PRACTICE_SECONDS: f64 = 24.0 * 60.0 * 60.0;
+
+/// Why a record is outside the bounds, in a short phrase, or Ok when it is within them.
+pub fn check(r: &Record) -> Result<(), String> {
+    for at in [Some(r.created_at), Some(r.updated_at), r.deleted_at]
+        .into_iter()
+        .flatten()
+    {
+        check_year(at)?;
+    }
+    if !r.is_live() {
+        // A tombstone keeps no values to count.
+        return Ok(());
+    }
+    match &r.body {
+        Body::Checkin(c) => {
+            for scale in Scale::ALL {
+                if let Some(v) = scale.get(c) {
+                    check_value(scale, i64::from(v)).map_err(|e| e.to_string())?;
+                }
+            }
+            Ok(())
+        }
+        Body::Session(s) => check_session(s),
+        Body::Journal(_) => Ok(()),
+    }
+}
+
+/// Month files are named by a four-digit year, so only years 0000 to 9999 can be filed.
+fn check_year(at: Stamp) -> Result<(), String> {
+    if (0..=9999).contains(&at.year()) {
+        Ok(())
+    } else {
+        Err(format!(
+            "its date ({at}) is outside the years 0000 to 9999, so attune cannot file it"
+        ))
+    }
+}
+
+fn check_session(s: &Session) -> Result<(), String> {
+    let ratings = [
+        ("distress before", s.distress_before),
+        ("distress after", s.distress_after),
+        ("intensity", s.intensity),
+    ];
+    for (name, value) in ratings {
+        if let Some(v) = value.filter(|v| *v > MAX) {
+            return Err(format!("its {name} is {v}; it must be 0 to {MAX}"));
+        }
+    }
+    let lengths = [
+        ("length", Some(s.actual_seconds)),
+        ("planned length", s.planned_seconds),
+    ];
+    for (name, value) in lengths {
+        if let Some(v) = value.filter(|v| !(0.0..=MAX_PRACTICE_SECONDS).contains(v)) {
+            return Err(format!(
+                "its {name} is {v} seconds; a practice is at most a day"
+            ));
+        }
+    }
+    let rates = [s.start_rate, s.reached_rate, s.exhale_rate];
+    if rates.into_iter().flatten().any(|v| v < 0.0) {
+        return Err("a breathing rate is below zero".into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::model::Checkin;
+
+    fn at(text: &str) -> Stamp {
+        chrono::DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    #[test]
+    fn values_outside_what_attune_writes_are_named() {
+        let now = at("2026-12-01T08:00:00+00:00");
+        let session = |s: Session| Record::new(Body::Session(s), now);
+        assert!(check(&session(Session::default())).is_ok());
+        let high = session(Session {
+            distress_before: Some(200),
+            ..Session::default()
+        });
+        assert_eq!(
+            check(&high).unwrap_err(),
+            "its distress before is 200; it must be 0 to 10"
+        );
+        let long = session(Session {
+            actual_seconds: 1e308,
+            ..Session::default()
+        });
+        assert!(check(&long).unwrap_err().contains("at most a day"));
+        let checkin = Record::new(
+            Body::Checkin(Checkin {
+                distress: 11,
+                ..Checkin::default()
+            }),
+            now,
+        );
+        assert!(check(&checkin).unwrap_err().starts_with("Distress must be"));
+        // A tombstone's values are not counted, so they are not checked.
+        assert!(check(&high.tombstone(now)).is_ok());
+        let far = chrono::NaiveDate::from_ymd_opt(10000, 1, 1)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
+            .and_utc()
+            .fixed_offset();
+        let far = Record::new(Body::Session(Session::default()), far);
+        assert!(check(&far).unwrap_err().contains("cannot file"));
+    }
+}
