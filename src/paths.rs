@@ -12,6 +12,9 @@ pub struct NoHome {
 }
 
 /// Resolve the layout from an optional `--data-dir` flag and the environment.
+/// The settings file's name, in the config folder.
+pub const CONFIG_FILE: &str = "config.toml";
+
 pub fn resolve(data_dir_flag: Option<PathBuf>) -> Result<Layout, NoHome> {
     let env = |name: &str| {
         std::env::var_os(name)

@@ -110,7 +110,7 @@ pub fn gentle_offer(
     )?;
     writeln!(out, "If you need someone now:")?;
     // The user's own lines come from config.toml: shown, never acted on.
-    for line in &crate::content::crisis_lines_for(config).lines {
+    for line in &config.crisis_lines().lines {
         let said = format!("  {}: {} ({})", line.region, line.contact, line.name);
         writeln!(out, "{}", crate::copy::safe::line(&said))?;
     }

@@ -1,7 +1,7 @@
 //! The weekly review in Markdown (`attune export --format markdown`): the summary, a
 //! table per day, the sensations, and, only when asked, that week's journal entries.
 
-use super::trends::sentences;
+use crate::copy::trends::sentences;
 use crate::domain::checkin::Scale;
 use crate::service::trends::{Report, Span};
 use crate::store::model::{Body, Record};

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub const FILE: &str = "config.toml";
+pub use crate::paths::CONFIG_FILE as FILE;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Config {
@@ -41,7 +41,7 @@ impl Default for Breathing {
     fn default() -> Breathing {
         Breathing {
             pattern: crate::content::DEFAULT_PATTERN.to_string(),
-            minutes: crate::service::practice::DEFAULT_MINUTES,
+            minutes: crate::domain::breathing::DEFAULT_MINUTES,
             bell: false,
             reduced_motion: false,
         }
@@ -170,6 +170,18 @@ impl Loaded {
 }
 
 impl Config {
+    /// The crisis lines to show: the user's own from config.toml when given, else attune's.
+    pub fn crisis_lines(&self) -> std::borrow::Cow<'static, crate::content::CrisisLines> {
+        if self.crisis_lines.is_empty() {
+            std::borrow::Cow::Borrowed(crate::content::crisis_lines())
+        } else {
+            std::borrow::Cow::Owned(crate::content::CrisisLines {
+                last_checked: String::new(),
+                lines: self.crisis_lines.clone(),
+            })
+        }
+    }
+
     /// Read `path` tolerantly: every setting that can be used is, and each one that
     /// cannot is a problem. A missing file gives the defaults (unless the user named it).
     pub fn read(path: &Path, must_exist: bool) -> Loaded {

@@ -218,7 +218,7 @@ impl Reader<'_> {
 
     fn minutes(&mut self, b: &mut super::Breathing) {
         let m = b.minutes;
-        if !(m.is_finite() && m > 0.0 && m <= crate::service::practice::MAX_MINUTES) {
+        if !(m.is_finite() && m > 0.0 && m <= crate::domain::breathing::MAX_MINUTES) {
             self.refuse(
                 "breathing.minutes",
                 format!("must be more than 0 and at most 60 (got {m})"),

@@ -74,7 +74,7 @@ pub fn all_patterns_with(
     for p in extra {
         if all.iter().any(|q| q.id == p.id) {
             return Err(PatternsError::Duplicate {
-                path: PathBuf::from(crate::config::FILE),
+                path: PathBuf::from(crate::paths::CONFIG_FILE),
                 id: p.id.clone(),
             });
         }
@@ -176,7 +176,7 @@ pub fn all_routines_with(
                 problem: "is already taken by another routine; give it its own id",
             };
             return Err(RoutinesError::Bad {
-                path: PathBuf::from(crate::config::FILE),
+                path: PathBuf::from(crate::paths::CONFIG_FILE),
                 source,
             });
         }
@@ -254,18 +254,6 @@ pub fn sensation_words() -> &'static [String] {
             .map(|f| f.words)
             .unwrap_or_default()
     })
-}
-
-/// The crisis lines to show: the user's own from config.toml when given, else attune's.
-pub fn crisis_lines_for(config: &crate::config::Config) -> std::borrow::Cow<'static, CrisisLines> {
-    if config.crisis_lines.is_empty() {
-        std::borrow::Cow::Borrowed(crisis_lines())
-    } else {
-        std::borrow::Cow::Owned(CrisisLines {
-            last_checked: String::new(),
-            lines: config.crisis_lines.clone(),
-        })
-    }
 }
 
 /// The crisis lines shown in help (parsed once: help draws them on every frame).

@@ -1,4 +1,6 @@
-//! Every sentence a person reads will live here, shared by the CLI and the TUI. For now:
-//! `safe`, which makes text that did not come from attune's own code safe to print.
+//! Every sentence a person reads will live here, shared by the CLI and the TUI. So far:
+//! `safe`, which makes text that did not come from attune's own code safe to print, and
+//! `trends`, the trends in words.
 
 pub mod safe;
+pub mod trends;

@@ -12,10 +12,7 @@ use std::time::Duration;
 /// sessions of it in the last `RECENT_DAYS` days.
 pub const NEW_USER_SESSIONS: usize = 3;
 pub const RECENT_DAYS: u64 = 90;
-/// The length offered when none is chosen.
-pub const DEFAULT_MINUTES: f64 = 5.0;
-/// The longest session attune plans.
-pub const MAX_MINUTES: f64 = 60.0;
+pub use crate::domain::breathing::{DEFAULT_MINUTES, MAX_MINUTES};
 
 /// Everything a breathing session needs to begin.
 #[derive(Clone, Debug, PartialEq)]

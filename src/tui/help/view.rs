@@ -1,7 +1,6 @@
 //! The help overlay, from every screen: how to stop, the crisis lines, what attune is and
 //! is not, and the keys of the screen underneath. Scrolls when the window is short.
 
-use crate::content;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::strings as s;
@@ -131,7 +130,7 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         para(&mut out, text, theme.text(), 0);
     }
     heading(&mut out, s::HELP_LINES_HEAD);
-    let crisis = content::crisis_lines_for(&app.config);
+    let crisis = app.config.crisis_lines();
     for l in &crisis.lines {
         let line = format!("{}: {} ({})", l.region, l.contact, l.name);
         para(&mut out, &line, theme.text(), 2);

@@ -4,7 +4,7 @@
 //! window, the summary and the minutes only. The last good picture stays while the next
 //! one loads.
 
-use crate::cli::trends::{Said, said};
+use crate::copy::trends::{Said, said};
 use crate::service::trends::Span;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
