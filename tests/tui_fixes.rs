@@ -236,3 +236,18 @@ fn a_direction_override_in_any_text_never_reaches_the_screen() {
         );
     }
 }
+
+/// A window that says it is 9999x9999 (it once took 12.8 GB): attune draws at most
+/// 500x250 cells of it, so its buffers stay a few megabytes.
+#[test]
+fn a_huge_window_is_drawn_at_a_size_a_person_could_see() {
+    let mut rig = Rig::at_zero(TodaySummary::default());
+    rig.act(Action::Resize(9999, 9999));
+    assert_eq!(
+        (rig.app.size.width, rig.app.size.height),
+        (attune::tui::ui::MAX_WIDTH, attune::tui::ui::MAX_HEIGHT)
+    );
+    assert_eq!(attune::tui::ui::drawn_size(80, 24), (80, 24));
+    let term = terminal(&rig.app, rig.app.size.width, rig.app.size.height);
+    assert_eq!(term.backend().buffer().area.width, 500);
+}

@@ -169,6 +169,7 @@ impl App {
             Action::CloseHelp => self.help = None,
             Action::Scroll(by) => self.scroll_help(by),
             Action::Resize(width, height) => {
+                let (width, height) = super::ui::drawn_size(width, height);
                 self.size = Size::new(width, height);
                 self.scroll_help(0);
             }

@@ -63,6 +63,7 @@ pub fn run(app: App, store: &Store, clock: Clock) -> anyhow::Result<Ended> {
 /// size (open, ioctl, close) on every frame of the pacer.
 fn init_terminal() -> std::io::Result<DefaultTerminal> {
     let (width, height) = ratatui::crossterm::terminal::size()?;
+    let (width, height) = super::ui::drawn_size(width, height);
     let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
     let terminal = ratatui::try_init_with_options(TerminalOptions { viewport })?;
     execute!(std::io::stdout(), EnterAlternateScreen)?;

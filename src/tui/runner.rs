@@ -7,6 +7,7 @@ use super::action::Action;
 use super::app::App;
 use super::effect;
 use super::paint::Painter;
+use super::ui::drawn_size;
 use super::worker::{Perform, Worker};
 use crate::clock::Clock;
 use anyhow::Context as _;
@@ -70,7 +71,8 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
             last_frame: Duration::ZERO,
             bells,
         };
-        runner.act(Action::Resize(size.width, size.height));
+        let (width, height) = drawn_size(size.width, size.height);
+        runner.act(Action::Resize(width, height));
         runner.draw(false)?;
         Ok(runner)
     }
@@ -119,6 +121,7 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
                 return Err(e).context("reading the keyboard");
             }
             Some(Msg::Term(Event::Resize(width, height))) => {
+                let (width, height) = drawn_size(width, height);
                 self.terminal
                     .resize(Rect::new(0, 0, width, height))
                     .map_err(|e| anyhow::anyhow!("resizing: {e}"))?;

@@ -11,5 +11,8 @@ pub mod scale;
 pub mod text;
 pub mod week_chart;
 
-pub use page::{MIN_HEIGHT, MIN_WIDTH, Page, centered, render, roomy, title, with_footer};
+pub use page::{
+    MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Page, centered, drawn_size, render, roomy, title,
+    with_footer,
+};
 pub use text::*;

@@ -12,6 +12,16 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+/// The largest picture attune draws: more than a 4K screen shows in a small font, so a
+/// window that says it is 9999x9999 costs megabytes, never gigabytes. Beyond, it is blank.
+pub const MAX_WIDTH: u16 = 500;
+pub const MAX_HEIGHT: u16 = 250;
+
+/// The part of a window of `width` x `height` that attune draws in.
+pub fn drawn_size(width: u16, height: u16) -> (u16, u16) {
+    (width.min(MAX_WIDTH), height.min(MAX_HEIGHT))
+}
+
 /// The smallest window everything still works in.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
