@@ -10,6 +10,7 @@ use crate::store::merge::Merged;
 use crate::store::model::Record;
 use crate::store::month_file::{self, MonthFile, Problem};
 use crate::store::month_set::missing_from;
+use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -36,6 +37,30 @@ pub fn check_files(report: &mut Report, files: Vec<(String, Role, PathBuf)>, our
             _ => folder.others.push((month, role, path, read)),
         }
     }
+    let (held, held_raw) = check_mains(report, &folder, ours);
+    for (month, role, path, read) in &folder.others {
+        let file = match read {
+            Ok(file) => file,
+            Err(problem) => {
+                let todo = unreadable_todo(problem);
+                report.add(path, problem.to_string(), todo, Fix::None);
+                continue;
+            }
+        };
+        check_file(report, path, month, file, ours);
+        let missing = missing_from(file, &held, &held_raw);
+        // A month whose own file is missing gets one at the next save.
+        let main_ok = folder.mains.get(month).is_none_or(|(_, r)| r.is_ok());
+        let (what, todo, fix) = match role {
+            Role::Copy => copy_advice(missing, main_ok, ours, month),
+            _ => beside_advice(missing, main_ok, ours, month),
+        };
+        report.add(path, what, todo, fix);
+    }
+}
+
+/// Check each month's own file; gives back what they hold, to weigh the other files by.
+fn check_mains(report: &mut Report, folder: &Folder, ours: bool) -> (Merged, Vec<Box<RawValue>>) {
     let mut held = Merged::new();
     let mut held_raw = Vec::new();
     for (month, (path, read)) in &folder.mains {
@@ -45,31 +70,10 @@ pub fn check_files(report: &mut Report, files: Vec<(String, Role, PathBuf)>, our
                 held.extend(file.records.iter().cloned());
                 held_raw.extend(file.unknown.iter().cloned());
             }
-            Err(problem) => unreadable(report, &folder, path, month, problem),
+            Err(problem) => unreadable(report, folder, path, month, problem),
         }
     }
-    for (month, role, path, read) in &folder.others {
-        // A month whose own file is missing gets one at the next save.
-        let main_ok = folder.mains.get(month).is_none_or(|(_, r)| r.is_ok());
-        match read {
-            Ok(file) => {
-                check_file(report, path, month, file, ours);
-                let missing = missing_from(file, &held, &held_raw);
-                let main = main_name(month);
-                let (what, todo, fix) = match role {
-                    Role::Copy => copy_advice(missing, main_ok, ours, &main),
-                    _ => beside_advice(missing, main_ok, ours, &main),
-                };
-                report.add(path, what, todo, fix);
-            }
-            Err(problem) => report.add(
-                path,
-                problem.to_string(),
-                unreadable_todo(problem),
-                Fix::None,
-            ),
-        }
-    }
+    (held, held_raw)
 }
 
 fn read(path: &Path) -> Result<MonthFile, Problem> {
@@ -93,72 +97,68 @@ fn ours_or(ours: bool, month: &str) -> Fix {
 
 type Advice = (String, String, Fix);
 
-fn copy_advice(missing: usize, main_ok: bool, ours: bool, main: &str) -> Advice {
-    let month = &main[..7];
-    match (missing, main_ok, ours) {
-        (0, _, true) => (
-            format!("is a sync tool's conflict copy, and every record in it is also in {main}"),
-            "`attune doctor --fix` removes it, or you may delete it".into(),
-            ours_or(ours, month),
-        ),
-        (0, _, false) => (
-            format!("is a sync tool's conflict copy, and every record in it is also in {main}"),
-            "you may delete it".into(),
-            Fix::None,
-        ),
-        (n, true, true) => (
-            format!("is a sync tool's conflict copy holding {n} record(s) not yet in {main}"),
-            "keep it: attune reads it, and the next save of this month or `attune doctor --fix` copies them in; after that it may go".into(),
-            ours_or(ours, month),
-        ),
-        (n, false, true) => (
-            format!("is a sync tool's conflict copy holding {n} record(s) not in {main}"),
-            format!("keep it: attune reads it, and once {main} reads again the next save copies them in"),
-            Fix::None,
-        ),
-        (n, _, false) => (
-            format!("is a sync tool's conflict copy holding {n} record(s) not yet in {main}"),
-            "keep it: attune reads it, and that device's next save of this month copies them in".into(),
-            Fix::None,
-        ),
+/// A sync tool's copy may go only once every record of it is in a month file.
+fn copy_advice(missing: usize, main_ok: bool, ours: bool, month: &str) -> Advice {
+    let main = main_name(month);
+    // Only this device's files are tidied, and only while the month's own file reads.
+    let tidy = ours && main_ok;
+    let fix = ours_or(tidy, month);
+    if missing == 0 {
+        let what =
+            format!("is a sync tool's conflict copy, and every record in it is also in {main}");
+        let todo = if tidy {
+            "`attune doctor --fix` removes it, or you may delete it"
+        } else {
+            "you may delete it"
+        };
+        return (what, todo.into(), fix);
     }
+    let what =
+        format!("is a sync tool's conflict copy holding {missing} record(s) not yet in {main}");
+    let todo = if tidy {
+        "keep it: attune reads it, and the next save of this month or `attune doctor --fix` copies them in; after that it may go".to_string()
+    } else if ours {
+        format!(
+            "keep it: attune reads it, and once {main} reads again the next save copies them in"
+        )
+    } else {
+        "keep it: attune reads it, and that device's next save of this month copies them in".into()
+    };
+    (what, todo, fix)
 }
 
-fn beside_advice(missing: usize, main_ok: bool, ours: bool, main: &str) -> Advice {
-    let month = &main[..7];
+/// A file beside a damaged month file holds what was saved meanwhile; it may go once
+/// every record of it is in the month's own file again.
+fn beside_advice(missing: usize, main_ok: bool, ours: bool, month: &str) -> Advice {
+    let main = main_name(month);
     let who = if ours { "the" } else { "that device's" };
-    match (missing, main_ok) {
-        (_, false) => (
-            format!("holds what was saved while {main} cannot be read"),
-            format!(
-                "keep it: attune reads it, and saves new records of this month here until {main} reads again; then {who} next save moves them home"
-            ),
-            Fix::None,
-        ),
-        (0, true) => (
-            format!(
-                "was written beside {main} while that could not be read, and every record in it is now in {main}"
-            ),
-            if ours {
-                "`attune doctor --fix` removes it".into()
-            } else {
-                "you may delete it".into()
-            },
-            ours_or(ours, month),
-        ),
-        (n, true) => (
-            format!("holds {n} record(s) saved while {main} could not be read"),
-            format!(
-                "keep it: {who} next save of this month{} moves them into {main}",
-                if ours {
-                    " or `attune doctor --fix`"
-                } else {
-                    ""
-                }
-            ),
-            ours_or(ours, month),
-        ),
+    if !main_ok {
+        let what = format!("holds what was saved while {main} cannot be read");
+        let todo = format!(
+            "keep it: attune reads it, and saves new records of this month here until {main} reads again; then {who} next save moves them home"
+        );
+        return (what, todo, Fix::None);
     }
+    let fix = ours_or(ours, month);
+    if missing == 0 {
+        let what = format!(
+            "was written beside {main} while that could not be read, and every record in it is now in {main}"
+        );
+        let todo = if ours {
+            "`attune doctor --fix` removes it"
+        } else {
+            "you may delete it"
+        };
+        return (what, todo.into(), fix);
+    }
+    let what = format!("holds {missing} record(s) saved while {main} could not be read");
+    let or_fix = if ours {
+        " or `attune doctor --fix`"
+    } else {
+        ""
+    };
+    let todo = format!("keep it: {who} next save of this month{or_fix} moves them into {main}");
+    (what, todo, fix)
 }
 
 /// A month's own file that cannot be read, and where its new records go meanwhile.

@@ -59,21 +59,14 @@ pub fn load(layout: &Layout, want: Want<'_>) -> std::io::Result<(Snapshot, BTree
     let mut placement = Placement::load(layout);
     for (key, month, path) in files {
         let fp = fingerprint(&path);
-        if let Some(known) = fp.and_then(|fp| placement.months_of(&key, fp)) {
+        let known = fp.and_then(|fp| placement.months_of(&key, fp)).cloned();
+        if let Some(known) = &known {
             months.extend(known.iter().cloned());
-            if known.iter().any(|m| want(m)) {
-                // A file that cannot be read now is reported only for its own month.
-                let wanted = want(&month);
-                let problems = snap.problems.len();
-                if let Some(file) = read_one(&mut snap, path) {
-                    snap.merged.extend(file.records);
-                } else if !wanted {
-                    snap.problems.truncate(problems);
-                }
+            if !known.iter().any(|m| want(m)) {
+                continue;
             }
-            continue;
         }
-        // Not known yet: read it once to learn what it holds.
+        // Opened because it holds a month wanted, or to learn what it holds.
         let held = match month_file::read_existing(&path) {
             Ok(Some(file)) => {
                 let held = held_months(&file, &month);
@@ -84,15 +77,18 @@ pub fn load(layout: &Layout, want: Want<'_>) -> std::io::Result<(Snapshot, BTree
             }
             Ok(None) => continue,
             Err(problem) => {
+                // What it holds is unknown: it is reported for the month of its name.
                 if want(&month) {
                     snap.problems.push(FileProblem { path, problem });
                 }
                 BTreeSet::from([month])
             }
         };
-        months.extend(held.iter().cloned());
-        if let Some(fp) = fp {
-            placement.learn(&key, fp, held);
+        if known.is_none() {
+            months.extend(held.iter().cloned());
+            if let Some(fp) = fp {
+                placement.learn(&key, fp, held);
+            }
         }
     }
     placement.keep();
