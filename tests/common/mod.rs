@@ -42,18 +42,9 @@ impl Env {
 
     pub fn cmd(&self) -> Command {
         let mut c = Command::cargo_bin("attune").expect("binary");
-        c.env("ATTUNE_DATA_DIR", self.data())
-            .env("ATTUNE_STATE_DIR", self.tmp.path().join("state"))
-            .env("ATTUNE_CONFIG_DIR", self.config())
-            .env("HOME", self.tmp.path().join("home"))
-            .env(
-                "ATTUNE_NOW",
-                pin::pin_step(
-                    self.steps
-                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-                ),
-            )
-            .env("NO_COLOR", "1");
+        for (key, value) in self.vars() {
+            c.env(key, value);
+        }
         c
     }
 
@@ -62,19 +53,23 @@ impl Env {
         let mut c = std::process::Command::new("sh");
         c.arg("-c").arg(script);
         c.env("ATTUNE_BIN", env!("CARGO_BIN_EXE_attune"));
-        c.env("ATTUNE_DATA_DIR", self.data())
-            .env("ATTUNE_STATE_DIR", self.tmp.path().join("state"))
-            .env("ATTUNE_CONFIG_DIR", self.config())
-            .env("HOME", self.tmp.path().join("home"))
-            .env(
-                "ATTUNE_NOW",
-                pin::pin_step(
-                    self.steps
-                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-                ),
-            )
-            .env("NO_COLOR", "1");
+        c.envs(self.vars());
         c
+    }
+
+    /// The sandbox's folders, no colour, and a clock a millisecond on from the last command.
+    fn vars(&self) -> Vec<(&'static str, std::ffi::OsString)> {
+        let step = self
+            .steps
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        vec![
+            ("ATTUNE_DATA_DIR", self.data().into()),
+            ("ATTUNE_STATE_DIR", self.tmp.path().join("state").into()),
+            ("ATTUNE_CONFIG_DIR", self.config().into()),
+            ("HOME", self.tmp.path().join("home").into()),
+            ("ATTUNE_NOW", pin::pin_step(step).into()),
+            ("NO_COLOR", "1".into()),
+        ]
     }
 
     pub fn run_ok(&self, args: &[&str]) -> String {
