@@ -273,28 +273,38 @@ fn notes_in(path: &Path) -> Vec<String> {
     notes
 }
 
-#[test]
-fn a_save_folds_every_conflict_copy_of_its_month_into_the_month_file() {
-    let sb = Sandbox::new();
-    ok(&sb, &["checkin", "--distress", "1"]);
+fn in_both() -> Value {
+    checkin_json(
+        "01900000-0000-7000-8000-0000000000a1",
+        "2026-05-02T08:00:00+00:00",
+        "in both",
+    )
+}
+
+/// This device's May file with one check-in, and a sync-conflict copy of it holding that
+/// one and one more: (the month file, the copy).
+fn copy_with_one_more(sb: &Sandbox) -> (PathBuf, PathBuf) {
     let me = sb.device_id();
     let main = sb.layout().month_path(&me, "2026-05");
     let copy = sb
         .layout()
         .device_dir(&me)
         .join("2026-05.sync-conflict-20260510-ABCDEF.json");
-    let a = checkin_json(
-        "01900000-0000-7000-8000-0000000000a1",
-        "2026-05-02T08:00:00+00:00",
-        "in both",
-    );
     let b = checkin_json(
         "01900000-0000-7000-8000-0000000000a2",
         "2026-05-03T08:00:00+00:00",
         "only in the copy",
     );
-    write(&main, &month_json(&me, "2026-05", vec![a.clone()]));
-    write(&copy, &month_json(&me, "2026-05", vec![a, b]));
+    write(&main, &month_json(&me, "2026-05", vec![in_both()]));
+    write(&copy, &month_json(&me, "2026-05", vec![in_both(), b]));
+    (main, copy)
+}
+
+#[test]
+fn a_save_folds_every_conflict_copy_of_its_month_into_the_month_file() {
+    let sb = Sandbox::new();
+    ok(&sb, &["checkin", "--distress", "1"]);
+    let (main, copy) = copy_with_one_more(&sb);
     let copy_bytes = std::fs::read(&copy).unwrap();
 
     import(
@@ -381,22 +391,8 @@ fn doctor(sb: &Sandbox, fix: bool) -> (Option<i32>, String) {
 fn doctor_keeps_a_conflict_copy_until_every_record_is_in_the_month_file_then_fix_removes_it() {
     let sb = Sandbox::new();
     ok(&sb, &["checkin", "--distress", "1"]);
-    let me = sb.device_id();
-    let main = sb.layout().month_path(&me, "2026-05");
-    let dir = sb.layout().device_dir(&me);
-    let copy = dir.join("2026-05.sync-conflict-20260510-ABCDEF.json");
-    let a = checkin_json(
-        "01900000-0000-7000-8000-0000000000a1",
-        "2026-05-02T08:00:00+00:00",
-        "in both",
-    );
-    let b = checkin_json(
-        "01900000-0000-7000-8000-0000000000a2",
-        "2026-05-03T08:00:00+00:00",
-        "only in the copy",
-    );
-    write(&main, &month_json(&me, "2026-05", vec![a.clone()]));
-    write(&copy, &month_json(&me, "2026-05", vec![a.clone(), b]));
+    let (main, copy) = copy_with_one_more(&sb);
+    let a = in_both();
     // Another device's copy, every record of it in that device's month file.
     let theirs = sb.data.join("records").join(OTHER);
     write(

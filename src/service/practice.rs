@@ -165,6 +165,25 @@ mod tests {
     }
 
     #[test]
+    fn a_practice_left_open_for_days_is_saved_as_a_day_and_reads_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let layout = crate::store::layout::Layout::new(tmp.path().join("d"), tmp.path().join("s"));
+        let store = Store::open(layout).unwrap();
+        let at = chrono::DateTime::parse_from_rfc3339("2026-12-01T08:00:00+00:00").unwrap();
+        let session = Session {
+            practice: "ground".into(),
+            actual_seconds: 3.0 * MAX_PRACTICE_SECONDS,
+            ..Session::default()
+        };
+        let saved = save_session(&store, session, at, at).unwrap();
+        let back = store.load_all().unwrap().merged;
+        let Some(Body::Session(s)) = back.get(&saved.id).map(|r| &r.body) else {
+            panic!("the practice was saved");
+        };
+        assert_eq!(s.actual_seconds, MAX_PRACTICE_SECONDS);
+    }
+
+    #[test]
     fn four_seven_eight_is_capped_and_noted_while_new() {
         let all = builtin_patterns();
         let new = plan(&all, "4-7-8", 5.0, false, 0).expect("plan");

@@ -39,6 +39,16 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
 /// Replace `path` with `bytes` atomically and durably. On any error the old file is
 /// untouched and the temp file is removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes, true)
+}
+
+/// Replace `path` with `bytes` atomically but without waiting for the disk: for caches,
+/// which are rebuilt from the records whenever they are lost, so need no fsync.
+pub fn write_cache(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes, false)
+}
+
+fn replace(path: &Path, bytes: &[u8], durable: bool) -> io::Result<()> {
     // A bare file name ("backup.json") has an empty parent: the current folder.
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -50,23 +60,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .tempfile_in(dir)?;
     set_mode(tmp.path(), 0o600)?;
     tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
+    if durable {
+        tmp.as_file().sync_all()?;
+    }
     tmp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir)
-}
-
-/// Replace `path` with `bytes` atomically but without waiting for the disk: for caches,
-/// which are rebuilt from the records whenever they are lost, so need no fsync.
-pub fn write_cache(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    set_mode(tmp.path(), 0o600)?;
-    tmp.write_all(bytes)?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    if durable { sync_dir(dir) } else { Ok(()) }
 }
 
 /// Write a new file that is private (0600) from its first byte, and flush it to disk.

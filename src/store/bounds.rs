@@ -58,20 +58,22 @@ fn check_session(s: &Session) -> Result<(), String> {
             return Err(format!("its {name} is {v}; it must be 0 to {MAX}"));
         }
     }
-    let lengths = [
-        ("length", Some(s.actual_seconds)),
-        ("planned length", s.planned_seconds),
-    ];
-    for (name, value) in lengths {
-        if let Some(v) = value.filter(|v| !(0.0..=MAX_PRACTICE_SECONDS).contains(v)) {
-            return Err(format!(
-                "its {name} is {v} seconds; a practice is at most a day"
-            ));
-        }
+    // Only the time practised is counted; a planned length comes from a routine, maybe
+    // one of the person's own, which may be as long as they like.
+    if !(0.0..=MAX_PRACTICE_SECONDS).contains(&s.actual_seconds) {
+        return Err(format!(
+            "its length is {} seconds; a practice is at most a day",
+            s.actual_seconds
+        ));
     }
-    let rates = [s.start_rate, s.reached_rate, s.exhale_rate];
-    if rates.into_iter().flatten().any(|v| v < 0.0) {
-        return Err("a breathing rate is below zero".into());
+    let others = [
+        s.planned_seconds,
+        s.start_rate,
+        s.reached_rate,
+        s.exhale_rate,
+    ];
+    if others.into_iter().flatten().any(|v| v < 0.0) {
+        return Err("a planned length or breathing rate is below zero".into());
     }
     Ok(())
 }
