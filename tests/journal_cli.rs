@@ -346,3 +346,73 @@ fn a_jrnl_entry_dated_outside_the_years_attune_files_is_refused_and_nothing_impo
         assert!(env.snapshot().is_empty(), "{date}: something was stored");
     }
 }
+
+/// An editor that writes the words and then fails, as `journal new --editor` runs it.
+fn failing_editor(env: &Env, words: &str, code: u8) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let script = env.tmp.path().join("editor.sh");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s' '{words}' > \"$1\"\nexit {code}\n"),
+    )
+    .expect("script");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("mode");
+    script
+}
+
+fn kept_draft(env: &Env) -> attune::store::drafts::Draft {
+    attune::store::drafts::read(&env.tmp.path().join("state"))
+        .expect("reads")
+        .expect("a draft is kept")
+}
+
+#[test]
+fn words_from_an_editor_that_fails_are_kept_as_a_draft() {
+    let env = Env::new();
+    let editor = failing_editor(&env, "words I wrote before it crashed", 1);
+    let out = env
+        .cmd()
+        .args(["journal", "new", "--editor", "--tag", "late"])
+        .env("EDITOR", &editor)
+        .env_remove("VISUAL")
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("current.json"), "names where: {stderr}");
+    let draft = kept_draft(&env);
+    assert_eq!(draft.text, "words I wrote before it crashed");
+    assert_eq!(draft.tags, ["late"]);
+    assert!(env.history_json(&[]).is_empty(), "nothing was saved");
+}
+
+#[test]
+fn words_from_an_editor_whose_save_fails_are_kept_as_a_draft() {
+    let env = Env::new();
+    env.run_ok(&["checkin", "--distress", "2"]);
+    // The device's folder becomes a plain file: the next save cannot be written.
+    let records = env.data().join("records");
+    let device = std::fs::read_dir(&records)
+        .expect("records")
+        .next()
+        .expect("a device folder")
+        .expect("entry")
+        .path();
+    std::fs::remove_dir_all(&device).expect("remove");
+    std::fs::write(&device, b"not a folder").expect("file");
+    let editor = failing_editor(&env, "an entry the disk would not take", 0);
+    let out = env
+        .cmd()
+        .args(["journal", "new", "--editor"])
+        .env("EDITOR", &editor)
+        .env_remove("VISUAL")
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("nothing was saved") && stderr.contains("kept in"),
+        "{stderr}"
+    );
+    assert_eq!(kept_draft(&env).text, "an entry the disk would not take");
+}

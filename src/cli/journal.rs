@@ -6,6 +6,7 @@ use crate::content::prompts;
 use crate::copy::safe;
 use crate::domain::journal::{Filter, first_line};
 use crate::service::journal::{self as journal, JournalError, NewEntry};
+use crate::store::drafts::Draft;
 use crate::store::model::{Body, Journal, Record};
 use crate::tui::Start;
 use chrono::NaiveDate;
@@ -130,16 +131,53 @@ fn new(ctx: &Ctx, a: NewArgs, out: &mut dyn Write) -> Routed {
             .as_deref()
             .and_then(|id| all.get(id))
             .map(|p| p.text.clone());
-        in_editor(ctx, &prompt.map(|p| format!("{p}\n\n")).unwrap_or_default())?
+        let start = prompt.map(|p| format!("{p}\n\n")).unwrap_or_default();
+        let keep = |text: String| {
+            kept_as_draft(
+                ctx,
+                &new_draft(&entry, text, ctx.clock.wall()),
+                "the editor did not finish cleanly",
+            )
+        };
+        in_editor(ctx, &start, &keep)?
     } else if interactive && std::io::stdout().is_terminal() {
         return Ok(Some(Start::Journal { entry: Some(entry) }));
     } else {
         read_stdin()?
     };
-    let record = journal::entry(entry, &all, ctx.clock.wall()).map_err(failure)?;
-    ctx.open_store()?.save(record.clone())?;
+    let record = journal::entry(entry.clone(), &all, ctx.clock.wall()).map_err(failure)?;
+    let saved = ctx
+        .open_store()
+        .and_then(|store| Ok(store.save(record.clone())?));
+    if let Err(f) = saved {
+        if a.editor {
+            // Typed in an editor, these words exist nowhere else: keep them.
+            let draft = new_draft(
+                &entry,
+                journal_of(&record)
+                    .map(|j| j.text.clone())
+                    .unwrap_or_default(),
+                ctx.clock.wall(),
+            );
+            return Err(kept_as_draft(
+                ctx,
+                &draft,
+                &format!("nothing was saved ({})", f.message),
+            ));
+        }
+        return Err(f);
+    }
     writeln!(out, "{}", record.id)?;
     Ok(None)
+}
+
+/// A draft of a new entry's words, as the journal would keep it.
+fn new_draft(entry: &NewEntry, text: String, at: crate::store::model::Stamp) -> Draft {
+    let mut d = Draft::new(text, at);
+    d.prompt_id = entry.prompt_id.clone();
+    d.tags = entry.tags.clone();
+    d.sensations = entry.sensations.clone();
+    d
 }
 
 /// All of stdin as text. Bytes that are not UTF-8 are a mistake in the input (exit 2),
@@ -155,8 +193,9 @@ fn read_stdin() -> Result<String, Failure> {
 }
 
 /// Edit `start` in $VISUAL or $EDITOR (vi if neither is set), in a private temp file in
-/// local state that is removed afterwards.
-fn in_editor(ctx: &Ctx, start: &str) -> Result<String, Failure> {
+/// local state that is removed afterwards. Words written in an editor that then fails are
+/// kept as a draft (`keep`), never dropped with the temp file.
+fn in_editor(ctx: &Ctx, start: &str, keep: &dyn Fn(String) -> Failure) -> Result<String, Failure> {
     let dir = ctx.layout.state_dir.join("drafts");
     crate::store::atomic::create_private_dir(&dir)?;
     let file = tempfile::Builder::new()
@@ -175,13 +214,32 @@ fn in_editor(ctx: &Ctx, start: &str) -> Result<String, Failure> {
         .arg(file.path())
         .status()
         .map_err(|e| Failure::failed(format!("could not start the editor \"{editor}\": {e}")))?;
+    // Dropping `file` removes it, so the words are read out first whatever happened.
+    let text = std::fs::read_to_string(file.path())?;
     if !status.success() {
+        if text != start && has_text(&text) {
+            return Err(keep(text));
+        }
         return Err(Failure::failed(format!(
             "the editor \"{editor}\" did not finish cleanly; nothing was saved"
         )));
     }
-    // Dropping `file` removes it.
-    Ok(std::fs::read_to_string(file.path())?)
+    Ok(text)
+}
+
+/// Words that could not be saved, kept as a draft: the failure says why and where they are.
+fn kept_as_draft(ctx: &Ctx, draft: &Draft, why: &str) -> Failure {
+    match crate::store::drafts::keep(&ctx.layout.state_dir, draft) {
+        Ok(path) => Failure::failed(format!(
+            "{why}; your words are kept in {} and the journal offers them back when you open it",
+            path.display()
+        )),
+        Err(e) => Failure::failed(format!("{why}, and keeping your words failed too: {e}")),
+    }
+}
+
+fn has_text(text: &str) -> bool {
+    !text.trim().is_empty()
 }
 
 /// What a list says before anything is stored: an empty array, or a plain sentence.
@@ -342,8 +400,16 @@ fn edit(ctx: &Ctx, id: &str, out: &mut dyn Write) -> Outcome {
     let old = journal_of(&record)
         .map(|j| j.text.clone())
         .unwrap_or_default();
-    let text = if std::io::stdin().is_terminal() {
-        in_editor(ctx, &old)?
+    let terminal = std::io::stdin().is_terminal();
+    let draft_of = |text: String| {
+        let mut d = Draft::new(text, ctx.clock.wall());
+        d.editing = Some(record.clone());
+        d
+    };
+    let text = if terminal {
+        let keep =
+            |text: String| kept_as_draft(ctx, &draft_of(text), "the editor did not finish cleanly");
+        in_editor(ctx, &old, &keep)?
     } else {
         read_stdin()?
     };
@@ -352,7 +418,15 @@ fn edit(ctx: &Ctx, id: &str, out: &mut dyn Write) -> Outcome {
         return Ok(());
     }
     let store = ctx.open_store()?;
-    let (_, report) = journal::edit(&store, &record, text, ctx.clock.wall()).map_err(failure)?;
+    let edited = journal::edit(&store, &record, text.clone(), ctx.clock.wall());
+    let report = match edited {
+        Ok((_, report)) => report,
+        Err(e) if terminal => {
+            let why = format!("nothing was saved ({})", failure(e).message);
+            return Err(kept_as_draft(ctx, &draft_of(text), &why));
+        }
+        Err(e) => return Err(failure(e)),
+    };
     if report.changed == 0 {
         // Never "Saved." for a save that kept what was there.
         return Err(Failure::failed(

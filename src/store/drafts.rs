@@ -111,19 +111,41 @@ pub fn remove(state_dir: &Path) -> io::Result<()> {
     }
 }
 
+/// Keep words that could not be saved (an editor that failed, a save that was refused):
+/// as the draft the journal offers back next time when there is none yet, else beside it
+/// with their time. Returns where they are.
+pub fn keep(state_dir: &Path, draft: &Draft) -> io::Result<PathBuf> {
+    if !path(state_dir).exists() {
+        write(state_dir, draft)?;
+        return Ok(path(state_dir));
+    }
+    create_private_dir(&dir(state_dir))?;
+    let label = draft.saved_at.format("%Y-%m-%d-%H%M%S").to_string();
+    let target = free_name(&dir(state_dir), &label);
+    let bytes = serde_json::to_vec(draft).map_err(io::Error::other)?;
+    write_atomic(&target, &bytes)?;
+    Ok(target)
+}
+
 /// Keep the draft, renamed with its time, out of the way of new writing.
 pub fn set_aside(state_dir: &Path, at: Stamp) -> io::Result<PathBuf> {
     rename_aside(state_dir, &at.format("%Y-%m-%d-%H%M%S").to_string())
 }
 
-fn rename_aside(state_dir: &Path, label: &str) -> io::Result<PathBuf> {
-    let folder = dir(state_dir);
+/// A set-aside name in `folder` that no file has yet.
+fn free_name(folder: &Path, label: &str) -> PathBuf {
     let mut target = folder.join(format!("set-aside-{label}.json"));
     let mut n = 1;
     while target.exists() {
         n += 1;
         target = folder.join(format!("set-aside-{label}-{n}.json"));
     }
+    target
+}
+
+fn rename_aside(state_dir: &Path, label: &str) -> io::Result<PathBuf> {
+    let folder = dir(state_dir);
+    let target = free_name(&folder, label);
     std::fs::rename(path(state_dir), &target)?;
     sync_dir(&folder)?;
     Ok(target)
