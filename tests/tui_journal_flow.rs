@@ -269,3 +269,24 @@ fn prompts_another_a_category_or_none_and_grounding_after_painful_writing() {
     rig.keys("something hard").ctrl('s');
     assert_eq!(rig.journal().note, Some(Note::SavedExpressive));
 }
+
+#[test]
+fn words_saved_over_an_entry_deleted_elsewhere_are_kept_as_a_new_entry() {
+    let mut rig = Rig::new();
+    let first = rig.seed("first words", &["work"], &[], 1);
+    rig.key(KeyCode::Char('j')).key(KeyCode::Char('e'));
+    rig.press(KeyCode::End, KeyModifiers::CONTROL)
+        .keys(", written while it was deleted");
+    // Meanwhile the entry is deleted from the command line (or another device).
+    let later = first.updated_at + chrono::TimeDelta::seconds(5);
+    attune::service::journal::delete(&rig.store, &first, later).expect("deleted");
+    rig.ctrl('s');
+    let saved = rig.entries();
+    assert_eq!(saved.len(), 1, "the words live on, once: {saved:?}");
+    assert_ne!(saved[0].id, first.id, "as a new entry; the delete stands");
+    assert_eq!(
+        Rig::body(&saved[0]).text,
+        "first words, written while it was deleted"
+    );
+    assert_eq!(rig.journal().note, Some(Note::SavedAsNew));
+}

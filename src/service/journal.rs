@@ -126,6 +126,25 @@ pub fn find(store: &Store, id: &str) -> Result<Record, JournalError> {
 
 /// Save new text for an entry (a newer version of the same record), with how the save
 /// went: a caller says "saved" only when it changed what is stored.
+/// Save an entry from the editor. When the entry it edits was deleted meanwhile (on
+/// another device, or from the command line), the delete stands, and the words are kept
+/// as a new entry instead of vanishing behind it: the second value says so.
+pub fn save_entry(store: &Store, record: Record) -> Result<(Record, bool), StoreError> {
+    store.save(record.clone())?;
+    let day = record.local_date();
+    let deleted = store
+        .load_range(day, day)?
+        .merged
+        .get(&record.id)
+        .is_some_and(|r| r.deleted_at.is_some());
+    if !deleted {
+        return Ok((record, false));
+    }
+    let kept = Record::new(record.body.clone(), record.updated_at);
+    store.save(kept.clone())?;
+    Ok((kept, true))
+}
+
 pub fn edit(
     store: &Store,
     record: &Record,

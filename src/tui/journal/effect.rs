@@ -52,6 +52,8 @@ pub enum JournalAction {
     Loaded(Result<Page, String>),
     Opened(Result<Box<Record>, String>),
     Saved(Result<Box<Record>, String>),
+    /// Saved, but as a new entry: the one being edited was deleted meanwhile.
+    SavedAsNew(Box<Record>),
     DraftSaved(Result<(), String>),
     DraftRemoved(Result<(), String>),
     SetAsideDone(Result<PathBuf, String>),
@@ -67,6 +69,7 @@ impl JournalAction {
                 | JournalAction::Loaded(_)
                 | JournalAction::Opened(_)
                 | JournalAction::Saved(_)
+                | JournalAction::SavedAsNew(_)
                 | JournalAction::DraftSaved(_)
                 | JournalAction::DraftRemoved(_)
                 | JournalAction::SetAsideDone(_)
@@ -133,12 +136,15 @@ pub fn perform(store: &Store, effect: JournalEffect) -> Action {
             JournalAction::Opened(open(store, id, created_at).map(Box::new))
         }
         JournalEffect::Save(record) => {
-            let saved = text(store.save((*record).clone()));
+            let saved = text(crate::service::journal::save_entry(store, *record));
             if saved.is_ok() {
                 // The entry is safe; a draft left behind would only be offered twice.
                 let _ = drafts::remove(&state);
             }
-            JournalAction::Saved(saved.map(|_| record))
+            match saved {
+                Ok((record, true)) => JournalAction::SavedAsNew(Box::new(record)),
+                other => JournalAction::Saved(other.map(|(record, _)| Box::new(record))),
+            }
         }
         JournalEffect::SaveDraft(draft) => {
             JournalAction::DraftSaved(text(drafts::write(&state, &draft)))

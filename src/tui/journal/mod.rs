@@ -66,6 +66,8 @@ pub enum Mode {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Note {
     Saved,
+    /// Saved as a new entry, because the one being edited was deleted elsewhere.
+    SavedAsNew,
     /// Saved after writing about something painful: grounding and help are offered.
     SavedExpressive,
     /// Deleted on screen; u brings it back.

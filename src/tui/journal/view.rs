@@ -164,6 +164,7 @@ pub(super) fn note_lines(
         None if j.list.problems > 0 => (w::unreadable(j.list.problems), theme.attention()),
         None => return Vec::new(),
         Some(Note::Saved) => (w::SAVED.to_string(), theme.notice()),
+        Some(Note::SavedAsNew) => (w::SAVED_AS_NEW.to_string(), theme.notice()),
         Some(Note::SavedExpressive) => (w::SAVED_EXPRESSIVE.to_string(), theme.notice()),
         Some(Note::Deleted) => (w::DELETED.to_string(), theme.notice()),
         Some(Note::Undone) => (w::UNDONE.to_string(), theme.notice()),

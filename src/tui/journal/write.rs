@@ -157,6 +157,11 @@ impl JournalState {
                 Transition::Stay
             }
             J::Saved(result) => self.saved(result),
+            J::SavedAsNew(record) => {
+                let out = self.saved(Ok(record));
+                self.note = Some(Note::SavedAsNew);
+                out
+            }
             J::DraftSaved(Err(why)) => {
                 if let Some(e) = &mut self.editor {
                     e.note = Some(EditorNote::DraftFailed(why));
