@@ -566,3 +566,30 @@ fn conflict_copies_and_linked_device_folders_are_read() {
     );
     assert!(!text.contains("may delete"), "{text}");
 }
+
+#[test]
+fn a_month_file_with_a_byte_order_mark_is_read_and_an_empty_one_is_named() {
+    let sb = Sandbox::new();
+    let store = sb.store();
+    let other = sb.data.join("records").join("laptop");
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend(month_bytes("laptop", "2026-03", &["after a mark"]));
+    write(&other.join("2026-03.json"), &with_bom);
+    write(&other.join("2026-04.json"), b"");
+    let snap = store.load_all().unwrap();
+    assert_eq!(live_notes(&snap.merged), ["after a mark"]);
+    assert_eq!(
+        problem_at(&snap.problems, &other.join("2026-04.json")),
+        &Problem::Empty
+    );
+    let history = sb.attune().arg("history").output().unwrap();
+    let warned = String::from_utf8_lossy(&history.stderr);
+    assert!(warned.contains("2026-04.json is empty"), "{warned}");
+    let doctor = sb.attune().arg("doctor").output().unwrap();
+    let said = String::from_utf8_lossy(&doctor.stdout);
+    assert_eq!(doctor.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("is empty") && !said.contains("All is well"),
+        "{said}"
+    );
+}

@@ -257,6 +257,9 @@ fn unreadable_todo(problem: &Problem) -> String {
             "update attune to read it; until then its records are left out and the file is never overwritten".into()
         }
         Problem::Foreign => "move it out of the records folder; attune keeps only its own files there".into(),
+        Problem::Empty => {
+            "it holds no records, so nothing is lost: restore it from a synced copy or a backup if it should have some, or remove it".into()
+        }
         Problem::Unopenable { .. } => {
             "make it a readable file again (check its permissions, or whether it is a link to something gone); until then its records are left out".into()
         }

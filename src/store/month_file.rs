@@ -151,6 +151,8 @@ pub enum Problem {
     Foreign,
     /// The file system would not give us its bytes (permissions, a dangling link, a folder).
     Unopenable { reason: String },
+    /// Nothing in it at all (0 bytes, or only blank space): a copy cut off before it began.
+    Empty,
 }
 
 impl fmt::Display for Problem {
@@ -172,6 +174,7 @@ impl fmt::Display for Problem {
             ),
             Problem::Foreign => write!(f, "is not an attune records file"),
             Problem::Unopenable { reason } => write!(f, "cannot be opened: {reason}"),
+            Problem::Empty => write!(f, "is empty"),
         }
     }
 }
@@ -191,6 +194,11 @@ impl fmt::Display for FileProblem {
 
 /// Parse a month file, telling a newer version apart from a broken file.
 pub fn parse(bytes: &[u8]) -> Result<MonthFile, Problem> {
+    // An editor on another system may start the file with a byte-order mark: read past it.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Problem::Empty);
+    }
     match serde_json::from_slice::<MonthFile>(bytes) {
         Ok(file) => check_header(file.format.as_str(), file.version).map(|()| file),
         Err(err) => Err(explain(bytes, &err)),
