@@ -285,3 +285,34 @@ fn resizing_from_200x60_to_20x5_and_back_on_every_screen() {
         t.wait_for("EXIT=0");
     }
 }
+
+/// A newcomer whose first command is the README's own `attune breathe`: the welcome, then
+/// Enter (as it says) goes on to the practice, which is saved; the welcome is not shown
+/// again the next time.
+#[test]
+fn a_first_attune_breathe_goes_from_the_welcome_to_the_practice() {
+    let t = Term::new("first-breathe");
+    let bin = env!("CARGO_BIN_EXE_attune");
+    t.keys(&[&format!("{bin} breathe; echo EXIT=$?"), "Enter"]);
+    t.wait_for("Press Enter to begin.");
+    t.keys(&["Enter"]);
+    t.wait_for("Long exhale 4-6");
+    t.keys(&["Enter"]);
+    t.wait_for("how much distress do you feel?");
+    t.keys(&["Tab"]);
+    t.wait_for("Breathe in");
+    t.keys(&["q"]);
+    t.wait_for("You stopped early.");
+    t.keys(&["Escape"]);
+    t.wait_for("b  breathe");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_terminal_restored();
+    assert_eq!(t.records().len(), 1, "the practice was kept");
+    t.keys(&["clear", "Enter"]);
+    t.keys(&[&format!("{bin} breathe; echo EXIT=$?"), "Enter"]);
+    let again = t.wait_for("Long exhale 4-6");
+    assert!(!again.contains("Welcome to attune"), "{again}");
+    t.keys(&["C-c"]);
+    t.wait_for("EXIT=0");
+}
