@@ -28,7 +28,7 @@ struct Slow {
 }
 
 impl Perform for Slow {
-    fn perform(&mut self, effect: Effect) -> Action {
+    fn perform(&self, effect: Effect) -> Action {
         if matches!(
             effect,
             Effect::LoadTrends {

@@ -64,11 +64,11 @@ pub fn step(app: &mut App, store: &Store, action: Action, now: Now) {
 /// Perform effects in order, and whatever follows from their results, until the app
 /// settles.
 pub fn settle(app: &mut App, store: &Store, effects: Vec<Effect>, now: Now) {
-    settle_with(app, &mut store.clone(), effects, now);
+    settle_with(app, store, effects, now);
 }
 
 /// The same, with any performer: at exit, the worker's own, on this thread.
-pub fn settle_with(app: &mut App, performer: &mut dyn Perform, effects: Vec<Effect>, now: Now) {
+pub fn settle_with(app: &mut App, performer: &dyn Perform, effects: Vec<Effect>, now: Now) {
     let mut queue = std::collections::VecDeque::from(effects);
     while let Some(e) = queue.pop_front() {
         queue.extend(app.update(performer.perform(e), now));

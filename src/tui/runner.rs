@@ -96,16 +96,16 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
         }
     }
 
-    /// One message (None: the deadline came), then a frame if anything changed.
+    /// One message (None: the deadline came), then a frame if it asked for anything.
     pub fn handle(
         &mut self,
         msg: Option<Msg>,
         rx: &Receiver<Msg>,
     ) -> anyhow::Result<Option<Ended>> {
         let ticked = msg.is_none();
-        let changed = match msg {
-            None => self.act(Action::Tick),
-            Some(Msg::Done(result)) => self.act(*result),
+        let action = match msg {
+            None => Action::Tick,
+            Some(Msg::Done(result)) => *result,
             Some(Msg::Signal(sig)) => {
                 // Save a practice in progress, then let the terminal be restored.
                 self.act(Action::Quit);
@@ -125,13 +125,14 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
                 self.terminal
                     .resize(Rect::new(0, 0, width, height))
                     .map_err(|e| anyhow::anyhow!("resizing: {e}"))?;
-                self.act(Action::Resize(width, height))
+                Action::Resize(width, height)
             }
             Some(Msg::Term(ev)) => match action_for(&self.app, ev) {
-                Some(action) => self.act(action),
-                None => false,
+                Some(action) => action,
+                None => return Ok(None),
             },
         };
+        self.act(action);
         if self.app.bells != self.bells {
             self.bells = self.app.bells;
             ring();
@@ -139,34 +140,31 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
         if self.app.quit {
             return Ok(Some(Ended::Quit));
         }
-        if changed {
-            self.draw(ticked)?;
-        }
+        self.draw(ticked)?;
         Ok(None)
     }
 
     /// Leaving: the worker performs what is queued, then the results still waiting (and
     /// whatever they lead to) are handled here, in order, before the process may end.
     pub fn finish(&mut self, rx: &Receiver<Msg>) {
-        let Some(mut performer) = self.worker.take().and_then(Worker::finish) else {
+        let Some(performer) = self.worker.take().and_then(Worker::finish) else {
             return;
         };
         while let Ok(msg) = rx.try_recv() {
             if let Msg::Done(result) = msg {
                 let now = self.clock.now();
                 let effects = self.app.update(*result, now);
-                effect::settle_with(&mut self.app, &mut performer, effects, now);
+                effect::settle_with(&mut self.app, &performer, effects, now);
             }
         }
     }
 
-    /// Update the app and queue its effects; true: worth a frame.
-    fn act(&mut self, action: Action) -> bool {
+    /// Update the app and queue its effects.
+    fn act(&mut self, action: Action) {
         let effects = self.app.update(action, self.clock.now());
         if let Some(worker) = &self.worker {
             worker.send(effects);
         }
-        true
     }
 
     fn draw(&mut self, ticked: bool) -> anyhow::Result<()> {

@@ -10,11 +10,11 @@ use std::thread::JoinHandle;
 
 /// Whatever performs effects: the real store, or a test's stand-in.
 pub trait Perform: Send + 'static {
-    fn perform(&mut self, effect: Effect) -> Action;
+    fn perform(&self, effect: Effect) -> Action;
 }
 
 impl Perform for Store {
-    fn perform(&mut self, effect: Effect) -> Action {
+    fn perform(&self, effect: Effect) -> Action {
         effect::perform(self, effect)
     }
 }
@@ -27,7 +27,7 @@ pub struct Worker<P: Perform> {
 impl<P: Perform> Worker<P> {
     /// Start the worker; `answer` takes each result (false once nobody listens).
     pub fn spawn(
-        mut performer: P,
+        performer: P,
         answer: impl Fn(Action) -> bool + Send + 'static,
     ) -> std::io::Result<Worker<P>> {
         let (jobs, inbox) = mpsc::channel::<Effect>();
