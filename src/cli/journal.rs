@@ -1,6 +1,7 @@
 //! `attune journal …`: write, list, show, search, edit and delete journal entries from
 //! the command line.
 
+use super::journal_text::{in_editor, kept_as_draft, new_draft, read_stdin};
 use super::{Ctx, Failure, Outcome, Routed, warn_problems};
 use crate::content::prompts;
 use crate::copy::safe;
@@ -10,7 +11,7 @@ use crate::store::drafts::Draft;
 use crate::store::model::{Body, Journal, Record};
 use crate::tui::Start;
 use chrono::NaiveDate;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -152,13 +153,7 @@ fn new(ctx: &Ctx, a: NewArgs, out: &mut dyn Write) -> Routed {
     if let Err(f) = saved {
         if a.editor {
             // Typed in an editor, these words exist nowhere else: keep them.
-            let draft = new_draft(
-                &entry,
-                journal_of(&record)
-                    .map(|j| j.text.clone())
-                    .unwrap_or_default(),
-                ctx.clock.wall(),
-            );
+            let draft = new_draft(&entry, entry.text.clone(), ctx.clock.wall());
             return Err(kept_as_draft(
                 ctx,
                 &draft,
@@ -169,77 +164,6 @@ fn new(ctx: &Ctx, a: NewArgs, out: &mut dyn Write) -> Routed {
     }
     writeln!(out, "{}", record.id)?;
     Ok(None)
-}
-
-/// A draft of a new entry's words, as the journal would keep it.
-fn new_draft(entry: &NewEntry, text: String, at: crate::store::model::Stamp) -> Draft {
-    let mut d = Draft::new(text, at);
-    d.prompt_id = entry.prompt_id.clone();
-    d.tags = entry.tags.clone();
-    d.sensations = entry.sensations.clone();
-    d
-}
-
-/// All of stdin as text. Bytes that are not UTF-8 are a mistake in the input (exit 2),
-/// said plainly, rather than a failure to save.
-fn read_stdin() -> Result<String, Failure> {
-    let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes)?;
-    String::from_utf8(bytes).map_err(|_| {
-        Failure::usage(
-            "the text on stdin is not UTF-8, so nothing was saved; save it as UTF-8 and try again",
-        )
-    })
-}
-
-/// Edit `start` in $VISUAL or $EDITOR (vi if neither is set), in a private temp file in
-/// local state that is removed afterwards. Words written in an editor that then fails are
-/// kept as a draft (`keep`), never dropped with the temp file.
-fn in_editor(ctx: &Ctx, start: &str, keep: &dyn Fn(String) -> Failure) -> Result<String, Failure> {
-    let dir = ctx.layout.state_dir.join("drafts");
-    crate::store::atomic::create_private_dir(&dir)?;
-    let file = tempfile::Builder::new()
-        .prefix("entry-")
-        .suffix(".md")
-        .tempfile_in(&dir)?;
-    crate::store::atomic::set_mode(file.path(), 0o600)?;
-    std::fs::write(file.path(), start)?;
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .unwrap_or_else(|_| "vi".into());
-    let mut parts = editor.split_whitespace();
-    let program = parts.next().unwrap_or("vi");
-    let status = std::process::Command::new(program)
-        .args(parts)
-        .arg(file.path())
-        .status()
-        .map_err(|e| Failure::failed(format!("could not start the editor \"{editor}\": {e}")))?;
-    // Dropping `file` removes it, so the words are read out first whatever happened.
-    let text = std::fs::read_to_string(file.path())?;
-    if !status.success() {
-        if text != start && has_text(&text) {
-            return Err(keep(text));
-        }
-        return Err(Failure::failed(format!(
-            "the editor \"{editor}\" did not finish cleanly; nothing was saved"
-        )));
-    }
-    Ok(text)
-}
-
-/// Words that could not be saved, kept as a draft: the failure says why and where they are.
-fn kept_as_draft(ctx: &Ctx, draft: &Draft, why: &str) -> Failure {
-    match crate::store::drafts::keep(&ctx.layout.state_dir, draft) {
-        Ok(path) => Failure::failed(format!(
-            "{why}; your words are kept in {} and the journal offers them back when you open it",
-            path.display()
-        )),
-        Err(e) => Failure::failed(format!("{why}, and keeping your words failed too: {e}")),
-    }
-}
-
-fn has_text(text: &str) -> bool {
-    !text.trim().is_empty()
 }
 
 /// What a list says before anything is stored: an empty array, or a plain sentence.

@@ -12,6 +12,7 @@ pub mod ground_plain;
 pub mod history;
 pub mod import;
 pub mod journal;
+mod journal_text;
 pub mod patterns;
 pub mod plain_io;
 pub mod prompts;
