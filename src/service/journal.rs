@@ -131,6 +131,10 @@ pub fn find(store: &Store, id: &str) -> Result<Record, JournalError> {
 /// as a new entry instead of vanishing behind it: the second value says so.
 pub fn save_entry(store: &Store, record: Record) -> Result<(Record, bool), StoreError> {
     store.save(record.clone())?;
+    // A new entry's id is new: only an edit can have been deleted meanwhile.
+    if record.updated_at == record.created_at {
+        return Ok((record, false));
+    }
     let day = record.local_date();
     let deleted = store
         .load_range(day, day)?
