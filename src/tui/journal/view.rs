@@ -66,6 +66,18 @@ pub(super) fn para(text: &str, width: u16, pad: &'static str, style: Style) -> V
         .collect()
 }
 
+/// Where an entry's text goes: indented by `pad`, between `head` lines above and `tail`
+/// lines below.
+pub(super) fn between(body: Rect, pad: &str, width: u16, head: usize, tail: usize) -> Rect {
+    let (pad, head, tail) = (pad.len() as u16, head as u16, tail as u16);
+    Rect {
+        x: body.x + pad,
+        y: body.y + head,
+        width,
+        height: body.height.saturating_sub(head.saturating_add(tail)),
+    }
+}
+
 pub(super) fn cut(s: &str, n: usize) -> String {
     let mut c: String = s.chars().take(n).collect();
     if s.chars().count() > n {
@@ -277,13 +289,7 @@ fn view(app: &App, j: &JournalState, r: &Record, scroll: u16, frame: &mut Frame,
         }
         _ => note_lines(j, theme, width, pad),
     };
-    let text_rows = body.height.saturating_sub((head.len() + tail.len()) as u16);
-    let text_area = Rect {
-        x: body.x + pad.len() as u16,
-        y: body.y + head.len() as u16,
-        width,
-        height: text_rows,
-    };
+    let text_area = between(body, pad, width, head.len(), tail.len());
     frame.render_widget(Paragraph::new(head), body);
     // Scroll by the text's own lines, so a very long entry is never wrapped whole.
     let total = jn.text.lines().count();
@@ -292,7 +298,7 @@ fn view(app: &App, j: &JournalState, r: &Record, scroll: u16, frame: &mut Frame,
         .text
         .lines()
         .skip(skip)
-        .take(usize::from(text_rows))
+        .take(usize::from(text_area.height))
         .map(|l| Line::styled(l.to_string(), theme.text()))
         .collect();
     let text = Paragraph::new(shown).wrap(Wrap { trim: false });

@@ -2,7 +2,7 @@
 //! body words, feelings and tags; the word picker over it; the prompt categories; and the
 //! question asked before letting changes go.
 
-use super::view::{cut, note_lines, para};
+use super::view::{between, cut, note_lines, para};
 use crate::tui::app::App;
 use crate::tui::journal::editor::EditorNote;
 use crate::tui::journal::{Editor, Field, JournalState, Mode};
@@ -59,13 +59,7 @@ fn editor(app: &App, j: &JournalState, e: &Editor, frame: &mut Frame, area: Rect
     head.extend(prompt_lines(j, e, theme, width, roomy));
     let mut tail = field_lines(e, theme, roomy);
     tail.extend(editor_note(j, e, theme, width, pad));
-    let rows = body.height.saturating_sub((head.len() + tail.len()) as u16);
-    let text_area = Rect {
-        x: body.x + pad.len() as u16,
-        y: body.y + head.len() as u16,
-        width,
-        height: rows,
-    };
+    let text_area = between(body, pad, width, head.len(), tail.len());
     frame.render_widget(Paragraph::new(head), body);
     frame.render_widget(&e.text.0, text_area);
     let tail_area = Rect {
