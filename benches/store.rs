@@ -164,17 +164,8 @@ fn read_rows(name: &'static str, store: &Store, day: NaiveDate) -> Vec<Row> {
     let (frame, frame_base) = measure_pair(
         500,
         || {
-            let opts = attune::tui::Options {
-                layout: layout.clone(),
-                color: true,
-                config_dir: None,
-                config: Default::default(),
-                config_notice: false,
-                reduced_motion: false,
-                clock: Clock::system(),
-                start: attune::tui::Start::Home,
-            };
-            let (app, _store) = attune::tui::start(opts).expect("starting the app");
+            let (app, _store) =
+                attune::tui::start(home_options(&layout)).expect("starting the app");
             let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
                 .expect("a test terminal");
             term.draw(|f| attune::tui::ui::render(&app, f))
@@ -184,17 +175,7 @@ fn read_rows(name: &'static str, store: &Store, day: NaiveDate) -> Vec<Row> {
     );
     // A key to its frame: `c` on home through the keymap and App::update (its effects go to
     // the worker, so none is performed here), then the frame drawn through ratatui's diff.
-    let opts = attune::tui::Options {
-        layout: layout.clone(),
-        color: true,
-        config_dir: None,
-        config: Default::default(),
-        reduced_motion: false,
-        clock: Clock::system(),
-        config_notice: false,
-        start: attune::tui::Start::Home,
-    };
-    let (mut home, _store) = attune::tui::start(opts).expect("starting the app");
+    let (mut home, _store) = attune::tui::start(home_options(&layout)).expect("starting the app");
     home.welcome = false; // a returning user's home
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
         .expect("a test terminal");
@@ -342,6 +323,20 @@ struct Stats {
 /// Time `f` and its baseline `g` in alternation (so a noisy disk or a busy neighbour hits
 /// both alike), after one warm-up run of each: up to `max_runs` pairs or
 /// `TIME_PER_MEASURE`, whichever comes first, but never fewer than `MIN_RUNS`.
+/// The full-screen app on home, in colour, with default settings.
+fn home_options(layout: &Layout) -> attune::tui::Options {
+    attune::tui::Options {
+        layout: layout.clone(),
+        color: true,
+        config_dir: None,
+        config: Default::default(),
+        config_notice: false,
+        reduced_motion: false,
+        clock: Clock::system(),
+        start: attune::tui::Start::Home,
+    }
+}
+
 fn measure_pair<T, U>(
     max_runs: usize,
     mut f: impl FnMut() -> T,

@@ -9,21 +9,7 @@ use serde_json::Value;
 fn new_entry(env: &Env, text: &str, args: &[&str]) -> String {
     let mut all = vec!["journal", "new"];
     all.extend_from_slice(args);
-    let out = env
-        .cmd()
-        .args(&all)
-        .write_stdin(text.to_string())
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .expect("utf-8")
-        .trim()
-        .to_string()
+    env.run_ok_with(&all, text).trim().to_string()
 }
 
 fn list(env: &Env, args: &[&str]) -> Vec<Value> {
@@ -300,18 +286,8 @@ fn an_edit_wins_over_a_version_stamped_by_a_clock_that_runs_ahead() {
     store.save(ahead).expect("save the version from ahead");
     // Each text sorts before the one it replaces, so a tie would keep the old one.
     for text in ["yellow", "wren", "apple"] {
-        let out = env
-            .cmd()
-            .args(["journal", "edit", &short])
-            .write_stdin(text)
-            .output()
-            .expect("runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "Saved.");
+        let said = env.run_ok_with(&["journal", "edit", &short], text);
+        assert_eq!(said.trim(), "Saved.");
         assert_eq!(list(&env, &[])[0]["text"], text, "the edit was kept");
     }
 }

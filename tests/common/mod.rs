@@ -73,7 +73,17 @@ impl Env {
     }
 
     pub fn run_ok(&self, args: &[&str]) -> String {
-        let out = self.cmd().args(args).output().expect("runs");
+        self.run_ok_with(args, "")
+    }
+
+    /// `run_ok` with `stdin` as the command's standard input.
+    pub fn run_ok_with(&self, args: &[&str], stdin: &str) -> String {
+        let out = self
+            .cmd()
+            .args(args)
+            .write_stdin(stdin)
+            .output()
+            .expect("runs");
         assert!(
             out.status.success(),
             "{args:?}: {}",
