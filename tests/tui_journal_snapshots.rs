@@ -173,3 +173,32 @@ fn the_editor_draws_at_any_size_without_panicking() {
         }
     }
 }
+
+/// At 40x12 every prompt keeps a margin at the window's right edge: its words are drawn
+/// whole (their last letters once fell off the edge).
+#[test]
+fn the_prompt_is_never_cut_at_the_edge_of_a_small_window() {
+    use attune::tui::journal::{Intent, JournalAction};
+    for prompt in &attune::content::prompts().prompts {
+        let mut app = App::new(TodaySummary::default(), false, false);
+        app.update(Action::Resize(40, 12), now());
+        let new = NewEntry {
+            prompt_id: Some(prompt.id.clone()),
+            ..NewEntry::default()
+        };
+        app.open_journal(Intent::Write(new));
+        app.update(
+            Action::Journal(JournalAction::DraftChecked(Ok(None))),
+            now(),
+        );
+        let shown = text(&app, 40, 12);
+        let prompt_rows: Vec<&str> = shown.lines().skip(1).take(2).collect();
+        for row in prompt_rows {
+            assert!(
+                row.ends_with(" \""),
+                "{}: a word cut at the edge:\n{shown}",
+                prompt.id
+            );
+        }
+    }
+}

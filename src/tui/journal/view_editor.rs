@@ -96,7 +96,14 @@ fn prompt_lines(
     };
     let text = e.prompt.text().unwrap_or_else(|| w::NO_PROMPT.to_string());
     let most = if roomy { 3 } else { 2 };
-    let mut lines: Vec<Line> = para(&text, width, "", style)
+    // The marker's three columns stand where the left margin would: one column in a small
+    // window, so the words get two fewer, or their last letters would fall off the edge.
+    let room = if roomy {
+        width
+    } else {
+        width.saturating_sub(2)
+    };
+    let mut lines: Vec<Line> = para(&text, room, "", style)
         .into_iter()
         .take(most)
         .enumerate()
