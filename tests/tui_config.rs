@@ -207,6 +207,29 @@ fn an_overridden_key_changes_handling_the_footer_and_help() {
 }
 
 #[test]
+fn sentences_that_name_a_key_name_the_users_key() {
+    let mut rig = configured("");
+    rig.app.keymap =
+        keymap(&[("help", "h"), ("quit", "x"), ("stop", "z"), ("pause", "p")]).expect("fine");
+    rig.app.welcome = true;
+    let welcome = rig.text(24);
+    assert!(
+        welcome.contains("Press h any time") && welcome.contains("x quits"),
+        "{welcome}"
+    );
+    assert!(!welcome.contains("Press ?"), "{welcome}");
+    rig.key(KeyCode::Enter).key(KeyCode::Esc);
+    rig.key(KeyCode::Char('b'));
+    let preview = rig.text(24);
+    assert!(preview.contains("z or q stops"), "{preview}");
+    rig.key(KeyCode::Enter)
+        .key(KeyCode::Tab)
+        .key(KeyCode::Char('p'));
+    let paused = rig.text(24);
+    assert!(paused.contains("p goes on"), "{paused}");
+}
+
+#[test]
 fn an_unknown_name_or_a_clash_is_refused_naming_the_key() {
     let unknown = keymap(&[("breath", "x")]).expect_err("unknown");
     assert!(

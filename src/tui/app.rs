@@ -135,6 +135,11 @@ impl App {
         self.screen_context()
     }
 
+    /// A sentence from `strings` with the keys it names as they are bound here and now.
+    pub fn say(&self, text: &str) -> String {
+        self.keymap.say(self.context_under_help(), text)
+    }
+
     /// The action a key asks for right now, if any.
     pub fn action_for_key(&self, key: &KeyEvent) -> Option<Action> {
         self.keymap.action_for(self.context(), key)

@@ -9,7 +9,7 @@ mod names;
 mod tables;
 
 use super::action::Action;
-pub use names::NAMES;
+pub use names::Name;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub(crate) use tables::{
     ANYWHERE, F1_HELP, F1_HINTED, HELP_KEY, OWN_WORD, PICKER, PICKER_MOVES, QUIT_ANYWHERE, TYPING,
@@ -112,10 +112,25 @@ pub struct Binding {
     pub key: KeySpec,
     pub action: Action,
     pub hint: Option<&'static str>,
+    /// The name config.toml rebinds this row by, if it can.
+    pub name: Option<Name>,
 }
 
 pub(crate) const fn bind(key: KeySpec, action: Action, hint: Option<&'static str>) -> Binding {
-    Binding { key, action, hint }
+    Binding {
+        key,
+        action,
+        hint,
+        name: None,
+    }
+}
+
+impl Binding {
+    /// The row, rebindable in config.toml under `name`.
+    pub(crate) const fn named(mut self, name: Name) -> Binding {
+        self.name = Some(name);
+        self
+    }
 }
 
 pub(crate) const fn k(c: char) -> KeySpec {
@@ -150,6 +165,42 @@ impl Keymap {
     /// The action a key asks for in this context, if any.
     pub fn action_for(&self, ctx: Context, key: &KeyEvent) -> Option<Action> {
         self.bindings(ctx).iter().find_map(|b| matches(b, key))
+    }
+
+    /// A sentence with the keys it names filled in: `{help}` becomes the key that opens
+    /// help in `ctx` (or, where `ctx` has no such row, the key it has elsewhere), so a key
+    /// rebound in config.toml is never named wrongly. `{{`-free text comes back unchanged.
+    pub fn say(&self, ctx: Context, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let named = after
+                .find('}')
+                .and_then(|end| Name::parse(&after[..end]).map(|n| (n, end)));
+            match named {
+                Some((name, end)) => {
+                    out.push_str(&self.label(ctx, name));
+                    rest = &after[end + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// How the key rebindable as `name` is shown in `ctx`, or where it is bound first.
+    pub fn label(&self, ctx: Context, name: Name) -> String {
+        let find = |rows: &[Binding]| rows.iter().find(|b| b.name == Some(name)).map(|b| b.key);
+        let key = find(self.bindings(ctx))
+            .or_else(|| find(self.bindings(Context::Home)))
+            .or_else(|| self.tables.iter().find_map(|(_, rows)| find(rows)));
+        key.map_or_else(|| name.as_str().to_string(), key_label)
     }
 
     /// The hinted rows as (keys, what they do), rows with the same hint next to each other

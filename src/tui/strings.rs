@@ -53,9 +53,10 @@ pub const NO_CHECKIN_YET: &str = "none yet";
 pub const NO_PRACTICE_YET: &str = "none yet";
 pub const THANKS: &str = "Thank you for checking in.";
 pub const HIGH_DISTRESS: &str =
-    "That sounds like a lot. Help lines are one key away: press ? any time.";
+    "That sounds like a lot. Help lines are one key away: press {help} any time.";
 pub const PRACTISED: &str = "Thank you for taking this time.";
-pub const HIGHER_AFTER: &str = "Distress is higher than before. Go gently. Help lines: press ?.";
+pub const HIGHER_AFTER: &str =
+    "Distress is higher than before. Go gently. Help lines: press {help}.";
 /// Home's line when some settings could not be used (their defaults stand in).
 pub const SETTINGS_PROBLEM: &str =
     "Some settings could not be used. `attune config --check` says which.";
@@ -147,8 +148,8 @@ pub const OWN_WORD_PROMPT: &str = "Your word: ";
 pub const HELP_TITLE: &str = "Help";
 pub const HELP_STOP_HEAD: &str = "Stopping";
 pub const HELP_STOP: &[&str] = &[
-    "Esc goes back without saving. On the home screen, q quits.",
-    "In a practice, Esc or q stops at once; what you did is kept.",
+    "{back} goes back without saving. On the home screen, {quit} quits.",
+    "In a practice, {stop} or q stops at once; what you did is kept.",
     "Ctrl+C quits from anywhere. What you saved stays saved.",
 ];
 pub const HELP_LINES_HEAD: &str = "If you need someone now";
@@ -170,7 +171,7 @@ pub const WELCOME_TITLE: &str = "Welcome to attune";
 pub const WELCOME: &[&str] = &[
     "A quiet place for small daily practice, starting with a short check-in on how your body feels.",
     "It is not therapy, and not for emergencies.",
-    "Press ? any time for help and crisis lines; q quits.",
+    "Press {help} any time for help and crisis lines; {quit} quits.",
 ];
 pub const WELCOME_ENTER: &str = "Press Enter to begin.";
 
@@ -191,7 +192,7 @@ pub const NO_HOLDS: &str = "none";
 pub const OFF: &str = "off";
 pub const SOUND_ON: &str = "a soft bell at each change";
 pub const FOLLOW_ON: &str = "on: tap Space as you breathe out, then I follow";
-pub const HOW_TO_STOP: &str = "Esc or q stops at any moment.";
+pub const HOW_TO_STOP: &str = "{stop} or q stops at any moment.";
 pub const HOLD_NOTE: &str = "Holds are not for everyone: leave them out if you are pregnant \
      or have a heart or seizure condition.";
 pub const HOLD_NOTE_SHORT: &str =
@@ -205,7 +206,7 @@ pub const LISTEN_ASK: &str = "Breathe as you are. Press Space each time you brea
 pub const LISTEN_HOW: &str = "A few breaths is enough; I listen for a minute at most.";
 pub const READY: &str = "Enter begins.";
 pub const PAUSED: &str = "Paused";
-pub const PAUSED_HOW: &str = "Space goes on.";
+pub const PAUSED_HOW: &str = "{pause} goes on.";
 pub const REMINDER: &str = "Slow, not big. If you feel light-headed or tingly, let your \
      breath return to its own rhythm.";
 pub const REMINDER_SHORT: &str = "Slow, not big. Dizzy? Breathe freely.";

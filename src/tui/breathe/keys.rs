@@ -2,6 +2,7 @@
 //! listening, pacing (plain and following) and the closing screen.
 
 use crate::tui::action::Action;
+use crate::tui::keymap::Name;
 use crate::tui::keymap::{Binding, Context, KeySpec, bind, code, k};
 use crate::tui::strings as s;
 use ratatui::crossterm::event::KeyCode;
@@ -33,7 +34,7 @@ pub(crate) const BREATHE_PREVIEW: &[Binding] = &[
     bind(k('f'), Action::ToggleFollow, Some(s::HINT_FOLLOW)),
     bind(k('s'), Action::ToggleBell, Some(s::HINT_SOUND)),
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_BEGIN)),
-    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)),
+    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)).named(Name::Back),
     bind(k('q'), Action::Leave, None),
 ];
 
@@ -46,26 +47,26 @@ pub(crate) const RATING: &[Binding] = &[
 
 pub(crate) const BREATHE_BEFORE: &[Binding] = &[
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_GO_ON)),
-    bind(code(KeyCode::Tab), Action::Skip, Some(s::HINT_SKIP)),
-    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)),
+    bind(code(KeyCode::Tab), Action::Skip, Some(s::HINT_SKIP)).named(Name::Skip),
+    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)).named(Name::Back),
     bind(k('q'), Action::Leave, None),
 ];
 
 pub(crate) const BREATHE_LISTEN: &[Binding] = &[
     bind(k(' '), Action::Tap, Some(s::HINT_TAP)),
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_GO_ON)),
-    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)),
+    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)).named(Name::Back),
     bind(k('q'), Action::Leave, None),
 ];
 
 pub(crate) const BREATHE_PACING: &[Binding] = &[
-    bind(k(' '), Action::Pause, Some(s::HINT_PAUSE)),
-    bind(code(KeyCode::Left), Action::Pace(-1), Some(s::HINT_SLOWER)),
-    bind(code(KeyCode::Right), Action::Pace(1), Some(s::HINT_QUICKER)),
+    bind(k(' '), Action::Pause, Some(s::HINT_PAUSE)).named(Name::Pause),
+    bind(code(KeyCode::Left), Action::Pace(-1), Some(s::HINT_SLOWER)).named(Name::Slower),
+    bind(code(KeyCode::Right), Action::Pace(1), Some(s::HINT_QUICKER)).named(Name::Quicker),
 ];
 
 pub(crate) const BREATHE_FOLLOW: &[Binding] = &[
-    bind(k(' '), Action::Pause, Some(s::HINT_PAUSE)),
+    bind(k(' '), Action::Pause, Some(s::HINT_PAUSE)).named(Name::Pause),
     bind(code(KeyCode::Up), Action::HoldPace, Some(s::HINT_HOLD_PACE)),
     bind(
         code(KeyCode::Down),
@@ -76,7 +77,7 @@ pub(crate) const BREATHE_FOLLOW: &[Binding] = &[
 
 /// Stopping a practice: at once, with one key.
 pub(crate) const STOP: &[Binding] = &[
-    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_STOP)),
+    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_STOP)).named(Name::Stop),
     bind(k('q'), Action::Leave, None),
 ];
 

@@ -256,7 +256,7 @@ fn draw_moving(app: &App, run: &Run, p: &Parts, frame: &mut Frame) {
     frame.render_widget(fill, column);
 
     let phase = if paused {
-        format!("{} · {}", s::PAUSED, s::PAUSED_HOW)
+        format!("{} · {}", s::PAUSED, app.say(s::PAUSED_HOW))
     } else {
         format!(
             "{}  {}",
@@ -273,7 +273,7 @@ fn draw_moving(app: &App, run: &Run, p: &Parts, frame: &mut Frame) {
 fn draw_words(app: &App, run: &Run, p: &Parts, frame: &mut Frame) {
     let pos = run.position(app.mono);
     let phase = if run.paused() {
-        format!("{} · {}", s::PAUSED, s::PAUSED_HOW)
+        format!("{} · {}", s::PAUSED, app.say(s::PAUSED_HOW))
     } else {
         format!("{} · {}", s::phase_word(pos.phase), steady_seconds(&pos))
     };

@@ -29,9 +29,9 @@ pub fn render(app: &App, b: &Breathe, frame: &mut Frame, area: Rect) {
     let page = Page::new(app.theme, roomy, body);
     let lines = match &b.stage {
         Stage::Preview => preview(app, b, &page),
-        Stage::Before(rating) => before(rating, &page),
+        Stage::Before(rating) => before(app, rating, &page),
         Stage::Listen(listen) => listen_lines(listen, &page),
-        Stage::Closing(closing) => closing_lines(b, closing, &page),
+        Stage::Closing(closing) => closing_lines(app, b, closing, &page),
         Stage::Pacing(_) => Vec::new(),
     };
     let what = match b.stage {
@@ -81,7 +81,7 @@ fn preview(app: &App, b: &Breathe, page: &Page) -> Vec<Line<'static>> {
         lines.extend(page.para(&toggles, theme.text()));
     }
     page.gap(&mut lines);
-    lines.extend(page.para(s::HOW_TO_STOP, theme.text()));
+    lines.extend(page.para(&app.say(s::HOW_TO_STOP), theme.text()));
     for (text, style) in preview_notes(app, b, page.roomy) {
         lines.extend(page.para(&text, style));
     }
@@ -122,16 +122,16 @@ fn preview_notes(app: &App, b: &Breathe, roomy: bool) -> Vec<(String, Style)> {
 }
 
 /// The 0-10 row with its anchors, and where help is when distress is high.
-fn rating_lines(rating: &Rating, page: &Page) -> Vec<Line<'static>> {
+fn rating_lines(app: &App, rating: &Rating, page: &Page) -> Vec<Line<'static>> {
     let mut lines = page.rating(rating.value, &s::anchors(Scale::Distress));
     if rating.value.is_some_and(|v| v >= HIGH_DISTRESS) {
         page.gap(&mut lines);
-        lines.extend(page.para(s::HIGH_DISTRESS, page.theme.notice()));
+        lines.extend(page.para(&app.say(s::HIGH_DISTRESS), page.theme.notice()));
     }
     lines
 }
 
-fn before(rating: &Rating, page: &Page) -> Vec<Line<'static>> {
+fn before(app: &App, rating: &Rating, page: &Page) -> Vec<Line<'static>> {
     let ask = if page.roomy {
         s::BEFORE_ASK
     } else {
@@ -139,7 +139,7 @@ fn before(rating: &Rating, page: &Page) -> Vec<Line<'static>> {
     };
     let mut lines = page.para(ask, page.theme.text());
     page.gap(&mut lines);
-    lines.extend(rating_lines(rating, page));
+    lines.extend(rating_lines(app, rating, page));
     page.gap(&mut lines);
     lines.extend(page.para(s::RATING_SKIP, page.theme.quiet()));
     lines
@@ -162,7 +162,7 @@ fn listen_lines(listen: &Listen, page: &Page) -> Vec<Line<'static>> {
     lines
 }
 
-fn closing_lines(b: &Breathe, c: &Closing, page: &Page) -> Vec<Line<'static>> {
+fn closing_lines(app: &App, b: &Breathe, c: &Closing, page: &Page) -> Vec<Line<'static>> {
     let theme = page.theme;
     let words = [
         s::COMPLETED,
@@ -187,7 +187,7 @@ fn closing_lines(b: &Breathe, c: &Closing, page: &Page) -> Vec<Line<'static>> {
         lines.extend(page.ask_after(c.after.value));
         if c.after.value.is_some_and(|v| v >= HIGH_DISTRESS) {
             page.gap(&mut lines);
-            lines.extend(page.para(s::HIGH_DISTRESS, theme.notice()));
+            lines.extend(page.para(&app.say(s::HIGH_DISTRESS), theme.notice()));
         }
         let before = c.session.distress_before.map(s::before_was);
         let hint = [before.as_deref(), Some(s::AFTER_SKIP)];
@@ -197,7 +197,7 @@ fn closing_lines(b: &Breathe, c: &Closing, page: &Page) -> Vec<Line<'static>> {
         let high = c.after.value.is_some_and(|a| a >= HIGH_DISTRESS);
         if c.higher() || high {
             let offer = if high { g::HOME_OFFER } else { g::OFFER };
-            lines.extend(page.para(offer, theme.notice()));
+            lines.extend(page.para(&app.say(offer), theme.notice()));
         }
     }
     lines

@@ -1,6 +1,7 @@
 //! The check-in form's keys: a scale, the sensations line, the note, and its word picker.
 
 use crate::tui::action::Action;
+use crate::tui::keymap::Name;
 use crate::tui::keymap::{ANYWHERE, F1_HINTED, HELP_KEY, OWN_WORD, PICKER, PICKER_MOVES, TYPING};
 use crate::tui::keymap::{Binding, Context, KeySpec, bind, code, k};
 use crate::tui::strings as s;
@@ -30,7 +31,7 @@ const FORM: &[Binding] = &[
     bind(code(KeyCode::Down), Action::Next, Some(s::HINT_MOVE)),
     bind(code(KeyCode::Tab), Action::Next, None),
     bind(code(KeyCode::BackTab), Action::Prev, None),
-    bind(code(KeyCode::Enter), Action::Save, Some(s::HINT_SAVE)),
+    bind(code(KeyCode::Enter), Action::Save, Some(s::HINT_SAVE)).named(Name::Save),
     bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_LEAVE)),
 ];
 

@@ -3,15 +3,17 @@
 //! is Tab there; elsewhere it is s.
 
 use crate::tui::action::Action;
+use crate::tui::keymap::Name;
 use crate::tui::keymap::{Binding, Context, KeySpec, bind, code, k};
 use crate::tui::strings as s;
 use crate::tui::strings::ground as g;
 use ratatui::crossterm::event::KeyCode;
 
 /// Home (and the closing screens' gentle offer): open the grounding routines.
-pub(crate) const OPEN: Binding = bind(k('g'), Action::OpenGround, Some(g::HINT_GROUND));
+pub(crate) const OPEN: Binding =
+    bind(k('g'), Action::OpenGround, Some(g::HINT_GROUND)).named(Name::Ground);
 /// The offer on a closing screen: the line on screen names the key.
-pub(crate) const OFFER: &[Binding] = &[bind(k('g'), Action::OpenGround, None)];
+pub(crate) const OFFER: &[Binding] = &[bind(k('g'), Action::OpenGround, None).named(Name::Ground)];
 
 pub(crate) const LIST: &[Binding] = &[
     bind(
@@ -28,7 +30,7 @@ pub(crate) const LIST: &[Binding] = &[
     bind(code(KeyCode::BackTab), Action::RoutineMove(-1), None),
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_BEGIN)),
     bind(k(' '), Action::Begin, None),
-    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)),
+    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)).named(Name::Back),
     bind(k('q'), Action::Leave, None),
 ];
 
@@ -37,8 +39,8 @@ pub(crate) const BEFORE: &[Binding] = &[
     bind(code(KeyCode::Backspace), Action::Clear, Some(s::HINT_CLEAR)),
     bind(code(KeyCode::Delete), Action::Clear, None),
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_GO_ON)),
-    bind(code(KeyCode::Tab), Action::Skip, Some(s::HINT_SKIP)),
-    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)),
+    bind(code(KeyCode::Tab), Action::Skip, Some(s::HINT_SKIP)).named(Name::Skip),
+    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)).named(Name::Back),
     bind(k('q'), Action::Leave, None),
 ];
 
@@ -46,13 +48,13 @@ pub(crate) const BEFORE: &[Binding] = &[
 const MOVE_ON: &[Binding] = &[
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_GO_ON)),
     bind(code(KeyCode::Backspace), Action::Back, Some(s::HINT_BACK)),
-    bind(k('s'), Action::Skip, Some(s::HINT_SKIP)),
+    bind(k('s'), Action::Skip, Some(s::HINT_SKIP)).named(Name::Skip),
     bind(code(KeyCode::Tab), Action::Skip, None),
 ];
 
 /// Stopping a routine at once.
 const STOP: &[Binding] = &[
-    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_STOP)),
+    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_STOP)).named(Name::Stop),
     bind(k('q'), Action::Leave, None),
 ];
 
@@ -81,7 +83,7 @@ pub(crate) fn choose() -> Vec<Binding> {
         bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_CHOOSE)),
         bind(k(' '), Action::Begin, None),
         bind(code(KeyCode::Backspace), Action::Back, Some(s::HINT_BACK)),
-        bind(k('s'), Action::Skip, Some(s::HINT_SKIP)),
+        bind(k('s'), Action::Skip, Some(s::HINT_SKIP)).named(Name::Skip),
         bind(code(KeyCode::Tab), Action::Skip, None),
     ];
     [crate::tui::keymap::PICKER_MOVES, pick, STOP].concat()
@@ -91,11 +93,11 @@ pub(crate) fn choose() -> Vec<Binding> {
 /// empty, goes on; Backspace erases, or on an empty input goes back; Tab skips.
 pub(crate) const TYPED: &[Binding] = &[
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_ADD)),
-    bind(code(KeyCode::Tab), Action::Skip, Some(s::HINT_SKIP)),
+    bind(code(KeyCode::Tab), Action::Skip, Some(s::HINT_SKIP)).named(Name::Skip),
     bind(code(KeyCode::Up), Action::EditLast, Some(g::HINT_EDIT_LAST)),
     bind(code(KeyCode::Backspace), Action::Erase, None),
     bind(code(KeyCode::Delete), Action::Erase, None),
-    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_STOP)),
+    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_STOP)).named(Name::Stop),
 ];
 
 pub(crate) const OWN_WORD: &[Binding] = &[
@@ -115,12 +117,12 @@ pub(crate) const CLOSING: &[Binding] = &[
 ];
 
 pub(crate) const CLOSING_TAIL: &[Binding] = &[
-    bind(k('k'), Action::ToggleKeep, Some(g::HINT_KEEP)),
-    bind(k('c'), Action::OpenCheckin, Some(s::HINT_CHECKIN)),
+    bind(k('k'), Action::ToggleKeep, Some(g::HINT_KEEP)).named(Name::Keep),
+    bind(k('c'), Action::OpenCheckin, Some(s::HINT_CHECKIN)).named(Name::Checkin),
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_DONE)),
     bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_HOME)),
     bind(k('q'), Action::Leave, None),
-    bind(k('g'), Action::OpenGround, None),
+    bind(k('g'), Action::OpenGround, None).named(Name::Ground),
 ];
 
 /// The grounding screens' tables.

@@ -30,11 +30,11 @@ pub fn render(app: &App, ground: &Ground, frame: &mut Frame, area: Rect) {
     page.gap(&mut lines);
     match &ground.stage {
         Stage::List => lines.extend(list(app, ground, &page, body.height)),
-        Stage::Before(rating) => lines.extend(before(ground, rating, &page)),
+        Stage::Before(rating) => lines.extend(before(app, ground, rating, &page)),
         Stage::Steps(steps) => {
             return ground_step::render(app, steps, lines, &page, frame, body);
         }
-        Stage::Closing(c) => lines.extend(closing(ground, c, &page)),
+        Stage::Closing(c) => lines.extend(closing(app, ground, c, &page)),
     }
     frame.render_widget(Paragraph::new(lines), body);
 }
@@ -105,7 +105,7 @@ fn clip(text: &str, width: usize) -> String {
     format!("{cut}…")
 }
 
-fn before(ground: &Ground, rating: &Rating, page: &Page) -> Vec<Line<'static>> {
+fn before(app: &App, ground: &Ground, rating: &Rating, page: &Page) -> Vec<Line<'static>> {
     let theme = page.theme;
     let mut lines = Vec::new();
     if let Some(r) = ground.routine() {
@@ -123,14 +123,14 @@ fn before(ground: &Ground, rating: &Rating, page: &Page) -> Vec<Line<'static>> {
     lines.extend(page.para(ask, theme.text()));
     lines.extend(page.rating(rating.value, &s::anchors(Scale::Distress)));
     if rating.value.is_some_and(|v| v >= HIGH_DISTRESS) {
-        lines.extend(page.para(s::HIGH_DISTRESS, theme.notice()));
+        lines.extend(page.para(&app.say(s::HIGH_DISTRESS), theme.notice()));
     }
     page.gap(&mut lines);
     lines.extend(page.para(s::RATING_SKIP, theme.quiet()));
     lines
 }
 
-fn closing(ground: &Ground, c: &Closing, page: &Page) -> Vec<Line<'static>> {
+fn closing(app: &App, ground: &Ground, c: &Closing, page: &Page) -> Vec<Line<'static>> {
     let theme = page.theme;
     let roomy = page.roomy;
     let words = [
@@ -155,9 +155,9 @@ fn closing(ground: &Ground, c: &Closing, page: &Page) -> Vec<Line<'static>> {
     }
     if c.has_words() {
         page.gap(&mut lines);
-        lines.push(keep_line(c, page));
+        lines.push(keep_line(app, c, page));
         if roomy {
-            lines.extend(page.para(g::KEEP_HOW, theme.quiet()));
+            lines.extend(page.para(&app.say(g::KEEP_HOW), theme.quiet()));
         }
     }
     if ground.checkin {
@@ -173,11 +173,11 @@ fn closing(ground: &Ground, c: &Closing, page: &Page) -> Vec<Line<'static>> {
         }
     }
     page.gap(&mut lines);
-    lines.extend(offers(c, page));
+    lines.extend(offers(app, c, page));
     lines
 }
 
-fn keep_line(c: &Closing, page: &Page) -> Line<'static> {
+fn keep_line(app: &App, c: &Closing, page: &Page) -> Line<'static> {
     let theme = page.theme;
     let (mark, style) = if c.keep {
         ("[x]", theme.chosen())
@@ -189,21 +189,21 @@ fn keep_line(c: &Closing, page: &Page) -> Line<'static> {
         Span::raw(page.pad),
         Span::styled(mark, style),
         Span::styled(format!(" {words} "), theme.text()),
-        Span::styled("(k)", theme.key()),
+        Span::styled(app.say("({keep})"), theme.key()),
     ])
 }
 
 /// A journal entry later; a check-in now; and, when distress is high or rose, grounding
 /// and the help lines, gently.
-fn offers(c: &Closing, page: &Page) -> Vec<Line<'static>> {
+fn offers(app: &App, c: &Closing, page: &Page) -> Vec<Line<'static>> {
     let theme = page.theme;
     let mut lines = Vec::new();
     if c.offer() {
         let offer = if page.roomy { g::OFFER } else { g::OFFER_SHORT };
-        lines.extend(page.para(offer, theme.notice()));
+        lines.extend(page.para(&app.say(offer), theme.notice()));
     }
     let later = if page.roomy {
-        format!("{} {}", g::JOURNAL_LATER, g::CHECKIN_OFFER)
+        format!("{} {}", g::JOURNAL_LATER, app.say(g::CHECKIN_OFFER))
     } else {
         g::JOURNAL_LATER_SHORT.to_string()
     };

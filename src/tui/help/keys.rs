@@ -1,6 +1,7 @@
 //! Help's keys: closing it and scrolling.
 
 use crate::tui::action::Action;
+use crate::tui::keymap::Name;
 use crate::tui::keymap::QUIT_ANYWHERE;
 use crate::tui::keymap::{Binding, Context, bind, code, k};
 use crate::tui::strings as s;
@@ -10,7 +11,7 @@ const HELP: &[Binding] = &[
     bind(code(KeyCode::Esc), Action::CloseHelp, Some(s::HINT_CLOSE)),
     bind(code(KeyCode::Up), Action::Scroll(-1), Some(s::HINT_SCROLL)),
     bind(code(KeyCode::Down), Action::Scroll(1), Some(s::HINT_SCROLL)),
-    bind(k('?'), Action::CloseHelp, None),
+    bind(k('?'), Action::CloseHelp, None).named(Name::Help),
     bind(k('q'), Action::CloseHelp, None),
     bind(code(KeyCode::Enter), Action::CloseHelp, None),
     bind(code(KeyCode::F(1)), Action::CloseHelp, None),

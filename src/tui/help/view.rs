@@ -127,7 +127,7 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     };
     heading(&mut out, s::HELP_STOP_HEAD);
     for text in s::HELP_STOP {
-        para(&mut out, text, theme.text(), 0);
+        para(&mut out, &app.say(text), theme.text(), 0);
     }
     heading(&mut out, s::HELP_LINES_HEAD);
     let crisis = app.config.crisis_lines();

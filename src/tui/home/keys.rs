@@ -1,6 +1,7 @@
 //! Home's keys and the first-run welcome's.
 
 use crate::tui::action::Action;
+use crate::tui::keymap::Name;
 use crate::tui::keymap::{Binding, Context, bind, code, k};
 use crate::tui::keymap::{F1_HELP, QUIT_ANYWHERE};
 use crate::tui::strings as s;
@@ -8,21 +9,23 @@ use ratatui::crossterm::event::KeyCode;
 
 // Rows come in reading order; the footer wraps its hints onto a second line when narrow.
 const HOME: &[Binding] = &[
-    bind(k('b'), Action::OpenBreathe, Some(s::HINT_BREATHE)),
+    bind(k('b'), Action::OpenBreathe, Some(s::HINT_BREATHE)).named(Name::Breathe),
     crate::tui::ground::keys::OPEN,
-    bind(k('c'), Action::OpenCheckin, Some(s::HINT_CHECKIN)),
+    bind(k('c'), Action::OpenCheckin, Some(s::HINT_CHECKIN)).named(Name::Checkin),
     bind(
         k('j'),
         crate::tui::journal::keys::OPEN,
         Some(s::journal::HINT_JOURNAL),
-    ),
+    )
+    .named(Name::Journal),
     bind(
         k('t'),
         Action::OpenTrends,
         Some(crate::tui::trends::keys::HINT_TRENDS),
-    ),
-    bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)),
-    bind(k('q'), Action::Quit, Some(s::HINT_QUIT)),
+    )
+    .named(Name::Trends),
+    bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)).named(Name::Help),
+    bind(k('q'), Action::Quit, Some(s::HINT_QUIT)).named(Name::Quit),
     F1_HELP,
     QUIT_ANYWHERE,
 ];
@@ -33,8 +36,8 @@ const WELCOME: &[Binding] = &[
         Action::DismissWelcome,
         Some(s::HINT_BEGIN),
     ),
-    bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)),
-    bind(k('q'), Action::Quit, Some(s::HINT_QUIT)),
+    bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)).named(Name::Help),
+    bind(k('q'), Action::Quit, Some(s::HINT_QUIT)).named(Name::Quit),
     bind(code(KeyCode::Esc), Action::DismissWelcome, None),
     F1_HELP,
     QUIT_ANYWHERE,

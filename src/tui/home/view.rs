@@ -116,7 +116,7 @@ fn notices(app: &App) -> Vec<(String, Style)> {
     let mut shown: Vec<(String, Style)> = Vec::new();
     shown.extend(app.notices.iter().filter(hard).map(|n| notice_text(app, n)));
     if !shown.is_empty() {
-        shown.push((s::ground::HOME_OFFER.to_string(), theme.notice()));
+        shown.push((app.say(s::ground::HOME_OFFER), theme.notice()));
     }
     let rest = app.notices.iter().filter(|n| !hard(n));
     shown.extend(rest.map(|n| notice_text(app, n)));
@@ -131,11 +131,11 @@ fn notice_text(app: &App, notice: &Notice) -> (String, Style) {
     let theme = app.theme;
     match notice {
         Notice::Thanks => (s::THANKS.to_string(), theme.notice()),
-        Notice::HelpIsNear => (s::HIGH_DISTRESS.to_string(), theme.notice()),
+        Notice::HelpIsNear => (app.say(s::HIGH_DISTRESS), theme.notice()),
         Notice::RefreshFailed(why) => (s::refresh_failed(why), theme.attention()),
         Notice::UnreadableFiles => (s::UNREADABLE.to_string(), theme.attention()),
         Notice::Practised => (s::PRACTISED.to_string(), theme.notice()),
-        Notice::HigherAfter => (s::HIGHER_AFTER.to_string(), theme.notice()),
+        Notice::HigherAfter => (app.say(s::HIGHER_AFTER), theme.notice()),
         Notice::Settings => (s::SETTINGS_PROBLEM.to_string(), theme.notice()),
     }
 }

@@ -19,7 +19,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         area.width
     };
     let text_width = width.saturating_sub(if boxed { 6 } else { 2 });
-    let wrapped: Vec<Vec<String>> = s::WELCOME.iter().map(|p| wrap(p, text_width, 0)).collect();
+    let wrapped: Vec<Vec<String>> = s::WELCOME
+        .iter()
+        .map(|p| wrap(&app.say(p), text_width, 0))
+        .collect();
     // Blank lines between paragraphs when they fit: title, gap, text, gap, Enter.
     let text_lines: usize = wrapped.iter().map(Vec::len).sum();
     let spaced = boxed || text_lines + wrapped.len() - 1 + 4 <= usize::from(area.height);

@@ -4,6 +4,7 @@
 
 use crate::tui::action::Action;
 use crate::tui::journal::JournalAction as J;
+use crate::tui::keymap::Name;
 use crate::tui::keymap::{ANYWHERE, Binding, Context, F1_HINTED, HELP_KEY, KeySpec, TYPING};
 use crate::tui::keymap::{bind, code, k};
 use crate::tui::strings::{self as s, journal as w};
@@ -32,10 +33,10 @@ const LIST: &[Binding] = &[
     j(k('k'), J::Move(-1), None),
     j(k('j'), J::Move(1), None),
     j(code(KeyCode::Enter), J::Read, Some(w::HINT_READ)),
-    j(k('n'), J::New, Some(w::HINT_NEW)),
+    j(k('n'), J::New, Some(w::HINT_NEW)).named(Name::New),
     j(k('e'), J::Edit, Some(w::HINT_EDIT)),
     j(k('d'), J::Delete, Some(w::HINT_DELETE)),
-    j(k('/'), J::Search, Some(w::HINT_SEARCH)),
+    j(k('/'), J::Search, Some(w::HINT_SEARCH)).named(Name::Search),
     j(k('f'), J::Filters, Some(w::HINT_FILTER)),
     j(k('t'), J::FilterTag, None),
     j(k('w'), J::FilterWord, None),
@@ -49,9 +50,9 @@ const FILTERS: &[Binding] = &[
     j(k('t'), J::FilterTag, Some(w::HINT_TAG)),
     j(k('w'), J::FilterWord, Some(w::HINT_WORD)),
     j(k('r'), J::FilterDates, Some(w::HINT_DATES)),
-    j(k('/'), J::Search, Some(w::HINT_SEARCH)),
+    j(k('/'), J::Search, Some(w::HINT_SEARCH)).named(Name::Search),
     j(k('x'), J::ClearFilters, Some(w::HINT_CLEAR_ALL)),
-    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)),
+    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)).named(Name::Back),
 ];
 
 const INPUT: &[Binding] = &[
@@ -67,13 +68,13 @@ const VIEW: &[Binding] = &[
     j(code(KeyCode::PageDown), J::Move(10), None),
     j(k('e'), J::Edit, Some(w::HINT_EDIT)),
     j(k('d'), J::Delete, Some(w::HINT_DELETE)),
-    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)),
+    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)).named(Name::Back),
     bind(k('q'), Action::Leave, None),
 ];
 
 /// Saving, moving between the editor's parts and leaving, wherever the editor's focus is.
 const EDITOR: &[Binding] = &[
-    bind(KeySpec::Ctrl('s'), Action::Save, Some(s::HINT_SAVE)),
+    bind(KeySpec::Ctrl('s'), Action::Save, Some(s::HINT_SAVE)).named(Name::Save),
     bind(code(KeyCode::Tab), Action::Next, Some(w::HINT_NEXT_PART)),
     bind(code(KeyCode::BackTab), Action::Prev, None),
     bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_LEAVE)),
@@ -110,7 +111,7 @@ const CATEGORIES: &[Binding] = &[
     j(code(KeyCode::Up), J::Move(-1), Some(s::HINT_MOVE)),
     j(code(KeyCode::Down), J::Move(1), Some(s::HINT_MOVE)),
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_CHOOSE)),
-    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)),
+    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)).named(Name::Back),
 ];
 
 const ASK: &[Binding] = &[

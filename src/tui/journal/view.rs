@@ -150,7 +150,7 @@ fn bottom(app: &App, j: &JournalState, width: u16, pad: &'static str) -> Vec<Lin
     let theme = app.theme;
     match &j.mode {
         Mode::Input(kind, typed) => {
-            let mut lines = note_lines(j, theme, width, pad);
+            let mut lines = note_lines(app, j, width, pad);
             lines.push(Line::from(vec![
                 Span::raw(pad),
                 Span::styled(w::input_label(*kind), theme.focus()),
@@ -162,22 +162,23 @@ fn bottom(app: &App, j: &JournalState, width: u16, pad: &'static str) -> Vec<Lin
             let day = record.created_at.format("%a %-d %b %Y").to_string();
             para(&w::delete_q(&day), width, pad, theme.attention())
         }
-        _ => note_lines(j, theme, width, pad),
+        _ => note_lines(app, j, width, pad),
     }
 }
 
 pub(super) fn note_lines(
+    app: &App,
     j: &JournalState,
-    theme: Theme,
     width: u16,
     pad: &'static str,
 ) -> Vec<Line<'static>> {
+    let theme = app.theme;
     let (text, style) = match &j.note {
         None if j.list.problems > 0 => (w::unreadable(j.list.problems), theme.attention()),
         None => return Vec::new(),
         Some(Note::Saved) => (w::SAVED.to_string(), theme.notice()),
         Some(Note::SavedAsNew) => (w::SAVED_AS_NEW.to_string(), theme.notice()),
-        Some(Note::SavedExpressive) => (w::SAVED_EXPRESSIVE.to_string(), theme.notice()),
+        Some(Note::SavedExpressive) => (app.say(w::SAVED_EXPRESSIVE), theme.notice()),
         Some(Note::Deleted) => (w::DELETED.to_string(), theme.notice()),
         Some(Note::Undone) => (w::UNDONE.to_string(), theme.notice()),
         Some(Note::Discarded) => (w::DISCARDED.to_string(), theme.notice()),
@@ -197,8 +198,9 @@ fn entries(app: &App, j: &JournalState, frame: &mut Frame, area: Rect, pad: &'st
             _ if list.filtered() => w::NOTHING_MATCHES,
             _ => w::EMPTY,
         };
+        let text = app.say(text);
         let width = area.width.saturating_sub(2 * pad.len() as u16);
-        let lines = para(text, width, pad, theme.quiet());
+        let lines = para(&text, width, pad, theme.quiet());
         frame.render_widget(Paragraph::new(lines), area);
         return;
     }
@@ -287,7 +289,7 @@ fn view(app: &App, j: &JournalState, r: &Record, scroll: u16, frame: &mut Frame,
             let day = r.created_at.format("%a %-d %b %Y").to_string();
             para(&w::delete_q(&day), width, pad, theme.attention())
         }
-        _ => note_lines(j, theme, width, pad),
+        _ => note_lines(app, j, width, pad),
     };
     let text_area = between(body, pad, width, head.len(), tail.len());
     frame.render_widget(Paragraph::new(head), body);

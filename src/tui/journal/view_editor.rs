@@ -58,7 +58,7 @@ fn editor(app: &App, j: &JournalState, e: &Editor, frame: &mut Frame, area: Rect
     let mut head = vec![title(theme, Some(what))];
     head.extend(prompt_lines(j, e, theme, width, roomy));
     let mut tail = field_lines(e, theme, roomy);
-    tail.extend(editor_note(j, e, theme, width, pad));
+    tail.extend(editor_note(app, j, e, width, pad));
     let text_area = between(body, pad, width, head.len(), tail.len());
     frame.render_widget(Paragraph::new(head), body);
     frame.render_widget(&e.text.0, text_area);
@@ -171,17 +171,18 @@ fn field_lines(e: &Editor, theme: Theme, roomy: bool) -> Vec<Line<'static>> {
 }
 
 fn editor_note(
+    app: &App,
     j: &JournalState,
     e: &Editor,
-    theme: Theme,
     width: u16,
     pad: &'static str,
 ) -> Vec<Line<'static>> {
+    let theme = app.theme;
     let (text, style): (String, Style) = match &e.note {
-        None => return note_lines(j, theme, width, pad),
+        None => return note_lines(app, j, width, pad),
         Some(EditorNote::Empty) => (w::EMPTY_NOT_SAVED.into(), theme.notice()),
-        Some(EditorNote::SaveFailed(why)) => (w::save_failed(why), theme.attention()),
-        Some(EditorNote::DraftFailed(why)) => (w::draft_failed(why), theme.attention()),
+        Some(EditorNote::SaveFailed(why)) => (app.say(&w::save_failed(why)), theme.attention()),
+        Some(EditorNote::DraftFailed(why)) => (app.say(&w::draft_failed(why)), theme.attention()),
     };
     para(&text, width, pad, style)
 }

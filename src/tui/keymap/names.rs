@@ -6,63 +6,88 @@
 use super::{Binding, Context, KeySpec, Keymap};
 use crate::config::{Key, parse_key};
 use crate::tui::action::Action;
-use crate::tui::journal::JournalAction as J;
-use crate::tui::strings as s;
 use ratatui::crossterm::event::KeyCode;
 use std::collections::BTreeMap;
 
-type Rule = fn(&Binding) -> bool;
-
-fn is(b: &Binding, action: Action, key: KeySpec) -> bool {
-    b.action == action && b.key == key
+/// An action config.toml's [keys] can rebind. Each rebindable row in the tables says
+/// which one it is (`Binding::named`), so a rebinding never depends on a row's hint or key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Name {
+    Breathe,
+    Ground,
+    Checkin,
+    Journal,
+    Trends,
+    Help,
+    Quit,
+    Pause,
+    Slower,
+    Quicker,
+    Stop,
+    Skip,
+    Back,
+    Keep,
+    Search,
+    New,
+    Save,
 }
 
-const fn ch(c: char) -> KeySpec {
-    KeySpec::Key(KeyCode::Char(c))
+impl Name {
+    /// Every name, in the order config.toml documents them.
+    pub const ALL: [Name; 17] = [
+        Name::Breathe,
+        Name::Ground,
+        Name::Checkin,
+        Name::Journal,
+        Name::Trends,
+        Name::Help,
+        Name::Quit,
+        Name::Pause,
+        Name::Slower,
+        Name::Quicker,
+        Name::Stop,
+        Name::Skip,
+        Name::Back,
+        Name::Keep,
+        Name::Search,
+        Name::New,
+        Name::Save,
+    ];
+
+    /// The name as config.toml spells it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Name::Breathe => "breathe",
+            Name::Ground => "ground",
+            Name::Checkin => "checkin",
+            Name::Journal => "journal",
+            Name::Trends => "trends",
+            Name::Help => "help",
+            Name::Quit => "quit",
+            Name::Pause => "pause",
+            Name::Slower => "slower",
+            Name::Quicker => "quicker",
+            Name::Stop => "stop",
+            Name::Skip => "skip",
+            Name::Back => "back",
+            Name::Keep => "keep",
+            Name::Search => "search",
+            Name::New => "new",
+            Name::Save => "save",
+        }
+    }
+
+    /// The name config.toml spelled, if attune has it.
+    pub fn parse(text: &str) -> Option<Name> {
+        Name::ALL.into_iter().find(|n| n.as_str() == text)
+    }
 }
-
-fn esc_for(b: &Binding, hint: &str) -> bool {
-    is(b, Action::Leave, KeySpec::Key(KeyCode::Esc)) && b.hint == Some(hint)
-}
-
-/// Every name, with the rows (in the default tables) it rebinds.
-const RULES: &[(&str, Rule)] = &[
-    ("breathe", |b| is(b, Action::OpenBreathe, ch('b'))),
-    ("ground", |b| is(b, Action::OpenGround, ch('g'))),
-    ("checkin", |b| is(b, Action::OpenCheckin, ch('c'))),
-    ("journal", |b| is(b, Action::Journal(J::Open), ch('j'))),
-    ("trends", |b| is(b, Action::OpenTrends, ch('t'))),
-    ("help", |b| {
-        is(b, Action::OpenHelp, ch('?')) || is(b, Action::CloseHelp, ch('?'))
-    }),
-    ("quit", |b| is(b, Action::Quit, ch('q'))),
-    ("pause", |b| is(b, Action::Pause, ch(' '))),
-    ("slower", |b| {
-        is(b, Action::Pace(-1), KeySpec::Key(KeyCode::Left))
-    }),
-    ("quicker", |b| {
-        is(b, Action::Pace(1), KeySpec::Key(KeyCode::Right))
-    }),
-    ("stop", |b| esc_for(b, s::HINT_STOP)),
-    ("skip", |b| b.action == Action::Skip && b.hint.is_some()),
-    ("back", |b| esc_for(b, s::HINT_BACK)),
-    ("keep", |b| b.action == Action::ToggleKeep),
-    ("search", |b| b.action == Action::Journal(J::Search)),
-    ("new", |b| b.action == Action::Journal(J::New)),
-    ("save", |b| b.action == Action::Save),
-];
-
-/// The names of the actions config.toml can rebind.
-pub const NAMES: &[&str] = &[
-    "breathe", "ground", "checkin", "journal", "trends", "help", "quit", "pause", "slower",
-    "quicker", "stop", "skip", "back", "keep", "search", "new", "save",
-];
 
 /// A row changed by an override: where it is, and which name changed it.
 struct Changed<'a> {
     table: usize,
     row: usize,
-    name: &'a str,
+    name: Name,
     text: &'a str,
 }
 
@@ -73,14 +98,14 @@ impl Keymap {
     pub fn with_overrides(keys: &BTreeMap<String, String>) -> Result<Keymap, String> {
         let mut map = Keymap::default();
         let mut changed = Vec::new();
-        for (name, text) in keys {
-            let rule = rule(name).ok_or_else(|| unknown(name))?;
-            let key = parse_key(text).map_err(|why| format!("keys.{name}: {why}"))?;
+        for (given, text) in keys {
+            let name = Name::parse(given).ok_or_else(|| unknown(given))?;
+            let key = parse_key(text).map_err(|why| format!("keys.{given}: {why}"))?;
             let key = spec(key);
             for (t, (_, rows)) in map.tables.iter_mut().enumerate() {
                 let typing = typing(rows);
                 for (r, row) in rows.iter_mut().enumerate() {
-                    if rule(row) && keeps_text(typing, key) {
+                    if row.name == Some(name) && keeps_text(typing, key) {
                         row.key = key;
                         changed.push(Changed {
                             table: t,
@@ -108,7 +133,7 @@ impl Keymap {
             None => Ok(()),
             Some((_, b)) => Err(format!(
                 "keys.{}: \"{}\" is already {} in {}; choose another key",
-                c.name,
+                c.name.as_str(),
                 c.text,
                 doing(b),
                 place(*ctx)
@@ -117,14 +142,10 @@ impl Keymap {
     }
 }
 
-fn rule(name: &str) -> Option<Rule> {
-    RULES.iter().find(|(n, _)| *n == name).map(|(_, r)| *r)
-}
-
 fn unknown(name: &str) -> String {
     format!(
         "keys.{name}: attune has no action called \"{name}\"; the names are {}",
-        NAMES.join(", ")
+        Name::ALL.map(Name::as_str).join(", ")
     )
 }
 
@@ -190,8 +211,8 @@ fn overlap(a: KeySpec, b: KeySpec) -> bool {
 
 /// What a row does, in words: its name if it has one, else its hint.
 fn doing(b: &Binding) -> String {
-    if let Some((name, _)) = RULES.iter().find(|(_, rule)| rule(b)) {
-        return format!("{name}'s key");
+    if let Some(name) = b.name {
+        return format!("{}'s key", name.as_str());
     }
     match (b.hint, &b.action) {
         (_, Action::Quit) => "the key that quits".into(),
@@ -228,31 +249,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_name_has_a_rule_and_rebinds_something() {
-        assert_eq!(NAMES.len(), RULES.len());
+    fn every_name_rebinds_something() {
         let map = Keymap::default();
-        for name in NAMES {
-            let rule = rule(name).expect("a rule");
-            let found = map.tables.iter().flat_map(|(_, r)| r).any(rule);
-            assert!(found, "{name} rebinds nothing");
+        for name in Name::ALL {
+            let found = map
+                .tables
+                .iter()
+                .flat_map(|(_, r)| r)
+                .any(|b| b.name == Some(name));
+            assert!(found, "{name:?} rebinds nothing");
+            assert_eq!(Name::parse(name.as_str()), Some(name));
         }
     }
 
     #[test]
     fn the_default_config_documents_every_name() {
-        for name in NAMES {
-            let line = format!("# {name} = ");
-            assert!(crate::config::DEFAULT_TEXT.contains(&line), "{name}");
-        }
-    }
-
-    #[test]
-    fn no_row_answers_to_two_names() {
-        for (_, rows) in &Keymap::default().tables {
-            for b in rows {
-                let n = RULES.iter().filter(|(_, rule)| rule(b)).count();
-                assert!(n <= 1, "{b:?}");
-            }
+        for name in Name::ALL {
+            let line = format!("# {} = ", name.as_str());
+            assert!(crate::config::DEFAULT_TEXT.contains(&line), "{name:?}");
         }
     }
 }

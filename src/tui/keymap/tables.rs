@@ -2,7 +2,7 @@
 //! keymap assembled from each feature's own tables.
 
 use super::journal::JOURNAL_TABLES;
-use super::{Binding, KeySpec, Keymap, bind, code, k};
+use super::{Binding, KeySpec, Keymap, Name, bind, code, k};
 use crate::tui::action::Action;
 use crate::tui::strings as s;
 use crate::tui::{breathe::keys as breathe, checkin::keys as checkin, help::keys as help};
@@ -12,7 +12,8 @@ use ratatui::crossterm::event::KeyCode;
 pub(crate) const QUIT_ANYWHERE: Binding = bind(KeySpec::Ctrl('c'), Action::Quit, None);
 pub(crate) const F1_HELP: Binding = bind(code(KeyCode::F(1)), Action::OpenHelp, None);
 
-pub(crate) const HELP_KEY: &[Binding] = &[bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP))];
+pub(crate) const HELP_KEY: &[Binding] =
+    &[bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)).named(Name::Help)];
 pub(crate) const F1_HINTED: &[Binding] = &[bind(
     code(KeyCode::F(1)),
     Action::OpenHelp,

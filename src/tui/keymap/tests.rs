@@ -60,3 +60,42 @@ fn hints_merge_neighbours_with_the_same_words() {
         ]
     );
 }
+
+#[test]
+fn a_sentence_names_the_key_bound_here_and_leaves_other_braces_alone() {
+    let map = Keymap::default();
+    assert_eq!(
+        map.say(Context::Home, "Press {help}; {quit} quits; {nothing} {"),
+        "Press ?; q quits; {nothing} {"
+    );
+    // Where letters type, help is F1's, yet save keeps its Ctrl key.
+    assert_eq!(map.say(Context::JournalWrite, "{save}"), "Ctrl+S");
+    assert_eq!(map.say(Context::CheckinScale, "{save}"), "Enter");
+}
+
+#[test]
+fn every_key_a_sentence_names_is_one_config_can_rebind() {
+    use crate::tui::strings as s;
+    let named = [
+        s::HIGH_DISTRESS,
+        s::HIGHER_AFTER,
+        s::HOW_TO_STOP,
+        s::PAUSED_HOW,
+        s::ground::KEEP_HOW,
+        s::ground::CHECKIN_OFFER,
+        s::ground::OFFER,
+        s::ground::HOME_OFFER,
+        s::ground::OFFER_SHORT,
+        s::journal::EMPTY,
+        s::journal::SAVED_EXPRESSIVE,
+    ];
+    let failed = [s::journal::save_failed("x"), s::journal::draft_failed("x")];
+    let all = named.iter().chain(s::WELCOME).chain(s::HELP_STOP).copied();
+    for text in all.chain(failed.iter().map(String::as_str)) {
+        let said = Keymap::default().say(Context::Home, text);
+        assert!(
+            !said.contains('{'),
+            "{text} names a key attune does not know"
+        );
+    }
+}

@@ -12,7 +12,6 @@ pub const HINT_KEEP: &str = "keep words";
 
 pub const TITLE: &str = "Ground";
 pub const LIST_ASK: &str = "Choose a routine. Each one is short, and you can stop at any moment.";
-pub const HOW_TO_STOP: &str = "Esc stops at any moment.";
 pub const BEFORE_ASK: &str = "Before you begin: how much distress do you feel?";
 pub const READ_ON: &str = "Enter goes on when you are ready.";
 pub const TYPED_HOW: &str = "Type one, then Enter. An empty line goes on.";
@@ -33,16 +32,16 @@ pub const STOPPED: &str = "You stopped. Stopping is always fine.";
 pub const STOPPED_SHORT: &str = "Stopped; that is fine.";
 pub const KEEP: &str = "Keep what you wrote with this practice";
 pub const KEEP_SHORT: &str = "Keep what you wrote";
-pub const KEEP_HOW: &str = "k chooses. Not kept unless you choose.";
+pub const KEEP_HOW: &str = "{keep} chooses. Not kept unless you choose.";
 pub const JOURNAL_LATER: &str = "A journal entry can wait for later, whenever you like.";
 pub const JOURNAL_LATER_SHORT: &str = "Journal later, if you like.";
-pub const CHECKIN_OFFER: &str = "c opens a check-in.";
+pub const CHECKIN_OFFER: &str = "{checkin} opens a check-in.";
 /// The gentle offer when distress is high or rose: never blocking.
 pub const OFFER: &str =
-    "If it helps, g opens a short grounding routine. Help lines: press ? any time.";
+    "If it helps, {ground} opens a short grounding routine. Help lines: press {help} any time.";
 /// Home, after a check-in at 9-10 or a practice that left distress higher.
-pub const HOME_OFFER: &str = "If it helps, g opens a short grounding routine.";
-pub const OFFER_SHORT: &str = "g: grounding · ?: help lines";
+pub const HOME_OFFER: &str = "If it helps, {ground} opens a short grounding routine.";
+pub const OFFER_SHORT: &str = "{ground}: grounding · {help}: help lines";
 pub const PROBLEM_PREFIX: &str =
     "Your own routines could not be used; the built-in ones still work.";
 

@@ -30,7 +30,7 @@ pub const TITLE: &str = "Journal";
 pub const NEW_TITLE: &str = "New entry";
 pub const EDIT_TITLE: &str = "Editing";
 pub const OPENING: &str = "Opening your journal…";
-pub const EMPTY: &str = "No entries yet. Press n to write the first one.";
+pub const EMPTY: &str = "No entries yet. Press {new} to write the first one.";
 pub const NOTHING_MATCHES: &str = "No entries match this filter. x clears it.";
 pub const MORE: &str = "more below…";
 pub const NO_PROMPT: &str = "Writing freely.";
@@ -50,7 +50,7 @@ pub const AFTER_PRACTICE: &str = "Written after a practice.";
 
 pub const SAVED: &str = "Saved. Thank you for writing.";
 pub const SAVED_AS_NEW: &str = "This entry was deleted elsewhere, so your words are saved as a new entry. Nothing you wrote is lost.";
-pub const SAVED_EXPRESSIVE: &str = "Saved. Thank you for writing about something hard. If it stirred things up, a grounding routine can help you settle (`attune ground`); help lines are one key away: press ?.";
+pub const SAVED_EXPRESSIVE: &str = "Saved. Thank you for writing about something hard. If it stirred things up, a grounding routine can help you settle (`attune ground`); help lines are one key away: press {help}.";
 pub const DELETED: &str = "Deleted. Press u to bring it back.";
 pub const UNDONE: &str = "It is back.";
 pub const DISCARDED: &str = "Changes let go.";
@@ -76,11 +76,11 @@ pub fn failed(why: &str) -> String {
 }
 
 pub fn save_failed(why: &str) -> String {
-    format!("Could not save ({why}). Your words are still here; Ctrl+S tries again.")
+    format!("Could not save ({why}). Your words are still here; {{save}} tries again.")
 }
 
 pub fn draft_failed(why: &str) -> String {
-    format!("The draft could not be kept ({why}). Saving with Ctrl+S still works.")
+    format!("The draft could not be kept ({why}). Saving with {{save}} still works.")
 }
 
 pub fn unreadable(n: usize) -> String {

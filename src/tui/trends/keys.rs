@@ -2,6 +2,7 @@
 //! (not at all for all time), and the hints offer only the other units.
 
 use crate::tui::action::Action;
+use crate::tui::keymap::Name;
 use crate::tui::keymap::{Binding, Context, bind, code, k};
 use crate::tui::strings as s;
 use crate::tui::trends::Unit;
@@ -22,7 +23,8 @@ const fn later(hint: Option<&'static str>) -> Binding {
     bind(code(KeyCode::Right), Action::TrendsMove(1), hint)
 }
 
-const ESC_BACK: Binding = bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK));
+const ESC_BACK: Binding =
+    bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)).named(Name::Back);
 const Q_BACK: Binding = bind(k('q'), Action::Leave, None);
 
 const TRENDS_WEEK: &[Binding] = &[
