@@ -51,22 +51,21 @@ impl Rig {
 #[test]
 fn a_full_check_in_from_keys_to_record() {
     let mut rig = Rig::at_zero(TodaySummary::default());
-    rig.key(KeyCode::Char('c'));
+    rig.press("c");
     assert_eq!(rig.app.context(), Context::CheckinScale);
-    rig.keys("6"); // distress
-    rig.key(KeyCode::Down).keys("3"); // tension
-    rig.key(KeyCode::Tab).keys("7").key(KeyCode::Right); // breathing ease 8
-    rig.key(KeyCode::Down).keys("5").key(KeyCode::Backspace); // energy set, then cleared
-    rig.key(KeyCode::Down).keys("4"); // sleep: first check-in of the day
-    rig.key(KeyCode::Down).keys("10"); // pain 10
-    rig.key(KeyCode::Down); // sensations
+    rig.press("6"); // distress
+    rig.press("<Down>3"); // tension
+    rig.press("<Tab>7<Right>"); // breathing ease 8
+    rig.press("<Down>5<BS>"); // energy set, then cleared
+    rig.press("<Down>4"); // sleep: first check-in of the day
+    rig.press("<Down>10"); // pain 10
+    rig.press("<Down>"); // sensations
     assert_eq!(rig.focused(), Some(Item::Sensations));
-    rig.key(KeyCode::Char(' ')); // open the picker
+    rig.press("<Space>"); // open the picker
     assert_eq!(rig.app.context(), Context::Picker);
-    rig.key(KeyCode::Char(' ')); // first word: tight chest
-    rig.key(KeyCode::Enter); // close the picker
-    rig.key(KeyCode::Down).keys("slept badly? q 2"); // the note takes ?, q and digits
-    rig.key(KeyCode::Enter);
+    rig.press("<Space><Enter>"); // the first word, tight chest; close the picker
+    rig.press("<Down>slept badly? q 2"); // the note takes ?, q and digits
+    rig.press("<Enter>");
 
     let saved = rig.saved();
     assert_eq!(saved.len(), 1);
@@ -88,9 +87,48 @@ fn a_full_check_in_from_keys_to_record() {
 }
 
 #[test]
+fn the_rigs_key_notation_names_every_key_it_presses() {
+    use flow_support::parse_keys;
+    use ratatui::crossterm::event::KeyModifiers as M;
+    let none = M::NONE;
+    assert_eq!(
+        parse_keys("b<Enter>5<lt><C-s><S-Tab><F1>é"),
+        [
+            (KeyCode::Char('b'), none),
+            (KeyCode::Enter, none),
+            (KeyCode::Char('5'), none),
+            (KeyCode::Char('<'), none),
+            (KeyCode::Char('s'), M::CONTROL),
+            (KeyCode::BackTab, M::SHIFT),
+            (KeyCode::F(1), none),
+            (KeyCode::Char('é'), none),
+        ]
+    );
+    // A lone '<' is itself.
+    assert_eq!(
+        parse_keys("a<b"),
+        [
+            (KeyCode::Char('a'), none),
+            (KeyCode::Char('<'), none),
+            (KeyCode::Char('b'), none)
+        ]
+    );
+}
+
+#[test]
+fn keys_in_picture_out() {
+    let mut rig = Rig::at_zero(TodaySummary::default());
+    rig.press("c7");
+    let form = rig.screen(80, 24);
+    assert!(form.contains("Distress") && form.contains('7'), "{form}");
+    rig.press("<Enter>");
+    assert!(rig.screen(80, 24).contains("Thank you for checking in."));
+}
+
+#[test]
 fn esc_leaves_without_saving() {
     let mut rig = Rig::at_zero(TodaySummary::default());
-    rig.key(KeyCode::Char('c')).keys("4").key(KeyCode::Esc);
+    rig.press("c4<Esc>");
     assert_eq!(rig.app.screen, Screen::Home);
     assert!(rig.saved().is_empty());
 }
@@ -98,10 +136,7 @@ fn esc_leaves_without_saving() {
 #[test]
 fn enter_without_distress_saves_nothing_and_says_why() {
     let mut rig = Rig::at_zero(TodaySummary::default());
-    rig.key(KeyCode::Char('c'))
-        .key(KeyCode::Down)
-        .keys("2")
-        .key(KeyCode::Enter);
+    rig.press("c<Down>2<Enter>");
     assert!(rig.saved().is_empty());
     assert_eq!(rig.form_message(), Some(FormMessage::NeedDistress));
     assert_eq!(
@@ -119,7 +154,7 @@ fn enter_without_distress_saves_nothing_and_says_why() {
 #[test]
 fn one_then_zero_makes_ten() {
     let mut rig = Rig::at_zero(TodaySummary::default());
-    rig.key(KeyCode::Char('c')).keys("10").key(KeyCode::Enter);
+    rig.press("c10<Enter>");
     assert_eq!(rig.saved()[0].distress, 10);
     // Distress this high points to help, without blocking anything.
     assert_eq!(rig.app.notices, vec![Notice::Thanks, Notice::HelpIsNear]);

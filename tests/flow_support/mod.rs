@@ -146,6 +146,36 @@ impl Rig {
         self
     }
 
+    /// Press keys written in the rig's notation, now: characters are themselves, and
+    /// `<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`, `<BS>`, `<Del>`, `<Space>`, arrows
+    /// (`<Up>` …), `<PgUp>`, `<PgDn>`, `<Home>`, `<End>`, `<F1>`, `<C-s>` (Ctrl and a
+    /// letter) and `<lt>` (a `<`) name the others: `"b<Enter>5<Enter>"`.
+    pub fn press(&mut self, notation: &str) -> &mut Rig {
+        for (code, modifiers) in parse_keys(notation) {
+            self.key_with(code, modifiers);
+        }
+        self
+    }
+
+    /// The screen as text at this size, as the terminal would show it.
+    pub fn screen(&self, width: u16, height: u16) -> String {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+                .expect("a test terminal");
+        terminal
+            .draw(|frame| attune::tui::ui::render(&self.app, frame))
+            .expect("draws");
+        let buf = terminal.backend().buffer();
+        let area = buf.area;
+        (0..area.height)
+            .map(|y| {
+                let row: String = (0..area.width).map(|x| buf[(x, y)].symbol()).collect();
+                row.trim_end().to_string()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     /// Let time pass to `t` after the origin, ticking at every deadline the app asks for
     /// (never closer than a frame apart), as the event loop does.
     pub fn run_to(&mut self, t: f64) -> &mut Rig {
@@ -178,4 +208,53 @@ impl Rig {
             other => panic!("not a session: {other:?}"),
         }
     }
+}
+
+/// Keys written in the rig's notation (see `Rig::press`), in order.
+pub fn parse_keys(notation: &str) -> Vec<(KeyCode, KeyModifiers)> {
+    let mut keys = Vec::new();
+    let mut rest = notation;
+    while let Some(c) = rest.chars().next() {
+        let name = (c == '<').then(|| rest[1..].split_once('>')).flatten();
+        match name {
+            Some((name, after)) => {
+                keys.push(named_key(name));
+                rest = after;
+            }
+            None => {
+                keys.push((KeyCode::Char(c), KeyModifiers::NONE));
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    keys
+}
+
+fn named_key(name: &str) -> (KeyCode, KeyModifiers) {
+    let none = KeyModifiers::NONE;
+    if let Some(letter) = name.strip_prefix("C-") {
+        let c = letter.chars().next().expect("a letter after C-");
+        return (KeyCode::Char(c), KeyModifiers::CONTROL);
+    }
+    let code = match name {
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Tab" => KeyCode::Tab,
+        "S-Tab" => return (KeyCode::BackTab, KeyModifiers::SHIFT),
+        "BS" => KeyCode::Backspace,
+        "Del" => KeyCode::Delete,
+        "Space" => KeyCode::Char(' '),
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "PgUp" => KeyCode::PageUp,
+        "PgDn" => KeyCode::PageDown,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "lt" => KeyCode::Char('<'),
+        f if f.starts_with('F') => KeyCode::F(f[1..].parse().expect("a function key number")),
+        other => panic!("no key called <{other}> in the rig's notation"),
+    };
+    (code, none)
 }
