@@ -44,7 +44,7 @@ impl Rig {
 
     fn note(&self) -> String {
         match &self.app.screen {
-            Screen::Checkin(form) => form.note.clone(),
+            Screen::Checkin(form) => form.note.text().to_string(),
             other => panic!("not on the check-in: {other:?}"),
         }
     }

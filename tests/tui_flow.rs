@@ -126,11 +126,83 @@ fn keys_in_picture_out() {
 }
 
 #[test]
-fn esc_leaves_without_saving() {
+fn esc_on_an_empty_check_in_leaves_at_once() {
     let mut rig = Rig::at_zero(TodaySummary::default());
-    rig.press("c4<Esc>");
+    rig.press("c<Esc>");
     assert_eq!(rig.app.screen, Screen::Home);
     assert!(rig.saved().is_empty());
+}
+
+#[test]
+fn esc_on_a_filled_check_in_asks_before_letting_it_go() {
+    let mut rig = Rig::at_zero(TodaySummary::default());
+    rig.press("c4<Esc>");
+    assert_eq!(rig.app.context(), Context::CheckinAsk);
+    let asked = rig.screen(80, 24);
+    assert!(
+        asked.contains("Leave without saving this check-in?"),
+        "{asked}"
+    );
+    assert!(rig.screen(40, 12).contains("Leave without saving"));
+
+    // n, or Esc again, goes back to the form with the 4 still there.
+    rig.press("n");
+    assert_eq!(rig.app.context(), Context::CheckinScale);
+    rig.press("<Esc><Esc>");
+    assert_eq!(rig.app.context(), Context::CheckinScale);
+    let back = rig.screen(80, 24);
+    assert!(
+        back.contains('4') && !back.contains("Leave without"),
+        "{back}"
+    );
+
+    rig.press("<Esc>y");
+    assert_eq!(rig.app.screen, Screen::Home);
+    assert!(rig.saved().is_empty());
+}
+
+#[test]
+fn a_note_alone_is_asked_about_too() {
+    let mut rig = Rig::at_zero(TodaySummary::default());
+    rig.press("c<End>");
+    for _ in 0..10 {
+        rig.press("<Down>");
+    }
+    rig.press("tight jaw<Esc>");
+    assert_eq!(rig.app.context(), Context::CheckinAsk);
+}
+
+#[test]
+fn the_note_edits_in_place_with_the_cursor_keys() {
+    let mut rig = Rig::at_zero(TodaySummary::default());
+    rig.press("c5");
+    for _ in 0..10 {
+        rig.press("<Down>");
+    }
+    rig.press("slept bady<Left>l<Home><Del>S<End>!<Left><Left><Right><BS>Y");
+    let form = rig.screen(80, 24);
+    assert!(form.contains("Slept badlY!"), "{form}");
+    rig.press("<Enter>");
+    let saved = rig.saved();
+    assert_eq!(saved[0].note.as_deref(), Some("Slept badlY!"));
+}
+
+#[test]
+fn a_check_in_without_sleep_says_when_sleep_is_asked() {
+    let later = TodaySummary {
+        checkins_today: 1,
+        ..TodaySummary::default()
+    };
+    let mut rig = Rig::at_zero(later);
+    rig.press("c");
+    for (w, h) in [(80, 24), (40, 12)] {
+        let form = rig.screen(w, h);
+        assert!(!form.contains("Sleep  "), "{form}");
+        assert!(form.contains("first check-in"), "{w}x{h}:\n{form}");
+    }
+    let mut first = Rig::at_zero(TodaySummary::default());
+    first.press("c");
+    assert!(!first.screen(80, 24).contains("first check-in"));
 }
 
 #[test]

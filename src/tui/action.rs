@@ -83,8 +83,14 @@ pub enum Action {
     Type(char),
     /// Pasted text, for the note or an own sensation word; line breaks become spaces.
     Paste(String),
-    /// Erase the last typed character.
+    /// Erase the character before the cursor.
     Erase,
+    /// Erase the character under the cursor.
+    EraseAhead,
+    /// Move the cursor within a line being typed.
+    Cursor(crate::tui::ui::line_input::Cursor),
+    /// The answer to a yes-or-no question: let the check-in go (yes) or go back (no).
+    Answer(bool),
     /// Save what the form holds.
     Save,
     /// Leave this screen (or this step) without saving anything new.

@@ -26,6 +26,8 @@ pub enum Context {
     CheckinWords,
     /// The check-in with the note focused: typed keys go into the note.
     CheckinNote,
+    /// Leave a check-in that has something filled in? Yes or no.
+    CheckinAsk,
     Picker,
     /// Typing a sensation word of one's own.
     PickerOwnWord,

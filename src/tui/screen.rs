@@ -20,7 +20,7 @@ use std::time::Duration;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Screen {
     Home,
-    Checkin(CheckinForm),
+    Checkin(Box<CheckinForm>),
     Breathe(Box<Breathe>),
     Journal(Box<JournalState>),
     Ground(Box<Ground>),

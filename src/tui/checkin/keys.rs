@@ -5,6 +5,7 @@ use crate::tui::keymap::Name;
 use crate::tui::keymap::{ANYWHERE, F1_HINTED, HELP_KEY, OWN_WORD, PICKER, PICKER_MOVES, TYPING};
 use crate::tui::keymap::{Binding, Context, KeySpec, bind, code, k};
 use crate::tui::strings as s;
+use crate::tui::ui::line_input::Cursor;
 use ratatui::crossterm::event::KeyCode;
 
 const SCALE: &[Binding] = &[
@@ -22,7 +23,18 @@ const WORDS: &[Binding] = &[
 
 const NOTE: &[Binding] = &[
     bind(code(KeyCode::Backspace), Action::Erase, None),
-    bind(code(KeyCode::Delete), Action::Erase, None),
+    bind(code(KeyCode::Delete), Action::EraseAhead, None),
+    bind(code(KeyCode::Left), Action::Cursor(Cursor::Left), None),
+    bind(code(KeyCode::Right), Action::Cursor(Cursor::Right), None),
+    bind(code(KeyCode::Home), Action::Cursor(Cursor::Home), None),
+    bind(code(KeyCode::End), Action::Cursor(Cursor::End), None),
+];
+
+/// Leave without saving? Esc, like n, goes back to the form.
+const ASK: &[Binding] = &[
+    bind(k('y'), Action::Answer(true), Some(s::HINT_YES)),
+    bind(k('n'), Action::Answer(false), Some(s::HINT_NO)),
+    bind(code(KeyCode::Esc), Action::Answer(false), None),
 ];
 
 /// Moving, saving and leaving, on every item of the check-in.
@@ -51,6 +63,7 @@ pub(crate) fn tables() -> Vec<(Context, Vec<Binding>)> {
             Context::CheckinNote,
             join(&[NOTE, FORM, F1_HINTED, ANYWHERE, TYPING]),
         ),
+        (Context::CheckinAsk, join(&[ASK, HELP_KEY, ANYWHERE])),
         (
             Context::Picker,
             join(&[PICKER_MOVES, PICKER, HELP_KEY, ANYWHERE]),

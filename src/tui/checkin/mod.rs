@@ -8,6 +8,7 @@ pub mod view;
 use crate::content;
 use crate::domain::checkin::{MAX, Scale};
 use crate::store::model::{Body, Checkin, Record, Stamp};
+use crate::tui::ui::line_input::{Cursor, LineInput};
 
 /// One line of the form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,13 +98,15 @@ pub struct CheckinForm {
     values: [Option<u8>; Scale::ALL.len()],
     /// Chosen words, in the order chosen.
     pub sensations: Vec<String>,
-    pub note: String,
+    pub note: LineInput,
     pub picker: Option<Picker>,
     pub message: Option<FormMessage>,
     /// Whether the last key on this item was the digit 1, so that a 0 next makes 10.
     typed_one: bool,
     /// The id and time of the record, fixed at the first save: a retry keeps them.
     pub saving: Option<(uuid::Uuid, Stamp)>,
+    /// Esc was pressed with something filled in: asking before letting it go.
+    pub asking: bool,
 }
 
 impl CheckinForm {
@@ -120,16 +123,29 @@ impl CheckinForm {
             focus: 0,
             values: [None; Scale::ALL.len()],
             sensations: Vec::new(),
-            note: String::new(),
+            note: LineInput::default(),
             picker: None,
             message: None,
             typed_one: false,
             saving: None,
+            asking: false,
         }
     }
 
     pub fn focused(&self) -> Item {
         self.items[self.focus.min(self.items.len() - 1)]
+    }
+
+    /// Whether nothing has been filled in, so leaving loses nothing.
+    pub fn is_blank(&self) -> bool {
+        self.values.iter().all(Option::is_none)
+            && self.sensations.is_empty()
+            && self.note.text().trim().is_empty()
+    }
+
+    /// Whether sleep is among the items (it is asked only in the day's first check-in).
+    pub fn asks_sleep(&self) -> bool {
+        self.items.contains(&Item::Scale(Scale::Sleep))
     }
 
     pub fn value(&self, scale: Scale) -> Option<u8> {
@@ -202,7 +218,7 @@ impl CheckinForm {
                 }),
                 _,
             ) => word.push(c),
-            (None, Item::Note) => self.note.push(c),
+            (None, Item::Note) => self.note.insert(c),
             _ => {}
         }
     }
@@ -218,10 +234,21 @@ impl CheckinForm {
             ) => {
                 word.pop();
             }
-            (None, Item::Note) => {
-                self.note.pop();
-            }
+            (None, Item::Note) => self.note.erase_back(),
             _ => {}
+        }
+    }
+
+    /// Delete in the note: the character under the cursor goes.
+    pub fn erase_ahead(&mut self) {
+        if self.picker.is_none() && self.focused() == Item::Note {
+            self.note.erase_ahead();
+        }
+    }
+
+    pub fn move_cursor(&mut self, to: Cursor) {
+        if self.picker.is_none() && self.focused() == Item::Note {
+            self.note.move_cursor(to);
         }
     }
 
@@ -230,7 +257,7 @@ impl CheckinForm {
         let mut c = Checkin {
             distress: self.value(Scale::Distress)?,
             sensations: self.sensations.clone(),
-            note: Some(self.note.clone()),
+            note: Some(self.note.text().to_string()),
             ..Checkin::default()
         };
         for scale in Scale::ALL {

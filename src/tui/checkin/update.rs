@@ -14,7 +14,7 @@ impl App {
     /// A new, empty check-in; sleep is asked only in the first one of the day.
     pub fn open_checkin(&mut self) {
         self.notices.clear();
-        self.screen = Screen::Checkin(CheckinForm::new(self.today.checkins_today == 0));
+        self.screen = Screen::Checkin(Box::new(CheckinForm::new(self.today.checkins_today == 0)));
     }
 
     /// Hand an action to the check-in form, with Left and Right in the picker moving by a
@@ -45,17 +45,37 @@ impl CheckinForm {
         if !matches!(action, Action::Digit(_)) {
             self.forget_digit();
         }
+        if self.asking {
+            return self.answer(action);
+        }
         match action {
             Action::Save => return self.save(now),
             Action::Saved(result) => return self.saved(result),
-            Action::Leave => return Transition::Home(Vec::new()),
+            Action::Leave if self.is_blank() => return Transition::Home(Vec::new()),
+            // What was filled in is not thrown away on one key: ask first, as the journal does.
+            Action::Leave => self.asking = true,
             other => self.edit(other),
+        }
+        Transition::Stay
+    }
+
+    /// While asking whether to leave: yes lets the check-in go, no or Esc goes back to it.
+    fn answer(&mut self, action: Action) -> Transition {
+        match action {
+            Action::Answer(true) => return Transition::Home(Vec::new()),
+            Action::Answer(false) | Action::Leave => self.asking = false,
+            // A save that was under way when Esc was pressed still answers.
+            Action::Saved(result) => return self.saved(result),
+            _ => {}
         }
         Transition::Stay
     }
 
     /// Which key table applies on the form now.
     pub fn context(&self) -> Context {
+        if self.asking {
+            return Context::CheckinAsk;
+        }
         match &self.picker {
             Some(p) if p.own.is_some() => Context::PickerOwnWord,
             Some(_) => Context::Picker,
@@ -113,6 +133,8 @@ impl CheckinForm {
                 .map(|c| if c.is_control() { ' ' } else { c })
                 .for_each(|c| self.type_char(c)),
             Action::Erase => self.erase(),
+            Action::EraseAhead => self.erase_ahead(),
+            Action::Cursor(to) => self.move_cursor(to),
             Action::OpenPicker => self.open_picker(),
             Action::PickerMove(by) => self.picker_move(isize::from(by)),
             Action::PickerToggle => self.picker_toggle(),

@@ -1,12 +1,13 @@
 //! The check-in screen: each scale with its value, the focused one with its 0-10 row and
-//! anchors, the chosen sensations, the note, and a gentle message when there is one.
+//! anchors, the chosen sensations, the note, and a gentle message when there is one;
+//! the question before leaving a filled-in form.
 
 use super::{CheckinForm, FormMessage, Item};
 use crate::tui::app::App;
 use crate::tui::strings as s;
 use crate::tui::theme::Theme;
+use crate::tui::ui::{ask, scale, wrap};
 use crate::tui::ui::{picker, roomy, title, with_footer};
-use crate::tui::ui::{scale, tail_fit, wrap};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -92,8 +93,17 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect) {
     lines.extend(tail);
     frame.render_widget(Paragraph::new(lines), body);
 
-    // No cursor through help or the first-run notice drawn over the form.
-    let overlay = app.help.is_some() || app.welcome;
+    if form.asking {
+        ask::render(
+            theme,
+            s::CHECKIN_LEAVE_Q,
+            s::CHECKIN_LEAVE_MORE,
+            frame,
+            body,
+        );
+    }
+    // No cursor through help, the first-run notice or a question drawn over the form.
+    let overlay = app.help.is_some() || app.welcome || form.asking;
     if let Some(x) = cursor_x(form, &cols, body.width).filter(|_| !overlay)
         && focus_line >= skip
         && focus_line - skip < shown
@@ -179,12 +189,24 @@ fn item_lines(
                 let span = if form.note.is_empty() {
                     Span::styled(s::NOTE_EMPTY, theme.quiet())
                 } else {
-                    let (end, _) = tail_fit(&form.note, value_room.saturating_sub(1));
-                    Span::styled(end, theme.text())
+                    let (shown, _) = form.note.view(value_room);
+                    Span::styled(shown, theme.text())
                 };
                 spans.push(span);
                 lines.push(Line::from(spans));
             }
+        }
+    }
+    if !form.asks_sleep() {
+        let said = if roomy {
+            lines.push(Line::default());
+            s::SLEEP_FIRST_ONLY
+        } else {
+            s::SLEEP_FIRST_ONLY_SHORT
+        };
+        let pad = " ".repeat(usize::from(cols.marker));
+        for line in wrap(said, width.saturating_sub(cols.marker + 1), 0) {
+            lines.push(Line::styled(format!("{pad}{line}"), theme.quiet()));
         }
     }
     (lines, focus_line)
@@ -214,7 +236,7 @@ fn cursor_x(form: &CheckinForm, cols: &Columns, width: u16) -> Option<u16> {
     }
     let room = usize::from(width.saturating_sub(cols.value_x() + 1));
     // Screen columns, not characters: CJK and emoji take two each.
-    let (_, typed) = tail_fit(&form.note, room.saturating_sub(1));
+    let (_, typed) = form.note.view(room);
     let x = usize::from(cols.value_x()) + typed;
     u16::try_from(x).ok().filter(|x| *x < width)
 }
