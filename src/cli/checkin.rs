@@ -7,10 +7,18 @@ use crate::store::model::Checkin;
 use std::io::Write;
 
 #[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Sub>,
     /// How upset or stressed you feel: 0 calm, 10 the most upset
-    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
-    pub distress: i64,
+    #[arg(
+        long,
+        value_name = "0-10",
+        allow_negative_numbers = true,
+        required = true
+    )]
+    pub distress: Option<i64>,
     /// Muscle tension: 0 loose, 10 very tight
     #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
     pub tension: Option<i64>,
@@ -34,11 +42,20 @@ pub struct Args {
     pub note: Option<String>,
 }
 
+#[derive(Debug, clap::Subcommand)]
+pub enum Sub {
+    /// Correct a check-in: the values given replace the stored ones
+    Edit(Box<super::checkin_edit::EditArgs>),
+}
+
 impl Args {
     /// The check-in these flags describe, or the first value out of range.
     fn to_checkin(&self) -> Result<Checkin, Failure> {
+        let Some(distress) = self.distress else {
+            return Err(Failure::usage("a check-in needs --distress (0-10)"));
+        };
         let mut c = Checkin {
-            distress: check_value(Scale::Distress, self.distress).map_err(Failure::usage)?,
+            distress: check_value(Scale::Distress, distress).map_err(Failure::usage)?,
             sensations: self.sensations.clone(),
             note: self.note.clone(),
             ..Checkin::default()
@@ -61,6 +78,9 @@ impl Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    if let Some(Sub::Edit(edit)) = args.command {
+        return super::checkin_edit::run(ctx, *edit, out);
+    }
     let checkin = args.to_checkin()?;
     let store = ctx.open_store()?;
     let record = save_checkin(&store, checkin, ctx.clock.wall()).map_err(|e| match e {

@@ -8,7 +8,10 @@ use chrono::NaiveDate;
 use std::io::Write;
 
 #[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<super::record::Sub>,
     /// First day to show (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub since: Option<NaiveDate>,
@@ -28,6 +31,9 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
 }
 
 pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    if let Some(sub) = args.command {
+        return super::record::run(ctx, sub, out);
+    }
     if let (Some(s), Some(u)) = (args.since, args.until)
         && s > u
     {

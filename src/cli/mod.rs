@@ -4,6 +4,8 @@
 pub mod breathe;
 pub mod breathe_plain;
 pub mod checkin;
+mod checkin_edit;
+mod confirm;
 pub mod csv;
 pub mod doctor;
 pub mod export;
@@ -16,6 +18,7 @@ mod journal_text;
 pub mod patterns;
 pub mod plain_io;
 pub mod prompts;
+mod record;
 pub mod review;
 pub mod settings;
 pub mod status;

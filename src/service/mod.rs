@@ -2,6 +2,7 @@
 //! domain, with time passed in.
 
 pub mod checkin;
+pub mod correct;
 pub mod doctor;
 mod doctor_files;
 pub mod grounding;

@@ -140,6 +140,9 @@ pub struct Session {
     pub exhale_count: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exhale_rate: Option<f64>,
+    /// A one-line note added afterwards, from the record list or `attune history edit`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
