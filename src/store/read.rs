@@ -141,3 +141,22 @@ fn held_months(file: &MonthFile, month: &str) -> BTreeSet<String> {
     held.insert(month.to_string());
     held
 }
+
+/// How many bytes the month files named for `months` hold, over every device (conflict
+/// copies too), found from the folders' listings without opening a file. Stops counting
+/// once past `limit`, so a caller that only wants to know "small enough?" pays little.
+pub fn named_bytes(layout: &Layout, months: &[String], limit: u64) -> std::io::Result<u64> {
+    let mut total = 0u64;
+    for (_, dir) in layout::device_dirs(&layout.records_dir())? {
+        let Ok(found) = listing(&dir) else { continue };
+        for (month, _, path) in found {
+            if months.contains(&month) {
+                total = total.saturating_add(std::fs::metadata(&path).map_or(0, |m| m.len()));
+                if total > limit {
+                    return Ok(total);
+                }
+            }
+        }
+    }
+    Ok(total)
+}
