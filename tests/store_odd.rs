@@ -34,3 +34,52 @@ fn a_prompt_over_a_week_too_big_to_read_in_time_prints_nothing() {
     // The full status has time to read it all.
     assert!(env.run_ok(&["status"]).contains("last distress 3"));
 }
+
+/// An export of one check-in, its dates set to `date`.
+fn export_dated(env: &Env, date: &str) -> String {
+    env.run_ok(&["checkin", "--distress", "4"]);
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&env.run_ok(&["export", "--format", "json"])).unwrap();
+    for r in doc["records"].as_array_mut().unwrap() {
+        r["created_at"] = date.into();
+        r["updated_at"] = date.into();
+    }
+    doc.to_string()
+}
+
+#[test]
+fn an_import_dated_before_1970_is_refused_with_exit_2() {
+    let env = Env::new();
+    let export = env.tmp.path().join("old.json");
+    std::fs::write(&export, export_dated(&env, "0000-01-01T00:00:00+00:00")).unwrap();
+    let other = Env::new();
+    let out = other
+        .cmd()
+        .args(["import", export.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("1970 to 9999"), "{err}");
+    assert!(other.history_json(&[]).is_empty());
+}
+
+#[test]
+fn a_record_dated_year_0_in_a_synced_file_does_not_stretch_all_time_trends() {
+    let env = Env::new();
+    env.run_ok(&["checkin", "--distress", "3"]);
+    let files = month_files(&env);
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
+    let mut old = doc["records"][0].clone();
+    old["id"] = "00000000-0000-4000-8000-000000000000".into();
+    old["created_at"] = "0000-01-01T00:00:00+00:00".into();
+    old["updated_at"] = "0000-01-01T00:00:00+00:00".into();
+    doc["records"].as_array_mut().unwrap().push(old);
+    std::fs::write(&files[0], doc.to_string()).unwrap();
+    let out = env.run_ok(&["trends", "--all", "--json"]);
+    // One record's day, not 740,000 days since year 0.
+    assert!(out.len() < 100_000, "{} bytes", out.len());
+    let human = env.run_ok(&["trends", "--all"]);
+    assert!(human.len() < 100_000, "{} bytes", human.len());
+}
