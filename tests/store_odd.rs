@@ -83,3 +83,38 @@ fn a_record_dated_year_0_in_a_synced_file_does_not_stretch_all_time_trends() {
     let human = env.run_ok(&["trends", "--all"]);
     assert!(human.len() < 100_000, "{} bytes", human.len());
 }
+
+/// A store with one readable check-in and two records kept verbatim that this version
+/// cannot read: one whose note holds a lone surrogate, one of a kind from a newer attune.
+fn with_unreadable(env: &Env) {
+    env.run_ok(&["checkin", "--distress", "3", "--note", "fine"]);
+    let files = month_files(env);
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
+    let mut lone = doc["records"][0].clone();
+    lone["id"] = "00000000-0000-4000-8000-000000000001".into();
+    lone["note"] = "SURROGATE".into();
+    let mut newer = doc["records"][0].clone();
+    newer["id"] = "00000000-0000-4000-8000-000000000002".into();
+    newer["kind"] = "dream".into();
+    let records = doc["records"].as_array_mut().unwrap();
+    records.push(lone);
+    records.push(newer);
+    let text = doc.to_string().replace("SURROGATE", "\\ud800");
+    std::fs::write(&files[0], text).unwrap();
+}
+
+#[test]
+fn history_says_in_one_line_how_many_records_could_not_be_read() {
+    let env = Env::new();
+    with_unreadable(&env);
+    let out = env.cmd().args(["history"]).output().unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("fine"), "{stdout}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "attune: 2 records could not be read; `attune doctor` explains.\n"
+    );
+}

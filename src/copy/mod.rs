@@ -3,4 +3,5 @@
 //! `trends`, the trends in words.
 
 pub mod safe;
+pub mod store;
 pub mod trends;

@@ -50,6 +50,7 @@ pub fn load(layout: &Layout, want: Want<'_>) -> std::io::Result<(Snapshot, BTree
         for (_, month, path) in files {
             months.insert(month);
             if let Some(file) = read_one(&mut snap, path) {
+                snap.unreadable += file.unknown.len();
                 months.extend(file.records.iter().map(Record::month));
                 snap.merged.extend(file.records);
             }
@@ -71,6 +72,7 @@ pub fn load(layout: &Layout, want: Want<'_>) -> std::io::Result<(Snapshot, BTree
             Ok(Some(file)) => {
                 let held = held_months(&file, &month);
                 if held.iter().any(|m| want(m)) {
+                    snap.unreadable += file.unknown.len();
                     snap.merged.extend(file.records);
                 }
                 held
