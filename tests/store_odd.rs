@@ -118,3 +118,24 @@ fn history_says_in_one_line_how_many_records_could_not_be_read() {
         "attune: 2 records could not be read; `attune doctor` explains.\n"
     );
 }
+
+#[test]
+fn journal_show_says_in_one_line_how_many_records_could_not_be_read() {
+    let env = Env::new();
+    with_unreadable(&env);
+    env.run_ok_with(&["journal", "new"], "a quiet morning");
+    let list = env.run_ok(&["journal", "list", "--json"]);
+    let entries: Vec<serde_json::Value> = serde_json::from_str(&list).unwrap();
+    let id = entries[0]["id"].as_str().unwrap().to_string();
+    let out = env.cmd().args(["journal", "show", &id]).output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("a quiet morning")
+    );
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "attune: 2 records could not be read; `attune doctor` explains.\n"
+    );
+}
