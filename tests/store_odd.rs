@@ -139,3 +139,52 @@ fn journal_show_says_in_one_line_how_many_records_could_not_be_read() {
         "attune: 2 records could not be read; `attune doctor` explains.\n"
     );
 }
+
+#[test]
+fn a_stray_file_in_the_records_folder_is_named_and_doctor_is_not_all_well() {
+    let env = Env::new();
+    env.run_ok(&["checkin", "--distress", "3"]);
+    let stray = env.data().join("records").join("notes.txt");
+    std::fs::write(&stray, "hello").unwrap();
+    let out = env.cmd().args(["history"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("distress 3")
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains(&stray.display().to_string()), "{stderr}");
+    assert!(
+        stderr.contains("it is a file among the device folders"),
+        "{stderr}"
+    );
+    let out = env.cmd().args(["doctor"]).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!out.status.success());
+    assert!(!stdout.contains("All is well"), "{stdout}");
+    assert!(stdout.contains(&stray.display().to_string()), "{stdout}");
+    assert!(
+        stdout.contains("is a file among the device folders"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_records_folder_that_is_a_file_is_named_and_doctor_is_not_all_well() {
+    let env = Env::new();
+    env.run_ok(&["checkin", "--distress", "3"]);
+    let records = env.data().join("records");
+    std::fs::remove_dir_all(&records).unwrap();
+    std::fs::write(&records, "not a folder").unwrap();
+    let out = env.cmd().args(["history"]).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains(&records.display().to_string()), "{stderr}");
+    assert!(stderr.contains("is a file, not a folder"), "{stderr}");
+    assert!(!stderr.contains("os error"), "{stderr}");
+    let out = env.cmd().args(["doctor"]).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!out.status.success());
+    assert!(!stdout.contains("All is well"), "{stdout}");
+    assert!(stdout.contains("is a file, not a folder"), "{stdout}");
+}

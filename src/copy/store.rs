@@ -12,6 +12,14 @@ pub fn unreadable(count: usize) -> Option<String> {
     ))
 }
 
+/// Why the records folder, or something in it, is not what attune keeps there.
+pub const RECORDS_IS_A_FILE: &str =
+    "is a file, not a folder, so attune cannot read or save records there";
+pub const RECORDS_IS_A_FILE_TODO: &str = "move the file aside (attune makes a fresh records folder on the next save), then run attune doctor again";
+pub const STRAY_IN_RECORDS: &str =
+    "is a file among the device folders; attune keeps only folders here and leaves it alone";
+pub const STRAY_IN_RECORDS_TODO: &str = "if it is a device's records, put it back in its folder; otherwise move it out of the records folder";
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -105,7 +105,29 @@ fn list(
     problems: &mut Vec<FileProblem>,
 ) -> std::io::Result<Vec<(String, String, PathBuf)>> {
     let mut files = Vec::new();
-    for (device, dir) in layout::device_dirs(&layout.records_dir())? {
+    let records = layout.records_dir();
+    let devices = match layout::device_dirs(&records) {
+        Ok(devices) => devices,
+        Err(_) if records.is_file() => {
+            problems.push(FileProblem {
+                path: records,
+                problem: Problem::Unopenable {
+                    reason: format!("it {}", crate::copy::store::RECORDS_IS_A_FILE),
+                },
+            });
+            return Ok(files);
+        }
+        Err(e) => return Err(e),
+    };
+    for path in stray_files(&records) {
+        problems.push(FileProblem {
+            path,
+            problem: Problem::Unopenable {
+                reason: format!("it {}", crate::copy::store::STRAY_IN_RECORDS),
+            },
+        });
+    }
+    for (device, dir) in devices {
         match listing(&dir) {
             Ok(found) => files.extend(found.into_iter().map(|(month, _, path)| {
                 let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
@@ -161,4 +183,18 @@ pub fn named_bytes(layout: &Layout, months: &[String], limit: u64) -> std::io::R
         }
     }
     Ok(total)
+}
+
+/// Files (not folders) directly in the records folder, where only device folders belong.
+pub fn stray_files(records: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(records) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| !p.is_dir())
+        .collect();
+    found.sort();
+    found
 }
