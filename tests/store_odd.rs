@@ -188,3 +188,34 @@ fn a_records_folder_that_is_a_file_is_named_and_doctor_is_not_all_well() {
     assert!(!stdout.contains("All is well"), "{stdout}");
     assert!(stdout.contains("is a file, not a folder"), "{stdout}");
 }
+
+#[test]
+fn an_empty_month_file_is_named_as_empty_and_doctor_is_not_all_well() {
+    let env = Env::new();
+    env.run_ok(&["checkin", "--distress", "3"]);
+    let file = &month_files(&env)[0];
+    std::fs::write(file, b"").unwrap();
+    let out = env.cmd().args(["history"]).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains(&file.display().to_string()), "{stderr}");
+    assert!(stderr.contains("empty"), "{stderr}");
+    let out = env.cmd().args(["doctor"]).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.contains("All is well"), "{stdout}");
+    assert!(stdout.contains("empty"), "{stdout}");
+}
+
+#[test]
+fn a_month_file_with_a_byte_order_mark_is_read_and_doctor_names_it() {
+    let env = Env::new();
+    env.run_ok(&["checkin", "--distress", "3"]);
+    let file = &month_files(&env)[0];
+    let mut bytes = b"\xef\xbb\xbf".to_vec();
+    bytes.extend(std::fs::read(file).unwrap());
+    std::fs::write(file, bytes).unwrap();
+    assert!(env.run_ok(&["history"]).contains("distress 3"));
+    let out = env.cmd().args(["doctor"]).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.contains("All is well"), "{stdout}");
+    assert!(stdout.contains("byte-order mark"), "{stdout}");
+}

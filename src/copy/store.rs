@@ -20,6 +20,12 @@ pub const STRAY_IN_RECORDS: &str =
     "is a file among the device folders; attune keeps only folders here and leaves it alone";
 pub const STRAY_IN_RECORDS_TODO: &str = "if it is a device's records, put it back in its folder; otherwise move it out of the records folder";
 
+/// A month file that starts with a UTF-8 byte-order mark (some editors add one).
+pub const STARTS_WITH_BOM: &str =
+    "starts with a byte-order mark (an editor may have added it); attune reads past it";
+pub const STARTS_WITH_BOM_TODO: &str =
+    "nothing is lost; to remove the mark, save the file again without it (UTF-8, no BOM)";
+
 #[cfg(test)]
 mod tests {
     #[test]
