@@ -23,8 +23,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=int, default=155)
     ap.add_argument("--runs", type=int, default=11)
+    ap.add_argument("--no-build", action="store_true", help="use target/release/attune as it is")
     args = ap.parse_args()
-    subprocess.run(["cargo", "build", "--release", "-q"], check=True)
+    if not args.no_build:
+        subprocess.run(["cargo", "build", "--release", "-q"], check=True)
     bin_ = os.path.abspath("target/release/attune")
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, HOME=os.path.join(tmp, "home"), ATTUNE_DATA_DIR=os.path.join(tmp, "data"),
