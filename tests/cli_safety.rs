@@ -454,3 +454,21 @@ fn a_plain_practice_ended_by_a_signal_exits_128_and_the_signal() {
     assert_eq!(sessions.len(), 1, "the practice was kept");
     assert_eq!(sessions[0]["completed"], false);
 }
+
+#[test]
+fn doctor_names_a_stray_file_with_a_hostile_name_safely() {
+    let env = Env::new();
+    env.run_ok(&["checkin", "--distress", "3"]);
+    let name = format!("stray{}.txt", hostile_arg().replace('/', ""));
+    std::fs::write(env.data().join("records").join(name), "x").expect("writes");
+    let runs: Vec<(String, Output)> = [vec!["doctor"], vec!["history"]]
+        .into_iter()
+        .map(|args| {
+            (
+                args.join(" "),
+                env.cmd().args(&args).output().expect("runs"),
+            )
+        })
+        .collect();
+    assert_all_safe(&runs);
+}

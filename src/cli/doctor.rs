@@ -41,7 +41,12 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
             .iter()
             .filter(|f| f.fix != Fix::None && !still(f))
         {
-            writeln!(out, "Fixed: {} {}", f.path.display(), f.what)?;
+            let path = f.path.display().to_string();
+            let (path, what) = (
+                crate::copy::safe::line(&path),
+                crate::copy::safe::line(&f.what),
+            );
+            writeln!(out, "Fixed: {path} {what}")?;
         }
         report = after;
     }
@@ -58,9 +63,9 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
         writeln!(
             out,
             "\n{} {}.\n  What to do: {}.",
-            f.path.display(),
-            f.what,
-            f.todo
+            crate::copy::safe::line(&f.path.display().to_string()),
+            crate::copy::safe::line(&f.what),
+            crate::copy::safe::line(&f.todo)
         )?;
     }
     Err(Failure::failed(format!(

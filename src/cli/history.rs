@@ -47,8 +47,9 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
         until: args.until,
         kind: args.kind,
     };
-    let (records, problems) = history(&store, &filter)?;
+    let (records, problems, unreadable) = history(&store, &filter)?;
     warn_problems(err, &problems);
+    super::warn_unreadable(err, unreadable);
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &records)?;
         writeln!(out)?;

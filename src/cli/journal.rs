@@ -105,7 +105,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
             show_list(ctx, &filter, a.limit, a.json, out, err)
         }
         Some(Sub::Search { query, json }) => search(ctx, query, json, out, err),
-        Some(Sub::Show { id }) => show(ctx, &id, out),
+        Some(Sub::Show { id }) => show(ctx, &id, out, err),
         Some(Sub::Edit { id }) => edit(ctx, &id, out),
         Some(Sub::Delete { id, yes }) => delete(ctx, &id, yes, out),
     };
@@ -292,8 +292,12 @@ fn find(ctx: &Ctx, id: &str) -> Result<(crate::store::Store, Record), Failure> {
     Ok((store, record))
 }
 
-fn show(ctx: &Ctx, id: &str, out: &mut dyn Write) -> Outcome {
-    let (_, r) = find(ctx, id)?;
+fn show(ctx: &Ctx, id: &str, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let store = ctx
+        .read_store()?
+        .ok_or_else(|| failure(JournalError::NotFound(id.to_string())))?;
+    let (r, unreadable) = journal::find_counting(&store, id).map_err(failure)?;
+    super::warn_unreadable(err, unreadable);
     let Some(j) = journal_of(&r) else {
         return Ok(());
     };

@@ -265,6 +265,13 @@ fn say_kept_beside(err: &mut dyn Write, kept: &[crate::store::Beside]) {
 }
 
 /// Say, on stderr, which files could not be read, without stopping the command.
+/// One line on stderr when records were kept but could not be read, so none is hidden.
+pub fn warn_unreadable(err: &mut dyn Write, count: usize) {
+    if let Some(said) = crate::copy::store::unreadable(count) {
+        let _ = writeln!(err, "{said}");
+    }
+}
+
 pub fn warn_problems(err: &mut dyn Write, problems: &[crate::store::month_file::FileProblem]) {
     for p in problems {
         // A synced folder's names are anyone's bytes: shown, never acted on.

@@ -3,7 +3,7 @@
 
 use super::{Cli, Ctx, Outcome};
 use crate::domain::today::{TodaySummary, summarise, week_start};
-use crate::store::Store;
+use crate::store::{Store, layout, read};
 use clap::CommandFactory;
 use std::io::Write;
 
@@ -14,18 +14,38 @@ pub struct Args {
     pub prompt: bool,
 }
 
+/// The most a prompt reads: this week's month files, over every device, must hold no more
+/// than this, or the prompt prints nothing. Reading and parsing 2 MB of JSON takes a few
+/// milliseconds in a release build, well inside the prompt's 50 ms; a 155 MB month took
+/// most of a second (see BENCHMARKS.md).
+pub const PROMPT_READ_LIMIT: u64 = 2 * 1024 * 1024;
+
 pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
-    let summary = today(ctx);
     if args.prompt {
-        // A prompt must never break: any problem prints nothing, and the exit is 0.
-        if let Some(line) = summary.ok().and_then(|s| prompt_line(&s)) {
+        // A prompt must never break, nor wait: any problem, or a week too big to read in
+        // time, prints nothing, and the exit is 0.
+        if !week_is_small(ctx) {
+            return Ok(());
+        }
+        if let Some(line) = today(ctx).ok().and_then(|s| prompt_line(&s)) {
             let _ = writeln!(out, "{line}");
         }
         return Ok(());
     }
-    let s = summary?;
+    let s = today(ctx)?;
     writeln!(out, "{}", full_line(&s))?;
     Ok(())
+}
+
+/// Whether this week's month files are small enough for a prompt to read in time.
+fn week_is_small(ctx: &Ctx) -> bool {
+    let day = ctx.clock.wall().date_naive();
+    let months = layout::months_between(week_start(day, ctx.config.week.starts_on), day);
+    if !ctx.layout.data_dir.exists() {
+        return true;
+    }
+    read::named_bytes(&ctx.layout, &months, PROMPT_READ_LIMIT)
+        .is_ok_and(|bytes| bytes <= PROMPT_READ_LIMIT)
 }
 
 /// Today's summary from this week's month files only, creating nothing.

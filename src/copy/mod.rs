@@ -4,4 +4,5 @@
 
 pub mod correct;
 pub mod safe;
+pub mod store;
 pub mod trends;

@@ -73,7 +73,22 @@ pub fn check(layout: &Layout, device: Option<&str>) -> std::io::Result<Report> {
         check_mode(&mut report, dir, 0o700);
     }
     check_state(&mut report, layout)?;
-    for (name, dir) in layout::device_dirs(&layout.records_dir())? {
+    let records = layout.records_dir();
+    if records.is_file() {
+        use crate::copy::store::{RECORDS_IS_A_FILE, RECORDS_IS_A_FILE_TODO};
+        report.add(
+            &records,
+            RECORDS_IS_A_FILE,
+            RECORDS_IS_A_FILE_TODO,
+            Fix::None,
+        );
+        return Ok(report);
+    }
+    for stray in crate::store::read::stray_files(&records) {
+        use crate::copy::store::{STRAY_IN_RECORDS, STRAY_IN_RECORDS_TODO};
+        report.add(&stray, STRAY_IN_RECORDS, STRAY_IN_RECORDS_TODO, Fix::None);
+    }
+    for (name, dir) in layout::device_dirs(&records)? {
         report.devices += 1;
         check_link(&mut report, layout, &dir);
         check_mode(&mut report, &dir, 0o700);

@@ -183,6 +183,10 @@ fn unreadable(report: &mut Report, folder: &Folder, path: &Path, month: &str, pr
 fn check_file(report: &mut Report, path: &Path, month: &str, file: &MonthFile, ours: bool) {
     report.records += file.records.len();
     check_unknown(report, path, file);
+    if starts_with_bom(path) {
+        use crate::copy::store::{STARTS_WITH_BOM, STARTS_WITH_BOM_TODO};
+        report.add(path, STARTS_WITH_BOM, STARTS_WITH_BOM_TODO, Fix::None);
+    }
     let strays: Vec<&Record> = file.records.iter().filter(|r| r.month() != month).collect();
     let raw_strays = file
         .unknown
@@ -264,4 +268,13 @@ fn unreadable_todo(problem: &Problem) -> String {
             "make it a readable file again (check its permissions, or whether it is a link to something gone); until then its records are left out".into()
         }
     }
+}
+
+/// Whether the file's first bytes are a UTF-8 byte-order mark; reads three bytes only.
+fn starts_with_bom(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 3];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| head == [0xef, 0xbb, 0xbf])
 }

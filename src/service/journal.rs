@@ -108,17 +108,23 @@ pub fn short_id(id: &Uuid) -> String {
 
 /// Find one entry by its id, its start, or its short id (at least 4 characters).
 pub fn find(store: &Store, id: &str) -> Result<Record, JournalError> {
+    find_counting(store, id).map(|(r, _)| r)
+}
+
+/// `find`, with how many records the read kept but could not read.
+pub fn find_counting(store: &Store, id: &str) -> Result<(Record, usize), JournalError> {
     let want = id.trim().to_lowercase().replace('-', "");
     if want.len() < 4 {
         return Err(JournalError::NotFound(id.to_string()));
     }
     let snap = store.load_all()?;
+    let unreadable = snap.unreadable;
     let mut hits = snap.merged.into_live().into_iter().filter(|r| {
         let simple = r.id.simple().to_string();
         r.kind() == Kind::Journal && (simple.starts_with(&want) || simple.ends_with(&want))
     });
     match (hits.next(), hits.next()) {
-        (Some(r), None) => Ok(r),
+        (Some(r), None) => Ok((r, unreadable)),
         (None, _) => Err(JournalError::NotFound(id.to_string())),
         (Some(_), Some(_)) => Err(JournalError::Ambiguous(id.to_string())),
     }

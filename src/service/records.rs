@@ -36,7 +36,7 @@ impl Filter {
 pub fn history(
     store: &Store,
     filter: &Filter,
-) -> Result<(Vec<Record>, Vec<FileProblem>), StoreError> {
+) -> Result<(Vec<Record>, Vec<FileProblem>, usize), StoreError> {
     let snap = match (filter.since, filter.until) {
         (Some(since), Some(until)) => store.load_range(since, until)?,
         (Some(since), None) => store.load_since(since)?,
@@ -44,7 +44,7 @@ pub fn history(
     };
     let mut records = snap.merged.into_live();
     records.retain(|r| filter.matches(r));
-    Ok((records, snap.problems))
+    Ok((records, snap.problems, snap.unreadable))
 }
 
 /// One versioned document holding every live record: the way out of attune.
@@ -57,7 +57,7 @@ pub struct ExportDoc {
 }
 
 pub fn export(store: &Store, now: Stamp) -> Result<(ExportDoc, Vec<FileProblem>), StoreError> {
-    let (records, problems) = history(store, &Filter::default())?;
+    let (records, problems, _) = history(store, &Filter::default())?;
     let doc = ExportDoc {
         format: EXPORT_FORMAT.to_string(),
         version: EXPORT_VERSION,

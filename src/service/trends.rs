@@ -33,6 +33,10 @@ pub struct Report {
     pub days_practised_this_month: usize,
 }
 
+/// The most days an all-time report covers (a hundred years): one row a day stays a few
+/// megabytes of JSON at most, whatever dates a synced or hand-edited file holds.
+pub const MAX_DAYS: u64 = 36_525;
+
 pub fn report(
     store: &Store,
     span: Span,
@@ -75,11 +79,18 @@ pub fn report(
     };
     let live: Vec<&Record> = owned.iter().filter(|r| r.is_live()).collect();
     let from = if span == Span::All {
-        live.iter()
+        let first = live
+            .iter()
             .map(|r| r.local_date())
             .min()
             .unwrap_or(today)
-            .min(today)
+            .min(today);
+        // All time starts at the first record, and reaches back at most MAX_DAYS.
+        first.max(
+            today
+                .checked_sub_days(Days::new(MAX_DAYS))
+                .unwrap_or(NaiveDate::MIN),
+        )
     } else {
         from
     };

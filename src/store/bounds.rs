@@ -36,13 +36,22 @@ pub fn check(r: &Record) -> Result<(), String> {
     }
 }
 
-/// Month files are named by a four-digit year, so only years 0000 to 9999 can be filed.
+/// The first year a record may be dated. No practice kept on a computer predates 1970 (the
+/// Unix epoch, where a clock that was never set starts), so an earlier date is a mistake or
+/// a hostile file; refusing it keeps every report that runs from the first record to today
+/// to at most some thousands of years, and the trends cap that further (see
+/// `service::trends::MAX_DAYS`).
+pub const FIRST_YEAR: i32 = 1970;
+
+/// Month files are named by a four-digit year, so no year past 9999 can be filed.
+pub const LAST_YEAR: i32 = 9999;
+
 fn check_year(at: Stamp) -> Result<(), String> {
-    if (0..=9999).contains(&at.year()) {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&at.year()) {
         Ok(())
     } else {
         Err(format!(
-            "its date ({at}) is outside the years 0000 to 9999, so attune cannot file it"
+            "its date ({at}) is outside the years {FIRST_YEAR} to {LAST_YEAR}, so attune cannot file it"
         ))
     }
 }
@@ -123,5 +132,15 @@ mod tests {
             .fixed_offset();
         let far = Record::new(Body::Session(Session::default()), far);
         assert!(check(&far).unwrap_err().contains("cannot file"));
+        let early = Record::new(
+            Body::Session(Session::default()),
+            at("0000-01-01T00:00:00+00:00"),
+        );
+        assert!(check(&early).unwrap_err().contains("1970 to 9999"));
+        let epoch = Record::new(
+            Body::Session(Session::default()),
+            at("1970-01-01T00:00:00+00:00"),
+        );
+        assert!(check(&epoch).is_ok());
     }
 }

@@ -63,6 +63,9 @@ fn io_at(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
 pub struct Snapshot {
     pub merged: Merged,
     pub problems: Vec<FileProblem>,
+    /// Records kept verbatim in the files read that this version cannot read (a newer
+    /// kind, text it cannot decode, a date out of bounds); `attune doctor` names them.
+    pub unreadable: usize,
 }
 
 /// How a save went.

@@ -50,6 +50,7 @@ pub fn load(layout: &Layout, want: Want<'_>) -> std::io::Result<(Snapshot, BTree
         for (_, month, path) in files {
             months.insert(month);
             if let Some(file) = read_one(&mut snap, path) {
+                snap.unreadable += file.unknown.len();
                 months.extend(file.records.iter().map(Record::month));
                 snap.merged.extend(file.records);
             }
@@ -71,6 +72,7 @@ pub fn load(layout: &Layout, want: Want<'_>) -> std::io::Result<(Snapshot, BTree
             Ok(Some(file)) => {
                 let held = held_months(&file, &month);
                 if held.iter().any(|m| want(m)) {
+                    snap.unreadable += file.unknown.len();
                     snap.merged.extend(file.records);
                 }
                 held
@@ -103,7 +105,29 @@ fn list(
     problems: &mut Vec<FileProblem>,
 ) -> std::io::Result<Vec<(String, String, PathBuf)>> {
     let mut files = Vec::new();
-    for (device, dir) in layout::device_dirs(&layout.records_dir())? {
+    let records = layout.records_dir();
+    let devices = match layout::device_dirs(&records) {
+        Ok(devices) => devices,
+        Err(_) if records.is_file() => {
+            problems.push(FileProblem {
+                path: records,
+                problem: Problem::Unopenable {
+                    reason: format!("it {}", crate::copy::store::RECORDS_IS_A_FILE),
+                },
+            });
+            return Ok(files);
+        }
+        Err(e) => return Err(e),
+    };
+    for path in stray_files(&records) {
+        problems.push(FileProblem {
+            path,
+            problem: Problem::Unopenable {
+                reason: format!("it {}", crate::copy::store::STRAY_IN_RECORDS),
+            },
+        });
+    }
+    for (device, dir) in devices {
         match listing(&dir) {
             Ok(found) => files.extend(found.into_iter().map(|(month, _, path)| {
                 let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
@@ -140,4 +164,37 @@ fn held_months(file: &MonthFile, month: &str) -> BTreeSet<String> {
     let mut held: BTreeSet<String> = file.records.iter().map(Record::month).collect();
     held.insert(month.to_string());
     held
+}
+
+/// How many bytes the month files named for `months` hold, over every device (conflict
+/// copies too), found from the folders' listings without opening a file. Stops counting
+/// once past `limit`, so a caller that only wants to know "small enough?" pays little.
+pub fn named_bytes(layout: &Layout, months: &[String], limit: u64) -> std::io::Result<u64> {
+    let mut total = 0u64;
+    for (_, dir) in layout::device_dirs(&layout.records_dir())? {
+        let Ok(found) = listing(&dir) else { continue };
+        for (month, _, path) in found {
+            if months.contains(&month) {
+                total = total.saturating_add(std::fs::metadata(&path).map_or(0, |m| m.len()));
+                if total > limit {
+                    return Ok(total);
+                }
+            }
+        }
+    }
+    Ok(total)
+}
+
+/// Files (not folders) directly in the records folder, where only device folders belong.
+pub fn stray_files(records: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(records) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| !p.is_dir())
+        .collect();
+    found.sort();
+    found
 }
