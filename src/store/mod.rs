@@ -5,6 +5,7 @@
 pub mod atomic;
 pub mod bounds;
 pub mod device;
+pub mod draft_slot;
 pub mod drafts;
 pub mod layout;
 pub mod lock;
