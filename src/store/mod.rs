@@ -149,6 +149,11 @@ impl Store {
         &self.layout
     }
 
+    /// Saves that went beside a damaged file, for a face to mention once.
+    pub fn notes(&self) -> &Notes {
+        &self.notes
+    }
+
     /// This machine's device id ("" for a reader on a machine that has never saved).
     pub fn device(&self) -> &str {
         self.device.as_deref().unwrap_or("")
