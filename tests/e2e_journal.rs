@@ -23,10 +23,29 @@ fn start_attune(t: &Term) {
     t.keys(&[&format!("clear; {bin}; echo EXIT=$?"), "Enter"]);
 }
 
-/// The journal draft autosaved on disk, or "" when there is none.
+/// The journal drafts autosaved on disk, one per editor, or "" when there is none.
 fn draft(t: &Term) -> String {
-    let path = t.root().join("state").join("drafts").join("current.json");
-    std::fs::read_to_string(path).unwrap_or_default()
+    let folder = t.root().join("state").join("drafts");
+    let mut all = String::new();
+    for entry in std::fs::read_dir(folder).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("window-") && name.ends_with(".json") {
+            all.push_str(&std::fs::read_to_string(entry.path()).unwrap_or_default());
+        }
+    }
+    all
+}
+
+/// Wait (up to 8 s) until the autosaved drafts hold `words`.
+fn wait_for_draft(t: &Term, words: &str) {
+    let start = Instant::now();
+    while !draft(t).contains(words) {
+        assert!(
+            start.elapsed() < Duration::from_secs(8),
+            "no draft holds {words:?}"
+        );
+        sleep(Duration::from_millis(100));
+    }
 }
 
 #[test]
@@ -43,15 +62,7 @@ fn sigkill_while_typing_loses_nothing_up_to_the_last_autosave() {
     t.type_text("and a second line");
     t.wait_for("and a second line");
     // Typing pauses; the draft is written about two seconds later.
-    let start = Instant::now();
-    while !draft(&t).contains("and a second line") {
-        assert!(
-            start.elapsed() < Duration::from_secs(8),
-            "no draft after the pause; the screen shows:\n{}",
-            t.screen()
-        );
-        sleep(Duration::from_millis(100));
-    }
+    wait_for_draft(&t, "and a second line");
     let pid = t.attune_pid();
     assert!(!pid.is_empty(), "attune is running");
     let killed = Command::new("kill").args(["-KILL", &pid]).status();
@@ -91,5 +102,50 @@ fn sigkill_while_typing_loses_nothing_up_to_the_last_autosave() {
     assert_eq!(
         text,
         "Before the kill: shoulders soft 🌿\nand a second line, then saved"
+    );
+}
+
+#[test]
+fn two_windows_each_keep_their_draft_and_only_a_killed_windows_words_are_offered() {
+    let t = term("journal-two");
+    let bin = env!("CARGO_BIN_EXE_attune");
+    let b = t.open_window();
+    for (n, words) in [(0, "words of window A"), (b, "words of window B")] {
+        let w = t.window(n);
+        w.keys(&[&format!("clear; {bin}; echo EXIT=$?"), "Enter"]);
+        w.wait_for("j  journal");
+        w.keys(&["j"]);
+        w.wait_for("No entries yet");
+        w.keys(&["n"]);
+        w.wait_for("Ctrl+S save");
+        w.type_text(words);
+        w.wait_for(words);
+        wait_for_draft(&t, words);
+    }
+    let both = draft(&t);
+    assert!(
+        both.contains("window A") && both.contains("window B"),
+        "{both}"
+    );
+
+    // Window B is killed with no chance to save; A goes on running.
+    let pid = t.window(b).attune_pid();
+    assert!(!pid.is_empty(), "attune runs in window B");
+    let killed = Command::new("kill").args(["-KILL", &pid]).status();
+    assert!(killed.is_ok_and(|s| s.success()));
+    t.window(b).wait_for("EXIT=137");
+    t.window(b).keys(&["reset", "Enter"]);
+    sleep(Duration::from_millis(300));
+
+    // A third attune is offered B's words only: A's window still holds its own.
+    let c = t.open_window();
+    let w = t.window(c);
+    w.keys(&[&format!("clear; {bin}; echo EXIT=$?"), "Enter"]);
+    let screen = w.wait_for("Welcome back");
+    assert!(screen.contains("words of window B"), "{screen}");
+    assert!(!screen.contains("words of window A"), "{screen}");
+    assert!(
+        t.window(0).screen().contains("words of window A"),
+        "A is still writing"
     );
 }

@@ -392,3 +392,50 @@ fn words_from_an_editor_whose_save_fails_are_kept_as_a_draft() {
     );
     assert_eq!(kept_draft(&env).text, "an entry the disk would not take");
 }
+
+#[test]
+fn text_over_the_limit_is_refused_and_nothing_stored() {
+    let env = Env::new();
+    let big = "a calm paragraph of words.\n".repeat(40_000);
+    assert!(big.len() > attune::domain::journal::MAX_TEXT_BYTES);
+    let out = env
+        .cmd()
+        .args(["journal", "new"])
+        .write_stdin(big)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("nothing was saved") && stderr.contains("1 MB"),
+        "{stderr}"
+    );
+    assert!(!env.data().exists(), "nothing was stored");
+}
+
+#[test]
+fn editor_text_over_the_limit_is_refused_and_kept_aside() {
+    let env = Env::new();
+    let script = env.tmp.path().join("big-editor.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nyes 'a calm paragraph of words.' | head -n 40000 > \"$1\"\n",
+    )
+    .expect("script");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("mode");
+    }
+    let out = env
+        .cmd()
+        .args(["journal", "new", "--editor"])
+        .env("EDITOR", &script)
+        .env_remove("VISUAL")
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("kept in"), "names where: {stderr}");
+    assert!(kept_draft(&env).text.len() > attune::domain::journal::MAX_TEXT_BYTES);
+    assert!(env.history_json(&[]).is_empty(), "nothing was saved");
+}

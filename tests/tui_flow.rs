@@ -424,3 +424,38 @@ fn an_answer_meant_for_another_screen_is_left_aside() {
     }
     assert_eq!(rig.app.screen, before.screen);
 }
+
+#[test]
+fn a_save_beside_a_damaged_month_file_is_said_once_in_one_calm_line() {
+    let mut rig = Rig::at_zero(TodaySummary::default());
+    rig.press("c2<Enter>");
+    assert_eq!(rig.saved().len(), 1);
+    let device = rig.store.device().to_string();
+    let month = rig.now().wall.format("%Y-%m").to_string();
+    let main = rig.store.layout().month_path(&device, &month);
+    let good = std::fs::read(&main).expect("the month file");
+    let broken = good[..good.len() / 2].to_vec();
+    std::fs::write(&main, &broken).expect("damage it");
+
+    for distress in ["3", "4"] {
+        rig.press(&format!("c{distress}<Enter>"));
+        assert_eq!(rig.app.screen, Screen::Home);
+    }
+    let file = format!("{month}.2.json");
+    let beside: Vec<_> = rig
+        .app
+        .notices
+        .iter()
+        .filter(|n| matches!(n, Notice::KeptBeside(_)))
+        .collect();
+    assert_eq!(beside, [&Notice::KeptBeside(file.clone())], "said once");
+    let said = format!("Saved in {file}, beside a month file that could not be read.");
+    let screen = rig.screen(100, 30);
+    assert_eq!(screen.matches(&said[..30]).count(), 1, "{screen}");
+    assert_eq!(
+        std::fs::read(&main).expect("still there"),
+        broken,
+        "never written over"
+    );
+    assert!(rig.store.layout().beside_path(&device, &month, 2).exists());
+}

@@ -43,9 +43,14 @@ fn the_draft_is_kept_after_a_pause_and_on_every_screen_change_then_removed() {
     let draft = rig.draft().expect("kept after the pause");
     assert_eq!(draft.text, "first words");
     #[cfg(unix)]
-    assert_eq!(mode_of(&drafts::path(&rig.state_dir())), 0o600);
+    assert_eq!(
+        mode_of(&drafts::own_path(&rig.state_dir()).expect("a slot")),
+        0o600
+    );
     assert!(
-        !drafts::path(&rig.state_dir()).starts_with(&rig.store.layout().data_dir),
+        !drafts::own_path(&rig.state_dir())
+            .expect("a slot")
+            .starts_with(&rig.store.layout().data_dir),
         "drafts live outside the data folder"
     );
     assert_eq!(rig.app.deadline(), None, "idle again once kept");

@@ -290,3 +290,28 @@ fn words_saved_over_an_entry_deleted_elsewhere_are_kept_as_a_new_entry() {
     );
     assert_eq!(rig.journal().note, Some(Note::SavedAsNew));
 }
+
+#[test]
+fn an_entry_over_the_limit_is_shown_not_opened_and_says_how_to_edit_it() {
+    let big = "A paragraph of steady words, written on a long evening.\n".repeat(20_000);
+    assert!(big.len() > attune::domain::journal::MAX_TEXT_BYTES);
+    let long_line = "x".repeat(attune::domain::journal::MAX_LINE_BYTES + 1);
+    for text in [big, long_line] {
+        let mut rig = Rig::new();
+        let seeded = rig.seed(&text, &[], &[], 1);
+        rig.key(KeyCode::Char('j')).key(KeyCode::Char('e'));
+        assert!(
+            rig.journal().editor.is_none(),
+            "not opened in the editor here"
+        );
+        assert!(matches!(rig.journal().mode, Mode::View { .. }));
+        let short = attune::service::journal::short_id(&seeded.id);
+        assert_eq!(rig.journal().note, Some(Note::TooBig(short.clone())));
+        let said = attune::tui::strings::journal::too_big(&short);
+        assert!(
+            said.contains(&format!("attune journal edit {short}")),
+            "{said}"
+        );
+        assert_eq!(Rig::body(&rig.entries()[0]).text, text, "unchanged");
+    }
+}

@@ -5,7 +5,7 @@ use super::journal_text::{in_editor, kept_as_draft, new_draft, read_stdin};
 use super::{Ctx, Failure, Outcome, Routed, warn_problems};
 use crate::content::prompts;
 use crate::copy::safe;
-use crate::domain::journal::{Filter, first_line};
+use crate::domain::journal::{Filter, MAX_TEXT_BYTES, first_line, within_limit};
 use crate::service::journal::{self as journal, JournalError, NewEntry};
 use crate::store::drafts::Draft;
 use crate::store::model::{Body, Journal, Record};
@@ -146,6 +146,16 @@ fn new(ctx: &Ctx, a: NewArgs, out: &mut dyn Write) -> Routed {
     } else {
         read_stdin()?
     };
+    if !within_limit(&entry.text) {
+        let why = too_long(entry.text.len());
+        if a.editor {
+            // Typed in an editor, these words exist nowhere else: keep them aside.
+            let draft = new_draft(&entry, entry.text.clone(), ctx.clock.wall());
+            let kept = kept_as_draft(ctx, &draft, &why);
+            return Err(Failure::usage(kept.message));
+        }
+        return Err(Failure::usage(why));
+    }
     let record = journal::entry(entry.clone(), &all, ctx.clock.wall()).map_err(failure)?;
     let saved = ctx
         .open_store()
@@ -164,6 +174,14 @@ fn new(ctx: &Ctx, a: NewArgs, out: &mut dyn Write) -> Routed {
     }
     writeln!(out, "{}", record.id)?;
     Ok(None)
+}
+
+/// Why text over the limit is not taken, in one plain sentence.
+fn too_long(bytes: usize) -> String {
+    format!(
+        "the text is {bytes} bytes, more than the {MAX_TEXT_BYTES} (1 MB) one entry can hold, \
+         so nothing was saved; it could be split into a few entries"
+    )
 }
 
 /// What a list says before anything is stored: an empty array, or a plain sentence.

@@ -103,6 +103,22 @@ pub fn tidy_words(words: &[String]) -> Vec<String> {
     out
 }
 
+/// The most text one journal entry holds, in bytes (1 MiB): `journal new` refuses more.
+pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
+
+/// The longest line the TUI's own editor takes on, in bytes; longer lines go to $EDITOR.
+pub const MAX_LINE_BYTES: usize = 256 * 1024;
+
+/// Whether text is within what one entry may hold.
+pub fn within_limit(text: &str) -> bool {
+    text.len() <= MAX_TEXT_BYTES
+}
+
+/// Whether the TUI's own editor can take this text on: within the limit, no huge line.
+pub fn fits_tui_editor(text: &str) -> bool {
+    within_limit(text) && text.split('\n').all(|l| l.len() <= MAX_LINE_BYTES)
+}
+
 /// Whether an entry holds something worth saving (text that is not only whitespace).
 pub fn has_text(text: &str) -> bool {
     !text.trim().is_empty()

@@ -5,6 +5,7 @@
 pub mod atomic;
 pub mod bounds;
 pub mod device;
+pub mod draft_slot;
 pub mod drafts;
 pub mod layout;
 pub mod lock;
@@ -149,6 +150,11 @@ impl Store {
 
     pub fn layout(&self) -> &Layout {
         &self.layout
+    }
+
+    /// Saves that went beside a damaged file, for a face to mention once.
+    pub fn notes(&self) -> &Notes {
+        &self.notes
     }
 
     /// This machine's device id ("" for a reader on a machine that has never saved).

@@ -12,6 +12,14 @@ use chrono::NaiveDate;
 #[deny(missing_docs)]
 pub enum Action {
     // Anywhere.
+    /// A save went to a file beside a month file attune cannot read (its name); then
+    /// the effect's own result.
+    KeptBeside {
+        /// The file the save was kept in ("2026-11.2.json").
+        file: String,
+        /// What the effect itself answered.
+        then: Box<Action>,
+    },
     /// Leave attune, saving whatever is in progress first.
     Quit,
     /// Open help over the screen (a running pacer pauses).

@@ -34,6 +34,8 @@ pub enum Notice {
     HigherAfter,
     /// Some settings could not be used; their defaults stand in.
     Settings,
+    /// A save was kept in this file, beside a month file that could not be read.
+    KeptBeside(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -172,6 +174,15 @@ impl App {
                 return kept;
             }
             Action::CloseHelp => self.help = None,
+            Action::KeptBeside { file, then } => {
+                // After the save's own answer, which may set the notices afresh.
+                let effect = self.react(*then, now);
+                let notice = Notice::KeptBeside(file);
+                if !self.notices.contains(&notice) {
+                    self.notices.push(notice);
+                }
+                return effect;
+            }
             Action::Scroll(by) => self.scroll_help(by),
             Action::Resize(width, height) => {
                 let (width, height) = super::ui::drawn_size(width, height);

@@ -12,6 +12,21 @@ use crate::store::Store;
 
 /// Do one effect against the store and report how it went.
 pub fn perform(store: &Store, effect: Effect) -> Action {
+    let action = perform_one(store, effect);
+    match store.notes().take().into_iter().next() {
+        Some(b) => Action::KeptBeside {
+            file: b
+                .kept_in
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            then: Box::new(action),
+        },
+        None => action,
+    }
+}
+
+fn perform_one(store: &Store, effect: Effect) -> Action {
     match effect {
         Effect::SaveCheckin { record } => {
             Action::Saved(save_checkin_record(store, record).map_err(|e| e.to_string()))

@@ -113,7 +113,7 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
     if settings_problem {
         app.notices.push(app::Notice::Settings);
     }
-    let draft_waiting = crate::store::drafts::path(&store.layout().state_dir).exists();
+    let draft_waiting = crate::store::drafts::waiting(&store.layout().state_dir);
     let first = match opts.start {
         Start::Breathe { plan, checkin } => app.open_breathe(Some(plan), checkin, day),
         Start::Trends { span } => app.open_trends(span, day),

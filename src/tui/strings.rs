@@ -60,6 +60,11 @@ pub const PRACTISED: &str = "Thank you for taking this time.";
 pub const HIGHER_AFTER: &str =
     "Distress is higher than before. Go gently. Help lines: press {help}.";
 /// Home's line when some settings could not be used (their defaults stand in).
+/// Said once when a save went beside a month file that could not be read.
+pub fn kept_beside(file: &str) -> String {
+    format!("Saved in {file}, beside a month file that could not be read.")
+}
+
 pub const SETTINGS_PROBLEM: &str =
     "Some settings could not be used. `attune config --check` says which.";
 

@@ -41,12 +41,38 @@ impl Term {
             &height.to_string(),
             "bash --norc --noprofile",
         ]);
-        let env = format!(
-            "export PS1='$ ' HOME={root}/home ATTUNE_DATA_DIR={root}/data ATTUNE_STATE_DIR={root}/state ATTUNE_CONFIG_DIR={root}/config; clear",
-            root = t.root().display()
-        );
-        t.keys(&[&env, "Enter"]);
+        t.keys(&[&t.env_line(), "Enter"]);
         t
+    }
+
+    /// The shell line that points attune's folders at the temp dir.
+    fn env_line(&self) -> String {
+        format!(
+            "export PS1='$ ' HOME={root}/home ATTUNE_DATA_DIR={root}/data ATTUNE_STATE_DIR={root}/state ATTUNE_CONFIG_DIR={root}/config; clear",
+            root = self.root().display()
+        )
+    }
+
+    /// Open one more tmux window (a second terminal on the same folders); its number.
+    pub fn open_window(&self) -> usize {
+        let n = self.tmux(&[
+            "new-window",
+            "-P",
+            "-F",
+            "#{window_index}",
+            "bash --norc --noprofile",
+        ]);
+        let n: usize = n.trim().parse().expect("a window number");
+        self.window(n).keys(&[&self.env_line(), "Enter"]);
+        n
+    }
+
+    /// Window `n` of this terminal, to type into and read.
+    pub fn window(&self, n: usize) -> Window<'_> {
+        Window {
+            term: self,
+            target: format!(":{n}"),
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -149,4 +175,56 @@ impl Drop for Term {
 
 pub fn marker(root: &Path) -> PathBuf {
     root.join("state").join("welcome-seen")
+}
+
+/// One tmux window of a `Term`.
+pub struct Window<'a> {
+    term: &'a Term,
+    target: String,
+}
+
+impl Window<'_> {
+    pub fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.term.tmux(&["send-keys", "-t", &self.target, k]);
+        }
+    }
+
+    pub fn type_text(&self, text: &str) {
+        self.term
+            .tmux(&["send-keys", "-t", &self.target, "-l", text]);
+    }
+
+    pub fn screen(&self) -> String {
+        self.term.tmux(&["capture-pane", "-p", "-t", &self.target])
+    }
+
+    /// Wait until this window shows `text`; fail with its screen if it never does.
+    pub fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {text:?} in window {}; it shows:\n{screen}",
+                self.target
+            );
+            sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// The pid of the attune running in this window (the shell's child).
+    pub fn attune_pid(&self) -> String {
+        let shell = self
+            .term
+            .tmux(&["display-message", "-p", "-t", &self.target, "#{pane_pid}"]);
+        let out = Command::new("pgrep")
+            .args(["-P", shell.trim()])
+            .output()
+            .expect("pgrep runs");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
 }

@@ -137,5 +137,6 @@ fn notice_text(app: &App, notice: &Notice) -> (String, Style) {
         Notice::Practised => (s::PRACTISED.to_string(), theme.notice()),
         Notice::HigherAfter => (app.say(s::HIGHER_AFTER), theme.notice()),
         Notice::Settings => (s::SETTINGS_PROBLEM.to_string(), theme.notice()),
+        Notice::KeptBeside(file) => (s::kept_beside(file), theme.notice()),
     }
 }

@@ -79,6 +79,8 @@ pub enum Note {
     Discarded,
     /// Typed dates could not be read.
     DatesHelp,
+    /// This entry is too big for the editor here: `attune journal edit ID` opens $EDITOR.
+    TooBig(String),
     Failed(String),
 }
 

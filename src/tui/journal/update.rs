@@ -5,8 +5,10 @@ use super::editor::EditorNote;
 use super::prompt::PromptChoice;
 use super::{Editor, Intent, JournalAction as J, JournalEffect, JournalState};
 use super::{Mode, Note};
+use crate::domain::journal::fits_tui_editor;
 use crate::service::journal::JournalError;
-use crate::store::model::Record;
+use crate::service::journal::short_id;
+use crate::store::model::{Body, Record};
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::Now;
 use crate::tui::screen::Transition;
@@ -192,7 +194,17 @@ impl JournalState {
 
     /// Show an entry, or begin editing it.
     pub(super) fn show(&mut self, record: Record, edit: bool) {
-        if edit {
+        let too_big = match &record.body {
+            Body::Journal(j) => !fits_tui_editor(&j.text),
+            _ => false,
+        };
+        if edit && too_big {
+            self.note = Some(Note::TooBig(short_id(&record.id)));
+            self.mode = Mode::View {
+                record: Box::new(record),
+                scroll: 0,
+            };
+        } else if edit {
             self.editor = Some(Editor::edit(&record, &self.prompts));
             self.mode = Mode::Write;
         } else {

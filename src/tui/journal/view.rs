@@ -183,6 +183,7 @@ pub(super) fn note_lines(
         Some(Note::Undone) => (w::UNDONE.to_string(), theme.notice()),
         Some(Note::Discarded) => (w::DISCARDED.to_string(), theme.notice()),
         Some(Note::SetAside(path)) => (w::set_aside(path), theme.notice()),
+        Some(Note::TooBig(id)) => (w::too_big(id), theme.attention()),
         Some(Note::DatesHelp) => (w::DATES_HELP.to_string(), theme.attention()),
         Some(Note::Failed(why)) => (w::failed(why), theme.attention()),
     };

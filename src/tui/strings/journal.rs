@@ -49,6 +49,11 @@ pub const EXPRESSIVE_NOTE: &str = "Writing about something painful can stir thin
 pub const AFTER_PRACTICE: &str = "Written after a practice.";
 
 pub const SAVED: &str = "Saved. Thank you for writing.";
+/// An entry too big for the editor here is shown, and this says how to edit it.
+pub fn too_big(id: &str) -> String {
+    format!("This entry is too big to edit here. To edit it, run: attune journal edit {id}")
+}
+
 pub const SAVED_AS_NEW: &str = "This entry was deleted elsewhere, so your words are saved as a new entry. Nothing you wrote is lost.";
 pub const SAVED_EXPRESSIVE: &str = "Saved. Thank you for writing about something hard. If it stirred things up, a grounding routine can help you settle (`attune ground`); help lines are one key away: press {help}.";
 pub const DELETED: &str = "Deleted. Press u to bring it back.";
