@@ -267,3 +267,30 @@ fn a_key_override_that_cannot_work_gives_way_to_the_default_keys() {
     let out = env.cmd().arg("history").output().expect("runs");
     assert!(out.status.success() && out.stderr.is_empty());
 }
+
+#[test]
+fn config_init_writes_the_commented_default_once_and_never_overwrites() {
+    let env = Env::new();
+    assert!(
+        !env.config().exists(),
+        "a fresh machine has no config folder"
+    );
+    let said = env.run_ok(&["config", "--init"]);
+    assert!(said.contains("config.toml"), "{said}");
+    let written = std::fs::read_to_string(env.config().join("config.toml")).expect("written");
+    assert_eq!(written, env.run_ok(&["config", "--print-default"]));
+    assert_eq!(
+        env.run_ok(&["config", "--check"]).trim(),
+        "config.toml is fine."
+    );
+
+    std::fs::write(env.config().join("config.toml"), "# mine\n").expect("edit");
+    let again = env.cmd().args(["config", "--init"]).output().expect("runs");
+    assert_eq!(again.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(err.contains("already there"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(env.config().join("config.toml")).expect("kept"),
+        "# mine\n"
+    );
+}

@@ -186,6 +186,8 @@ pub type Routed = Result<Option<crate::tui::Start>, Failure>;
 pub struct Ctx {
     pub layout: Layout,
     pub color: bool,
+    /// Whether stdout is a terminal: a person reads a short sentence there, a pipe the id.
+    pub terminal: bool,
     pub config_dir: Option<PathBuf>,
     pub config: crate::config::Config,
     /// Where the settings came from (for `attune config --path`).
