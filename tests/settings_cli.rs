@@ -294,3 +294,42 @@ fn config_init_writes_the_commented_default_once_and_never_overwrites() {
         "# mine\n"
     );
 }
+
+#[test]
+fn the_manual_has_its_sections_and_points_at_no_missing_pages() {
+    let env = Env::new();
+    let man = env.run_ok(&["man"]);
+    for section in [
+        ".SH ENVIRONMENT",
+        ".SH FILES",
+        ".SH EXIT STATUS",
+        ".SH CRISIS LINES",
+    ] {
+        assert!(man.contains(section), "{section}");
+    }
+    assert!(man.contains("988"), "the crisis lines are in the page");
+    assert!(
+        !man.contains("(1)\n"),
+        "no attune-<command>(1) pages are named"
+    );
+}
+
+#[test]
+fn a_reader_that_stops_early_is_a_quiet_exit_for_every_long_output() {
+    let env = Env::new();
+    for args in [
+        "completions bash",
+        "completions fish",
+        "man",
+        "config --print-default",
+    ] {
+        let out = env
+            .sh(&format!(
+                "\"$ATTUNE_BIN\" {args} | true; echo \"rc=${{?}}\""
+            ))
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args}: {err}");
+    }
+}
