@@ -44,6 +44,7 @@ fn main() -> ExitCode {
     let ctx = Ctx {
         layout,
         color,
+        terminal: std::io::stdout().is_terminal(),
         config_dir,
         config,
         config_path,

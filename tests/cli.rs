@@ -478,3 +478,13 @@ fn export_refuses_an_out_path_inside_the_data_or_state_folder() {
         .success();
     assert!(fine.is_file());
 }
+
+#[test]
+fn a_piped_checkin_prints_its_id_and_json_asks_for_it_plainly() {
+    let env = Env::new();
+    let id = env.run_ok(&["checkin", "--distress", "4"]);
+    assert_eq!(id.trim().len(), 36, "the id alone when piped: {id}");
+    let json: Value =
+        serde_json::from_str(&env.run_ok(&["checkin", "--distress", "3", "--json"])).expect("json");
+    assert_eq!(json["id"].as_str().map(str::len), Some(36), "{json}");
+}

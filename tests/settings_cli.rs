@@ -267,3 +267,69 @@ fn a_key_override_that_cannot_work_gives_way_to_the_default_keys() {
     let out = env.cmd().arg("history").output().expect("runs");
     assert!(out.status.success() && out.stderr.is_empty());
 }
+
+#[test]
+fn config_init_writes_the_commented_default_once_and_never_overwrites() {
+    let env = Env::new();
+    assert!(
+        !env.config().exists(),
+        "a fresh machine has no config folder"
+    );
+    let said = env.run_ok(&["config", "--init"]);
+    assert!(said.contains("config.toml"), "{said}");
+    let written = std::fs::read_to_string(env.config().join("config.toml")).expect("written");
+    assert_eq!(written, env.run_ok(&["config", "--print-default"]));
+    assert_eq!(
+        env.run_ok(&["config", "--check"]).trim(),
+        "config.toml is fine."
+    );
+
+    std::fs::write(env.config().join("config.toml"), "# mine\n").expect("edit");
+    let again = env.cmd().args(["config", "--init"]).output().expect("runs");
+    assert_eq!(again.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(err.contains("already there"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(env.config().join("config.toml")).expect("kept"),
+        "# mine\n"
+    );
+}
+
+#[test]
+fn the_manual_has_its_sections_and_points_at_no_missing_pages() {
+    let env = Env::new();
+    let man = env.run_ok(&["man"]);
+    for section in [
+        ".SH ENVIRONMENT",
+        ".SH FILES",
+        ".SH EXIT STATUS",
+        ".SH CRISIS LINES",
+    ] {
+        assert!(man.contains(section), "{section}");
+    }
+    assert!(man.contains("988"), "the crisis lines are in the page");
+    assert!(
+        !man.contains("(1)\n"),
+        "no attune-<command>(1) pages are named"
+    );
+}
+
+#[test]
+fn a_reader_that_stops_early_is_a_quiet_exit_for_every_long_output() {
+    let env = Env::new();
+    for args in [
+        "completions bash",
+        "completions fish",
+        "man",
+        "config --print-default",
+    ] {
+        let out = env
+            .sh(&format!(
+                "\"$ATTUNE_BIN\" {args} | true; echo \"rc=${{?}}\""
+            ))
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args}: {err}");
+    }
+}

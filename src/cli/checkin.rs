@@ -1,4 +1,5 @@
-//! `attune checkin`: record a check-in from the command line and print its id.
+//! `attune checkin`: record a check-in from the command line: a short sentence on a terminal,
+//! its id in a pipe or with `--json`.
 
 use super::{Ctx, Failure, Outcome};
 use crate::domain::checkin::{Scale, check_value, tidy};
@@ -40,6 +41,9 @@ pub struct Args {
     /// A one-line note
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Print the new check-in's id (as it is printed when not on a terminal)
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -82,12 +86,23 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
         return super::checkin_edit::run(ctx, *edit, out);
     }
     let checkin = args.to_checkin()?;
+    let distress = checkin.distress;
     let store = ctx.open_store()?;
     let record = save_checkin(&store, checkin, ctx.clock.wall()).map_err(|e| match e {
         SaveError::Invalid(e) => Failure::usage(e),
         SaveError::Store(e) => Failure::failed(e),
     })?;
-    writeln!(out, "{}", record.id)?;
+    if ctx.terminal && !args.json {
+        writeln!(out, "{}", crate::copy::summary::saved_checkin(distress))?;
+    } else if args.json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::json!({ "id": record.id.to_string() })
+        )?;
+    } else {
+        writeln!(out, "{}", record.id)?;
+    }
     if let crate::store::model::Body::Checkin(c) = &record.body
         && c.distress >= crate::domain::checkin::HIGH_DISTRESS
     {

@@ -15,6 +15,7 @@ pub mod history;
 pub mod import;
 pub mod journal;
 mod journal_text;
+mod manual;
 pub mod patterns;
 pub mod plain_io;
 pub mod prompts;
@@ -189,6 +190,8 @@ pub type Routed = Result<Option<crate::tui::Start>, Failure>;
 pub struct Ctx {
     pub layout: Layout,
     pub color: bool,
+    /// Whether stdout is a terminal: a person reads a short sentence there, a pipe the id.
+    pub terminal: bool,
     pub config_dir: Option<PathBuf>,
     pub config: crate::config::Config,
     /// Where the settings came from (for `attune config --path`).
@@ -245,11 +248,20 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         Command::Doctor(args) => doctor::run(ctx, args, out),
         Command::Status(args) => status::run(ctx, args, out),
         Command::Config(args) => settings::run(ctx, args, out),
-        Command::Completions(args) => status::completions(args, out),
-        Command::Man => status::man(out),
+        Command::Completions(args) => completions(args, out),
+        Command::Man => manual::run(&ctx.config, out),
         Command::DeleteEverything => wipe::run(ctx, out),
     };
     done.map(|()| None)
+}
+
+/// Made in memory first: clap_complete panics when its own write fails, and a reader that
+/// stops early (`attune completions bash | head -1`) is a quiet exit, never a panic.
+fn completions(args: status::CompletionArgs, out: &mut dyn Write) -> Outcome {
+    let mut script = Vec::new();
+    status::completions(args, &mut script)?;
+    out.write_all(&script)?;
+    Ok(())
 }
 
 /// Say once, on stderr, that a save was kept beside a month file attune cannot read.

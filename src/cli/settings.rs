@@ -17,6 +17,9 @@ pub struct Args {
     /// Check the settings file: exit 2 naming each problem, or say it is fine
     #[arg(long)]
     pub check: bool,
+    /// Write the commented default config.toml (making its folder); never overwrites
+    #[arg(long)]
+    pub init: bool,
 }
 
 pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
@@ -26,6 +29,9 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
     }
     if args.check {
         return check(ctx, out);
+    }
+    if args.init {
+        return init(ctx, out);
     }
     let path = ctx.config_path.as_ref().ok_or_else(|| {
         Failure::failed("there is no config folder on this machine; use --config FILE")
@@ -59,5 +65,37 @@ fn check(ctx: &Ctx, out: &mut dyn Write) -> Outcome {
         " (not there yet; every setting has its default)"
     };
     writeln!(out, "{} is fine{note}.", crate::copy::safe::line(&name))?;
+    Ok(())
+}
+
+/// Write the commented default where attune reads its settings; a file already there is
+/// left exactly as it is (exit 2).
+fn init(ctx: &Ctx, out: &mut dyn Write) -> Outcome {
+    let path = ctx.config_path.as_ref().ok_or_else(|| {
+        Failure::failed("there is no config folder on this machine; use --config FILE")
+    })?;
+    let shown = crate::copy::safe::line(&path.display().to_string()).to_string();
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)
+            .map_err(|e| Failure::failed(format!("could not make the folder for {shown}: {e}")))?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path);
+    let mut file = match file {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(Failure::usage(format!(
+                "{shown} is already there, so it was left as it is. \
+                 `attune config --print-default` shows the default to compare."
+            )));
+        }
+        Err(e) => return Err(Failure::failed(format!("could not write {shown}: {e}"))),
+    };
+    file.write_all(DEFAULT_TEXT.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(|e| Failure::failed(format!("could not write {shown}: {e}")))?;
+    writeln!(out, "{}", crate::copy::summary::wrote_config(&shown))?;
     Ok(())
 }
