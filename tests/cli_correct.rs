@@ -5,6 +5,7 @@
 mod common;
 
 use common::Env;
+use serde_json::json;
 use std::fs;
 use std::path::Path;
 
@@ -79,13 +80,19 @@ fn a_bad_id_or_value_is_exit_2_and_changes_nothing() {
 #[test]
 fn a_practice_is_re_rated_and_given_a_note() {
     let env = Env::new();
-    env.run_ok(&["breathe", "--plain", "--minutes", "1", "--no-checkin"]);
-    let records = env.history_json(&["--kind", "session"]);
-    let id = records[0]["id"].as_str().expect("an id").to_string();
+    let id = "019ad000-0000-7000-8000-00000000abcd";
+    let doc = json!({"format": "attune-export", "version": 1,
+        "exported_at": "2026-11-30T10:00:00+01:00",
+        "records": [{"id": id, "created_at": "2026-11-30T09:00:00+01:00",
+            "updated_at": "2026-11-30T09:00:00+01:00", "kind": "session", "practice": "breathe",
+            "practice_id": "exhale-4-6", "actual_seconds": 300.0, "completed": true}]});
+    let file = env.tmp.path().join("in.json");
+    fs::write(&file, doc.to_string()).expect("writes");
+    env.run_ok(&["import", file.to_str().expect("utf-8 path")]);
     env.run_ok(&[
         "history",
         "edit",
-        &id,
+        "abcd",
         "--before",
         "6",
         "--after",
@@ -93,9 +100,12 @@ fn a_practice_is_re_rated_and_given_a_note() {
         "--note",
         "after the call",
     ]);
-    let shown = env.run_ok(&["history", "show", &id]);
+    let shown = env.run_ok(&["history", "show", "abcd"]);
     assert!(shown.contains("distress 6 → 3"), "{shown}");
     assert!(shown.contains("note: after the call"), "{shown}");
+    env.run_ok(&["history", "edit", "abcd", "--clear", "after"]);
+    let shown = env.run_ok(&["history", "show", "abcd"]);
+    assert!(shown.contains("distress before 6"), "{shown}");
 }
 
 #[test]
