@@ -20,6 +20,16 @@ pub struct Args {
         required = true
     )]
     pub distress: Option<i64>,
+    #[command(flatten)]
+    pub measures: Measures,
+    /// Print the new check-in's id (as it is printed when not on a terminal)
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The optional parts of a check-in, shared by a new one and `checkin edit`.
+#[derive(Debug, clap::Args)]
+pub struct Measures {
     /// Muscle tension: 0 loose, 10 very tight
     #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
     pub tension: Option<i64>,
@@ -41,9 +51,46 @@ pub struct Args {
     /// A one-line note
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
-    /// Print the new check-in's id (as it is printed when not on a terminal)
-    #[arg(long)]
-    pub json: bool,
+}
+
+impl Measures {
+    /// Set on `c` each value given (sensations and note replace what `c` held).
+    pub fn apply(&self, c: &mut Checkin) -> Result<(), Failure> {
+        let given = [
+            (Scale::Tension, self.tension),
+            (Scale::Breath, self.breath),
+            (Scale::Energy, self.energy),
+            (Scale::Sleep, self.sleep),
+            (Scale::Pain, self.pain),
+        ];
+        for (scale, value) in given {
+            if let Some(v) = value {
+                scale.set(c, Some(check_value(scale, v).map_err(Failure::usage)?));
+            }
+        }
+        if !self.sensations.is_empty() {
+            c.sensations = self.sensations.clone();
+        }
+        if self.note.is_some() {
+            c.note = self.note.clone();
+        }
+        Ok(())
+    }
+
+    /// Whether no value was given.
+    pub fn is_empty(&self) -> bool {
+        [
+            self.tension,
+            self.breath,
+            self.energy,
+            self.sleep,
+            self.pain,
+        ]
+        .iter()
+        .all(Option::is_none)
+            && self.sensations.is_empty()
+            && self.note.is_none()
+    }
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -60,22 +107,9 @@ impl Args {
         };
         let mut c = Checkin {
             distress: check_value(Scale::Distress, distress).map_err(Failure::usage)?,
-            sensations: self.sensations.clone(),
-            note: self.note.clone(),
             ..Checkin::default()
         };
-        let optional = [
-            (Scale::Tension, self.tension),
-            (Scale::Breath, self.breath),
-            (Scale::Energy, self.energy),
-            (Scale::Sleep, self.sleep),
-            (Scale::Pain, self.pain),
-        ];
-        for (scale, value) in optional {
-            if let Some(v) = value {
-                scale.set(&mut c, Some(check_value(scale, v).map_err(Failure::usage)?));
-            }
-        }
+        self.measures.apply(&mut c)?;
         // Tidied and checked here, before the store is opened: bad input changes nothing.
         tidy(c).map_err(Failure::usage)
     }

@@ -27,27 +27,8 @@ pub struct EditArgs {
     /// New distress, 0-10
     #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
     pub distress: Option<i64>,
-    /// New muscle tension, 0-10
-    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
-    pub tension: Option<i64>,
-    /// New breathing ease, 0-10
-    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
-    pub breath: Option<i64>,
-    /// New energy, 0-10
-    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
-    pub energy: Option<i64>,
-    /// New sleep restfulness, 0-10
-    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
-    pub sleep: Option<i64>,
-    /// New pain, 0-10
-    #[arg(long, value_name = "0-10", allow_negative_numbers = true)]
-    pub pain: Option<i64>,
-    /// The sensation words, replacing the stored ones (repeat for more)
-    #[arg(long = "sensation", value_name = "WORD")]
-    pub sensations: Vec<String>,
-    /// A new one-line note, replacing the stored one
-    #[arg(long, value_name = "TEXT")]
-    pub note: Option<String>,
+    #[command(flatten)]
+    pub measures: super::checkin::Measures,
     /// Empty an item (repeat for more)
     #[arg(long, value_name = "ITEM")]
     pub clear: Vec<Clearable>,
@@ -55,37 +36,16 @@ pub struct EditArgs {
 
 impl EditArgs {
     fn is_empty(&self) -> bool {
-        self.values().iter().all(|(_, v)| v.is_none())
-            && self.sensations.is_empty()
-            && self.note.is_none()
-            && self.clear.is_empty()
-    }
-
-    fn values(&self) -> [(Scale, Option<i64>); 6] {
-        [
-            (Scale::Distress, self.distress),
-            (Scale::Tension, self.tension),
-            (Scale::Breath, self.breath),
-            (Scale::Energy, self.energy),
-            (Scale::Sleep, self.sleep),
-            (Scale::Pain, self.pain),
-        ]
+        self.distress.is_none() && self.measures.is_empty() && self.clear.is_empty()
     }
 
     /// `old` with these changes made, or the first value out of range.
     fn apply(&self, old: &Checkin) -> Result<Checkin, Failure> {
         let mut c = old.clone();
-        for (scale, value) in self.values() {
-            if let Some(v) = value {
-                scale.set(&mut c, Some(check_value(scale, v).map_err(Failure::usage)?));
-            }
+        if let Some(v) = self.distress {
+            c.distress = check_value(Scale::Distress, v).map_err(Failure::usage)?;
         }
-        if !self.sensations.is_empty() {
-            c.sensations = self.sensations.clone();
-        }
-        if self.note.is_some() {
-            c.note = self.note.clone();
-        }
+        self.measures.apply(&mut c)?;
         for item in &self.clear {
             match item {
                 Clearable::Tension => c.tension = None,
