@@ -316,3 +316,17 @@ fn a_first_attune_breathe_goes_from_the_welcome_to_the_practice() {
     t.keys(&["C-c"]);
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn on_a_terminal_checkin_and_journal_new_say_what_they_saved_in_a_sentence() {
+    let t = Term::new("said");
+    let bin = env!("CARGO_BIN_EXE_attune");
+    t.keys(&[&format!("{bin} checkin --distress 4"), "Enter"]);
+    t.wait_for("Saved your check-in (distress 4).");
+    t.keys(&[
+        &format!("echo 'a calm evening' | {bin} journal new"),
+        "Enter",
+    ]);
+    let screen = t.wait_for("Saved your journal entry.");
+    assert_eq!(t.records().len(), 2, "{screen}");
+}

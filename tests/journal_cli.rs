@@ -439,3 +439,13 @@ fn editor_text_over_the_limit_is_refused_and_kept_aside() {
     assert!(kept_draft(&env).text.len() > attune::domain::journal::MAX_TEXT_BYTES);
     assert!(env.history_json(&[]).is_empty(), "nothing was saved");
 }
+
+#[test]
+fn a_piped_entry_prints_its_id_and_json_asks_for_it_plainly() {
+    let env = Env::new();
+    let id = new_entry(&env, "first words", &[]);
+    assert_eq!(id.len(), 36, "the id alone when piped: {id}");
+    let json: Value =
+        serde_json::from_str(&new_entry(&env, "more words", &["--json"])).expect("json");
+    assert_eq!(json["id"].as_str().map(str::len), Some(36), "{json}");
+}

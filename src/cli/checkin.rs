@@ -126,17 +126,8 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
         SaveError::Invalid(e) => Failure::usage(e),
         SaveError::Store(e) => Failure::failed(e),
     })?;
-    if ctx.terminal && !args.json {
-        writeln!(out, "{}", crate::copy::summary::saved_checkin(distress))?;
-    } else if args.json {
-        writeln!(
-            out,
-            "{}",
-            serde_json::json!({ "id": record.id.to_string() })
-        )?;
-    } else {
-        writeln!(out, "{}", record.id)?;
-    }
+    let said = crate::copy::summary::saved_checkin(distress);
+    super::say_saved(ctx, args.json, &said, &record.id, out)?;
     if let crate::store::model::Body::Checkin(c) = &record.body
         && c.distress >= crate::domain::checkin::HIGH_DISTRESS
     {

@@ -49,13 +49,18 @@ pub struct NewArgs {
     /// Write to this prompt (see `attune prompts`)
     #[arg(long, value_name = "ID")]
     pub prompt: Option<String>,
+    /// A tag to find the entry by later (repeat for more)
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
+    /// A body-sensation word, e.g. "tight chest" (repeat for more)
     #[arg(long = "sensation", value_name = "WORD")]
     pub sensations: Vec<String>,
     /// Write in $EDITOR instead
     #[arg(long)]
     pub editor: bool,
+    /// Print the new entry's id (as it is printed when not on a terminal)
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -172,7 +177,8 @@ fn new(ctx: &Ctx, a: NewArgs, out: &mut dyn Write) -> Routed {
         }
         return Err(f);
     }
-    writeln!(out, "{}", record.id)?;
+    let said = crate::copy::summary::saved_entry();
+    super::say_saved(ctx, a.json, said, &record.id, out)?;
     Ok(None)
 }
 

@@ -225,6 +225,24 @@ impl Ctx {
     }
 }
 
+/// What a command says once it has saved a record: a short sentence for a person at a
+/// terminal, the id for a pipe, or `{"id": …}` with `--json`.
+fn say_saved(
+    ctx: &Ctx,
+    json: bool,
+    human: &str,
+    id: &uuid::Uuid,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    if json {
+        writeln!(out, "{}", serde_json::json!({ "id": id.to_string() }))
+    } else if ctx.terminal {
+        writeln!(out, "{human}")
+    } else {
+        writeln!(out, "{id}")
+    }
+}
+
 /// Run one subcommand, writing its normal output to `out` and warnings to `err`.
 /// `Ok(Some(start))` asks `main` to open the full screen there.
 pub fn run(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Routed {
