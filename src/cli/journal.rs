@@ -394,25 +394,14 @@ fn delete(ctx: &Ctx, id: &str, yes: bool, out: &mut dyn Write) -> Outcome {
     let first = journal_of(&record)
         .map(|j| cut(first_line(&j.text), 40))
         .unwrap_or_default();
-    if !yes {
-        if !std::io::stdin().is_terminal() {
-            return Err(Failure::usage(
-                "deleting needs a yes: add --yes, or run it in a terminal to be asked",
-            ));
-        }
-        write!(
-            out,
-            "Delete the entry from {} (\"{}\")? y or n: ",
-            record.created_at.format("%Y-%m-%d"),
-            safe::line(&first)
-        )?;
-        out.flush()?;
-        let mut answer = String::new();
-        std::io::stdin().read_line(&mut answer)?;
-        if !answer.trim().eq_ignore_ascii_case("y") {
-            writeln!(out, "Kept.")?;
-            return Ok(());
-        }
+    let question = format!(
+        "Delete the entry from {} (\"{}\")? y or n: ",
+        record.created_at.format("%Y-%m-%d"),
+        safe::line(&first)
+    );
+    if !super::confirm::ask(&question, yes, crate::copy::correct::NEEDS_YES, out)? {
+        writeln!(out, "{}", crate::copy::correct::KEPT)?;
+        return Ok(());
     }
     let store = ctx.open_store()?;
     journal::delete(&store, &record, ctx.clock.wall()).map_err(failure)?;

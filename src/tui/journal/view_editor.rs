@@ -9,12 +9,12 @@ use crate::tui::journal::{Editor, Field, JournalState, Mode};
 use crate::tui::strings::journal as w;
 use crate::tui::theme::Theme;
 use crate::tui::ui::picker::{Heads, render_words};
-use crate::tui::ui::{centered, roomy, title, with_footer};
+use crate::tui::ui::{ask, roomy, title, with_footer};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 const LABEL: usize = 10;
 
@@ -40,7 +40,7 @@ pub fn render(app: &App, j: &JournalState, frame: &mut Frame, area: Rect) {
     }
     editor(app, j, e, frame, area);
     if j.mode == Mode::Discard {
-        discard(app.theme, frame, area);
+        ask::render(app.theme, w::DISCARD_Q, w::DISCARD_MORE, frame, area);
     }
 }
 
@@ -185,18 +185,6 @@ fn editor_note(
         Some(EditorNote::DraftFailed(why)) => (app.say(&w::draft_failed(why)), theme.attention()),
     };
     para(&text, width, pad, style)
-}
-
-fn discard(theme: Theme, frame: &mut Frame, area: Rect) {
-    let width = 46.min(area.width.saturating_sub(2));
-    let inner = width.saturating_sub(4);
-    let mut lines = para(w::DISCARD_Q, inner, " ", theme.attention());
-    lines.extend(para(w::DISCARD_MORE, inner, " ", theme.text()));
-    let height = lines.len() as u16 + 2;
-    let at = centered(area, width, height);
-    frame.render_widget(Clear, at);
-    let block = Block::bordered().border_style(theme.frame());
-    frame.render_widget(Paragraph::new(lines).block(block), at);
 }
 
 fn categories(app: &App, j: &JournalState, at: usize, frame: &mut Frame, area: Rect) {
