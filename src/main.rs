@@ -146,6 +146,11 @@ pub fn open_tui(ctx: &Ctx, start: attune::tui::Start) -> ExitCode {
     };
     match attune::tui::run(opts) {
         Ok(attune::tui::Ended::Quit) => ExitCode::SUCCESS,
+        Ok(attune::tui::Ended::Said(line)) => {
+            // A closed stdout is no failure here: the practice is already saved.
+            let _ = writeln!(std::io::stdout(), "{line}");
+            ExitCode::SUCCESS
+        }
         // The usual exit status for "ended by a signal", after the terminal is back.
         Ok(attune::tui::Ended::Signal(sig)) => {
             ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX))

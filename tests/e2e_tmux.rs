@@ -303,10 +303,13 @@ fn a_first_attune_breathe_goes_from_the_welcome_to_the_practice() {
     t.wait_for("Breathe in");
     t.keys(&["q"]);
     t.wait_for("You stopped early.");
+    // Started from the shell for one practice: its end is the way back, with one line.
     t.keys(&["Escape"]);
-    t.wait_for("b  breathe");
-    t.keys(&["q"]);
-    t.wait_for("EXIT=0");
+    let back = t.wait_for("EXIT=0");
+    assert!(
+        back.contains("Breathed for under a minute (stopped early)."),
+        "{back}"
+    );
     t.assert_terminal_restored();
     assert_eq!(t.records().len(), 1, "the practice was kept");
     t.keys(&["clear", "Enter"]);
@@ -329,4 +332,28 @@ fn on_a_terminal_checkin_and_journal_new_say_what_they_saved_in_a_sentence() {
     ]);
     let screen = t.wait_for("Saved your journal entry.");
     assert_eq!(t.records().len(), 2, "{screen}");
+}
+
+#[test]
+fn attune_breathe_rated_after_goes_back_to_the_shell_with_the_change_in_one_line() {
+    let t = Term::new("back");
+    let bin = env!("CARGO_BIN_EXE_attune");
+    t.keys(&[&format!("{bin} breathe; echo EXIT=$?"), "Enter"]);
+    t.wait_for("Press Enter to begin.");
+    t.keys(&["Enter"]);
+    t.wait_for("Enter begin");
+    t.keys(&["Enter"]);
+    t.wait_for("0 calm");
+    t.keys(&["6", "Enter"]);
+    t.wait_for("Breathe in");
+    t.keys(&["Escape"]);
+    t.wait_for("You stopped early");
+    t.keys(&["3", "Enter"]);
+    let screen = t.wait_for("EXIT=0");
+    assert!(
+        screen.contains("Breathed for under a minute (stopped early); distress 6 → 3."),
+        "{screen}"
+    );
+    t.assert_terminal_restored();
+    assert_eq!(t.records().len(), 1);
 }

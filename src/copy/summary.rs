@@ -14,3 +14,23 @@ pub fn saved_entry() -> &'static str {
 pub fn wrote_config(path: &str) -> String {
     format!("Wrote the default settings to {path}. Edit it to make attune yours.")
 }
+
+/// Said in the shell after a practice started from it, once the terminal is back:
+/// "Breathed for 5 min; distress 6 → 3."
+pub fn practice(s: &crate::store::model::Session) -> String {
+    let verb = if s.practice == "breathe" {
+        "Breathed"
+    } else {
+        "Grounded"
+    };
+    let done = if s.actual_seconds < 60.0 {
+        format!("{verb} for under a minute")
+    } else {
+        format!("{verb} for {} min", (s.actual_seconds / 60.0).round())
+    };
+    let stopped = if s.completed { "" } else { " (stopped early)" };
+    match (s.distress_before, s.distress_after) {
+        (Some(b), Some(a)) => format!("{done}{stopped}; distress {b} → {a}."),
+        _ => format!("{done}{stopped}."),
+    }
+}

@@ -48,6 +48,11 @@ pub struct App {
     /// The first-run notice is showing.
     pub welcome: bool,
     pub quit: bool,
+    /// Started from the shell for one practice (`attune breathe`, `attune ground ROUTINE`):
+    /// going home means going back to the shell.
+    pub back_to_shell: bool,
+    /// The practice saved last in this run, for the line said in the shell afterwards.
+    pub last_practice: Option<crate::store::model::Session>,
     /// The terminal's size, so scrolling can stop where the text ends.
     pub size: Size,
     pub keymap: Keymap,
@@ -87,6 +92,8 @@ impl App {
             help: None,
             welcome,
             quit: false,
+            back_to_shell: false,
+            last_practice: None,
             size: Size::new(80, 24),
             keymap: Keymap::default(),
             theme: Theme::new(color),
@@ -162,6 +169,11 @@ impl App {
         // A paste types only where keys would type: never into a note hidden by help.
         if matches!(action, Action::Paste(_)) && !self.keymap.types_text(self.context()) {
             return None;
+        }
+        if let Action::SessionSaved(Ok(r)) | Action::SessionUpdated(Ok(r)) = &action
+            && let crate::store::model::Body::Session(s) = &r.body
+        {
+            self.last_practice = Some(s.clone());
         }
         match action {
             Action::Quit => {

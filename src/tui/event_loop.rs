@@ -51,7 +51,7 @@ pub fn run(app: App, store: &Store, clock: Clock) -> anyhow::Result<Ended> {
         let ended = runner.run(&rx);
         // Saves still waiting (and what follows from them) are done before leaving.
         runner.finish(&rx);
-        ended
+        ended.map(|e| farewell(e, &runner.app))
     });
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
@@ -102,4 +102,14 @@ fn spawn_input(tx: Sender<Msg>) -> anyhow::Result<()> {
         })
         .context("starting the input thread")?;
     Ok(())
+}
+
+/// A practice started from the shell ends with a line about it, said in the shell.
+fn farewell(ended: Ended, app: &App) -> Ended {
+    match (&ended, &app.last_practice) {
+        (Ended::Quit, Some(practice)) if app.back_to_shell => {
+            Ended::Said(crate::copy::summary::practice(practice))
+        }
+        _ => ended,
+    }
 }

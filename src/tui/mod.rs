@@ -114,6 +114,14 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
         app.notices.push(app::Notice::Settings);
     }
     let draft_waiting = crate::store::drafts::waiting(&store.layout().state_dir);
+    app.back_to_shell = matches!(
+        opts.start,
+        Start::Breathe { .. }
+            | Start::Ground {
+                routine: Some(_),
+                ..
+            }
+    );
     let first = match opts.start {
         Start::Breathe { plan, checkin } => app.open_breathe(Some(plan), checkin, day),
         Start::Trends { span } => app.open_trends(span, day),

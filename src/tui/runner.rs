@@ -33,9 +33,11 @@ pub enum Msg {
 }
 
 /// How the app ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Ended {
     Quit,
+    /// Done, with one line to say in the shell once the terminal is back.
+    Said(String),
     /// By this signal (SIGTERM, SIGHUP, SIGINT, or a closed terminal).
     Signal(i32),
 }

@@ -63,6 +63,11 @@ impl App {
         match transition {
             Transition::Stay => None,
             Transition::Do(effect) => Some(effect),
+            // Started for one practice: its end is the way back to the shell.
+            Transition::Home(_) if self.back_to_shell => {
+                self.quit = true;
+                None
+            }
             Transition::Home(notices) => {
                 self.screen = Screen::Home;
                 self.notices = notices;
