@@ -88,35 +88,30 @@ impl Term {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    pub fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.tmux(&["send-keys", "-t", "0", k]);
+    /// The first window, which every test types into unless it opens more.
+    fn first(&self) -> Window<'_> {
+        Window {
+            term: self,
+            target: "0".to_string(),
         }
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        self.first().keys(keys);
     }
 
     /// Type text literally, as a person would.
     pub fn type_text(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", "0", "-l", text]);
+        self.first().type_text(text);
     }
 
     pub fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "0"])
+        self.first().screen()
     }
 
     /// Wait until the screen shows `text`; fail with the screen if it never does.
     pub fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waited for {text:?}; the screen shows:\n{screen}"
-            );
-            sleep(Duration::from_millis(30));
-        }
+        self.first().wait_for(text)
     }
 
     /// Wait (up to 10 s) until `done` holds; `what` names it if it never does.
@@ -135,12 +130,7 @@ impl Term {
 
     /// The pid of attune, the shell's child.
     pub fn attune_pid(&self) -> String {
-        let shell = self.tmux(&["display-message", "-p", "-t", "0", "#{pane_pid}"]);
-        let out = Command::new("pgrep")
-            .args(["-P", shell.trim()])
-            .output()
-            .expect("pgrep runs");
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
+        self.first().attune_pid()
     }
 
     /// After attune exits, the shell's terminal is back in line mode with echo on.
