@@ -106,13 +106,15 @@ pub enum CheckinError {
 
 /// Check one scale value.
 pub fn check_value(scale: Scale, value: i64) -> Result<u8, CheckinError> {
+    check_rating(scale.label(), value)
+}
+
+/// Check a 0-10 rating that `label` names (a scale, or a practice's before and after).
+pub fn check_rating(label: &'static str, value: i64) -> Result<u8, CheckinError> {
     u8::try_from(value)
         .ok()
         .filter(|v| *v <= MAX)
-        .ok_or(CheckinError::OutOfRange {
-            label: scale.label(),
-            value,
-        })
+        .ok_or(CheckinError::OutOfRange { label, value })
 }
 
 /// Tidy and check the free-text parts: sensation words trimmed, lower-cased and without
@@ -134,12 +136,17 @@ pub fn tidy(mut c: Checkin) -> Result<Checkin, CheckinError> {
         }
     }
     c.sensations = words;
-    c.note = match c.note.map(|n| n.trim().to_string()) {
-        Some(n) if n.contains(['\n', '\r']) => return Err(CheckinError::MultilineNote),
-        Some(n) if !n.is_empty() => Some(n),
-        _ => None,
-    };
+    c.note = tidy_note(c.note.as_deref())?;
     Ok(c)
+}
+
+/// A one-line note, trimmed; an empty one is no note.
+pub fn tidy_note(note: Option<&str>) -> Result<Option<String>, CheckinError> {
+    match note.map(str::trim) {
+        Some(n) if n.contains(['\n', '\r']) => Err(CheckinError::MultilineNote),
+        Some(n) if !n.is_empty() => Ok(Some(n.to_string())),
+        _ => Ok(None),
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! newer version of the same record, always winning over the one it replaces), and
 //! deleting it (a tombstone that keeps none of what it held, on every device).
 
-use crate::domain::checkin::{CheckinError, MAX, tidy};
+use crate::domain::checkin::{CheckinError, check_rating, tidy, tidy_note};
 use crate::store::model::{Body, Checkin, Kind, Record, Stamp};
 use crate::store::{SaveReport, Store, StoreError};
 
@@ -20,8 +20,6 @@ pub enum CorrectError {
     NotPractice(String),
     #[error(transparent)]
     Invalid(#[from] CheckinError),
-    #[error("the note is one line; it cannot hold a line break")]
-    MultilineNote,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -37,6 +35,16 @@ impl CorrectError {
 /// The live record whose id is `id`, its start or its end (at least 4 hex digits,
 /// dashes ignored), among the kinds asked for.
 pub fn find(store: &Store, id: &str, kinds: &[Kind]) -> Result<Record, CorrectError> {
+    find_counting(store, id, kinds).map(|(record, _)| record)
+}
+
+/// `find`, with how many records were kept but could not be read (for the one line that
+/// says so).
+pub fn find_counting(
+    store: &Store,
+    id: &str,
+    kinds: &[Kind],
+) -> Result<(Record, usize), CorrectError> {
     let what = match kinds {
         [Kind::Checkin] => "check-in",
         [Kind::Session] => "practice",
@@ -52,12 +60,13 @@ pub fn find(store: &Store, id: &str, kinds: &[Kind]) -> Result<Record, CorrectEr
         return Err(not_found());
     }
     let snap = store.load_all()?;
+    let unreadable = snap.unreadable;
     let mut hits = snap.merged.into_live().into_iter().filter(|r| {
         let simple = r.id.simple().to_string();
         kinds.contains(&r.kind()) && (simple.starts_with(&want) || simple.ends_with(&want))
     });
     match (hits.next(), hits.next()) {
-        (Some(r), None) => Ok(r),
+        (Some(r), None) => Ok((r, unreadable)),
         (None, _) => Err(not_found()),
         (Some(_), Some(_)) => Err(CorrectError::Ambiguous {
             what,
@@ -108,13 +117,7 @@ impl PracticeChange {
 
 /// A 0-10 rating from a number a person typed, or why it cannot be one.
 pub fn rating(label: &'static str, value: i64) -> Result<u8, CorrectError> {
-    u8::try_from(value)
-        .ok()
-        .filter(|v| *v <= MAX)
-        .ok_or(CorrectError::Invalid(CheckinError::OutOfRange {
-            label,
-            value,
-        }))
+    Ok(check_rating(label, value)?)
 }
 
 /// Save the practice `record` with `change` made to it.
@@ -138,14 +141,6 @@ pub fn edit_practice(
         session.note = tidy_note(note.as_deref())?;
     }
     save_version(store, record, Body::Session(session), now)
-}
-
-fn tidy_note(note: Option<&str>) -> Result<Option<String>, CorrectError> {
-    match note.map(str::trim) {
-        Some(n) if n.contains(['\n', '\r']) => Err(CorrectError::MultilineNote),
-        Some(n) if !n.is_empty() => Ok(Some(n.to_string())),
-        _ => Ok(None),
-    }
 }
 
 /// The same record holding `body`, one version newer whatever the clocks say. A body

@@ -2,6 +2,7 @@
 //! editing and deleting (a tombstone, so the delete reaches every device).
 
 use crate::domain::journal::{Filter, Prompts, has_text, tidy_words};
+use crate::service::correct::{self, CorrectError};
 use crate::store::model::{Body, Journal, Kind, Record, Stamp};
 use crate::store::month_file::FileProblem;
 use crate::store::{SaveReport, Store, StoreError};
@@ -106,28 +107,18 @@ pub fn short_id(id: &Uuid) -> String {
     simple[simple.len() - 8..].to_string()
 }
 
-/// Find one entry by its id, its start, or its short id (at least 4 characters).
+/// Find one entry by its id, its start or its short id (at least 4 characters).
 pub fn find(store: &Store, id: &str) -> Result<Record, JournalError> {
-    find_counting(store, id).map(|(r, _)| r)
+    find_counting(store, id).map(|(record, _)| record)
 }
 
-/// `find`, with how many records the read kept but could not read.
+/// `find`, with how many records were kept but could not be read.
 pub fn find_counting(store: &Store, id: &str) -> Result<(Record, usize), JournalError> {
-    let want = id.trim().to_lowercase().replace('-', "");
-    if want.len() < 4 {
-        return Err(JournalError::NotFound(id.to_string()));
-    }
-    let snap = store.load_all()?;
-    let unreadable = snap.unreadable;
-    let mut hits = snap.merged.into_live().into_iter().filter(|r| {
-        let simple = r.id.simple().to_string();
-        r.kind() == Kind::Journal && (simple.starts_with(&want) || simple.ends_with(&want))
-    });
-    match (hits.next(), hits.next()) {
-        (Some(r), None) => Ok((r, unreadable)),
-        (None, _) => Err(JournalError::NotFound(id.to_string())),
-        (Some(_), Some(_)) => Err(JournalError::Ambiguous(id.to_string())),
-    }
+    correct::find_counting(store, id, &[Kind::Journal]).map_err(|e| match e {
+        CorrectError::Store(e) => JournalError::Store(e),
+        CorrectError::Ambiguous { .. } => JournalError::Ambiguous(id.to_string()),
+        _ => JournalError::NotFound(id.to_string()),
+    })
 }
 
 /// Save new text for an entry (a newer version of the same record), with how the save
@@ -175,7 +166,5 @@ pub fn edit(
 
 /// Delete an entry everywhere: a tombstone wins over every other version.
 pub fn delete(store: &Store, record: &Record, now: Stamp) -> Result<Record, JournalError> {
-    let gone = record.tombstone(now);
-    store.save(gone.clone())?;
-    Ok(gone)
+    Ok(correct::delete(store, record, now)?)
 }
