@@ -9,11 +9,10 @@ use crate::tui::app::App;
 use crate::tui::journal::{InputKind, JournalState, Mode, Note};
 use crate::tui::strings::journal as w;
 use crate::tui::theme::Theme;
-use crate::tui::ui::wrap;
+use crate::tui::ui::para;
 use crate::tui::ui::{roomy, title, with_footer};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -57,13 +56,6 @@ pub fn render(app: &App, j: &JournalState, frame: &mut Frame, area: Rect) {
 
 fn pad(body: Rect) -> &'static str {
     if roomy(body) { "   " } else { " " }
-}
-
-pub(super) fn para(text: &str, width: u16, pad: &'static str, style: Style) -> Vec<Line<'static>> {
-    wrap(text, width, 0)
-        .into_iter()
-        .map(|l| Line::from(vec![Span::raw(pad), Span::styled(l, style)]))
-        .collect()
 }
 
 /// Where an entry's text goes: indented by `pad`, between `head` lines above and `tail`

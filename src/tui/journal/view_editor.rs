@@ -2,12 +2,13 @@
 //! body words, feelings and tags; the word picker over it; the prompt categories; and the
 //! question asked before letting changes go.
 
-use super::view::{between, cut, note_lines, para};
+use super::view::{between, cut, note_lines};
 use crate::tui::app::App;
 use crate::tui::journal::editor::EditorNote;
 use crate::tui::journal::{Editor, Field, JournalState, Mode};
 use crate::tui::strings::journal as w;
 use crate::tui::theme::Theme;
+use crate::tui::ui::para;
 use crate::tui::ui::picker::{Heads, render_words};
 use crate::tui::ui::{ask, roomy, title, with_footer};
 use ratatui::Frame;

@@ -1,5 +1,16 @@
-//! Fitting attune's words to the room there is: wrapping to a width, and keeping the end
-//! of a line that is too long.
+//! Fitting attune's words to the room there is: wrapping to a width (as plain lines or as
+//! styled paragraph lines), and keeping the end of a line that is too long.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// `text` wrapped to `width`, each line after `pad` and in `style`.
+pub fn para(text: &str, width: u16, pad: &'static str, style: Style) -> Vec<Line<'static>> {
+    wrap(text, width, 0)
+        .into_iter()
+        .map(|l| Line::from(vec![Span::raw(pad), Span::styled(l, style)]))
+        .collect()
+}
 
 /// Word-wrap `text` to `width` columns; lines after the first start with `indent` spaces.
 /// Counts characters, which is right for attune's own words; a word longer than a line is
