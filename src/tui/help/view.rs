@@ -144,7 +144,7 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         para(&mut out, text, theme.text(), 0);
     }
     heading(&mut out, s::HELP_KEYS_HEAD);
-    let mut keys = app.keymap.hints(app.context_under_help());
+    let mut keys = app.hints(app.context_under_help());
     // F1 always opens help, also where '?' is typed into text.
     match keys.iter_mut().find(|(_, what)| *what == s::HINT_HELP) {
         Some((k, _)) if !k.contains("F1") => k.push_str("/F1"),

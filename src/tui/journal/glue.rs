@@ -18,6 +18,15 @@ impl App {
         Some(Effect::Journal(first))
     }
 
+    /// `attune journal new` from the shell: one entry, then back to the shell.
+    pub fn open_journal_once(&mut self, new: NewEntry) -> Option<Effect> {
+        let first = self.open_journal(Intent::Write(new));
+        if let Screen::Journal(j) = &mut self.screen {
+            j.once = true;
+        }
+        first
+    }
+
     /// From the breathing closing screen: an entry linked to the session just saved. A
     /// rating after that was typed is saved first, so nothing given is lost.
     pub(crate) fn write_after_practice(&mut self, now: Now) -> Option<Effect> {

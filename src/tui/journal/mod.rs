@@ -95,6 +95,9 @@ pub struct JournalState {
     after_delete: Option<Transition>,
     /// An entry being read from the store is to be edited, not only shown.
     edit_opened: bool,
+    /// Opened from the shell for one new entry (`attune journal new`): saving it, or
+    /// leaving it, ends the run instead of showing the list.
+    pub(crate) once: bool,
 }
 
 impl JournalState {
@@ -108,6 +111,7 @@ impl JournalState {
             note: None,
             after_delete: None,
             edit_opened: false,
+            once: false,
         };
         (state, JournalEffect::CheckDraft)
     }
