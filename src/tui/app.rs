@@ -41,7 +41,7 @@ pub enum Notice {
 /// Something this run saved, said in the shell when it was started for one thing.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Done {
-    Practice(crate::store::model::Session),
+    Practice(Box<crate::store::model::Session>),
     Entry,
 }
 
@@ -175,7 +175,7 @@ impl App {
         match action {
             Action::SessionSaved(Ok(r)) | Action::SessionUpdated(Ok(r)) => {
                 if let crate::store::model::Body::Session(s) = &r.body {
-                    self.last_done = Some(Done::Practice(s.clone()));
+                    self.last_done = Some(Done::Practice(Box::new(s.clone())));
                 }
             }
             Action::Journal(J::Saved(Ok(_)) | J::SavedAsNew(_)) => {
