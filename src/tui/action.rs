@@ -131,6 +131,8 @@ pub enum Action {
     SessionSaved(Result<Record, String>),
     /// The distress rating after a practice was added to its record.
     SessionUpdated(Result<Record, String>),
+    /// The record screen's own actions and results.
+    Record(crate::tui::record::RecordAction),
     // Journal.
     /// The journal screen's own actions and results.
     Journal(crate::tui::journal::JournalAction),
@@ -177,6 +179,8 @@ pub enum Effect {
     UpdateRecord(Record),
     /// The journal's reading, saving, deleting and drafts.
     Journal(crate::tui::journal::JournalEffect),
+    /// The record screen's reading, correcting and deleting.
+    Record(crate::tui::record::RecordEffect),
     /// Read the trends of a week, a month or all time, as of `today`.
     LoadTrends {
         span: Span,

@@ -66,6 +66,16 @@ pub enum Context {
     GroundClosing,
     /// The closing screen without ratings (--no-checkin).
     GroundDone,
+    /// One day of check-ins and practices.
+    Record,
+    /// The record just after a delete, while it can be undone.
+    RecordUndo,
+    /// A yes-or-no question on the record: delete, or leave a change.
+    RecordAsk,
+    /// Correcting a practice, a rating focused.
+    RecordRating,
+    /// Correcting a practice, its note focused: typed keys go into the note.
+    RecordNote,
     /// The trends screen showing a week, a month or all time.
     Trends(crate::tui::trends::Unit),
     Help,

@@ -234,6 +234,7 @@ fn place(ctx: Context) -> &'static str {
         C::BreathePacing | C::BreatheFollow => "the pacer",
         C::BreatheClosing | C::BreatheDone => "breathing's closing screen",
         C::Trends(_) => "trends",
+        C::Record | C::RecordUndo | C::RecordAsk | C::RecordRating | C::RecordNote => "the record",
         C::Help => "help",
         C::GroundList | C::GroundBefore | C::GroundRead | C::GroundTyped | C::GroundCount => {
             "grounding"
