@@ -6,6 +6,8 @@ use crate::service::journal::NewEntry;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Now, Screen};
 use crate::tui::breathe::Stage;
+use crate::tui::ground::Stage as GroundStage;
+use crate::tui::ground::closing::{Done, Then};
 use crate::tui::screen::Transition;
 use crate::tui::ui::picker;
 
@@ -27,19 +29,31 @@ impl App {
         first
     }
 
-    /// From the breathing closing screen: an entry linked to the session just saved. A
-    /// rating after that was typed is saved first, so nothing given is lost.
+    /// From a practice's closing screen: an entry linked to the session just saved. A
+    /// rating after (or words to keep) given there is saved first, so nothing is lost.
     pub(crate) fn write_after_practice(&mut self, now: Now) -> Option<Effect> {
-        let Screen::Breathe(b) = &mut self.screen else {
-            return None;
-        };
-        let Stage::Closing(closing) = &mut b.stage else {
-            return None;
-        };
-        let session_id = closing.record.as_ref().map(|r| r.id);
-        let rating = match closing.confirm(now.wall) {
-            Transition::Do(effect) => Some(effect),
-            _ => None,
+        let (session_id, rating) = match &mut self.screen {
+            Screen::Breathe(b) => {
+                let Stage::Closing(closing) = &mut b.stage else {
+                    return None;
+                };
+                let id = closing.record.as_ref().map(|r| r.id);
+                match closing.confirm(now.wall) {
+                    Transition::Do(effect) => (id, Some(effect)),
+                    _ => (id, None),
+                }
+            }
+            Screen::Ground(g) => {
+                let GroundStage::Closing(closing) = &mut g.stage else {
+                    return None;
+                };
+                let id = closing.record.as_ref().map(|r| r.id);
+                match closing.confirm(Then::Home, now.wall) {
+                    Done::Do(effect) => (id, Some(effect)),
+                    _ => (id, None),
+                }
+            }
+            _ => return None,
         };
         let new = NewEntry {
             session_id,

@@ -240,7 +240,9 @@ fn place(ctx: Context) -> &'static str {
             "grounding"
         }
         C::GroundTimed | C::GroundChoose | C::GroundOwnWord | C::GroundRate => "grounding",
-        C::GroundClosing | C::GroundDone => "grounding's closing screen",
+        C::GroundClosing | C::GroundClosingKeep | C::GroundDone | C::GroundDoneKeep => {
+            "grounding's closing screen"
+        }
         _ => "the journal",
     }
 }
