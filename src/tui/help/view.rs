@@ -125,10 +125,7 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             out.push(Line::styled(format!("   {line}"), style));
         }
     };
-    heading(&mut out, s::HELP_STOP_HEAD);
-    for text in s::HELP_STOP {
-        para(&mut out, &app.say(text), theme.text(), 0);
-    }
+    // The help lines first: in the smallest window they show without scrolling.
     heading(&mut out, s::HELP_LINES_HEAD);
     let crisis = app.config.crisis_lines();
     for l in &crisis.lines {
@@ -138,6 +135,10 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     if !crisis.last_checked.is_empty() {
         let checked = s::lines_checked(&crisis.last_checked);
         para(&mut out, &checked, theme.quiet(), 0);
+    }
+    heading(&mut out, s::HELP_STOP_HEAD);
+    for text in s::HELP_STOP {
+        para(&mut out, &app.say(text), theme.text(), 0);
     }
     heading(&mut out, s::HELP_ABOUT_HEAD);
     for text in s::HELP_ABOUT {
