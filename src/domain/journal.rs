@@ -182,7 +182,22 @@ pub struct View<'a> {
     pub feelings: &'a [String],
 }
 
-/// Every word of `query` appears somewhere in the entry, in any case.
+/// Text as search compares it: lower case, accents let go ("Café" reads "cafe"), so a
+/// word typed without its accents still finds it.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    text.to_lowercase()
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .collect()
+}
+
+/// Every word of `query` appears somewhere in the entry, in any case, with or without
+/// its accents.
 fn contains_all(v: &View, query: &str) -> bool {
     let fields = || {
         [v.text, v.prompt.unwrap_or("")].into_iter().chain(
@@ -193,11 +208,11 @@ fn contains_all(v: &View, query: &str) -> bool {
                 .map(String::as_str),
         )
     };
-    let lowered: Vec<String> = fields().map(str::to_lowercase).collect();
+    let folded: Vec<String> = fields().map(fold).collect();
     query
         .split_whitespace()
-        .map(str::to_lowercase)
-        .all(|w| lowered.iter().any(|f| f.contains(&w)))
+        .map(fold)
+        .all(|w| folded.iter().any(|f| f.contains(&w)))
 }
 
 #[cfg(test)]
@@ -261,6 +276,24 @@ mod tests {
             p.of_the_day(day, 1),
             "another prompt is another"
         );
+    }
+
+    #[test]
+    fn search_folds_case_and_accents_both_ways() {
+        assert_eq!(fold("Café crème"), "cafe creme");
+        assert_eq!(fold("ÅNGEST Über"), "angest uber");
+        let text = "A calm morning at the Café.";
+        let v = View {
+            day: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            text,
+            prompt: None,
+            tags: &[],
+            sensations: &[],
+            feelings: &[],
+        };
+        assert!(contains_all(&v, "cafe"));
+        assert!(contains_all(&v, "CAFÉ calm"));
+        assert!(!contains_all(&v, "cafe tea"));
     }
 
     #[test]
