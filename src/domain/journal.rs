@@ -196,6 +196,39 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// Where the words of `query` are in `text`, as byte ranges of `text`, found as search
+/// finds them (case and accents folded), in order and never overlapping.
+pub fn match_ranges(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    // The folded text, and for each of its bytes the range of the character it came from.
+    let mut folded = String::new();
+    let mut origin: Vec<std::ops::Range<usize>> = Vec::new();
+    for (at, c) in text.char_indices() {
+        let piece = fold(c.encode_utf8(&mut [0; 4]));
+        let from = at..at + c.len_utf8();
+        origin.extend(std::iter::repeat_n(from, piece.len()));
+        folded.push_str(&piece);
+    }
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    for word in query.split_whitespace().map(fold) {
+        for (start, hit) in folded.match_indices(&word) {
+            let (Some(first), Some(last)) = (origin.get(start), origin.get(start + hit.len() - 1))
+            else {
+                continue;
+            };
+            found.push(first.start..last.end);
+        }
+    }
+    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in found {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
 /// Every word of `query` appears somewhere in the entry, in any case, with or without
 /// its accents.
 fn contains_all(v: &View, query: &str) -> bool {
@@ -294,6 +327,18 @@ mod tests {
         assert!(contains_all(&v, "cafe"));
         assert!(contains_all(&v, "CAFÉ calm"));
         assert!(!contains_all(&v, "cafe tea"));
+    }
+
+    #[test]
+    fn matches_are_found_where_search_finds_them_accents_and_all() {
+        let text = "Café, then the CAFE again";
+        let hits: Vec<&str> = match_ranges(text, "cafe")
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(hits, ["Café", "CAFE"]);
+        assert!(match_ranges(text, "tea").is_empty());
+        assert_eq!(match_ranges("aaa", "aa a"), [0..3]);
     }
 
     #[test]

@@ -85,7 +85,7 @@ pub enum Action {
     Digit(u8),
     /// Move the focused scale by one (−1 or +1).
     Nudge(i8),
-    /// Clear the focused scale.
+    /// Clear the focused scale, or the line being typed.
     Clear,
     /// A typed character, for the note or an own sensation word.
     Type(char),

@@ -108,3 +108,13 @@ pub fn input_label(kind: crate::tui::journal::InputKind) -> &'static str {
         InputKind::Dates => "Dates (from..to): ",
     }
 }
+
+/// Over a filtered list: how many entries it shows, and of what.
+pub fn showing(n: usize, more: bool, what: &str) -> String {
+    match (n, more) {
+        (0, _) => format!("Showing {what}"),
+        (1, false) => format!("Showing 1 entry: {what}"),
+        (n, false) => format!("Showing {n} entries: {what}"),
+        (n, true) => format!("Showing the first {n} entries: {what}"),
+    }
+}
