@@ -398,3 +398,31 @@ fn find_cell(buf: &ratatui::buffer::Buffer, word: &str) -> Option<(u16, u16)> {
     }
     None
 }
+
+#[test]
+fn undo_takes_back_a_word_or_what_came_before_a_pause_and_redo_is_offered() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('j')).key(KeyCode::Char('n'));
+    rig.keys("calm now");
+    rig.ctrl('z');
+    assert_eq!(rig.text(), "calm ");
+    rig.ctrl('z');
+    assert_eq!(rig.text(), "");
+    rig.ctrl('y');
+    assert_eq!(rig.text(), "calm ");
+    // Typing after a pause is a step of its own, however short.
+    rig.ctrl('y');
+    assert_eq!(rig.text(), "calm now");
+    rig.wait(2.0);
+    rig.keys("er");
+    rig.ctrl('z');
+    assert_eq!(rig.text(), "calm now");
+    let footer = attune_buffer(&rig.app);
+    let last = (0..80)
+        .map(|x| footer[(x, 23)].symbol().to_string())
+        .collect::<String>();
+    assert!(
+        last.contains("Ctrl+Z undo") && last.contains("Ctrl+Y redo"),
+        "{last}"
+    );
+}

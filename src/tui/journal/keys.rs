@@ -84,7 +84,7 @@ const EDITOR: &[Binding] = &[
 
 const WRITE: &[Binding] = &[
     j(KeySpec::Ctrl('z'), J::UndoText, Some(w::HINT_UNDO)),
-    j(KeySpec::Ctrl('y'), J::RedoText, None),
+    j(KeySpec::Ctrl('y'), J::RedoText, Some(w::HINT_REDO)),
 ];
 
 const EDITING: &[Binding] = &[bind(KeySpec::Editing, Action::Type(' '), None)];

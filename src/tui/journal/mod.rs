@@ -9,6 +9,7 @@ pub mod view_editor;
 pub mod editor;
 pub mod effect;
 mod glue;
+pub mod history;
 pub mod list;
 pub mod prompt;
 mod update;
