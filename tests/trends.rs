@@ -190,9 +190,8 @@ fn a_mixed_week_by_hand() {
     assert_eq!(t.by_practice["5-4-3-2-1"].mean_change, Some(0.0));
     assert_eq!(t.by_practice["sigh"].mean_change, None);
     assert_eq!(
-        t.most_helpful.as_deref(),
-        Some("exhale-4-6"),
-        "3 rated sessions: enough to claim"
+        t.most_helpful, None,
+        "3 rated sessions: too few to name the most helpful"
     );
     assert_eq!(t.longest_run, Some(2), "Wed and Thu");
 
@@ -227,7 +226,7 @@ fn a_mixed_week_by_hand() {
 }
 
 #[test]
-fn fewer_than_three_rated_sessions_claim_nothing() {
+fn fewer_than_five_rated_sessions_claim_nothing() {
     let records = vec![
         session(
             "2026-11-16T08:00:00+01:00",
@@ -262,6 +261,29 @@ fn fewer_than_three_rated_sessions_claim_nothing() {
     );
     assert_eq!(t.by_practice["exhale-4-8"].rated, 2);
     assert_eq!(t.most_helpful, None);
+    let mut five = records.clone();
+    for d in 19..=21 {
+        five.push(session(
+            &format!("2026-11-{d}T08:00:00+01:00"),
+            "exhale-4-8",
+            300.0,
+            true,
+            Some(6),
+            Some(5),
+        ));
+    }
+    let t = compute(
+        &five,
+        day("2026-11-16"),
+        day("2026-11-22"),
+        Options::default(),
+    );
+    assert_eq!(t.by_practice["exhale-4-8"].rated, 5);
+    assert_eq!(
+        t.most_helpful.as_deref(),
+        Some("exhale-4-8"),
+        "5 rated: enough"
+    );
     let hidden = compute(
         &records,
         day("2026-11-16"),

@@ -87,9 +87,15 @@ fn trends_json_has_the_documented_fields() {
         "{text}"
     );
     assert!(
-        text.contains("After practice, distress was 3.0 lower on average"),
+        text.contains("1 session rated both, too few to say yet."),
         "{text}"
     );
+    assert!(
+        text.contains("  Long exhale 4-6: 1 session, 1 rated, too few to say"),
+        "names, not ids: {text}"
+    );
+    assert!(!text.contains("exhale-4-6"), "{text}");
+    assert_eq!(week["by_practice"]["exhale-4-6"]["name"], "Long exhale 4-6");
 }
 
 #[test]
@@ -118,11 +124,12 @@ fn the_weekly_review_holds_the_journal_only_when_asked() {
         "{plain}"
     );
     assert!(
-        plain.contains("| Mon 16 | 5 min (1) | 6.0 → 3.0 | 0 |"),
+        plain.contains("| Mon 16 | 5 min (1) | 6 → 3 (▼3) | 0 |"),
         "{plain}"
     );
     assert!(
-        plain.contains("- tight chest: 1 (same as the week before)"),
+        plain.contains("- tight chest: 1 (the same)")
+            && plain.contains("| Long exhale 4-6 | 1 | 1 | too few to say |"),
         "{plain}"
     );
     assert!(

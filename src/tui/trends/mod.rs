@@ -5,6 +5,7 @@ pub mod keys;
 pub mod view;
 mod view_charts;
 mod view_side;
+mod view_table;
 
 pub mod columns;
 pub mod words;
@@ -199,13 +200,23 @@ impl App {
 
     /// The trends screen's own actions.
     pub(crate) fn trends(&mut self, action: Action) -> Transition {
+        let names = match &action {
+            Action::TrendsLoaded { result: Ok(_), .. } => Some(
+                crate::service::trends::practice_names(&self.patterns, &self.routines),
+            ),
+            _ => None,
+        };
         let Screen::Trends(view) = &mut self.screen else {
             return Transition::Stay;
         };
         let effect = match action {
             Action::TrendsMove(by) => view.step(by),
             Action::TrendsShow(unit) => view.show(unit),
-            Action::TrendsLoaded { span, result } => {
+            Action::TrendsLoaded { span, mut result } => {
+                // People read practices by name; the report knows only their ids.
+                if let (Ok(report), Some(names)) = (&mut result, &names) {
+                    crate::service::trends::name_report(report, names);
+                }
                 view.loaded(span, result);
                 None
             }
