@@ -215,10 +215,14 @@ fn the_week_says_what_matters_at_both_sizes() {
         "against these days last week",
         "tight chest 2 · 1 fewer",
         "Distress↓",
-        "Long exhale 4-6          6     5  1.6 lower",
     ] {
         assert!(wide.contains(words), "80x24 lacks {words}:\n{wide}");
     }
+    let row = wide.lines().find(|l| l.contains("Long exhale 4-6"));
+    let cells: Vec<&str> = row
+        .map(|r| r.trim_end_matches(['"', ' ']).split_whitespace().collect())
+        .unwrap_or_default();
+    assert!(cells.ends_with(&["6", "5", "1.6", "lower"]), "{wide}");
     let wider = text(&sized(week, false, 110, 30), 110, 30);
     assert!(wider.contains("tight chest 2 · 1 fewer"), "{wider}");
     assert!(!wider.contains("exhale-4-6"), "names, not ids:\n{wider}");

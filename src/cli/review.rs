@@ -42,7 +42,8 @@ pub fn markdown(rep: &Report, span: Span, journal: Option<&[Record]>) -> String 
     for d in &t.days {
         let practice = match d.sessions {
             0 => "–".to_string(),
-            n => format!("{:.0} min ({n})", d.practice_minutes),
+            // Whole minutes as every output rounds them (half away from zero).
+            n => format!("{} min ({n})", d.practice_minutes.round()),
         };
         let distress = match (d.distress_before_mean, d.distress_after_mean) {
             (None, None) => "–".to_string(),

@@ -9,7 +9,7 @@ use crate::tui::trends::words as w;
 use ratatui::text::{Line, Span};
 
 /// The numbers' columns: sessions, rated, and the change.
-const N: usize = 9;
+const N: usize = 6;
 const RATED: usize = 6;
 
 /// The heading and as many practices as `rows` allows, most practised first.
@@ -28,7 +28,7 @@ pub(super) fn lines(room: &Room, shown: &Shown, width: u16, rows: u16) -> Vec<Li
         .saturating_sub(N + RATED + change + 2)
         .max(4);
     let row = |a: &str, b: &str, c: &str, d: &str| {
-        let a: String = crate::copy::safe::line(a).chars().take(name).collect();
+        let a = clip(&crate::copy::safe::line(a), name);
         format!("{a:<name$}{b:>N$}{c:>RATED$}  {d}")
     };
     let theme = room.theme;
@@ -49,4 +49,14 @@ pub(super) fn lines(room: &Room, shown: &Shown, width: u16, rows: u16) -> Vec<Li
         lines.push(Line::from(Span::styled(text, theme.text())));
     }
     lines
+}
+
+/// `text` in at most `width` cells, ending in "…" when it had to be cut.
+fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
 }

@@ -28,7 +28,7 @@ pub const RANGE: &str = "  range";
 /// Over the sparklines: what the arrows and the numbers at the right mean.
 pub const LEGEND: &str = "↓ or ↑: the easier way · right: mean, range";
 pub const PRACTICE_HEAD: &str = "Practice";
-pub const SESSIONS_HEAD: &str = "sessions";
+pub const SESSIONS_HEAD: &str = "times";
 pub const RATED_HEAD: &str = "rated";
 pub const CHANGE_HEAD: &str = "mean change";
 
