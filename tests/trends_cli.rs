@@ -109,6 +109,18 @@ fn trends_refuses_bad_ranges() {
         let out = env.cmd().args(args).output().expect("runs");
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
+    let json = env.run_ok(&["trends", "--week", "2026-11-18", "--json"]);
+    let v: Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(
+        (v["sessions"].clone(), v["practice_minutes"].clone()),
+        (json!(0), json!(0.0))
+    );
+    assert!(v["distress_change_mean"].is_null() && v["change_from_previous"].is_null());
+    assert_eq!(v["by_practice"], json!({}));
+    assert!(
+        !json.contains("-0"),
+        "an empty week is empty, never -0: {json}"
+    );
     let empty = env.run_ok(&["trends"]);
     assert!(empty.contains("Nothing recorded here yet"), "{empty}");
     assert!(!env.data().exists(), "reading trends creates nothing");
@@ -167,4 +179,37 @@ fn csv_has_one_row_per_record_and_quotes_what_needs_it() {
     assert_eq!(rows.len(), 5, "a header and four records");
     assert!(rows[0].starts_with("id,kind,created_at"));
     assert!(csv.contains("\"slept, badly \"\"again\"\"\""), "{csv}");
+}
+
+#[test]
+fn the_prompt_says_the_last_distress_rated_and_the_readme_shows_that_line() {
+    let env = Env::new();
+    let now = common::pinned_local();
+    let at = |hours_ago: i64| {
+        (now - chrono::TimeDelta::hours(hours_ago))
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
+    };
+    // A check-in (distress 5), then a 6-minute practice rated 7 before and 3 after.
+    let records = json!([
+        {"id": "01900000-0000-7000-8000-0000000000a1", "created_at": at(3), "updated_at": at(3),
+         "kind": "checkin", "distress": 5},
+        {"id": "01900000-0000-7000-8000-0000000000a2", "created_at": at(2), "updated_at": at(2),
+         "kind": "session", "practice": "breathe", "practice_id": "exhale-4-6",
+         "actual_seconds": 360.0, "completed": true, "distress_before": 7, "distress_after": 3},
+    ]);
+    let doc =
+        json!({"format": "attune-export", "version": 1, "exported_at": at(1), "records": records});
+    let file = env.tmp.path().join("today.json");
+    std::fs::write(&file, doc.to_string()).expect("write");
+    env.run_ok(&["import", file.to_str().expect("utf-8")]);
+    let line = env.run_ok(&["status", "--prompt"]);
+    assert_eq!(
+        line, "practised 6 min · last distress 3\n",
+        "the after-rating is the latest"
+    );
+    let readme = include_str!("../README.md");
+    assert!(
+        readme.contains(&format!("`{}`", line.trim_end())),
+        "README's example is what the prompt prints: {line}"
+    );
 }

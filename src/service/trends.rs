@@ -258,3 +258,19 @@ pub fn names_for_cli(
         .unwrap_or_else(|_| crate::content::builtin_routines());
     practice_names(&patterns, &routines)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_never_says_negative_zero() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 18).unwrap_or_default();
+        let mut rep = of_records(&[], Span::All, today, Options::default());
+        rep.trends.practice_minutes = -0.0;
+        rep.trends.distress_change_mean = Some(-0.0);
+        let text = to_json(&rep).map(|v| v.to_string()).unwrap_or_default();
+        assert!(text.contains("\"practice_minutes\":0.0"), "{text}");
+        assert!(!text.contains("-0"), "{text}");
+    }
+}
