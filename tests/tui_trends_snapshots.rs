@@ -277,3 +277,59 @@ fn a_small_window_asks_to_be_larger() {
     let shown = text(&sized(week, false, 39, 12), 39, 12);
     assert!(shown.contains("a little larger"), "{shown}");
 }
+
+/// Ten years and eleven months: two half-hour practices and a check-in every month since
+/// January 2016.
+fn ten_years() -> Vec<Record> {
+    let mut records = Vec::new();
+    for year in 2016..=2026 {
+        for month in 1..=12 {
+            let day = format!("{year}-{month:02}-10");
+            if date(&day) > today() {
+                continue;
+            }
+            records.push(session(&day, 30.0, Some(6), Some(4)));
+            records.push(session(&day, 30.0, Some(5), Some(4)));
+            records.push(checkin(&day, [5, 5, 2, 5], &[]));
+        }
+    }
+    records
+}
+
+#[test]
+fn all_time_of_ten_years_at_80_columns_covers_2016_to_today() {
+    let records = ten_years();
+    let mut app = opened(false, &records);
+    act(
+        &mut app,
+        &records,
+        Action::TrendsShow(attune::tui::trends::Unit::All),
+    );
+    let _ = app.update(Action::Resize(80, 24), now());
+    let shown = text(&app, 80, 24);
+    let axis = shown
+        .lines()
+        .find(|l| l.contains("2016") && l.contains("2017"))
+        .unwrap_or_else(|| panic!("no axis of years:\n{shown}"));
+    for year in 2016..=2026 {
+        assert!(axis.contains(&year.to_string()), "{year} missing:\n{shown}");
+    }
+    for words in [
+        "Hours",
+        "yearly",
+        "top 12",
+        "All time, Sun 10 Jan 2016",
+        "131 hours",
+    ] {
+        assert!(shown.contains(words), "lacks {words}:\n{shown}");
+    }
+    // Wider, the same years by quarter; nothing is cut at either width.
+    let _ = app.update(Action::Resize(120, 30), now());
+    let wide = text(&app, 120, 30);
+    assert!(wide.contains("quarterly"), "{wide}");
+    let axis = wide
+        .lines()
+        .find(|l| l.contains("2016") && l.contains("2017"))
+        .unwrap_or_default();
+    assert!(axis.contains("2026"), "{wide}");
+}

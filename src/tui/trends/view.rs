@@ -32,7 +32,9 @@ pub fn render(app: &App, view: &TrendsView, frame: &mut Frame, area: Rect) {
     let week = matches!(view.shown.as_ref().map(|s| s.span), Some(Span::Week(_)));
     let room = Room::new(app.theme, body, week);
     let mut top = vec![title_line(app.theme, view, body.width)];
-    if room.roomy {
+    if let Some(typed) = &view.jump {
+        top.extend(jump_lines(&room, typed, view.jump_problem));
+    } else if room.roomy {
         top.push(Line::default());
     }
     if let Some(why) = &view.failed {
@@ -106,6 +108,22 @@ fn title_line(theme: Theme, view: &TrendsView, width: u16) -> Line<'static> {
         ));
     }
     line
+}
+
+/// The date being typed after `g`, with the keys that go on, and any problem with it.
+fn jump_lines(room: &Room, typed: &str, problem: Option<&str>) -> Vec<Line<'static>> {
+    let pad = " ".repeat(room.pad.into());
+    let theme = room.theme;
+    let mut lines = vec![Line::from(vec![
+        TextSpan::raw(pad),
+        TextSpan::styled(w::GO_TO, theme.quiet()),
+        TextSpan::styled(format!("{typed}▏"), theme.text()),
+        TextSpan::styled(w::GO_TO_KEYS, theme.quiet()),
+    ])];
+    if let Some(problem) = problem {
+        lines.extend(room.para(problem, theme.attention()));
+    }
+    lines
 }
 
 /// Indentation and width for the screen's lines.

@@ -9,6 +9,11 @@ pub const HINT_TRENDS: &str = "trends";
 pub const HINT_WEEK: &str = "week";
 pub const HINT_MONTH: &str = "month";
 pub const HINT_ALL: &str = "all time";
+pub const HINT_GO_TO: &str = "go to date";
+pub const GO_TO: &str = "Go to (a month 2019-03, or a day 2019-03-14): ";
+pub const GO_TO_KEYS: &str = "  Enter to go, Esc to stay";
+pub const GO_TO_BAD: &str = "That is not a date attune knows; type it like 2019-03 or 2019-03-14.";
+pub const GO_TO_LATER: &str = "That is after today; trends reach as far as today.";
 
 pub const TITLE: &str = "Trends";
 pub const MINUTES: &str = "Minutes";
@@ -32,13 +37,14 @@ pub const SESSIONS_HEAD: &str = "times";
 pub const RATED_HEAD: &str = "rated";
 pub const CHANGE_HEAD: &str = "mean change";
 
-/// "by month", "by quarter" or "by year", under the unit of all time's bars.
+/// "monthly", "quarterly" or "yearly", under the unit of all time's bars (it fits the
+/// names' column, one cell short of the bars).
 pub fn by_cut(cut: super::columns::Cut) -> &'static str {
     use super::columns::Cut;
     match cut {
-        Cut::Days | Cut::Months => "by month",
-        Cut::Quarters => "by quarter",
-        Cut::Years => "by year",
+        Cut::Days | Cut::Months => "monthly",
+        Cut::Quarters => "quarterly",
+        Cut::Years => "yearly",
     }
 }
 
