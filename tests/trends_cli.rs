@@ -213,3 +213,33 @@ fn the_prompt_says_the_last_distress_rated_and_the_readme_shows_that_line() {
         "README's example is what the prompt prints: {line}"
     );
 }
+
+#[test]
+fn every_output_writes_a_time_as_the_month_files_hold_it() {
+    let env = Env::new();
+    seed(&env);
+    // One made here, in this machine's zone (written "Z" where that is UTC).
+    env.run_ok(&["checkin", "--distress", "2"]);
+    let stored: Vec<String> = env
+        .history_json(&[])
+        .iter()
+        .map(|r| r["created_at"].as_str().expect("a time").to_string())
+        .collect();
+    let csv = env.run_ok(&["export", "--format", "csv"]);
+    for t in &stored {
+        assert!(
+            csv.contains(&format!(",{t},")),
+            "{t} not in the CSV as stored:\n{csv}"
+        );
+    }
+    let doc: Value =
+        serde_json::from_str(&env.run_ok(&["export", "--format", "json"])).expect("json");
+    let exported = doc["exported_at"].as_str().expect("a time");
+    let round = chrono::DateTime::parse_from_rfc3339(exported).expect("RFC 3339");
+    let from_store = serde_json::to_value(round).expect("serialises");
+    assert_eq!(
+        from_store.as_str(),
+        Some(exported),
+        "exported_at as a record's time would be"
+    );
+}
