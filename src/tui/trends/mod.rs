@@ -7,6 +7,9 @@ mod view_charts;
 mod view_side;
 mod view_table;
 
+mod jump;
+pub use jump::parse_jump;
+
 pub mod columns;
 pub mod words;
 
@@ -127,50 +130,6 @@ impl TrendsView {
         }
     }
 
-    /// Start typing a date to go to.
-    pub fn start_jump(&mut self) {
-        self.jump = Some(String::new());
-        self.jump_problem = None;
-    }
-
-    /// A digit or '-' typed into the date; "2019-03-14" is the longest it needs.
-    fn type_jump(&mut self, c: char) {
-        if let Some(typed) = &mut self.jump
-            && typed.len() < 10
-        {
-            typed.push(c);
-            self.jump_problem = None;
-        }
-    }
-
-    fn erase_jump(&mut self) {
-        if let Some(typed) = &mut self.jump {
-            typed.pop();
-            self.jump_problem = None;
-        }
-    }
-
-    /// Go to the date typed: its week (or, from a month or all time, its month).
-    fn go(&mut self) -> Option<Effect> {
-        let day = match parse_jump(self.jump.as_deref()?) {
-            None => {
-                self.jump_problem = Some(words::GO_TO_BAD);
-                return None;
-            }
-            Some(day) if day > self.today => {
-                self.jump_problem = Some(words::GO_TO_LATER);
-                return None;
-            }
-            Some(day) => day,
-        };
-        self.jump = None;
-        let span = match self.unit() {
-            Unit::Week => Span::Week(day),
-            Unit::Month | Unit::All => Span::Month(day),
-        };
-        self.ask(span)
-    }
-
     /// A report arrived; one for a range no longer asked for is left aside.
     pub fn loaded(&mut self, span: Span, result: Result<Box<Report>, String>) {
         if span != self.span {
@@ -188,15 +147,6 @@ impl TrendsView {
             }
             Err(why) => self.failed = Some(why),
         }
-    }
-}
-
-/// "2019-03" as its first day, "2019-03-14" as that day; anything else is None.
-pub fn parse_jump(typed: &str) -> Option<NaiveDate> {
-    match typed.len() {
-        7 => NaiveDate::parse_from_str(&format!("{typed}-01"), "%Y-%m-%d").ok(),
-        10 => NaiveDate::parse_from_str(typed, "%Y-%m-%d").ok(),
-        _ => None,
     }
 }
 
@@ -268,38 +218,12 @@ impl App {
         let Screen::Trends(view) = &mut self.screen else {
             return Transition::Stay;
         };
-        let typing = view.jump.is_some();
+        if let Some(effect) = view.jump_key(&action) {
+            return effect.map_or(Transition::Stay, Transition::Do);
+        }
         let effect = match action {
-            Action::TrendsGoTo => {
-                view.start_jump();
-                None
-            }
-            Action::Digit(n) if typing => {
-                view.type_jump(char::from(b'0' + n.min(9)));
-                None
-            }
-            Action::Type('-') if typing => {
-                view.type_jump('-');
-                None
-            }
-            Action::Erase if typing => {
-                view.erase_jump();
-                None
-            }
-            Action::Begin if typing => view.go(),
-            // Esc while typing a date puts the date away and stays.
-            Action::Leave if typing => {
-                view.jump = None;
-                None
-            }
-            Action::TrendsMove(by) => {
-                view.jump = None;
-                view.step(by)
-            }
-            Action::TrendsShow(unit) => {
-                view.jump = None;
-                view.show(unit)
-            }
+            Action::TrendsMove(by) => view.step(by),
+            Action::TrendsShow(unit) => view.show(unit),
             Action::TrendsLoaded { span, mut result } => {
                 // People read practices by name; the report knows only their ids.
                 if let (Ok(report), Some(names)) = (&mut result, &names) {
