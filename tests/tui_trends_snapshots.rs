@@ -167,13 +167,28 @@ fn failed(color: bool) -> App {
     app
 }
 
-const SCENES: [Scene; 6] = [
+/// `g` and a date that is not one: the date stays typed, with a kind word under it.
+fn go_to(color: bool) -> App {
+    let mut app = week(color);
+    let mut keys = vec![Action::TrendsGoTo];
+    keys.extend([2, 0, 1, 9].map(Action::Digit));
+    keys.push(Action::Type('-'));
+    keys.extend([1, 3].map(Action::Digit));
+    keys.push(Action::Begin);
+    for action in keys {
+        assert_eq!(app.update(action, now()), [], "nothing to load yet");
+    }
+    app
+}
+
+const SCENES: [Scene; 7] = [
     ("trends_week", week),
     ("trends_empty_week", empty_week),
     ("trends_month", month),
     ("trends_all_time", all_time),
     ("trends_loading", loading),
     ("trends_failed", failed),
+    ("trends_go_to", go_to),
 ];
 
 fn sized(scene: fn(bool) -> App, color: bool, w: u16, h: u16) -> App {

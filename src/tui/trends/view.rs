@@ -110,7 +110,7 @@ fn title_line(theme: Theme, view: &TrendsView, width: u16) -> Line<'static> {
     line
 }
 
-/// The date being typed after `g`, with the keys that go on, and any problem with it.
+/// The date being typed after `g`, with what to type or why it cannot be used.
 fn jump_lines(room: &Room, typed: &str, problem: Option<&str>) -> Vec<Line<'static>> {
     let pad = " ".repeat(room.pad.into());
     let theme = room.theme;
@@ -118,10 +118,11 @@ fn jump_lines(room: &Room, typed: &str, problem: Option<&str>) -> Vec<Line<'stat
         TextSpan::raw(pad),
         TextSpan::styled(w::GO_TO, theme.quiet()),
         TextSpan::styled(format!("{typed}▏"), theme.text()),
-        TextSpan::styled(w::GO_TO_KEYS, theme.quiet()),
     ])];
-    if let Some(problem) = problem {
-        lines.extend(room.para(problem, theme.attention()));
+    // What to type, until something typed cannot be used: then why, in its place.
+    match problem {
+        Some(problem) => lines.extend(room.para(problem, theme.attention())),
+        None => lines.extend(room.para(w::GO_TO_HOW, theme.quiet())),
     }
     lines
 }

@@ -10,8 +10,9 @@ pub const HINT_WEEK: &str = "week";
 pub const HINT_MONTH: &str = "month";
 pub const HINT_ALL: &str = "all time";
 pub const HINT_GO_TO: &str = "go to date";
-pub const GO_TO: &str = "Go to (a month 2019-03, or a day 2019-03-14): ";
-pub const GO_TO_KEYS: &str = "  Enter to go, Esc to stay";
+pub const GO_TO: &str = "Go to: ";
+pub const GO_TO_HOW: &str =
+    "A month like 2019-03, or a day like 2019-03-14. Enter to go, Esc to stay.";
 pub const GO_TO_BAD: &str = "That is not a date attune knows; type it like 2019-03 or 2019-03-14.";
 pub const GO_TO_LATER: &str = "That is after today; trends reach as far as today.";
 
