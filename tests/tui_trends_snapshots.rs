@@ -348,3 +348,37 @@ fn all_time_of_ten_years_at_80_columns_covers_2016_to_today() {
         .unwrap_or_default();
     assert!(axis.contains("2026"), "{wide}");
 }
+
+#[test]
+fn names_and_words_from_synced_files_are_shown_never_acted_on() {
+    let mut records = history();
+    let mut odd = session("2026-11-25", 6.0, Some(5), Some(3));
+    if let Body::Session(s) = &mut odd.body {
+        s.practice_id = "mine".into();
+    }
+    records.push(odd);
+    records.push(checkin(
+        "2026-11-25",
+        [5, 5, 2, 5],
+        &["sore\u{1b}[2J\u{202e}ti"],
+    ));
+    let mut app = App::new(TodaySummary::default(), false, false);
+    let mut mine = app.patterns[0].clone();
+    mine.id = "mine".into();
+    mine.name = "Evening\u{202e} \u{1b}]0;owned\u{7}calm".into();
+    app.patterns.push(mine);
+    for (w, h) in [(80, 24), (110, 30), (40, 12)] {
+        act(&mut app, &records, Action::OpenTrends);
+        let _ = app.update(Action::Resize(w, h), now());
+        let shown = text(&app, w, h);
+        assert!(
+            w < 60 || shown.contains("Evening"),
+            "{w}x{h}: the name is shown:\n{shown}"
+        );
+        assert!(
+            !shown.contains(['\u{1b}', '\u{202e}', '\u{7}']),
+            "{w}x{h}: no control or direction override reaches the terminal:\n{shown}"
+        );
+        let _ = app.update(Action::Leave, now());
+    }
+}

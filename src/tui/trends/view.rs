@@ -273,7 +273,8 @@ fn sentences(room: &Room, shown: &Shown) -> Vec<String> {
             Said::Run => room.roomy,
             _ => true,
         })
-        .map(|(_, text)| text)
+        // Names and words come from synced files: shown, never acted on.
+        .map(|(_, text)| crate::copy::safe::line(&text).into_owned())
         .collect()
 }
 
