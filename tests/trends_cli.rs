@@ -243,3 +243,31 @@ fn every_output_writes_a_time_as_the_month_files_hold_it() {
         "exported_at as a record's time would be"
     );
 }
+
+#[test]
+fn every_field_of_trends_json_is_in_docs_json_md() {
+    let env = Env::new();
+    seed(&env);
+    let v: Value = serde_json::from_str(&env.run_ok(&["trends", "--week", "2026-11-18", "--json"]))
+        .expect("json");
+    let docs = include_str!("../docs/json.md");
+    let keys = |v: &Value| -> Vec<String> {
+        v.as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    let mut fields = keys(&v);
+    fields.extend(keys(&v["by_practice"]["exhale-4-6"]));
+    fields.extend(keys(&v["days"][0]));
+    fields.extend(keys(&v["weeks"][0]));
+    fields.extend(keys(&v["scales"]["distress"]));
+    fields.extend(keys(&v["change_from_previous"]));
+    fields.extend(keys(&v["compared"]));
+    assert!(fields.len() > 30, "{fields:?}");
+    for f in fields {
+        assert!(
+            docs.contains(&format!("`{f}`")),
+            "docs/json.md does not name `{f}`"
+        );
+    }
+}
