@@ -69,6 +69,8 @@ pub enum Action {
     TrendsMove(i8),
     /// Show a week, a month or all time (the one shown goes back to the week).
     TrendsShow(crate::tui::trends::Unit),
+    /// Start typing a date to go to (then digits, '-', Enter to go, Esc to cancel).
+    TrendsGoTo,
     /// A trends report for this range arrived (or could not be read).
     TrendsLoaded {
         /// The range the report is for (a late one for another range is left aside).
