@@ -374,8 +374,12 @@ fn tui_support_text(app: &attune::tui::app::App) -> String {
 }
 
 fn attune_buffer(app: &attune::tui::app::App) -> ratatui::buffer::Buffer {
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
+    buffer_at(app, 80, 24)
+}
+
+fn buffer_at(app: &attune::tui::app::App, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("terminal");
     terminal
         .draw(|f| attune::tui::ui::render(app, f))
         .expect("draws");
@@ -425,4 +429,39 @@ fn undo_takes_back_a_word_or_what_came_before_a_pause_and_redo_is_offered() {
         last.contains("Ctrl+Z undo") && last.contains("Ctrl+Y redo"),
         "{last}"
     );
+}
+
+#[test]
+fn every_prompt_keeps_every_letter_in_the_smallest_window_and_its_words_row_is_labelled() {
+    for prompt in attune::content::prompts().prompts {
+        let mut rig = Rig::new();
+        let new = attune::service::journal::NewEntry {
+            prompt_id: Some(prompt.id.clone()),
+            ..Default::default()
+        };
+        let first = rig
+            .app
+            .open_journal(attune::tui::journal::Intent::Write(new));
+        let now = rig.now();
+        attune::tui::effect::settle(&mut rig.app, &rig.store, first.into_iter().collect(), now);
+        rig.act(Action::Resize(40, 12));
+        let buf = buffer_at(&rig.app, 40, 12);
+        let screen = (0..12)
+            .map(|y| {
+                (0..40)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let shown: Vec<&str> = screen.split_whitespace().collect();
+        for word in prompt.text.split_whitespace() {
+            assert!(
+                shown.contains(&word),
+                "{:?} lost {word:?}:\n{screen}",
+                prompt.id
+            );
+        }
+        assert!(screen.contains("Words"), "{screen}");
+    }
 }

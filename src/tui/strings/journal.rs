@@ -35,11 +35,14 @@ pub const EMPTY: &str = "No entries yet. Press {new} to write the first one.";
 pub const NOTHING_MATCHES: &str = "No entries match this filter. x clears it.";
 pub const MORE: &str = "more below…";
 pub const NO_PROMPT: &str = "Writing freely.";
-pub const PLACEHOLDER: &str = "Write as much or as little as you like.";
+/// Short enough for the smallest window: the text area does not wrap it.
+pub const PLACEHOLDER: &str = "As much or as little as you like.";
 pub const BODY: &str = "Body";
 pub const FEELINGS: &str = "Feelings";
 pub const TAGS: &str = "Tags";
 pub const NONE_CHOSEN: &str = "none";
+/// The one line for body words, feelings and tags in a small window.
+pub const WORDS: &str = "Words";
 pub const TAGS_EMPTY: &str = "type words, spaces between";
 pub const BODY_PICKER: &str = "Which body sensations are with you? Space chooses.";
 pub const FEELINGS_PICKER: &str = "Which feelings are with you? Space chooses.";
