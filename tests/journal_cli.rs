@@ -529,3 +529,35 @@ fn journal_show_says_which_practice_an_entry_was_written_after() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_starred_entry_is_found_with_list_starred_and_shows_its_star() {
+    let env = Env::new();
+    let keep = env
+        .run_ok_with(&["journal", "new"], "Worth keeping.\n")
+        .trim()
+        .to_string();
+    env.run_ok_with(&["journal", "new"], "An ordinary day.\n");
+    assert_eq!(env.run_ok(&["journal", "star", &keep]).trim(), "Starred.");
+    assert_eq!(
+        env.run_ok(&["journal", "star", &keep]).trim(),
+        "It already had a star."
+    );
+    let starred = env.run_ok(&["journal", "list", "--starred"]);
+    assert!(
+        starred.contains("★ Worth keeping.") && !starred.contains("ordinary"),
+        "{starred}"
+    );
+    assert!(
+        env.run_ok(&["journal", "show", &keep])
+            .contains("★ Starred")
+    );
+    assert_eq!(
+        env.run_ok(&["journal", "unstar", &keep]).trim(),
+        "The star is off."
+    );
+    assert!(
+        env.run_ok(&["journal", "list", "--starred"])
+            .contains("No journal entries here.")
+    );
+}

@@ -465,3 +465,22 @@ fn every_prompt_keeps_every_letter_in_the_smallest_window_and_its_words_row_is_l
         assert!(screen.contains("Words"), "{screen}");
     }
 }
+
+#[test]
+fn s_on_an_entry_being_read_stars_it_and_again_takes_the_star_off() {
+    let mut rig = Rig::new();
+    rig.seed("A good talk with Sam", &[], &[], 0);
+    rig.key(KeyCode::Char('j')).key(KeyCode::Enter);
+    assert_eq!(rig.app.context(), Context::JournalView);
+    assert!(tui_support_text(&rig.app).contains("s star"));
+    rig.key(KeyCode::Char('s'));
+    assert!(Rig::body(&rig.entries()[0]).starred);
+    assert!(tui_support_text(&rig.app).contains("★"));
+    rig.key(KeyCode::Esc);
+    assert!(
+        tui_support_text(&rig.app).contains("★"),
+        "the list shows it too"
+    );
+    rig.key(KeyCode::Enter).key(KeyCode::Char('s'));
+    assert!(!Rig::body(&rig.entries()[0]).starred);
+}

@@ -36,6 +36,10 @@ pub enum Sub {
     /// Change an entry's text (from stdin, or in $EDITOR), or with --tag, --sensation,
     /// --feeling or --clear only those words
     Edit(super::journal_words::EditArgs),
+    /// Mark an entry with a star, to find it again with `journal list --starred`
+    Star { id: String },
+    /// Take an entry's star off
+    Unstar { id: String },
     /// Delete an entry (asks first)
     Delete {
         id: String,
@@ -77,6 +81,9 @@ pub struct ListArgs {
     pub tag: Option<String>,
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+    /// Only entries marked with a star
+    #[arg(long)]
+    pub starred: bool,
     #[arg(long)]
     pub json: bool,
 }
@@ -109,6 +116,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
                 since: a.since,
                 until: a.until,
                 tag: a.tag,
+                starred: a.starred,
                 ..Filter::default()
             };
             show_list(ctx, &filter, a.limit, a.json, out, err)
@@ -117,6 +125,8 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
         Some(Sub::Show { id }) => show(ctx, &id, out, err),
         Some(Sub::Edit(a)) if a.changes_words() => super::journal_words::edit(ctx, &a, out),
         Some(Sub::Edit(a)) => edit(ctx, &a.id, out),
+        Some(Sub::Star { id }) => super::journal_words::star(ctx, &id, true, out),
+        Some(Sub::Unstar { id }) => super::journal_words::star(ctx, &id, false, out),
         Some(Sub::Delete { id, yes }) => delete(ctx, &id, yes, out),
     };
     done.map(|()| None)
@@ -291,8 +301,9 @@ pub fn list_line(r: &Record) -> String {
         return String::new();
     };
     let first = first_line(&j.text);
+    let star = if j.starred { "★ " } else { "" };
     let mut line = format!(
-        "{}  {}  {}",
+        "{}  {}  {star}{}",
         r.created_at.format("%Y-%m-%d %H:%M"),
         journal::short_id(&r.id),
         cut(first, 60)
@@ -337,6 +348,9 @@ fn show(ctx: &Ctx, id: &str, out: &mut dyn Write, err: &mut dyn Write) -> Outcom
         r.created_at.format("%A %-d %B %Y, %H:%M"),
         r.id
     )?;
+    if j.starred {
+        writeln!(out, "★ Starred")?;
+    }
     if let Some(p) = &j.prompt {
         writeln!(out, "Prompt: {}", safe::line(p))?;
     }

@@ -1,6 +1,6 @@
-//! `attune journal edit ID --tag … --sensation … --feeling … --clear …`: changing an
-//! entry's words without touching its text, and the line `journal show` gives an entry
-//! written after a practice.
+//! Changing an entry without touching its text (`attune journal edit ID --tag …
+//! --sensation … --feeling … --clear …`, `journal star`, `journal unstar`), and the line
+//! `journal show` gives an entry written after a practice.
 
 use super::journal::{failure, find};
 use super::{Ctx, Failure, Outcome};
@@ -85,6 +85,21 @@ pub fn edit(ctx: &Ctx, args: &EditArgs, out: &mut dyn Write) -> Outcome {
     } else {
         writeln!(out, "Saved.")?;
     }
+    Ok(())
+}
+
+/// `journal star ID` and `journal unstar ID`.
+pub fn star(ctx: &Ctx, id: &str, on: bool, out: &mut dyn Write) -> Outcome {
+    let (_, record) = find(ctx, id)?;
+    let store = ctx.open_store()?;
+    let (_, report) = journal::set_star(&store, &record, on, ctx.clock.wall()).map_err(failure)?;
+    let said = match (on, report.changed > 0) {
+        (true, true) => "Starred.",
+        (true, false) => "It already had a star.",
+        (false, true) => "The star is off.",
+        (false, false) => "It had no star.",
+    };
+    writeln!(out, "{said}")?;
     Ok(())
 }
 

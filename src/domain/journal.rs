@@ -141,6 +141,8 @@ pub struct Filter {
     pub sensation: Option<String>,
     /// Words that must all appear (in the text, prompt, tags or words), any case.
     pub query: Option<String>,
+    /// Only entries marked with a star.
+    pub starred: bool,
 }
 
 impl Filter {
@@ -152,6 +154,7 @@ impl Filter {
             tags: &j.tags,
             sensations: &j.sensations,
             feelings: &j.feelings,
+            starred: j.starred,
         })
     }
 
@@ -164,7 +167,8 @@ impl Filter {
                     .any(|x| x.eq_ignore_ascii_case(w.trim_start_matches('#')))
             })
         };
-        self.since.is_none_or(|s| v.day >= s)
+        (!self.starred || v.starred)
+            && self.since.is_none_or(|s| v.day >= s)
             && self.until.is_none_or(|u| v.day <= u)
             && has(v.tags, &self.tag)
             && has(v.sensations, &self.sensation)
@@ -180,6 +184,7 @@ pub struct View<'a> {
     pub tags: &'a [String],
     pub sensations: &'a [String],
     pub feelings: &'a [String],
+    pub starred: bool,
 }
 
 /// Text as search compares it: lower case, accents let go ("Café" reads "cafe"), so a
@@ -323,6 +328,7 @@ mod tests {
             tags: &[],
             sensations: &[],
             feelings: &[],
+            starred: false,
         };
         assert!(contains_all(&v, "cafe"));
         assert!(contains_all(&v, "CAFÉ calm"));

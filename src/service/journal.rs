@@ -200,6 +200,23 @@ pub fn edit_words(
     Ok((updated, report))
 }
 
+/// Mark an entry with a star (or take it off): a newer version, unless it already was.
+pub fn set_star(
+    store: &Store,
+    record: &Record,
+    on: bool,
+    now: Stamp,
+) -> Result<(Record, SaveReport), JournalError> {
+    let mut updated = record.clone();
+    match &mut updated.body {
+        Body::Journal(j) if j.starred != on => j.starred = on,
+        _ => return Ok((record.clone(), SaveReport::default())),
+    }
+    updated.updated_at = record.next_version(now);
+    let report = store.save(updated.clone())?;
+    Ok((updated, report))
+}
+
 /// Delete an entry everywhere: a tombstone wins over every other version.
 pub fn delete(store: &Store, record: &Record, now: Stamp) -> Result<Record, JournalError> {
     Ok(correct::delete(store, record, now)?)

@@ -69,6 +69,7 @@ const VIEW: &[Binding] = &[
     j(code(KeyCode::PageUp), J::Move(-10), None),
     j(code(KeyCode::PageDown), J::Move(10), None),
     j(k('e'), J::Edit, Some(w::HINT_EDIT)),
+    j(k('s'), J::Star, Some(w::HINT_STAR)),
     j(k('d'), J::Delete, Some(w::HINT_DELETE)),
     bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)).named(Name::Back),
     bind(k('q'), Action::Leave, None),

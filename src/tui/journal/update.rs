@@ -258,11 +258,19 @@ impl JournalState {
         Transition::Stay
     }
 
-    fn on_view(&mut self, action: Action, _now: Now) -> Transition {
+    fn on_view(&mut self, action: Action, now: Now) -> Transition {
         let Mode::View { record, scroll } = &mut self.mode else {
             return Transition::Stay;
         };
         match action {
+            Action::Journal(J::Star) => {
+                let on = !matches!(&record.body, Body::Journal(j) if j.starred);
+                return go(JournalEffect::Star {
+                    record: record.clone(),
+                    on,
+                    at: now.wall,
+                });
+            }
             Action::Journal(J::Move(by)) => *scroll = scroll.saturating_add_signed(by),
             Action::Journal(J::Edit) => {
                 let r = (**record).clone();

@@ -246,7 +246,7 @@ fn entry_lines(r: &Record, row: &Row, theme: Theme) -> Vec<Line<'static>> {
         format!("  ({})", jn.sensations.join(", "))
     };
     // The first line gets what the row leaves; a cut line ends with "…".
-    let indent = if row.two { 5 } else { 10 };
+    let indent = if row.two { 5 } else { 11 };
     let room = row
         .width
         .saturating_sub(indent + words.chars().count())
@@ -257,11 +257,19 @@ fn entry_lines(r: &Record, row: &Row, theme: Theme) -> Vec<Line<'static>> {
     snippet.push(Span::styled(words, theme.quiet()));
     if !row.two {
         let date = r.created_at.format("%-d %b").to_string();
-        let mut spans = vec![marker, Span::styled(format!("{date:<7}"), theme.quiet())];
+        let star = if jn.starred { "★" } else { " " };
+        let mut spans = vec![
+            marker,
+            Span::styled(format!("{date:<7}"), theme.quiet()),
+            Span::styled(star, theme.notice()),
+        ];
         spans.extend(snippet);
         return vec![Line::from(spans)];
     }
-    let date = r.created_at.format("%a %-d %b %Y %H:%M").to_string();
+    let mut date = r.created_at.format("%a %-d %b %Y %H:%M").to_string();
+    if jn.starred {
+        date.push_str(" ★");
+    }
     let prompt = jn.prompt.as_deref().map(|p| cut(p, 50)).unwrap_or_default();
     vec![
         Line::from(vec![
@@ -291,7 +299,10 @@ fn view(app: &App, j: &JournalState, r: &Record, scroll: u16, frame: &mut Frame,
     let body = with_footer(app, frame, area);
     let pad = pad(body);
     let width = body.width.saturating_sub(2 * pad.len() as u16);
-    let when = r.created_at.format("%a %-d %b %Y, %H:%M").to_string();
+    let mut when = r.created_at.format("%a %-d %b %Y, %H:%M").to_string();
+    if journal(r).is_some_and(|j| j.starred) {
+        when.push_str(" ★");
+    }
     let mut head = vec![title(theme, Some(&when))];
     let Some(jn) = journal(r) else { return };
     if let Some(p) = &jn.prompt {

@@ -174,6 +174,19 @@ impl JournalState {
             J::DraftRemoved(_) if self.mode == Mode::List => go(self.list.load()),
             J::SetAsideDone(result) => self.set_aside_done(result, now),
             J::Deleted(result) => self.deleted(result),
+            J::Starred(Ok(record)) => {
+                self.list.replace(&record);
+                if let Mode::View { record: shown, .. } = &mut self.mode
+                    && shown.id == record.id
+                {
+                    *shown = record;
+                }
+                Transition::Stay
+            }
+            J::Starred(Err(why)) => {
+                self.note = Some(Note::Failed(why));
+                Transition::Stay
+            }
             J::Loaded(Err(why)) | J::Opened(Err(why)) => {
                 self.note = Some(Note::Failed(why));
                 Transition::Stay

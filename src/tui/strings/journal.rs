@@ -11,6 +11,7 @@ pub const HINT_EDIT: &str = "edit";
 pub const HINT_DELETE: &str = "delete";
 pub const HINT_UNDO: &str = "undo";
 pub const HINT_REDO: &str = "redo";
+pub const HINT_STAR: &str = "star";
 pub const HINT_SEARCH: &str = "search";
 pub const HINT_FILTER: &str = "filter";
 pub const HINT_TAG: &str = "tag";
