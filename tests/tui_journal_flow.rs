@@ -484,3 +484,12 @@ fn s_on_an_entry_being_read_stars_it_and_again_takes_the_star_off() {
     rig.key(KeyCode::Enter).key(KeyCode::Char('s'));
     assert!(!Rig::body(&rig.entries()[0]).starred);
 }
+
+#[test]
+fn editing_an_entry_puts_the_cursor_after_its_last_word() {
+    let mut rig = Rig::new();
+    rig.seed("first line\nsecond line", &[], &[], 1);
+    rig.key(KeyCode::Char('j')).key(KeyCode::Char('e'));
+    rig.keys(" and more");
+    assert_eq!(rig.text(), "first line\nsecond line and more");
+}

@@ -212,6 +212,9 @@ impl Editor {
         };
         let prompt = PromptChoice::kept(j.prompt_id.as_deref(), j.prompt.as_deref(), prompts);
         let mut e = Editor::new(&new, prompt);
+        // Where more words usually go: after the last ones.
+        e.text.0.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        e.text.0.move_cursor(ratatui_textarea::CursorMove::End);
         e.editing = Some(record.clone());
         e.original = e.content();
         e
