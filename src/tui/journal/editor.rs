@@ -62,6 +62,32 @@ impl Text {
         }
     }
 
+    /// For a long text, the lines around the cursor as a text of their own (the cursor
+    /// in the middle of it), so a frame wraps a screenful rather than the whole entry;
+    /// None when the text is short enough to draw whole.
+    pub fn window(&self, rows: usize) -> Option<Text> {
+        const WHOLE_BYTES: usize = 64 * 1024;
+        let lines = self.0.lines();
+        let bytes: usize = lines.iter().map(String::len).sum();
+        let (row, col) = {
+            let at = self.0.cursor();
+            (at.0, at.1)
+        };
+        if bytes <= WHOLE_BYTES || lines.len() <= 2 * rows {
+            return None;
+        }
+        let from = row.saturating_sub(rows / 2);
+        let to = (row + rows).min(lines.len());
+        let mut window = Text::new(&lines[from..to].join("\n"));
+        let jump = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        window.0.move_cursor(ratatui_textarea::CursorMove::Jump(
+            jump(row - from),
+            jump(col),
+        ));
+        window.0.set_cursor_style(self.0.cursor_style());
+        Some(window)
+    }
+
     /// Show `snap` in place of the text, keeping how the text looks and its focus.
     pub fn restore(&mut self, snap: Snapshot, focused: bool) {
         let mut fresh = Text::new(&snap.lines.join("\n"));

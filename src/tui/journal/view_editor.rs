@@ -64,7 +64,10 @@ fn editor(app: &App, j: &JournalState, e: &Editor, frame: &mut Frame, area: Rect
     head.extend(prompt_lines(j, e, theme, width, roomy, room.max(1)));
     let text_area = between(body, pad, width, head.len(), tail.len());
     frame.render_widget(Paragraph::new(head), body);
-    frame.render_widget(&e.text.0, text_area);
+    match e.text.window(usize::from(text_area.height)) {
+        Some(window) => frame.render_widget(&window.0, text_area),
+        None => frame.render_widget(&e.text.0, text_area),
+    }
     let tail_area = Rect {
         y: text_area.bottom(),
         height: tail.len() as u16,
