@@ -443,3 +443,24 @@ fn blank() -> Content {
         feelings: Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod window_tests {
+    use super::Text;
+    use ratatui_textarea::CursorMove;
+
+    #[test]
+    fn a_long_text_is_drawn_from_the_lines_around_its_cursor() {
+        let long: Vec<String> = (0..3000)
+            .map(|i| format!("line {i} of steady words about the day"))
+            .collect();
+        let mut text = Text::new(&long.join("\n"));
+        text.0.move_cursor(CursorMove::Jump(1500, 4));
+        let window = text.window(20).expect("a window");
+        assert_eq!(window.0.lines().len(), 30);
+        let at = window.0.cursor();
+        assert_eq!(window.0.lines()[at.0], long[1500]);
+        assert_eq!(at.1, 4);
+        assert!(Text::new("short").window(20).is_none());
+    }
+}
