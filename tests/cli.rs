@@ -122,7 +122,7 @@ fn history_filters_by_dates_and_kind() {
     let text = env.run_ok(&["history", "--kind", "session"]);
     assert_eq!(
         text,
-        "2026-10-15 09:00  practice  breathe exhale-4-6 5.0 min\n"
+        "2026-10-15 09:00  practice  Long exhale 4-6 5.0 min\n"
     );
     let bad = env
         .cmd()

@@ -114,7 +114,7 @@ pub fn practice_before(ctx: &Ctx, store: &Store, entry: &Record, id: Uuid) -> Op
     let Body::Session(s) = &practice.body else {
         return None;
     };
-    let name = practice_name(ctx, &s.practice, &s.practice_id);
+    let name = practice_name(ctx, &s.practice_id);
     Some(crate::copy::summary::written_after(
         &name,
         &practice.created_at.format("%H:%M").to_string(),
@@ -122,16 +122,7 @@ pub fn practice_before(ctx: &Ctx, store: &Store, entry: &Record, id: Uuid) -> Op
 }
 
 /// A practice by its name, the user's own patterns and routines included.
-fn practice_name(ctx: &Ctx, practice: &str, id: &str) -> String {
-    let dir = ctx.config_dir.as_deref();
-    let name = if practice == "ground" {
-        crate::content::all_routines_with(dir, &ctx.config.routines)
-            .ok()
-            .and_then(|all| all.into_iter().find(|r| r.id == id).map(|r| r.title))
-    } else {
-        crate::content::all_patterns_with(dir, &ctx.config.patterns)
-            .ok()
-            .and_then(|all| all.into_iter().find(|p| p.id == id).map(|p| p.name))
-    };
-    name.unwrap_or_else(|| id.to_string())
+fn practice_name(ctx: &Ctx, id: &str) -> String {
+    let names = crate::service::trends::names_for_cli(ctx.config_dir.as_deref(), &ctx.config);
+    names.get(id).cloned().unwrap_or_else(|| id.to_string())
 }

@@ -77,7 +77,7 @@ fn record_lines(app: &App, page: &Page, r: &Record, selected: bool) -> Vec<Line<
             (w::CHECKIN.to_string(), w::checkin_values(c), words)
         }
         Body::Session(sess) => (
-            practice_name(app, &sess.practice, &sess.practice_id),
+            practice_name(app, &sess.practice_id),
             w::practice_values(sess),
             sess.note.clone().into_iter().collect(),
         ),
@@ -110,19 +110,10 @@ fn record_lines(app: &App, page: &Page, r: &Record, selected: bool) -> Vec<Line<
 }
 
 /// A practice by its name (a pattern's or a routine's), its id when neither is known.
-fn practice_name(app: &App, practice: &str, id: &str) -> String {
-    let known = if practice == "ground" {
-        app.routines
-            .iter()
-            .find(|r| r.id == id)
-            .map(|r| r.title.clone())
-    } else {
-        app.patterns
-            .iter()
-            .find(|p| p.id == id)
-            .map(|p| p.name.clone())
-    };
-    known.unwrap_or_else(|| id.to_string())
+fn practice_name(app: &App, id: &str) -> String {
+    crate::service::trends::practice_names(&app.patterns, &app.routines)
+        .remove(id)
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// The ratings form; where the note's cursor goes (line, column), when the note has focus.
