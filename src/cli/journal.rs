@@ -29,7 +29,9 @@ pub enum Sub {
     Show { id: String },
     /// Find entries holding every word of QUERY
     Search {
+        /// Words that must all be in an entry (case and accents do not matter)
         query: String,
+        /// The entries found, as JSON (see docs/json.md)
         #[arg(long)]
         json: bool,
     },
@@ -73,17 +75,22 @@ pub struct NewArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
+    /// Entries written on this day or later (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub since: Option<NaiveDate>,
+    /// Entries written on this day or earlier (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub until: Option<NaiveDate>,
+    /// Entries with this tag
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
+    /// At most this many entries, newest first
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     /// Only entries marked with a star
     #[arg(long)]
     pub starred: bool,
+    /// The entries as JSON (see docs/json.md)
     #[arg(long)]
     pub json: bool,
 }
