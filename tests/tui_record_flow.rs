@@ -241,3 +241,21 @@ fn an_empty_record_says_what_will_show_there() {
     rig.press("ed<Esc>");
     assert_eq!(rig.app.screen, Screen::Home);
 }
+
+#[test]
+fn a_practice_deleted_in_the_app_is_undone_once_then_gone_from_every_file() {
+    let mut p = practice("2026-12-02", 10);
+    if let Body::Session(s) = &mut p.body {
+        s.note = Some("a private practice note".into());
+    }
+    let mut rig = rig_with(&[&p]);
+    rig.press("rdyu");
+    assert!(stored(&rig, p.id).is_some(), "undone");
+    assert!(rig.screen(80, 24).contains("a private practice note"));
+    rig.press("dy<Left>");
+    assert!(
+        stored(&rig, p.id).is_none(),
+        "moving to another day lets the undo go"
+    );
+    assert!(!all_files(&rig).contains("a private practice note"));
+}
