@@ -476,3 +476,23 @@ fn doctor_names_a_stray_file_with_a_hostile_name_safely() {
         .collect();
     assert_all_safe(&runs);
 }
+
+#[test]
+fn the_export_line_names_a_hostile_file_name_safely() {
+    let env = Env::new();
+    env.run_ok(&["checkin", "--distress", "3"]);
+    let out = env.tmp.path().join("out\u{1b}]0;owned\u{7}.json");
+    let run = env
+        .cmd()
+        .args(["export", "--out", out.to_str().expect("utf-8")])
+        .output()
+        .expect("runs");
+    assert!(run.status.success());
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert!(said.contains("Exported 1 record to"), "{said}");
+    assert!(
+        !said.contains('\u{1b}') && !said.contains('\u{7}'),
+        "{said:?}"
+    );
+    assert!(out.exists(), "the file itself keeps its exact name");
+}

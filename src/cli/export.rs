@@ -2,6 +2,7 @@
 //! record; or a week's review in Markdown.
 
 use super::{Ctx, Failure, Outcome, warn_problems};
+use crate::copy::safe;
 use crate::service::records::export;
 use crate::store::Store;
 use crate::store::atomic::write_atomic;
@@ -77,7 +78,9 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
     match args.out {
         Some(path) => {
             write_atomic(&path, &bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-            writeln!(err, "Exported {count} records to {}.", path.display())?;
+            let shown = path.display().to_string();
+            let records = if count == 1 { "record" } else { "records" };
+            writeln!(err, "Exported {count} {records} to {}.", safe::line(&shown))?;
         }
         None => out.write_all(&bytes)?,
     }
