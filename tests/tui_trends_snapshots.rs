@@ -382,3 +382,26 @@ fn names_and_words_from_synced_files_are_shown_never_acted_on() {
         let _ = app.update(Action::Leave, now());
     }
 }
+
+#[test]
+fn all_time_from_a_clock_that_once_said_1970_is_drawn_by_decade_at_every_size() {
+    let mut records = ten_years();
+    records.push(session("1970-01-01", 5.0, None, None));
+    let mut app = opened(false, &records);
+    act(
+        &mut app,
+        &records,
+        Action::TrendsShow(attune::tui::trends::Unit::All),
+    );
+    for (width, height) in [(80, 24), (40, 12)] {
+        let _ = app.update(Action::Resize(width, height), now());
+        let shown = text(&app, width, height);
+        // Every decade has its column; a narrow axis names every other one.
+        assert!(
+            shown.contains("by decade") && shown.contains("1970s"),
+            "{shown}"
+        );
+        let want = if width >= 80 { "2020s" } else { "2010s" };
+        assert!(shown.contains(want), "{shown}");
+    }
+}

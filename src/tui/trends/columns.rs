@@ -38,6 +38,9 @@ pub enum Cut {
     Months,
     Quarters,
     Years,
+    /// For a history that reaches back further than years can show side by side (a
+    /// device whose clock once said 1970, say).
+    Decades,
 }
 
 pub fn columns(t: &Trends, cut: Cut) -> Vec<Column> {
@@ -54,6 +57,9 @@ pub fn period_start(d: NaiveDate, cut: Cut) -> NaiveDate {
         Cut::Months => d.month(),
         Cut::Quarters => (d.month() - 1) / 3 * 3 + 1,
         Cut::Years => 1,
+        Cut::Decades => {
+            return NaiveDate::from_ymd_opt(d.year() - d.year().rem_euclid(10), 1, 1).unwrap_or(d);
+        }
     };
     NaiveDate::from_ymd_opt(d.year(), month, 1).unwrap_or(d)
 }
@@ -67,6 +73,7 @@ pub fn count(from: NaiveDate, to: NaiveDate, cut: Cut) -> usize {
         Cut::Months => span + 1,
         Cut::Quarters => (months(to) / 3) - (months(from) / 3) + 1,
         Cut::Years => i64::from(to.year() - from.year()) + 1,
+        Cut::Decades => i64::from(to.year().div_euclid(10) - from.year().div_euclid(10)) + 1,
     };
     usize::try_from(n).unwrap_or(0)
 }
@@ -211,5 +218,7 @@ mod tests {
         assert_eq!(count(d("2016-03-05"), d("2026-12-03"), Cut::Months), 130);
         assert_eq!(count(d("2016-03-05"), d("2026-12-03"), Cut::Quarters), 44);
         assert_eq!(count(d("2016-03-05"), d("2026-12-03"), Cut::Years), 11);
+        assert_eq!(count(d("1970-01-01"), d("2026-12-03"), Cut::Decades), 6);
+        assert_eq!(period_start(d("1979-06-01"), Cut::Decades), d("1970-01-01"));
     }
 }

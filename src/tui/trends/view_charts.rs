@@ -39,7 +39,7 @@ pub(super) struct Layout {
 pub(super) fn chart_layout(shown: &Shown, width: u16, roomy: bool) -> Option<Layout> {
     let t = &shown.report.trends;
     let cuts: &[Cut] = if shown.span == Span::All {
-        &[Cut::Months, Cut::Quarters, Cut::Years]
+        &[Cut::Months, Cut::Quarters, Cut::Years, Cut::Decades]
     } else {
         &[Cut::Days]
     };
@@ -90,6 +90,7 @@ fn label(shown: &Shown, cut: Cut, c: &Column, pitch: Pitch) -> Option<String> {
             Some(format!("Q{}", d.month0() / 3 + 1))
         }
         (_, Cut::Quarters) => (d.month() == 1).then(year),
+        (_, Cut::Decades) => Some(format!("{}s", d.year())),
         (_, _) if pitch.bar >= 4 => Some(year()),
         // Narrow years: every other one, so the labels do not run together.
         (_, _) => (d.year() % 2 == 0).then(year),

@@ -46,6 +46,7 @@ pub fn by_cut(cut: super::columns::Cut) -> &'static str {
         Cut::Days | Cut::Months => "monthly",
         Cut::Quarters => "quarterly",
         Cut::Years => "yearly",
+        Cut::Decades => "by decade",
     }
 }
 
