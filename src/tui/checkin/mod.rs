@@ -135,13 +135,13 @@ impl CheckinForm {
         }
     }
 
-    /// The form filled with a stored check-in, to correct it; sleep is asked if it holds
-    /// a sleep rating. None for anything but a check-in.
+    /// The form filled with a stored check-in, to correct it, every item offered (sleep
+    /// too, so one left out can be added). None for anything but a check-in.
     pub fn editing(record: &Record) -> Option<CheckinForm> {
         let Body::Checkin(c) = &record.body else {
             return None;
         };
-        let mut form = CheckinForm::new(c.sleep.is_some());
+        let mut form = CheckinForm::new(true);
         for scale in Scale::ALL {
             form.values[slot(scale)] = scale.get(c);
         }
