@@ -193,7 +193,12 @@ fn keep_line(app: &App, c: &Closing, page: &Page) -> Line<'static> {
     } else {
         ("[ ]", theme.quiet())
     };
-    let words = if page.roomy { g::KEEP } else { g::KEEP_SHORT };
+    let words = match (c.routine.names_only(), page.roomy) {
+        (true, true) => g::KEEP_NAMED,
+        (true, false) => g::KEEP_NAMED_SHORT,
+        (false, true) => g::KEEP,
+        (false, false) => g::KEEP_SHORT,
+    };
     Line::from(vec![
         Span::raw(page.pad),
         Span::styled(mark, style),

@@ -32,6 +32,8 @@ pub const STOPPED: &str = "You stopped. Stopping is always fine.";
 pub const STOPPED_SHORT: &str = "Stopped; that is fine.";
 pub const KEEP: &str = "Keep what you wrote with this practice";
 pub const KEEP_SHORT: &str = "Keep what you wrote";
+pub const KEEP_NAMED: &str = "Keep the words you chose with this practice";
+pub const KEEP_NAMED_SHORT: &str = "Keep the words you chose";
 pub const KEEP_HOW: &str = "{keep} chooses. Not kept unless you choose.";
 pub const JOURNAL_LATER: &str = "{journal} writes about it, now or whenever you like.";
 pub use crate::copy::summary::LET_GO;
