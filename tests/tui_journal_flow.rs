@@ -307,7 +307,7 @@ fn an_entry_over_the_limit_is_shown_not_opened_and_says_how_to_edit_it() {
         assert!(matches!(rig.journal().mode, Mode::View { .. }));
         let short = attune::service::journal::short_id(&seeded.id);
         assert_eq!(rig.journal().note, Some(Note::TooBig(short.clone())));
-        let said = attune::tui::strings::journal::too_big(&short);
+        let said = attune::copy::journal::too_big(&short);
         assert!(
             said.contains(&format!("attune journal edit {short}")),
             "{said}"

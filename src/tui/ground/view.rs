@@ -3,12 +3,12 @@
 //! to keep what was typed, the rating after and the offers.
 
 use super::view_step as ground_step;
+use crate::copy::ground as g;
+use crate::copy::screens as s;
 use crate::domain::checkin::Scale;
 use crate::tui::app::{App, HIGH_DISTRESS};
 use crate::tui::breathe::Rating;
 use crate::tui::ground::{Closing, Ground, Stage};
-use crate::tui::strings as s;
-use crate::tui::strings::ground as g;
 use crate::tui::ui::{Page, roomy, title, with_footer};
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -28,7 +28,7 @@ impl Text {
         area.set_cursor_line_style(ratatui::style::Style::default());
         // Undo is the editor's own, a word at a time (see `history`).
         area.set_max_histories(0);
-        area.set_placeholder_text(crate::tui::strings::journal::PLACEHOLDER);
+        area.set_placeholder_text(crate::copy::journal::PLACEHOLDER);
         let dim = ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::DIM);
         area.set_placeholder_style(dim);
         let reversed =

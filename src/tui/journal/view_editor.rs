@@ -3,10 +3,10 @@
 //! question asked before letting changes go.
 
 use super::view::{between, cut, note_lines};
+use crate::copy::journal as w;
 use crate::tui::app::App;
 use crate::tui::journal::editor::EditorNote;
 use crate::tui::journal::{Editor, Field, JournalState, Mode};
-use crate::tui::strings::journal as w;
 use crate::tui::theme::Theme;
 use crate::tui::ui::para;
 use crate::tui::ui::picker::{Heads, render_words};

@@ -104,15 +104,11 @@ pub fn draft_offer(saved_at: &str) -> String {
 pub const DRAFT_CHOICE: &str =
     "Carry on writing them, or set them aside in a file for later. Nothing is deleted.";
 
-pub fn input_label(kind: crate::tui::journal::InputKind) -> &'static str {
-    use crate::tui::journal::InputKind;
-    match kind {
-        InputKind::Search => "Search: ",
-        InputKind::Tag => "Tag: ",
-        InputKind::Word => "Body word: ",
-        InputKind::Dates => "Dates (from..to): ",
-    }
-}
+/// The labels of the lines typed under the list.
+pub const SEARCH_LABEL: &str = "Search: ";
+pub const TAG_LABEL: &str = "Tag: ";
+pub const WORD_LABEL: &str = "Body word: ";
+pub const DATES_LABEL: &str = "Dates (from..to): ";
 
 /// Over a filtered list: how many entries it shows, and of what.
 pub fn showing(n: usize, more: bool, what: &str) -> String {

@@ -76,7 +76,7 @@ pub fn problem(why: &str) -> String {
 
 /// "7 of 7 steps · 2:15".
 pub fn summary(done: u32, total: u32, took: Duration) -> String {
-    format!("{done} of {total} steps · {}", super::clock(took))
+    format!("{done} of {total} steps · {}", super::screens::clock(took))
 }
 
 /// "12 out-breaths · about 7 a minute".
@@ -87,7 +87,10 @@ pub fn exhales(count: u32, rate: Option<f64>) -> String {
         "out-breaths"
     };
     match rate {
-        Some(r) => format!("{count} {word} · about {} a minute", super::rate(r)),
+        Some(r) => format!(
+            "{count} {word} · about {} a minute",
+            super::screens::rate(r)
+        ),
         None => format!("{count} {word}"),
     }
 }
