@@ -78,10 +78,8 @@ impl RecordState {
             Action::Record(R::Delete) if self.selected().is_some() => {
                 self.mode = Mode::AskDelete;
             }
-            Action::Record(R::Undo) => {
-                if self.pending.take().is_some() {
-                    self.note = Some(Note::Undone);
-                }
+            Action::Record(R::Undo) if self.pending.take().is_some() => {
+                self.note = Some(Note::Undone);
             }
             Action::Leave => return self.commit_then(Transition::Home(Vec::new()), now),
             _ => {}
