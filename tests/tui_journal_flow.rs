@@ -493,3 +493,17 @@ fn editing_an_entry_puts_the_cursor_after_its_last_word() {
     rig.keys(" and more");
     assert_eq!(rig.text(), "first line\nsecond line and more");
 }
+
+#[test]
+fn ctrl_o_without_a_terminal_to_lend_says_so_and_keeps_every_word() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('j')).key(KeyCode::Char('n'));
+    rig.keys("still here");
+    rig.ctrl('o');
+    assert_eq!(rig.text(), "still here");
+    let screen = tui_support_text(&rig.app);
+    assert!(
+        screen.contains("there is no terminal here to open your editor on"),
+        "{screen}"
+    );
+}

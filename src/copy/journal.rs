@@ -12,6 +12,13 @@ pub const HINT_DELETE: &str = "delete";
 pub const HINT_UNDO: &str = "undo";
 pub const HINT_REDO: &str = "redo";
 pub const HINT_STAR: &str = "star";
+pub const HINT_OUTSIDE: &str = "your editor";
+/// Asked for the person's own editor where no terminal can be lent to it.
+pub const NO_TERMINAL: &str = "there is no terminal here to open your editor on";
+/// The person's editor did not finish cleanly; what it held is back in the editor here.
+pub fn outside_unclean(editor: &str) -> String {
+    format!("{editor} did not finish cleanly; the words it held are here, unsaved.")
+}
 pub const HINT_SEARCH: &str = "search";
 pub const HINT_FILTER: &str = "filter";
 pub const HINT_TAG: &str = "tag";

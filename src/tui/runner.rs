@@ -4,19 +4,22 @@
 //! it waits only until the next moment the picture would change.
 
 use super::action::Action;
+use super::action::Effect;
 use super::app::App;
 use super::effect;
+use super::journal::JournalAction;
 use super::paint::Painter;
 use super::ui::drawn_size;
 use super::worker::{Perform, Worker};
 use crate::clock::Clock;
+use crate::service::outside_editor::Edited;
 use anyhow::Context as _;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{Event, KeyEventKind};
 use ratatui::layout::Rect;
 use std::io::Write as _;
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender};
 use std::time::Duration;
 
 /// The shortest time between two animation frames: 22 a second, enough for smooth motion
@@ -50,7 +53,17 @@ pub struct Runner<'t, B: Backend, P: Perform> {
     clock: Clock,
     last_frame: Duration,
     bells: u64,
+    /// Lends the terminal to the person's own editor; None where there is no terminal.
+    outside: Option<OutsideEditor>,
+    /// Told after each terminal event is handled, so the input thread reads the next one
+    /// only then (and never while the person's own editor has the terminal).
+    input_gate: Option<SyncSender<()>>,
+    /// The terminal was lent out: the next frame is drawn whole.
+    repaint: bool,
 }
+
+/// Runs the person's own editor on `text` with the terminal handed over, and takes it back.
+pub type OutsideEditor = Box<dyn FnMut(&str) -> Result<Edited, String>>;
 
 impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
     /// Size the app to the terminal and draw the first frame.
@@ -72,11 +85,26 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
             clock,
             last_frame: Duration::ZERO,
             bells,
+            outside: None,
+            input_gate: None,
+            repaint: false,
         };
         let (width, height) = drawn_size(size.width, size.height);
         runner.act(Action::Resize(width, height));
         runner.draw(false)?;
         Ok(runner)
+    }
+
+    /// Lend the terminal to the person's own editor through `outside`.
+    pub fn with_outside_editor(mut self, outside: OutsideEditor) -> Self {
+        self.outside = Some(outside);
+        self
+    }
+
+    /// Tell `gate` after each terminal event is handled.
+    pub fn with_input_gate(mut self, gate: SyncSender<()>) -> Self {
+        self.input_gate = Some(gate);
+        self
     }
 
     /// What is on the terminal now, as the last frame left it.
@@ -98,8 +126,22 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
         }
     }
 
-    /// One message (None: the deadline came), then a frame if it asked for anything.
+    /// One message (None: the deadline came), then a frame if it asked for anything; a
+    /// terminal event, once handled, lets the input thread read the next.
     pub fn handle(
+        &mut self,
+        msg: Option<Msg>,
+        rx: &Receiver<Msg>,
+    ) -> anyhow::Result<Option<Ended>> {
+        let from_terminal = matches!(msg, Some(Msg::Term(_)));
+        let handled = self.handle_one(msg, rx);
+        if from_terminal && let Some(gate) = &self.input_gate {
+            let _ = gate.send(());
+        }
+        handled
+    }
+
+    fn handle_one(
         &mut self,
         msg: Option<Msg>,
         rx: &Receiver<Msg>,
@@ -164,12 +206,35 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
     /// Update the app and queue its effects.
     fn act(&mut self, action: Action) {
         let effects = self.app.update(action, self.clock.now());
+        let (outside, effects): (Vec<Effect>, Vec<Effect>) = effects
+            .into_iter()
+            .partition(|e| matches!(e, Effect::EditOutside { .. }));
         if let Some(worker) = &self.worker {
             worker.send(effects);
         }
+        for effect in outside {
+            if let Effect::EditOutside { text } = effect {
+                let result = self.edit_outside(&text);
+                self.act(Action::Journal(JournalAction::EditedOutside(result)));
+            }
+        }
+    }
+
+    /// The terminal lent to the person's own editor, and back; drawn whole after.
+    fn edit_outside(&mut self, text: &str) -> Result<Edited, String> {
+        let Some(outside) = &mut self.outside else {
+            return Err(crate::copy::journal::NO_TERMINAL.to_string());
+        };
+        self.repaint = true;
+        outside(text)
     }
 
     fn draw(&mut self, ticked: bool) -> anyhow::Result<()> {
+        if std::mem::take(&mut self.repaint) {
+            self.terminal
+                .clear()
+                .map_err(|e| anyhow::anyhow!("drawing: {e}"))?;
+        }
         let drawn = if ticked {
             self.painter.moving(self.terminal, &self.app)
         } else {

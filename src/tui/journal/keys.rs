@@ -86,6 +86,7 @@ const EDITOR: &[Binding] = &[
 const WRITE: &[Binding] = &[
     j(KeySpec::Ctrl('z'), J::UndoText, Some(w::HINT_UNDO)),
     j(KeySpec::Ctrl('y'), J::RedoText, Some(w::HINT_REDO)),
+    j(KeySpec::Ctrl('o'), J::OutsideEditor, Some(w::HINT_OUTSIDE)),
 ];
 
 const EDITING: &[Binding] = &[bind(KeySpec::Editing, Action::Type(' '), None)];

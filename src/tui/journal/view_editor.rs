@@ -193,6 +193,9 @@ fn editor_note(
         Some(EditorNote::Empty) => (w::EMPTY_NOT_SAVED.into(), theme.notice()),
         Some(EditorNote::SaveFailed(why)) => (app.say(&w::save_failed(why)), theme.attention()),
         Some(EditorNote::DraftFailed(why)) => (app.say(&w::draft_failed(why)), theme.attention()),
+        Some(EditorNote::Outside(said)) => {
+            (crate::copy::safe::line(said).into_owned(), theme.notice())
+        }
     };
     para(&text, width, pad, style)
 }
