@@ -82,6 +82,7 @@ pub fn line(r: &Record) -> String {
         Body::Checkin(c) => ("check-in", checkin_detail(c)),
         Body::Session(s) => ("practice", session_detail(s)),
         Body::Journal(j) => ("journal", journal_detail(j)),
+        Body::Heart(h) => ("heart", crate::copy::heart::brief(h)),
     };
     format!("{when}  {what:<8}  {detail}")
 }

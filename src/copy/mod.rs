@@ -5,6 +5,7 @@
 //! `manual`, the man page.
 
 pub mod correct;
+pub mod heart;
 pub mod manual;
 pub mod record;
 pub mod safe;

@@ -1,0 +1,129 @@
+//! `attune heart`: bring in a heart-beat file as a reading (`import`), and read the
+//! readings back (`show`), each number with its meaning in words.
+
+use super::{Ctx, Failure, Outcome, warn_problems};
+use crate::copy::heart as say;
+use crate::domain::heart::weeks::rest_weeks;
+use crate::service::heart::{ReadError, read_intervals, reading, readings, save};
+use crate::store::model::{Body, Heart, Record};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Sub,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Sub {
+    /// Bring in a heart-beat file (Elite HRV, Polar Sensor Logger, HRV Logger, or one
+    /// interval in ms a line) as a reading
+    Import(ImportArgs),
+    /// Recent readings, and resting readings week by week
+    Show(ShowArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The file of heart-beat intervals
+    pub file: PathBuf,
+    /// A resting baseline: taken sitting quietly, not during or right after practice
+    #[arg(long)]
+    pub rest: bool,
+    /// Print the stored reading as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// How many recent readings to list
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Print the readings and resting weeks as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    match args.command {
+        Sub::Import(a) => import(ctx, a, out),
+        Sub::Show(a) => show(ctx, a, out, err),
+    }
+}
+
+fn import(ctx: &Ctx, args: ImportArgs, out: &mut dyn Write) -> Outcome {
+    let name = args.file.display().to_string();
+    // Everything is read and checked before the store is opened: a bad file changes nothing.
+    let (format, rr) = read_intervals(&args.file).map_err(|e| match e {
+        ReadError::Io(e) => Failure::usage(say::unreadable_file(&name, &e.to_string())),
+        ReadError::TooBig => {
+            Failure::usage(say::too_big(&name, crate::service::heart::MAX_FILE_MB))
+        }
+        ReadError::NotText(line) => Failure::usage(say::not_text(&name, line)),
+        ReadError::Line(e) => Failure::usage(say::line_error(&name, &e)),
+    })?;
+    let Some(heart) = reading(format.id(), &rr, args.rest, None) else {
+        return Err(Failure::usage(say::too_short(&name)));
+    };
+    let store = ctx.open_store()?;
+    let record = save(&store, heart, ctx.clock.wall()).map_err(Failure::failed)?;
+    if args.json {
+        serde_json::to_writer_pretty(&mut *out, &record)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if let Body::Heart(h) = &record.body {
+        writeln!(out, "{}", say::saved(h))?;
+        for line in say::numbers(h) {
+            writeln!(out, "  {line}")?;
+        }
+    }
+    Ok(())
+}
+
+fn show(ctx: &Ctx, args: ShowArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let (records, problems, unreadable) = match ctx.read_store()? {
+        Some(store) => readings(&store)?,
+        None => Default::default(),
+    };
+    warn_problems(err, &problems);
+    super::warn_unreadable(err, unreadable);
+    let hearts: Vec<(&Record, &Heart)> = records
+        .iter()
+        .filter_map(|r| match &r.body {
+            Body::Heart(h) => Some((r, h)),
+            _ => None,
+        })
+        .collect();
+    let days: Vec<_> = hearts.iter().map(|(r, h)| (r.local_date(), *h)).collect();
+    let weeks = rest_weeks(&days, ctx.config.week.starts_on);
+    let recent = &hearts[hearts.len().saturating_sub(args.limit)..];
+    if args.json {
+        let readings: Vec<&Record> = recent.iter().map(|(r, _)| *r).collect();
+        let doc = serde_json::json!({ "readings": readings, "rest_weeks": weeks });
+        serde_json::to_writer_pretty(&mut *out, &doc)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if hearts.is_empty() {
+        writeln!(out, "{}", say::NONE_YET)?;
+        return Ok(());
+    }
+    writeln!(out, "{}", say::RECENT)?;
+    for (r, h) in recent {
+        let when = r.created_at.format("%Y-%m-%d %H:%M");
+        writeln!(out, "  {when}  {}", say::brief(h))?;
+    }
+    if weeks.is_empty() {
+        writeln!(out, "{}", say::NO_REST)?;
+    } else {
+        writeln!(out, "{}", say::REST_WEEKS)?;
+        for w in &weeks {
+            writeln!(out, "{}", say::rest_week(w))?;
+        }
+        writeln!(out, "{}", say::REST_NOTE)?;
+    }
+    Ok(())
+}

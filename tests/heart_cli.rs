@@ -1,0 +1,228 @@
+//! `attune heart import` and `attune heart show` through the binary: each file format,
+//! a broken file refused with its line and reason (exit 2, nothing stored), and the
+//! resting weeks with honest counts.
+
+mod common;
+
+use common::{Env, pinned_local};
+use serde_json::{Value, json};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/heart")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn hearts(env: &Env) -> Vec<Value> {
+    env.history_json(&["--kind", "heart"])
+}
+
+#[test]
+fn each_file_format_is_read_and_stored() {
+    let env = Env::new();
+    for (file, source, beats) in [
+        ("elite_hrv.txt", "rr", 301),
+        ("polar_RR.txt", "polar", 212),
+        ("hrv_logger.csv", "hrv-logger", 167),
+        ("timed.txt", "t-rr", 113),
+    ] {
+        let said = env.run_ok(&["heart", "import", &fixture(file)]);
+        assert!(
+            said.starts_with("Saved a reading outside practice"),
+            "{said}"
+        );
+        let stored = hearts(&env);
+        let h = stored.last().expect("a reading");
+        assert_eq!(h["source"], source, "{file}");
+        assert_eq!(h["context"], "outside");
+        assert_eq!(h["beats"], beats, "{file}");
+    }
+}
+
+#[test]
+fn every_number_is_said_with_its_meaning() {
+    let env = Env::new();
+    let said = env.run_ok(&["heart", "import", "--rest", &fixture("elite_hrv.txt")]);
+    assert!(said.starts_with("Saved a resting reading: 5 min"), "{said}");
+    for (number, meaning) in [
+        ("Heart rate 60.1 a minute", "the average pace"),
+        ("RMSSD ", "42 ± 15 ms"),
+        ("SDNN ", "varies over the whole reading"),
+        ("Swing ", "rose and fell within a breath"),
+        ("Low-frequency power ", "slow breathing"),
+        ("Coherence ", "(6 breaths a minute)"),
+        (
+            "0% of the beats needed correcting",
+            "missed, extra or early",
+        ),
+    ] {
+        let line = said
+            .lines()
+            .find(|l| l.contains(number))
+            .unwrap_or_else(|| panic!("{number} in {said}"));
+        assert!(line.contains(meaning), "{line}");
+    }
+    let h = &hearts(&env)[0];
+    assert_eq!(h["context"], "rest");
+    let rmssd = h["rmssd_ms"].as_f64().unwrap();
+    assert!(rmssd > 20.0 && rmssd < 40.0, "{rmssd}");
+    assert!((h["peak_hz"].as_f64().unwrap() - 0.1).abs() < 0.005);
+    assert!((h["breath_seconds"].as_f64().unwrap() - 10.0).abs() < 0.5);
+    assert_eq!(h["minutes"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn a_missed_beat_is_corrected_and_counted() {
+    let env = Env::new();
+    let out = env.run_ok(&["heart", "import", "--json", &fixture("timed.txt")]);
+    let h: Value = serde_json::from_str(&out).unwrap();
+    let share = h["corrected_share"].as_f64().unwrap();
+    assert!((share - 1.0 / 112.0).abs() < 1e-9, "{share}");
+    assert_eq!(h["kind"], "heart");
+    // Under two minutes: no spectrum, so no swing without a paced breath either.
+    assert!(h.get("coherence").is_none() && h.get("swing_bpm").is_none());
+}
+
+#[test]
+fn a_broken_file_is_refused_with_its_line_and_nothing_is_stored() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["heart", "import", &fixture("broken.txt")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("broken.txt line 5: \"81O\" should be a number"),
+        "{err}"
+    );
+    assert!(err.contains("Nothing was stored."), "{err}");
+    assert!(env.snapshot().is_empty(), "nothing written");
+}
+
+#[test]
+fn files_that_are_not_heart_beats_are_refused() {
+    let env = Env::new();
+    let dir = env.tmp.path();
+    let cases: [(&str, &[u8], &str); 5] = [
+        (
+            "words.txt",
+            b"hello there\n",
+            "words.txt line 1: this is not a heart-beat file",
+        ),
+        (
+            "bytes.txt",
+            b"800\n810\n\xff\xfe\n",
+            "bytes.txt line 3: this is not text",
+        ),
+        (
+            "empty.txt",
+            b"\n\n",
+            "the file holds no heart-beat intervals",
+        ),
+        ("zero.txt", b"800\n0\n", "zero.txt line 2: 0 ms cannot be"),
+        ("few.txt", b"800\n810\n790\n", "too few usable beats"),
+    ];
+    for (name, bytes, said) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = env
+            .cmd()
+            .args(["heart", "import", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(said), "{name}: {err}");
+    }
+    let out = env
+        .cmd()
+        .args(["heart", "import", dir.join("missing.txt").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(env.snapshot().is_empty());
+}
+
+/// A resting reading written by another device a week before the pin.
+fn other_device_reading(env: &Env, rmssd: f64) {
+    let at = pinned_local() - chrono::TimeDelta::days(7);
+    let stamp = at.to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
+    let record = json!({
+        "id": "01900000-0000-7000-8000-000000000001",
+        "created_at": stamp, "updated_at": stamp, "kind": "heart",
+        "context": "rest", "source": "polar", "seconds": 180.0, "beats": 200,
+        "corrected_share": 0.0, "mean_hr": 66.0, "rmssd_ms": rmssd, "sdnn_ms": 40.0,
+        "from_a_newer_attune": true
+    });
+    let month = at.format("%Y-%m").to_string();
+    let dir = env.data().join("records").join("phone");
+    std::fs::create_dir_all(&dir).expect("a device folder");
+    let file = json!({"format": "attune", "version": 1, "device": "phone",
+                      "month": month, "records": [record]});
+    std::fs::write(dir.join(format!("{month}.json")), file.to_string()).expect("a month file");
+}
+
+#[test]
+fn show_lists_readings_and_resting_weeks_with_counts() {
+    let env = Env::new();
+    assert!(
+        env.run_ok(&["heart", "show"])
+            .contains("No heart readings yet")
+    );
+    other_device_reading(&env, 30.0);
+    env.run_ok(&["heart", "import", "--rest", &fixture("elite_hrv.txt")]);
+    env.run_ok(&["heart", "import", "--rest", &fixture("polar_RR.txt")]);
+    env.run_ok(&["heart", "import", &fixture("hrv_logger.csv")]);
+    let said = env.run_ok(&["heart", "show"]);
+    assert_eq!(said.matches("resting reading ·").count(), 3, "{said}");
+    assert_eq!(said.matches("reading outside practice ·").count(), 1);
+    assert!(
+        said.contains(": 1 reading · RMSSD 30 ms · heart rate 66 a minute"),
+        "{said}"
+    );
+    assert!(said.contains(": 2 readings · RMSSD"), "{said}");
+    assert!(said.contains("not baselines"));
+    let doc: Value = serde_json::from_str(&env.run_ok(&["heart", "show", "--json"])).unwrap();
+    let weeks = doc["rest_weeks"].as_array().unwrap();
+    assert_eq!(weeks.len(), 2);
+    assert_eq!(
+        (weeks[0]["readings"].clone(), weeks[1]["readings"].clone()),
+        (json!(1), json!(2))
+    );
+    assert_eq!(doc["readings"].as_array().unwrap().len(), 4);
+    // A field from a newer attune is kept and shown as it is.
+    assert_eq!(doc["readings"][0]["from_a_newer_attune"], true);
+    let limited: Value =
+        serde_json::from_str(&env.run_ok(&["heart", "show", "--json", "--limit", "1"])).unwrap();
+    assert_eq!(limited["readings"][0]["source"], "hrv-logger");
+}
+
+#[test]
+fn a_reading_no_attune_writes_is_kept_but_not_counted() {
+    let env = Env::new();
+    other_device_reading(&env, -5.0);
+    let out = env
+        .cmd()
+        .args(["heart", "show", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["readings"].as_array().unwrap().len(), 0);
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).is_empty(),
+        "said on stderr"
+    );
+    let before = env.snapshot();
+    env.run_ok(&["heart", "import", &fixture("elite_hrv.txt")]);
+    let kept = env.snapshot();
+    assert!(
+        before.iter().all(|f| kept.contains(f)),
+        "the odd record is kept verbatim"
+    );
+}
