@@ -226,3 +226,112 @@ fn a_reading_no_attune_writes_is_kept_but_not_counted() {
         "the odd record is kept verbatim"
     );
 }
+
+#[test]
+fn rest_reads_a_command_for_the_minutes_asked() {
+    let env = Env::new();
+    let cmd = format!("cat '{}'", fixture("elite_hrv.txt"));
+    let out = env
+        .cmd()
+        .args([
+            "heart",
+            "rest",
+            "--minutes",
+            "1",
+            "--heart-cmd",
+            &cmd,
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Reading for 1 min"), "{err}");
+    assert!(
+        err.contains("[00:30] heart 60") && err.contains("[01:00] heart"),
+        "{err}"
+    );
+    let h: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(h["context"], "rest");
+    let seconds = h["seconds"].as_f64().unwrap();
+    assert!((60.0..61.5).contains(&seconds), "{seconds}");
+    assert_eq!(hearts(&env).len(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn rest_from_a_fifo_keeps_what_came_before_its_writer_closed() {
+    use std::io::Write;
+    let env = Env::new();
+    let fifo = env.tmp.path().join("strap");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let child = env
+        .sh(r#"exec "$ATTUNE_BIN" heart rest --minutes 5 --heart "$1""#)
+        .arg("sh")
+        .arg(&fifo)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        // Opening waits for attune to open its end; closing it ends the reading.
+        let mut w = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+        for k in 0..90 {
+            writeln!(w, "{} {}", k * 1000, 980 + (k % 5) * 10).unwrap();
+        }
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("The heart data stopped at"), "{err}");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.starts_with("Saved a resting reading: 1 min 30 s, 90 beats."),
+        "{said}"
+    );
+    assert_eq!(hearts(&env)[0]["source"], "t-rr");
+}
+
+#[test]
+fn rest_refuses_what_it_cannot_use_and_stores_nothing() {
+    let env = Env::new();
+    for (args, said) in [
+        (
+            vec!["--minutes", "9", "--heart-cmd", "true"],
+            "1 to 5 minutes",
+        ),
+        (
+            vec!["--minutes", "1", "--heart-cmd", "exit 3"],
+            "too few usable beats",
+        ),
+        (
+            vec!["--minutes", "1", "--heart-cmd", "echo hello; echo there"],
+            "too few",
+        ),
+    ] {
+        let out = env
+            .cmd()
+            .args(["heart", "rest"])
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(said), "{args:?}: {err}");
+    }
+    let out = env.cmd().args(["heart", "rest"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "a source is needed");
+    assert!(env.snapshot().is_empty());
+}

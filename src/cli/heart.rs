@@ -22,6 +22,8 @@ pub enum Sub {
     Import(ImportArgs),
     /// Recent readings, and resting readings week by week
     Show(ShowArgs),
+    /// A resting baseline read live: 1-5 minutes sitting quietly, from a strap's feed
+    Rest(super::heart_rest::RestArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -50,6 +52,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
     match args.command {
         Sub::Import(a) => import(ctx, a, out),
         Sub::Show(a) => show(ctx, a, out, err),
+        Sub::Rest(a) => super::heart_rest::run(ctx, a, out, err),
     }
 }
 
@@ -69,8 +72,13 @@ fn import(ctx: &Ctx, args: ImportArgs, out: &mut dyn Write) -> Outcome {
     };
     let store = ctx.open_store()?;
     let record = save(&store, heart, ctx.clock.wall()).map_err(Failure::failed)?;
-    if args.json {
-        serde_json::to_writer_pretty(&mut *out, &record)?;
+    say_reading(&record, args.json, out)
+}
+
+/// A stored reading: the record as JSON, or each number with its meaning.
+pub(super) fn say_reading(record: &Record, json: bool, out: &mut dyn Write) -> Outcome {
+    if json {
+        serde_json::to_writer_pretty(&mut *out, record)?;
         writeln!(out)?;
         return Ok(());
     }

@@ -12,6 +12,7 @@ pub mod export;
 pub mod ground;
 pub mod ground_plain;
 pub mod heart;
+mod heart_rest;
 pub mod history;
 pub mod import;
 pub mod journal;

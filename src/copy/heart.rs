@@ -198,6 +198,58 @@ pub fn rest_week(w: &RestWeek) -> String {
     )
 }
 
+pub const REST_MINUTES: &str = "a resting reading lasts 1 to 5 minutes (--minutes M)";
+pub const REST_SOURCE: &str = "a live reading needs --heart PATH or --heart-cmd \"COMMAND\"";
+pub const REST_TOO_FEW: &str =
+    "too few usable beats came to make a reading (at least 10 are needed). Nothing was stored.";
+
+pub fn rest_intro(minutes: f64) -> String {
+    format!(
+        "Sit comfortably and breathe as you usually do. Reading for {} min; Ctrl-C stops.",
+        num(minutes)
+    )
+}
+
+pub fn source_failed(why: &str) -> String {
+    format!(
+        "the heart source cannot be read: {}",
+        super::safe::line(why)
+    )
+}
+
+pub fn source_ended(seconds: f64) -> String {
+    format!(
+        "The heart data stopped at {}; the reading keeps what came before.",
+        clock(seconds)
+    )
+}
+
+/// Elapsed time as `[mm:ss]`.
+fn clock(seconds: f64) -> String {
+    let s = seconds.max(0.0).round() as u64;
+    format!("[{:02}:{:02}]", s / 60, s % 60)
+}
+
+/// One line as a live reading goes.
+pub fn heard(h: &crate::service::heart::Heard) -> String {
+    use crate::service::heart::{Heard, QUIET_AFTER};
+    match h {
+        Heard::Mark { seconds, bpm } => {
+            format!("{} heart {} a minute", clock(*seconds), num(*bpm))
+        }
+        Heard::Bad(e) => format!(
+            "{}; this and any other line like it is skipped.",
+            line_error("the heart source", e)
+                .trim_end_matches(" Nothing was stored.")
+                .trim_end_matches('.')
+        ),
+        Heard::Quiet => format!(
+            "No beats for {} s: the strap may need a little moisture or a snugger fit.",
+            QUIET_AFTER.as_secs()
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 
 pub mod ble;
 pub mod clean;
+pub mod live;
 pub mod metrics;
 pub mod parse;
 pub mod spectrum;
