@@ -335,3 +335,31 @@ fn rest_refuses_what_it_cannot_use_and_stores_nothing() {
     assert_eq!(out.status.code(), Some(2), "a source is needed");
     assert!(env.snapshot().is_empty());
 }
+
+#[test]
+fn a_reading_can_be_deleted_and_its_numbers_go() {
+    let env = Env::new();
+    env.run_ok(&["heart", "import", "--rest", &fixture("polar_RR.txt")]);
+    let id = hearts(&env)[0]["id"].as_str().unwrap().to_string();
+    let out = env
+        .cmd()
+        .args(["heart", "delete", "ffff0000"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no heart reading has an id"));
+    let out = env.cmd().args(["heart", "delete", &id]).output().unwrap();
+    assert!(!out.status.success(), "a pipe cannot say yes");
+    assert_eq!(hearts(&env).len(), 1);
+    assert!(
+        env.run_ok(&["heart", "delete", &id, "--yes"])
+            .contains("Deleted.")
+    );
+    assert!(hearts(&env).is_empty());
+    let files = env.snapshot();
+    let text = String::from_utf8_lossy(&files[0].1);
+    assert!(
+        text.contains("\"kind\": \"heart\"") && !text.contains("rmssd_ms"),
+        "{text}"
+    );
+}

@@ -22,6 +22,13 @@ pub enum Sub {
     Import(ImportArgs),
     /// Recent readings, and resting readings week by week
     Show(ShowArgs),
+    /// Delete a reading (asks first; --yes to skip the question)
+    Delete {
+        /// The reading's id, or its first characters (`attune heart show --json` lists them)
+        id: String,
+        #[arg(long)]
+        yes: bool,
+    },
     /// A resting baseline read live: 1-5 minutes sitting quietly, from a strap's feed
     Rest(super::heart_rest::RestArgs),
 }
@@ -53,6 +60,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
         Sub::Import(a) => import(ctx, a, out),
         Sub::Show(a) => show(ctx, a, out, err),
         Sub::Rest(a) => super::heart_rest::run(ctx, a, out, err),
+        Sub::Delete { id, yes } => delete(ctx, &id, yes, out),
     }
 }
 
@@ -133,5 +141,38 @@ fn show(ctx: &Ctx, args: ShowArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
         }
         writeln!(out, "{}", say::REST_NOTE)?;
     }
+    Ok(())
+}
+
+/// Delete one reading everywhere, after asking (as `attune history delete` does).
+fn delete(ctx: &Ctx, id: &str, yes: bool, out: &mut dyn Write) -> Outcome {
+    use crate::copy::correct as words;
+    use crate::service::correct::{self, CorrectError};
+    // The finder names a record of a kind it does not know as a "record"; say what it is.
+    let what = "heart reading";
+    let refuse = |e: CorrectError| match e {
+        CorrectError::Store(e) => Failure::failed(e),
+        CorrectError::NotFound { id, .. } => Failure::usage(CorrectError::NotFound { what, id }),
+        CorrectError::Ambiguous { id, .. } => Failure::usage(CorrectError::Ambiguous { what, id }),
+        e => Failure::usage(e),
+    };
+    let none = || {
+        refuse(CorrectError::NotFound {
+            what,
+            id: id.to_string(),
+        })
+    };
+    let store = ctx.read_store()?.ok_or_else(none)?;
+    let (record, _) =
+        correct::find_counting(&store, id, &[crate::store::model::Kind::Heart]).map_err(refuse)?;
+    let line = super::history::line(&record);
+    let question = words::ask_delete(&record, &crate::copy::safe::line(&line));
+    if !super::confirm::ask(&question, yes, words::NEEDS_YES, out)? {
+        writeln!(out, "{}", words::KEPT)?;
+        return Ok(());
+    }
+    let store = ctx.open_store()?;
+    correct::delete(&store, &record, ctx.clock.wall())?;
+    writeln!(out, "{}", words::DELETED)?;
     Ok(())
 }
