@@ -170,6 +170,37 @@ mod tests {
         assert!(close(m[1].mean_hr, 60.0, 1e-12));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_series_summarises_to_finite_numbers_or_nothing(
+            rr in proptest::collection::vec(proptest::num::f64::ANY, 0..400),
+            breath in proptest::option::of(-5.0f64..30.0),
+        ) {
+            if let Some(s) = summarise(&rr, breath) {
+                let share = s.cleaned.corrected_share();
+                proptest::prop_assert!((0.0..=1.0).contains(&share));
+                let b = s.basic;
+                for v in [s.seconds, b.mean_hr, b.rmssd_ms, b.sdnn_ms] {
+                    proptest::prop_assert!(v.is_finite() && v >= 0.0);
+                }
+                if let Some((swing, _)) = s.swing {
+                    proptest::prop_assert!(swing.is_finite() && swing >= 0.0);
+                }
+            }
+        }
+
+        #[test]
+        fn plausible_series_always_give_a_reading(
+            rr in proptest::collection::vec(400.0f64..1500.0, 40..300),
+        ) {
+            // Even random beats, many taken for artefacts, leave enough to read.
+            let s = summarise(&rr, Some(10.0));
+            proptest::prop_assert!(
+                matches!(&s, Some(s) if s.spectrum.is_none_or(|x| x.coherence.is_finite()))
+            );
+        }
+    }
+
     #[test]
     fn too_few_beats_say_nothing() {
         assert_eq!(summarise(&[800.0; 9], None), None);
