@@ -371,8 +371,14 @@ fn a_reading_shows_in_history_and_changes_no_practice_figure() {
     let before: Value = serde_json::from_str(&env.run_ok(&["trends", "--json"])).unwrap();
     env.run_ok(&["heart", "import", "--rest", &fixture("hrv_logger.csv")]);
     let said = env.run_ok(&["history"]);
-    let line = said.lines().find(|l| l.contains("heart")).expect("a heart line");
-    assert!(line.contains("resting reading · 66.7 a minute · RMSSD"), "{line}");
+    let line = said
+        .lines()
+        .find(|l| l.contains("heart"))
+        .expect("a heart line");
+    assert!(
+        line.contains("resting reading · 66.7 a minute · RMSSD"),
+        "{line}"
+    );
     let after: Value = serde_json::from_str(&env.run_ok(&["trends", "--json"])).unwrap();
     assert_eq!(before, after);
     let csv = env.run_ok(&["export", "--format", "csv"]);

@@ -89,6 +89,37 @@ impl Feed {
     }
 }
 
+/// The heart over the last few breaths: what a pacer's heart line says each breath.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Recent {
+    pub bpm: f64,
+    /// Peak minus trough within a breath, averaged over those breaths.
+    pub swing: f64,
+}
+
+impl Feed {
+    /// The heart rate and swing over the last `breaths` breaths of `period` seconds, by the
+    /// beats' own intervals, cleaned first; None until the beats cover them.
+    pub fn recent(&self, period: f64, breaths: usize) -> Option<Recent> {
+        let span_ms = period * breaths as f64 * 1000.0;
+        let (mut start, mut covered) = (self.rr.len(), 0.0);
+        while start > 0 && covered < span_ms {
+            start -= 1;
+            covered += self.rr[start];
+        }
+        if !(covered >= span_ms && span_ms > 0.0) {
+            return None;
+        }
+        let cleaned = super::clean::clean(&self.rr[start..]);
+        let rr = &cleaned.rr_ms;
+        let times = super::metrics::beat_times(rr);
+        // A swing is an average over at least two whole breaths: fewer give None.
+        let swing = super::metrics::swing(rr, &times, period)?;
+        let bpm = 60_000.0 * rr.len() as f64 / rr.iter().sum::<f64>();
+        Some(Recent { bpm, swing })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,5 +140,25 @@ mod tests {
         f.end(s(8));
         f.end(s(9));
         assert_eq!(f.ended_at(), Some(s(8)));
+    }
+
+    #[test]
+    fn the_last_breaths_give_rate_and_swing() {
+        let mut f = Feed::new();
+        let (mut t, mut k) = (0.0, 0);
+        // 6 breaths a minute, intervals 1000 ± 50 ms: rates 57.1 to 63.2 a minute.
+        while t < 60.0 {
+            let rr = 1000.0 + 50.0 * (std::f64::consts::TAU * 0.1 * t).sin();
+            f.line(&format!("{rr}"), Duration::from_secs_f64(t));
+            t += rr / 1000.0;
+            k += 1;
+        }
+        assert!(k > 50);
+        let r = f.recent(10.0, 3).unwrap();
+        let truth = 60_000.0 / 950.0 - 60_000.0 / 1050.0;
+        assert!((r.swing - truth).abs() / truth < 0.15, "{r:?}");
+        assert!((r.bpm - 60.0).abs() < 1.0, "{r:?}");
+        assert_eq!(f.recent(10.0, 7), None, "only 60 s of beats");
+        assert_eq!(Feed::new().recent(10.0, 1), None);
     }
 }
