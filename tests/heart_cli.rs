@@ -384,3 +384,18 @@ fn a_reading_shows_in_history_and_changes_no_practice_figure() {
     let csv = env.run_ok(&["export", "--format", "csv"]);
     assert!(csv.lines().any(|l| l.contains(",heart,")), "{csv}");
 }
+
+#[test]
+fn a_file_of_more_beats_than_one_reading_is_refused() {
+    let env = Env::new();
+    let path = env.tmp.path().join("days.txt");
+    std::fs::write(&path, "800\n".repeat(200_001)).unwrap();
+    let out = env
+        .cmd()
+        .args(["heart", "import", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("more than 200000 beats"));
+    assert!(env.snapshot().is_empty());
+}

@@ -72,6 +72,9 @@ fn import(ctx: &Ctx, args: ImportArgs, out: &mut dyn Write) -> Outcome {
         ReadError::TooBig => {
             Failure::usage(say::too_big(&name, crate::service::heart::MAX_FILE_MB))
         }
+        ReadError::TooManyBeats => {
+            Failure::usage(say::too_many_beats(&name, crate::service::heart::MAX_BEATS))
+        }
         ReadError::NotText(line) => Failure::usage(say::not_text(&name, line)),
         ReadError::Line(e) => Failure::usage(say::line_error(&name, &e)),
     })?;

@@ -67,6 +67,14 @@ pub fn too_big(file: &str, limit_mb: u64) -> String {
     )
 }
 
+pub fn too_many_beats(file: &str, most: usize) -> String {
+    format!(
+        "{} holds more than {most} beats (about two days), more than one reading; split it \
+         into readings of a few minutes each. Nothing was stored.",
+        super::safe::line(file)
+    )
+}
+
 pub fn too_short(file: &str) -> String {
     format!(
         "{} holds too few usable beats to say anything (at least 10 are needed). Nothing was \

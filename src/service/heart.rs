@@ -16,11 +16,14 @@ use std::time::Duration;
 /// No heart-beat file is this large (a day of beats is under 1 MB); a larger one is refused
 /// before it is read, so a wrong path cannot fill memory.
 pub const MAX_FILE_MB: u64 = 64;
+/// The most beats one reading holds (about two days at rest); more is not one reading.
+pub const MAX_BEATS: usize = 200_000;
 
 #[derive(Debug)]
 pub enum ReadError {
     Io(std::io::Error),
     TooBig,
+    TooManyBeats,
     /// The bytes are not UTF-8 from this line on.
     NotText(usize),
     Line(LineError),
@@ -45,7 +48,11 @@ pub fn read_intervals(path: &Path) -> Result<(Format, Vec<f64>), ReadError> {
             + 1;
         ReadError::NotText(line)
     })?;
-    parse_lines(text).map_err(ReadError::Line)
+    let (format, rr) = parse_lines(text).map_err(ReadError::Line)?;
+    if rr.len() > MAX_BEATS {
+        return Err(ReadError::TooManyBeats);
+    }
+    Ok((format, rr))
 }
 
 /// The summary of `rr` as a record body: None when too few beats are usable. `breath` is

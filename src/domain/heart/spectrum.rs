@@ -8,8 +8,10 @@ pub const LF_BAND: (f64, f64) = (0.04, 0.15);
 pub const PEAK_BAND: (f64, f64) = (0.04, 0.26);
 /// Half the width of the peak counted as "in the peak".
 pub const PEAK_HALF_WIDTH: f64 = 0.015;
-/// A spectrum needs at least this long a series, in seconds.
+/// A spectrum needs at least this long a series, in seconds, and is not made past an hour:
+/// short-term measures mean little over hours, and the cost grows with every beat.
 pub const MIN_SECONDS: f64 = 120.0;
+pub const MAX_SECONDS: f64 = 3600.0;
 /// The frequency grid's step and top (Hz); the top is past every band used.
 const STEP: f64 = 0.001;
 const TOP: f64 = 0.5;
@@ -56,7 +58,7 @@ pub fn lomb_scargle(t: &[f64], y: &[f64], freqs: &[f64]) -> Vec<f64> {
 /// enough. Scaled so the power over the grid adds up to the series' variance (ms²).
 pub fn analyse(t: &[f64], rr: &[f64]) -> Option<Spectrum> {
     let span = t.last()? - t.first()?;
-    if span < MIN_SECONDS || rr.len() < 3 {
+    if !(MIN_SECONDS..=MAX_SECONDS).contains(&span) || rr.len() < 3 {
         return None;
     }
     let steps = (TOP / STEP).round() as usize;
@@ -122,6 +124,14 @@ mod tests {
     fn a_short_series_has_no_spectrum() {
         let t: Vec<f64> = (0..100).map(f64::from).collect();
         assert_eq!(analyse(&t, &vec![1000.0; 100]), None);
+    }
+
+    #[test]
+    fn a_series_past_an_hour_has_no_spectrum() {
+        let t: Vec<f64> = (0..4000).map(f64::from).collect();
+        let rr: Vec<f64> = t.iter().map(|x| 1000.0 + 30.0 * (0.6 * x).sin()).collect();
+        assert_eq!(analyse(&t, &rr), None);
+        assert!(analyse(&t[..3000], &rr[..3000]).is_some());
     }
 
     #[test]
