@@ -399,3 +399,52 @@ fn a_file_of_more_beats_than_one_reading_is_refused() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("more than 200000 beats"));
     assert!(env.snapshot().is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_a_rest_reading_and_keeps_what_was_read() {
+    use std::io::{BufRead, Write};
+    let env = Env::new();
+    let fifo = env.tmp.path().join("strap");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let mut child = env
+        .sh(r#"exec "$ATTUNE_BIN" heart rest --minutes 5 --json --heart "$1""#)
+        .arg("sh")
+        .arg(&fifo)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut w = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+    // 30 beats that add up to exactly 30 s: the 30-s line comes with the last of them.
+    for k in 0..30 {
+        writeln!(w, "{}", 990 + (k % 2) * 20).unwrap();
+    }
+    w.flush().unwrap();
+    // Waits for attune's own word that 30 s of beats are in, never for a length of time.
+    let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("[00:30] heart") {
+        line.clear();
+        assert!(err.read_line(&mut line).unwrap() > 0, "attune ended early");
+    }
+    let pid = child.id().to_string();
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let out = child.wait_with_output().unwrap();
+    drop(w);
+    assert_eq!(out.status.code(), Some(130));
+    let h: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (h["context"].clone(), h["beats"].clone()),
+        (json!("rest"), json!(30))
+    );
+    assert_eq!(hearts(&env).len(), 1);
+}
