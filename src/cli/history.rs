@@ -27,7 +27,8 @@ pub struct Args {
 }
 
 fn parse_kind(s: &str) -> Result<Kind, String> {
-    Kind::parse(s).ok_or_else(|| format!("'{s}' is not a kind; use session, checkin, journal or heart"))
+    Kind::parse(s)
+        .ok_or_else(|| format!("'{s}' is not a kind; use session, checkin, journal or heart"))
 }
 
 pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {

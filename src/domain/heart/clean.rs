@@ -78,8 +78,9 @@ pub fn clean(raw: &[f64]) -> Cleaned {
         out.rr_ms = rr;
         return out;
     }
-    let marks = find_artefacts(&rr);
-    out.rr_ms = correct(&rr, &marks, &mut out);
+    let m = measures(&rr);
+    let marks = find_artefacts(&rr, &m);
+    out.rr_ms = correct(&rr, &marks, &m.medrr, &mut out);
     out
 }
 
@@ -115,9 +116,8 @@ fn measures(rr: &[f64]) -> Measures {
 }
 
 /// Mark each interval the rules find wrong (at most one mark each).
-fn find_artefacts(rr: &[f64]) -> Vec<Option<Mark>> {
+fn find_artefacts(rr: &[f64], m: &Measures) -> Vec<Option<Mark>> {
     let n = rr.len();
-    let m = measures(rr);
     let d = |i: usize| m.drrs.get(i).copied().unwrap_or(0.0);
     let mut marks = vec![None; n];
     for i in 0..n {
@@ -142,7 +142,7 @@ fn find_artefacts(rr: &[f64]) -> Vec<Option<Mark>> {
         }
         for j in candidates {
             if marks[j].is_none() {
-                marks[j] = long_or_short(rr, &m, j, &d);
+                marks[j] = long_or_short(rr, m, j, &d);
             }
         }
     }
@@ -179,8 +179,7 @@ fn long_or_short(rr: &[f64], m: &Measures, j: usize, d: &dyn Fn(usize) -> f64) -
 /// The series with each mark corrected: an extra beat's two halves joined, a missed
 /// beat's interval split, an early beat's pair set to its mean (the beat moved back to
 /// where it belonged, the time kept), any other odd interval set to the local median.
-fn correct(rr: &[f64], marks: &[Option<Mark>], count: &mut Cleaned) -> Vec<f64> {
-    let medrr = running_median(rr, MEDIAN_WINDOW);
+fn correct(rr: &[f64], marks: &[Option<Mark>], medrr: &[f64], count: &mut Cleaned) -> Vec<f64> {
     let mut fixed = rr.to_vec();
     let mut marks = marks.to_vec();
     // An interval already moved as one of a pair is not moved again.
