@@ -5,10 +5,12 @@
 //! `manual`, the man page.
 
 pub mod correct;
-pub mod heart;
 pub mod manual;
 pub mod record;
 pub mod safe;
 pub mod store;
 pub mod summary;
 pub mod trends;
+
+/// Heart-rhythm readings in words: each number with its meaning, and why a file cannot be read.
+pub mod heart;
