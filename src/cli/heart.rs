@@ -132,8 +132,7 @@ fn show(ctx: &Ctx, args: ShowArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
     }
     writeln!(out, "{}", say::RECENT)?;
     for (r, h) in recent {
-        let when = r.created_at.format("%Y-%m-%d %H:%M");
-        writeln!(out, "  {when}  {}", say::brief(h))?;
+        writeln!(out, "  {}", say::dated(&r.created_at, h))?;
     }
     if weeks.is_empty() {
         writeln!(out, "{}", say::NO_REST)?;
@@ -168,8 +167,11 @@ fn delete(ctx: &Ctx, id: &str, yes: bool, out: &mut dyn Write) -> Outcome {
     let store = ctx.read_store()?.ok_or_else(none)?;
     let (record, _) =
         correct::find_counting(&store, id, &[crate::store::model::Kind::Heart]).map_err(refuse)?;
-    let line = super::history::line(&record);
-    let question = words::ask_delete(&record, &crate::copy::safe::line(&line));
+    let Body::Heart(h) = &record.body else {
+        return Err(none());
+    };
+    let line = say::dated(&record.created_at, h);
+    let question = words::ask_delete(&record, &line);
     if !super::confirm::ask(&question, yes, words::NEEDS_YES, out)? {
         writeln!(out, "{}", words::KEPT)?;
         return Ok(());

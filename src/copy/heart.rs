@@ -182,6 +182,11 @@ pub fn brief(h: &Heart) -> String {
     )
 }
 
+/// A reading on one line with when it was taken, as `heart show` lists it.
+pub fn dated(at: &crate::store::model::Stamp, h: &Heart) -> String {
+    format!("{}  {}", at.format("%Y-%m-%d %H:%M"), brief(h))
+}
+
 pub const NONE_YET: &str =
     "No heart readings yet. `attune heart import FILE --rest` brings one in.";
 pub const RECENT: &str = "Recent readings, newest last:";
