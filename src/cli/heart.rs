@@ -26,6 +26,7 @@ pub enum Sub {
     Delete {
         /// The reading's id, or its first characters (`attune heart show --json` lists them)
         id: String,
+        /// Delete without asking (for scripts)
         #[arg(long)]
         yes: bool,
     },
