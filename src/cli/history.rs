@@ -18,7 +18,7 @@ pub struct Args {
     /// Last day to show (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub until: Option<NaiveDate>,
-    /// Only this kind: session, checkin or journal
+    /// Only this kind: session, checkin, journal or heart
     #[arg(long, value_name = "KIND", value_parser = parse_kind)]
     pub kind: Option<Kind>,
     /// Print a JSON array of records
@@ -27,7 +27,8 @@ pub struct Args {
 }
 
 fn parse_kind(s: &str) -> Result<Kind, String> {
-    Kind::parse(s).ok_or_else(|| format!("'{s}' is not a kind; use session, checkin or journal"))
+    Kind::parse(s)
+        .ok_or_else(|| format!("'{s}' is not a kind; use session, checkin, journal or heart"))
 }
 
 pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
@@ -86,6 +87,7 @@ pub fn line(r: &Record, names: &Names) -> String {
         Body::Checkin(c) => ("check-in", checkin_detail(c)),
         Body::Session(s) => ("practice", session_detail(s, names)),
         Body::Journal(j) => ("journal", journal_detail(j)),
+        Body::Heart(h) => ("heart", crate::copy::heart::brief(h)),
     };
     format!("{when}  {what:<8}  {detail}")
 }

@@ -11,6 +11,8 @@ pub mod doctor;
 pub mod export;
 pub mod ground;
 pub mod ground_plain;
+pub mod heart;
+mod heart_rest;
 pub mod history;
 pub mod import;
 pub mod journal;
@@ -86,6 +88,8 @@ pub enum Command {
     Export(export::Args),
     /// Bring in records from an attune export
     Import(import::Args),
+    /// Heart rhythm: bring in a heart-beat file, see your readings
+    Heart(heart::Args),
     /// Check the store's files, permissions and versions
     Doctor(doctor::Args),
     /// One short line about today, for a shell prompt
@@ -267,6 +271,7 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         Command::History(args) => history::run(ctx, args, out, err),
         Command::Export(args) => export::run(ctx, args, out, err),
         Command::Import(args) => import::run(ctx, args, out),
+        Command::Heart(args) => heart::run(ctx, args, out, err),
         Command::Doctor(args) => doctor::run(ctx, args, out),
         Command::Status(args) => status::run(ctx, args, out),
         Command::Config(args) => settings::run(ctx, args, out),

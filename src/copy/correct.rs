@@ -17,6 +17,7 @@ pub fn what(r: &Record) -> &'static str {
         crate::store::model::Kind::Checkin => "check-in",
         crate::store::model::Kind::Session => "practice",
         crate::store::model::Kind::Journal => "journal entry",
+        crate::store::model::Kind::Heart => "heart reading",
     }
 }
 

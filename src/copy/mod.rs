@@ -16,3 +16,6 @@ pub mod screens;
 pub mod store;
 pub mod summary;
 pub mod trends;
+
+/// Heart-rhythm readings in words: each number with its meaning, and why a file cannot be read.
+pub mod heart;

@@ -3,6 +3,7 @@
 pub mod breathing;
 pub mod checkin;
 pub mod grounding;
+pub mod heart;
 pub mod journal;
 pub mod today;
 pub mod trends;

@@ -6,6 +6,8 @@ pub mod correct;
 pub mod doctor;
 mod doctor_files;
 pub mod grounding;
+pub mod heart;
+pub mod heart_source;
 pub mod index;
 pub mod journal;
 pub mod journal_index;

@@ -51,7 +51,7 @@ impl Slim for Item {
                 ],
                 sensations: c.sensations.clone(),
             },
-            Body::Journal(_) => return None,
+            Body::Journal(_) | Body::Heart(_) => return None,
         };
         Some(Item {
             meta: Meta::of(r),

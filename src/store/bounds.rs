@@ -33,6 +33,7 @@ pub fn check(r: &Record) -> Result<(), String> {
         }
         Body::Session(s) => check_session(s),
         Body::Journal(_) => Ok(()),
+        Body::Heart(h) => crate::domain::heart::check_record(h),
     }
 }
 

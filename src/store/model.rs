@@ -74,6 +74,7 @@ pub enum Body {
     Session(Session),
     Checkin(Checkin),
     Journal(Journal),
+    Heart(Heart),
 }
 
 /// The record kinds, for filters and messages.
@@ -82,16 +83,18 @@ pub enum Kind {
     Session,
     Checkin,
     Journal,
+    Heart,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Session, Kind::Checkin, Kind::Journal];
+    pub const ALL: [Kind; 4] = [Kind::Session, Kind::Checkin, Kind::Journal, Kind::Heart];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Session => "session",
             Kind::Checkin => "checkin",
             Kind::Journal => "journal",
+            Kind::Heart => "heart",
         }
     }
 
@@ -193,6 +196,50 @@ pub struct Journal {
     pub extra: Extra,
 }
 
+/// A heart-rhythm reading: a compact summary of the beats, never the beats themselves.
+/// Every number is computed after artefact correction (docs/json.md says each in words).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Heart {
+    /// "rest" (a resting baseline) or "outside" (taken outside a practice).
+    pub context: String,
+    /// Where the beats came from: "rr", "t-rr", "polar" or "hrv-logger" (a file's format).
+    pub source: String,
+    pub seconds: f64,
+    /// Intervals after correction, and the share of those read that were corrected.
+    pub beats: u64,
+    pub corrected_share: f64,
+    pub mean_hr: f64,
+    pub rmssd_ms: f64,
+    pub sdnn_ms: f64,
+    /// Heart-rate peak minus trough within a breath (bpm), averaged, and the breath
+    /// length (s) it was measured over.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub swing_bpm: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub breath_seconds: Option<f64>,
+    /// From two minutes on: low-frequency power (ms²), the spectral peak, and coherence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lf_power_ms2: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peak_hz: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coherence: Option<f64>,
+    /// Each whole minute from the start.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub minutes: Vec<HeartMinute>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One minute of a heart reading.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct HeartMinute {
+    pub beats: u64,
+    pub mean_hr: f64,
+    pub rmssd_ms: f64,
+    pub sdnn_ms: f64,
+}
+
 impl Body {
     /// A body holding nothing: what a tombstone of this kind carries in memory.
     pub fn empty(kind: Kind) -> Body {
@@ -200,6 +247,7 @@ impl Body {
             Kind::Session => Body::Session(Session::default()),
             Kind::Checkin => Body::Checkin(Checkin::default()),
             Kind::Journal => Body::Journal(Journal::default()),
+            Kind::Heart => Body::Heart(Heart::default()),
         }
     }
 
@@ -208,6 +256,7 @@ impl Body {
             Body::Session(_) => Kind::Session,
             Body::Checkin(_) => Kind::Checkin,
             Body::Journal(_) => Kind::Journal,
+            Body::Heart(_) => Kind::Heart,
         }
     }
 }

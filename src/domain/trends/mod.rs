@@ -145,7 +145,7 @@ pub fn compute<'a>(
         match &r.body {
             Body::Session(s) => sessions.push((day, s)),
             Body::Checkin(c) => checkins.push((day, c)),
-            Body::Journal(_) => {}
+            Body::Journal(_) | Body::Heart(_) => {}
         }
     }
     let practice_days: BTreeSet<NaiveDate> = sessions.iter().map(|(d, _)| *d).collect();

@@ -81,7 +81,7 @@ fn record_lines(app: &App, page: &Page, r: &Record, selected: bool) -> Vec<Line<
             w::practice_values(sess),
             sess.note.clone().into_iter().collect(),
         ),
-        Body::Journal(_) => return Vec::new(),
+        Body::Journal(_) | Body::Heart(_) => return Vec::new(),
     };
     let (marker, style) = if selected {
         ("› ", theme.focus())
