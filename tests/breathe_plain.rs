@@ -119,7 +119,8 @@ fn follow_starts_at_the_measured_pace_and_leads_gently() {
     let taps: Vec<(f64, Input)> = (0..6).map(|i| (f64::from(i) * 7.0, line(""))).collect();
     let r = run("exhale-4-8", 3.0, true, false, taps);
     assert!(
-        r.say.contains("Your pace: about 8.6 breaths a minute"),
+        r.say
+            .contains("You breathe about 8.6 a minute; we'll start there."),
         "{}",
         r.say
     );
@@ -148,4 +149,54 @@ fn follow_starts_at_the_measured_pace_and_leads_gently() {
         assert!((w[1] - w[0]).abs() <= 0.5 + 1e-9, "{lens:?}");
         assert!(w[1] >= w[0] - 1e-9, "it only lengthens: {lens:?}");
     }
+}
+
+#[test]
+fn follow_counts_the_first_tap_and_an_empty_line_after_three_breaths_ends_listening() {
+    // Taps every 4 s (15 a minute), then Enter again at once: listening ends there.
+    let mut script: Vec<(f64, Input)> = (0..4).map(|i| (f64::from(i) * 4.0, line(""))).collect();
+    script.push((12.5, line("")));
+    let r = run("exhale-4-6", 1.0, true, false, script);
+    let heard: Vec<&str> = r.say.lines().filter(|l| l.starts_with("  ")).collect();
+    assert_eq!(
+        heard,
+        [
+            "  1 tap · breathe out again and press Enter",
+            "  1 breath",
+            "  2 breaths",
+            "  3 breaths · Enter twice begins now",
+        ],
+        "{}",
+        r.say
+    );
+    // Said as heard, and where it starts: never quicker than 10 a minute.
+    assert!(
+        r.say
+            .contains("You breathe about 15 a minute; we'll start at 10."),
+        "{}",
+        r.say
+    );
+    let s = &r.sessions[0];
+    assert!((s.start_rate.expect("start rate") - 10.0).abs() < 1e-9);
+    // Pacing began at the quick second Enter, 12.5 s in, not after a minute.
+    assert!(r.out.starts_with("[00:00.0] Breathe in"), "{}", r.out);
+}
+
+#[test]
+fn a_quick_second_enter_before_three_breaths_is_only_a_double_tap() {
+    let script = vec![
+        (0.0, line("")),
+        (0.5, line("")),
+        (4.0, line("")),
+        (8.0, line("")),
+        (12.0, line("")),
+        (16.0, line("")),
+    ];
+    let r = run("exhale-4-6", 1.0, true, false, script);
+    assert!(r.say.contains("  1 breath\n"), "{}", r.say);
+    assert!(
+        r.say.contains("  4 breaths"),
+        "went on listening: {}",
+        r.say
+    );
 }

@@ -203,7 +203,7 @@ fn following(rig: &mut Rig) {
     let Stage::Listen(listen) = &rig.breathe().stage else {
         panic!("still on the listening screen, showing the pace")
     };
-    assert!(listen.measured);
+    assert!(listen.heard.is_some());
     let lead = listen
         .lead
         .as_ref()
@@ -273,7 +273,7 @@ fn listening_ends_after_a_minute_and_starts_at_an_easy_pace() {
     let Stage::Listen(listen) = &rig.breathe().stage else {
         panic!("listening")
     };
-    assert!(!listen.measured);
+    assert!(listen.heard.is_none());
     assert_eq!(
         listen
             .lead
@@ -478,4 +478,93 @@ fn a_failed_save_is_said_calmly_and_enter_tries_again() {
         (15.0, Some(2))
     );
     assert_eq!(rig.app.screen, Screen::Home);
+}
+
+/// The "N:NN left" on the pacing screen, as seconds.
+fn shown_left(rig: &Rig) -> Option<u64> {
+    let screen = rig.screen(80, 24);
+    let at = screen.find(" left")?;
+    let clock = screen[..at].rsplit(' ').next()?;
+    let (m, s) = clock.split_once(':')?;
+    Some(m.parse::<u64>().ok()? * 60 + s.parse::<u64>().ok()?)
+}
+
+#[test]
+fn time_left_never_jumps_while_paused_or_when_the_pace_changes() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b'))
+        .key(KeyCode::Enter)
+        .key(KeyCode::Tab);
+    rig.run_to(2.0);
+    assert_eq!(shown_left(&rig), Some(298));
+    assert!(rig.screen(80, 24).contains("Space pause"));
+    // Paused, a pace change waits for the next breath, and the time left stays put.
+    rig.key(KeyCode::Char(' '))
+        .key(KeyCode::Left)
+        .key(KeyCode::Left);
+    rig.run_to(9.0);
+    assert_eq!(shown_left(&rig), Some(298));
+    let screen = rig.screen(80, 24);
+    assert!(screen.contains("Space go on"), "{screen}");
+    assert!(!screen.contains("Space pause"), "{screen}");
+    rig.key(KeyCode::Char(' '));
+    assert!(rig.screen(80, 24).contains("Space pause"));
+    // From here it falls one second a second, through pace changes either way.
+    let mut last = shown_left(&rig).expect("time left shown");
+    for step in 1..=700 {
+        if step % 50 == 0 {
+            rig.key(if step % 100 == 0 {
+                KeyCode::Right
+            } else {
+                KeyCode::Left
+            });
+        }
+        rig.run_to(9.0 + f64::from(step) * 0.5);
+        let Some(left) = shown_left(&rig) else {
+            break;
+        };
+        let fell = last - left;
+        assert!(fell <= 1, "from {last} to {left} at step {step}");
+        last = left;
+    }
+    assert_eq!(last, 1, "down to the last second");
+}
+
+#[test]
+fn the_last_breath_is_named_once_the_planned_time_is_up() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b'))
+        .key(KeyCode::Enter)
+        .key(KeyCode::Tab);
+    // Slower from 2 s: the planned 5 minutes end inside a breath, which finishes.
+    rig.run_to(2.0).key(KeyCode::Left);
+    rig.run_to(300.0);
+    assert_eq!(rig.app.context(), Context::BreathePacing);
+    let screen = rig.screen(80, 24);
+    assert!(screen.contains("the last one"), "{screen}");
+}
+
+#[test]
+fn listening_counts_the_first_tap_and_says_the_pace_as_heard() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b'))
+        .keys("f")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Tab);
+    assert!(rig.screen(80, 24).contains("No taps yet."));
+    rig.key(KeyCode::Char(' '));
+    let screen = rig.screen(80, 24);
+    assert!(
+        screen.contains("1 tap · breathe out again and tap"),
+        "{screen}"
+    );
+    // Every 4 s: 15 a minute, and pacing starts at the quickest safe pace, 10.
+    for i in 1..6 {
+        rig.run_to(f64::from(i) * 4.0).key(KeyCode::Char(' '));
+    }
+    let screen = rig.screen(80, 24);
+    assert!(
+        screen.contains("You breathe about 15 a minute; we'll start at 10."),
+        "{screen}"
+    );
 }

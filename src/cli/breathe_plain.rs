@@ -61,7 +61,9 @@ pub fn ask_rating(io: &mut dyn PlainIo, say: &mut dyn Write, question: &str) -> 
     Ok(Rating::Skipped)
 }
 
-/// Listen for taps (a line each) on each out-breath; None if the user stopped.
+/// Listen for taps (a line each) on each out-breath; None if the user stopped. Once three
+/// breaths are heard, Enter twice in quick succession (an empty line straight after a
+/// tap) ends listening, as Enter does in the full screen.
 pub fn listen(io: &mut dyn PlainIo, say: &mut dyn Write, plan: &Plan) -> io::Result<Option<Lead>> {
     writeln!(
         say,
@@ -73,8 +75,12 @@ pub fn listen(io: &mut dyn PlainIo, say: &mut dyn Write, plan: &Plan) -> io::Res
     while !taps.finished(io.now().saturating_sub(started)) {
         match io.wait(Some(limit)) {
             Some(Input::Line(_)) => {
-                taps.tap(io.now().saturating_sub(started));
-                writeln!(say, "  {} breaths", taps.breaths())?;
+                let at = io.now().saturating_sub(started);
+                if taps.enough_to_start() && taps.too_soon(at) {
+                    break;
+                }
+                taps.tap(at);
+                writeln!(say, "  {}", heard_so_far(&taps))?;
             }
             Some(Input::Stop) => return Ok(None),
             Some(Input::Eof) | None => break,
@@ -82,18 +88,41 @@ pub fn listen(io: &mut dyn PlainIo, say: &mut dyn Write, plan: &Plan) -> io::Res
     }
     let period = taps.period_secs();
     let lead = Lead::start(period, &plan.pattern);
-    let rate = (lead.start_rate() * 10.0).round() / 10.0;
-    match period {
-        Some(_) => writeln!(
-            say,
-            "Your pace: about {rate} breaths a minute. We'll start there."
-        )?,
-        None => writeln!(
-            say,
-            "No steady rhythm yet, so we'll start at an easy {rate} a minute."
-        )?,
-    }
+    writeln!(say, "{}", heard_line(taps.heard_rate(), lead.start_rate()))?;
     Ok(Some(lead))
+}
+
+/// After each tap: the first is counted too, and once there are enough, how to go on.
+fn heard_so_far(taps: &Taps) -> String {
+    match (taps.taps(), taps.breaths()) {
+        (1, _) => "1 tap · breathe out again and press Enter".to_string(),
+        (_, 0) => "no whole breath yet".to_string(),
+        (_, 1) => "1 breath".to_string(),
+        (_, n) if taps.enough_to_start() => format!("{n} breaths · Enter twice begins now"),
+        (_, n) => format!("{n} breaths"),
+    }
+}
+
+/// The pace as heard, and where pacing starts (never quicker than the safe bounds).
+fn heard_line(heard: Option<f64>, start: f64) -> String {
+    let tenth = |r: f64| (r * 10.0).round() / 10.0;
+    match heard {
+        Some(h) if tenth(h) == tenth(start) => {
+            format!(
+                "You breathe about {} a minute; we'll start there.",
+                tenth(h)
+            )
+        }
+        Some(h) => format!(
+            "You breathe about {} a minute; we'll start at {}.",
+            tenth(h),
+            tenth(start)
+        ),
+        None => format!(
+            "No steady rhythm yet, so we'll start at an easy {} a minute.",
+            tenth(start)
+        ),
+    }
 }
 
 /// How the pacing went.

@@ -62,8 +62,8 @@ pub struct Listen {
     pub taps: Taps,
     /// When listening began (monotonic).
     pub started: Duration,
-    /// Whether a steady rhythm was heard (known once `lead` is set).
-    pub measured: bool,
+    /// The pace heard, breaths a minute, if a steady rhythm was (known once `lead` is set).
+    pub heard: Option<f64>,
     pub lead: Option<Lead>,
 }
 
@@ -239,7 +239,7 @@ impl Breathe {
             Stage::Listen(Listen {
                 taps: Taps::default(),
                 started: mono,
-                measured: false,
+                heard: None,
                 lead: None,
             })
         } else {
@@ -270,9 +270,8 @@ impl Breathe {
     /// Listening is over: measure the rhythm and set up the lead.
     pub fn stop_listening(&mut self) {
         if let Stage::Listen(l) = &mut self.stage {
-            let period = l.taps.period_secs();
-            l.measured = period.is_some();
-            l.lead = Some(Lead::start(period, &self.plan.pattern));
+            l.heard = l.taps.heard_rate();
+            l.lead = Some(Lead::start(l.taps.period_secs(), &self.plan.pattern));
         }
     }
 }

@@ -152,10 +152,11 @@ fn listen_lines(listen: &Listen, page: &Page) -> Vec<Line<'static>> {
         lines.extend(page.para(s::LISTEN_HOW, theme.quiet()));
     }
     page.gap(&mut lines);
-    lines.extend(page.para(&s::counted(listen.taps.breaths()), theme.focus()));
+    let counted = s::counted(listen.taps.taps(), listen.taps.breaths());
+    lines.extend(page.para(&counted, theme.focus()));
     if let Some(lead) = &listen.lead {
         page.gap(&mut lines);
-        let found = s::measured(listen.measured, lead.start_rate());
+        let found = s::measured(listen.heard, lead.start_rate());
         lines.extend(page.para(&found, theme.notice()));
         lines.extend(page.para(s::READY, theme.key()));
     }
