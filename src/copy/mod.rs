@@ -7,6 +7,7 @@
 pub mod correct;
 pub mod manual;
 pub mod safe;
+pub mod sound;
 pub mod store;
 pub mod summary;
 pub mod trends;

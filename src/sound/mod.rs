@@ -120,3 +120,85 @@ impl Cue {
 
 /// The default volume, 0-100: low, as nothing should startle.
 pub const DEFAULT_VOLUME: u8 = 30;
+
+/// How many recent cues a log keeps: far more than a frame can bring.
+const RECENT: usize = 16;
+
+/// The cues a screen asked for, for the event loop to sound: how many there have been in
+/// all, and the few most recent. The loop remembers how many it has sounded, so the log
+/// only grows by what is new, and never beyond RECENT.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CueLog {
+    total: u64,
+    recent: std::collections::VecDeque<Cue>,
+}
+
+impl CueLog {
+    pub fn push(&mut self, cue: Cue) {
+        self.total += 1;
+        if self.recent.len() == RECENT {
+            self.recent.pop_front();
+        }
+        self.recent.push_back(cue);
+    }
+
+    /// Every cue asked for so far.
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+
+    /// The cues asked for after the first `seen` (as many as are still kept).
+    pub fn since(&self, seen: u64) -> impl Iterator<Item = &Cue> {
+        let new = usize::try_from(self.total.saturating_sub(seen)).unwrap_or(usize::MAX);
+        let skip = self.recent.len().saturating_sub(new);
+        self.recent.iter().skip(skip)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn styles_cycle_round_and_names_go_both_ways() {
+        let mut s = Style::Off;
+        let mut seen = Vec::new();
+        for _ in 0..5 {
+            s = s.next();
+            seen.push(s.name());
+        }
+        assert_eq!(seen, ["tones", "pulses", "voice", "bell", "off"]);
+        for s in Style::ALL {
+            assert_eq!(Style::from_name(s.name()), Some(s));
+        }
+        assert_eq!(Style::from_name("loud"), None);
+    }
+
+    #[test]
+    fn the_log_gives_only_what_is_new_and_stays_small() {
+        let cue = |secs| Cue {
+            style: Style::Tones,
+            kind: CueKind::In,
+            length: Duration::from_secs(secs),
+        };
+        let mut log = CueLog::default();
+        log.push(cue(1));
+        log.push(cue(2));
+        assert_eq!(
+            log.since(1).map(|c| c.length.as_secs()).collect::<Vec<_>>(),
+            [2]
+        );
+        assert_eq!(log.since(2).count(), 0);
+        for i in 0..100 {
+            log.push(cue(i));
+        }
+        assert_eq!(log.total(), 102);
+        assert_eq!(log.since(0).count(), RECENT);
+        assert_eq!(
+            log.since(101)
+                .map(|c| c.length.as_secs())
+                .collect::<Vec<_>>(),
+            [99]
+        );
+    }
+}

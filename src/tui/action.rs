@@ -44,8 +44,11 @@ pub enum Action {
     Minutes(i8),
     /// Turn follow-my-breath on or off in the preview.
     ToggleFollow,
-    /// Turn the sound at each change of phase on or off.
-    ToggleBell,
+    /// Choose the next sound style for the changes of phase (off, tones, pulses, voice, bell).
+    CycleSound,
+    /// A cue could not sound through its program (none found, or it failed): the bell
+    /// stands in from now on.
+    SoundFellBack,
     /// Go on: start the practice, or finish listening.
     Begin,
     /// Go on without giving a rating.

@@ -63,8 +63,8 @@ pub struct App {
     pub patterns: Vec<Pattern>,
     /// Why the user's own patterns could not be used, if they could not.
     pub patterns_problem: Option<String>,
-    /// How many times the bell has been asked for; the event loop rings the new ones.
-    pub bells: u64,
+    /// The sound cues asked for; the event loop sounds the new ones.
+    pub cues: crate::sound::CueLog,
     /// The pacing screen's layout, kept between frames (not state: never compared).
     pub pacing_cache: pacing::Cache,
     /// The grounding routines offered (built in, then the user's own).
@@ -100,7 +100,7 @@ impl App {
             mono: Duration::ZERO,
             patterns: crate::content::builtin_patterns(),
             patterns_problem: None,
-            bells: 0,
+            cues: crate::sound::CueLog::default(),
             pacing_cache: pacing::Cache::default(),
             routines: crate::content::builtin_routines(),
             routines_problem: None,

@@ -47,7 +47,9 @@ pub fn run(app: App, store: &Store, clock: Clock) -> anyhow::Result<Ended> {
     }));
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     spawn_input(tx)?;
-    let outcome = Runner::new(&mut terminal, app, worker, clock).and_then(|mut runner| {
+    let sounder = sounder(&app.config, store);
+    let runner = Runner::new(&mut terminal, app, worker, clock).map(|r| r.with_sounder(sounder));
+    let outcome = runner.and_then(|mut runner| {
         let ended = runner.run(&rx);
         // Saves still waiting (and what follows from them) are done before leaving.
         runner.finish(&rx);
@@ -56,6 +58,16 @@ pub fn run(app: App, store: &Store, clock: Clock) -> anyhow::Result<Ended> {
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     outcome
+}
+
+/// The sound thread, with the players this machine has (found now, off the drawing
+/// path's way: a PATH walk takes a moment). The cache goes in local state when the
+/// platform has no cache folder.
+fn sounder(config: &crate::config::Config, store: &Store) -> crate::sound::sounder::Sounder {
+    use crate::sound::sounder::{Setup, Sounder, cache_dir};
+    let cache = cache_dir().unwrap_or_else(|| store.layout().state_dir.join("cache"));
+    let setup = Setup::from_system(config.sound.player.as_deref(), config.sound.volume, cache);
+    Sounder::start(setup)
 }
 
 /// Raw mode and the alternate screen (ratatui's panic hook restores both), with a fixed

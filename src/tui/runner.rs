@@ -49,7 +49,12 @@ pub struct Runner<'t, B: Backend, P: Perform> {
     painter: Painter,
     clock: Clock,
     last_frame: Duration,
-    bells: u64,
+    /// Sounds cues off this thread; None plays only the bell.
+    sounder: Option<crate::sound::sounder::Sounder>,
+    /// How many of the app's cues have been sounded.
+    cues_seen: u64,
+    /// The bell stood in for a cue, and the app was told (once).
+    fell_back: bool,
 }
 
 impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
@@ -63,7 +68,7 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
         let size = terminal
             .size()
             .map_err(|e| anyhow::anyhow!("reading the terminal size: {e}"))?;
-        let bells = app.bells;
+        let cues_seen = app.cues.total();
         let mut runner = Runner {
             terminal,
             app,
@@ -71,12 +76,20 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
             painter: Painter::default(),
             clock,
             last_frame: Duration::ZERO,
-            bells,
+            sounder: None,
+            cues_seen,
+            fell_back: false,
         };
         let (width, height) = drawn_size(size.width, size.height);
         runner.act(Action::Resize(width, height));
         runner.draw(false)?;
         Ok(runner)
+    }
+
+    /// Sound cues through this sounder (without one, only the bell sounds).
+    pub fn with_sounder(mut self, sounder: crate::sound::sounder::Sounder) -> Self {
+        self.sounder = Some(sounder);
+        self
     }
 
     /// What is on the terminal now, as the last frame left it.
@@ -135,10 +148,7 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
             },
         };
         self.act(action);
-        if self.app.bells != self.bells {
-            self.bells = self.app.bells;
-            ring();
-        }
+        self.sound_cues();
         if self.app.quit {
             return Ok(Some(Ended::Quit));
         }
@@ -166,6 +176,31 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
         let effects = self.app.update(action, self.clock.now());
         if let Some(worker) = &self.worker {
             worker.send(effects);
+        }
+    }
+
+    /// Sound the cues the app asked for since last time: through the sounder (which
+    /// never waits), or as bells for the bell style and whenever a cue cannot play, which
+    /// the app is told once so the closing screen can say so.
+    fn sound_cues(&mut self) {
+        use crate::sound::Style;
+        let mut bells = 0;
+        let mut fell_back = false;
+        for cue in self.app.cues.since(self.cues_seen) {
+            let played = match cue.style {
+                Style::Off => continue,
+                Style::Bell => false,
+                _ => self.sounder.as_ref().is_some_and(|s| s.play(*cue)),
+            };
+            if !played {
+                bells += cue.bells();
+                fell_back |= cue.style != Style::Bell;
+            }
+        }
+        self.cues_seen = self.app.cues.total();
+        ring(bells);
+        if fell_back && !std::mem::replace(&mut self.fell_back, true) {
+            self.act(Action::SoundFellBack);
         }
     }
 
@@ -211,9 +246,12 @@ fn action_for(app: &App, ev: Event) -> Option<Action> {
     }
 }
 
-/// The terminal's bell, for the optional sound at each change of phase.
-fn ring() {
+/// The terminal's bell, `times` times (the bell style: once for in, twice for out).
+fn ring(times: usize) {
+    if times == 0 {
+        return;
+    }
     let mut out = std::io::stdout();
-    let _ = out.write_all(b"\x07");
+    let _ = out.write_all(&b"\x07".repeat(times));
     let _ = out.flush();
 }

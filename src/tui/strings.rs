@@ -201,7 +201,6 @@ pub const SOUND: &str = "Sound";
 pub const EYES_OPEN: &str = "open or closed, as you like";
 pub const NO_HOLDS: &str = "none";
 pub const OFF: &str = "off";
-pub const SOUND_ON: &str = "a soft bell at each change";
 pub const FOLLOW_ON: &str = "on: tap Space as you breathe out, then I follow";
 pub const HOW_TO_STOP: &str = "{stop} or q stops at any moment.";
 pub const HOLD_NOTE: &str = "Holds are not for everyone: leave them out if you are pregnant \
@@ -304,10 +303,10 @@ pub fn pace_and_length(rate: &str, length: &str) -> String {
     format!("{rate} a minute · {length}")
 }
 
-/// "Follow me off · sound off", for narrow windows.
-pub fn toggles(follow: bool, bell: bool) -> String {
-    let on = |b: bool| if b { "on" } else { OFF };
-    format!("Follow me {} · sound {}", on(follow), on(bell))
+/// "Follow me off · sound tones", for narrow windows.
+pub fn toggles(follow: bool, sound: &str) -> String {
+    let on = if follow { "on" } else { OFF };
+    format!("Follow me {on} · sound {sound}")
 }
 
 pub fn capped(cycles: u32) -> String {

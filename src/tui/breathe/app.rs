@@ -35,6 +35,10 @@ impl App {
         if let Action::Journal(JournalAction::WriteAfterPractice) = action {
             return self.write_after_practice(now);
         }
+        if action == Action::SoundFellBack {
+            b.sound_fell_back = true;
+            return None;
+        }
         if let Action::RecentUses(result) = action {
             // Without the counts, every pattern is treated as new: the gentlest plan.
             b.recent_loaded(result.unwrap_or_default());
@@ -49,7 +53,9 @@ impl App {
             (action, _) => action,
         };
         let transition = b.update(action, now);
-        self.bells += std::mem::take(&mut b.rings);
+        for cue in std::mem::take(&mut b.cues) {
+            self.cues.push(cue);
+        }
         match transition {
             Transition::Home(_) if std::mem::take(&mut self.ground_next) => {
                 self.open_ground(None, true, now);

@@ -14,6 +14,7 @@ use crate::domain::breathing::follow::{Lead, MAX_LISTEN, Taps};
 use crate::domain::breathing::{Pattern, planned_length};
 use crate::domain::checkin::MAX;
 use crate::service::practice::{self, DEFAULT_MINUTES, MAX_MINUTES, Plan};
+use crate::sound::{Cue, CueKind, Style};
 pub use closing::Closing;
 pub use run::Run;
 use std::time::Duration;
@@ -95,7 +96,10 @@ pub struct Breathe {
     pub index: usize,
     pub minutes: u32,
     pub plan: Plan,
-    pub bell: bool,
+    /// How phase changes sound (`s` cycles it).
+    pub sound: Style,
+    /// A cue could not sound through its program, so the bell stood in: said at the end.
+    pub sound_fell_back: bool,
     /// Ask for distress before and after.
     pub checkin: bool,
     /// The plan came from the command line: keep it as given until the user changes it.
@@ -103,8 +107,8 @@ pub struct Breathe {
     pub note: Option<PreviewNote>,
     pub before: Option<u8>,
     pub stage: Stage,
-    /// Phase changes to ring the bell for, taken by the App.
-    pub rings: u64,
+    /// Cues asked for since the App last took them.
+    pub cues: Vec<Cue>,
 }
 
 impl Breathe {
@@ -150,13 +154,14 @@ impl Breathe {
             index,
             minutes: minutes.clamp(1.0, MAX_MINUTES) as u32,
             plan,
-            bell: defaults.bell,
+            sound: defaults.cue_style(),
+            sound_fell_back: false,
             checkin,
             fixed,
             note: None,
             before: None,
             stage: Stage::Preview,
-            rings: 0,
+            cues: Vec::new(),
         };
         if !fixed {
             b.replan();
@@ -245,6 +250,26 @@ impl Breathe {
         } else {
             Stage::Pacing(Run::new(&self.plan, None, mono, wall))
         };
+        self.cue_phase(mono);
+    }
+
+    /// A cue for the phase the pacer is in at `mono` (just begun), if a sound is chosen.
+    pub(crate) fn cue_phase(&mut self, mono: Duration) {
+        if let Stage::Pacing(run) = &self.stage {
+            let pos = run.position(mono);
+            self.cue(CueKind::for_phase(pos.phase), pos.phase_len);
+        }
+    }
+
+    /// Ask for a cue, in the chosen style (none when sound is off).
+    pub(crate) fn cue(&mut self, kind: CueKind, length: Duration) {
+        if self.sound != Style::Off {
+            self.cues.push(Cue {
+                style: self.sound,
+                kind,
+                length,
+            });
+        }
     }
 
     /// A tap on an out-breath; listening ends by itself once it has heard enough.

@@ -3,8 +3,10 @@
 //! screen with its summary and the rating after.
 
 use super::pacing;
+use crate::copy::sound as words;
 use crate::domain::breathing::Schedule;
 use crate::domain::checkin::Scale;
+use crate::sound::Style as Sound;
 use crate::tui::app::{App, HIGH_DISTRESS};
 use crate::tui::breathe::{Breathe, Closing, Listen, PreviewNote, Rating, Stage};
 use crate::tui::strings as s;
@@ -68,24 +70,39 @@ fn preview(app: &App, b: &Breathe, page: &Page) -> Vec<Line<'static>> {
         let on_off = |on: bool, text: &str| if on { text } else { s::OFF }.to_string();
         lines.push(page.fact(s::PACE, s::per_minute(p.breaths_per_minute()), LABEL_WIDTH));
         lines.push(page.fact(s::HOLDS, s::holds(p), LABEL_WIDTH));
-        lines.push(page.fact(s::EYES, s::EYES_OPEN.into(), LABEL_WIDTH));
+        lines.push(page.fact(s::EYES, eyes(b).into(), LABEL_WIDTH));
         lines.push(page.fact(s::LENGTH, length, LABEL_WIDTH));
         lines.push(page.fact(s::FOLLOW, on_off(b.plan.follow, s::FOLLOW_ON), LABEL_WIDTH));
-        lines.push(page.fact(s::SOUND, on_off(b.bell, s::SOUND_ON), LABEL_WIDTH));
+        let sound = words::style_about(b.sound).to_string();
+        lines.push(page.fact(s::SOUND, sound, LABEL_WIDTH));
     } else {
         // Short: every fact still there, two to a line.
         let pace = s::rate(p.breaths_per_minute());
         lines.extend(page.para(&s::pace_and_length(&pace, &length), theme.text()));
         lines.push(page.fact(s::HOLDS, s::holds(p), LABEL_WIDTH));
-        let toggles = s::toggles(b.plan.follow, b.bell);
+        let toggles = s::toggles(b.plan.follow, b.sound.name());
         lines.extend(page.para(&toggles, theme.text()));
     }
     page.gap(&mut lines);
-    lines.extend(page.para(&app.say(s::HOW_TO_STOP), theme.text()));
+    let how = if b.sound == Sound::Off {
+        s::HOW_TO_STOP
+    } else {
+        words::EYES_CLOSED_KEYS
+    };
+    lines.extend(page.para(&app.say(how), theme.text()));
     for (text, style) in preview_notes(app, b, page.roomy) {
         lines.extend(page.para(&text, style));
     }
     lines
+}
+
+/// Eyes open or closed: closed is fine with a sound to follow.
+fn eyes(b: &Breathe) -> &'static str {
+    if b.sound == Sound::Off {
+        s::EYES_OPEN
+    } else {
+        words::EYES_CLOSED
+    }
 }
 
 /// The notes under the preview: what a key could not do, the health note, the cap.
@@ -178,6 +195,9 @@ fn closing_lines(app: &App, b: &Breathe, c: &Closing, page: &Page) -> Vec<Line<'
     lines.extend(page.para(&summary, theme.text()));
     if let (Some(start), Some(reached)) = (c.session.start_rate, c.session.reached_rate) {
         lines.extend(page.para(&s::paces(start, reached), theme.text()));
+    }
+    if b.sound_fell_back {
+        lines.extend(page.para(words::FELL_BACK, theme.quiet()));
     }
     if let Some(why) = &c.error {
         page.gap(&mut lines);
