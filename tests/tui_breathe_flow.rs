@@ -593,6 +593,7 @@ fn opening_with_a_plan_from_the_command_line() {
         start: attune::tui::Start::Breathe {
             plan: plan.clone(),
             checkin: false,
+            sound: None,
         },
     })
     .expect("starts");

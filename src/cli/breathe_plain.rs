@@ -5,6 +5,7 @@
 use crate::domain::breathing::follow::{Lead, Taps};
 use crate::domain::breathing::{PhaseKind, Schedule};
 use crate::service::practice::Plan;
+use crate::sound::{Cue, CueKind, Style};
 use std::io::{self, Write};
 use std::time::Duration;
 
@@ -29,6 +30,8 @@ pub trait PlainIo {
     /// Wait until `deadline` for a stop only; lines typed meanwhile are kept for the
     /// next question. True when stopped.
     fn wait_for_stop(&mut self, deadline: Duration) -> bool;
+    /// Sound a cue now, without waiting for it (silent unless the run has sound).
+    fn cue(&mut self, _cue: Cue) {}
 }
 
 /// A 0-10 answer, a skip, or a stop.
@@ -139,9 +142,20 @@ pub struct Paced {
 pub fn pace(
     plan: &Plan,
     mut lead: Option<Lead>,
+    sound: Style,
     io: &mut dyn PlainIo,
     out: &mut dyn Write,
 ) -> io::Result<Paced> {
+    // Each phase line comes with its cue, asked for as the line is written.
+    let cue = |io: &mut dyn PlainIo, kind: CueKind, length: Duration| {
+        if sound != Style::Off {
+            io.cue(Cue {
+                style: sound,
+                kind,
+                length,
+            });
+        }
+    };
     let first = lead
         .as_ref()
         .map_or_else(|| plan.pattern.clone(), Lead::pattern);
@@ -152,6 +166,7 @@ pub fn pace(
         paced(schedule, active, false, lead)
     };
     let start = schedule.at(Duration::ZERO);
+    cue(io, CueKind::for_phase(start.phase), start.phase_len);
     if !show(
         out,
         &phase_line(Duration::ZERO, start.phase, start.phase_len),
@@ -166,12 +181,14 @@ pub fn pace(
             return Ok(stopped(&schedule, io, lead.as_ref()));
         }
         let Some((at, kind, len)) = next else {
+            cue(io, CueKind::End, Duration::ZERO);
             return Ok(paced(&schedule, schedule.end(), true, lead.as_ref()));
         };
         let new_breath = at == schedule.next_boundary(at - Duration::from_nanos(1));
         if new_breath && let Some(next_pattern) = lead.as_mut().and_then(Lead::breath_done) {
             schedule.change_at_next_breath(at, &next_pattern);
         }
+        cue(io, CueKind::for_phase(kind), len);
         if !show(out, &phase_line(at, kind, len))? {
             return Ok(stopped(&schedule, io, lead.as_ref()));
         }

@@ -3,6 +3,7 @@
 
 pub mod breathe;
 pub mod breathe_plain;
+pub mod breathe_sound;
 pub mod checkin;
 mod checkin_edit;
 mod confirm;

@@ -58,6 +58,16 @@ impl Style {
         Style::ALL.into_iter().find(|s| s.name() == name)
     }
 
+    /// The style as kept with a practice's record (nothing when off), so trends can
+    /// later compare.
+    pub fn kept(self) -> crate::store::model::Extra {
+        let mut extra = crate::store::model::Extra::new();
+        if self != Style::Off {
+            extra.insert("sound".into(), self.name().into());
+        }
+        extra
+    }
+
     /// Whether a cue in this style is audio made by attune and played by a player.
     pub fn needs_player(self) -> bool {
         matches!(self, Style::Tones | Style::Pulses)

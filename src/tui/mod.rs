@@ -57,6 +57,8 @@ pub enum Start {
         plan: crate::service::practice::Plan,
         /// Ask for distress before and after (false with --no-checkin).
         checkin: bool,
+        /// `--sound STYLE`, over the config's.
+        sound: Option<crate::sound::Style>,
     },
     /// `attune journal` (entry None: the list) or `attune journal new` in a terminal.
     Journal {
@@ -123,7 +125,16 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
             }
     );
     let first = match opts.start {
-        Start::Breathe { plan, checkin } => app.open_breathe(Some(plan), checkin, day),
+        Start::Breathe {
+            plan,
+            checkin,
+            sound,
+        } => {
+            if let Some(sound) = sound {
+                app.config.breathing.sound = sound;
+            }
+            app.open_breathe(Some(plan), checkin, day)
+        }
         Start::Trends { span } => app.open_trends(span, day),
         Start::Journal { entry } => app.open_journal(entry.map_or(Intent::List, Intent::Write)),
         Start::Ground { routine, checkin } => {

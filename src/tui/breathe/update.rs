@@ -123,6 +123,7 @@ impl Breathe {
         };
         let mut session = run.session(&self.plan, now.mono, completed);
         session.distress_before = self.before;
+        session.extra = self.sound.kept();
         let name = self.plan.pattern.name.clone();
         let closing = Closing::new(session, name, run.started, now.wall);
         let save = closing.save();
