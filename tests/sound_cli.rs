@@ -46,7 +46,6 @@ fn breathe(env: &Env, bin: &Path, args: &[&str]) -> Command {
         .env("ATTUNE_DATA_DIR", env.data())
         .env("ATTUNE_STATE_DIR", env.tmp.path().join("state"))
         .env("ATTUNE_CONFIG_DIR", env.config())
-        .env("ATTUNE_CACHE_DIR", env.tmp.path().join("cache"))
         .env("HOME", env.tmp.path().join("home"))
         .env("PATH", path)
         .env("LOG", env.tmp.path().join("log"))
@@ -121,7 +120,7 @@ fn each_phase_change_of_a_plain_run_starts_one_player_with_a_valid_wav() {
     assert_ne!(cues[0], cues[1], "in and out differ");
     assert_eq!(cues[0], cues[2], "every in-breath the same");
     // The files are kept privately in the cache, by content: one per distinct cue.
-    let cache = env.tmp.path().join("cache");
+    let cache = env.tmp.path().join("state/cache/sound");
     let files: Vec<_> = std::fs::read_dir(&cache)
         .expect("cache")
         .flatten()

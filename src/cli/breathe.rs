@@ -35,9 +35,17 @@ pub struct Args {
 }
 
 /// Runs the command, or says which full screen `main` should open instead.
-pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Routed {
+pub fn run(ctx: &Ctx, mut args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Routed {
     let patterns = all_patterns_with(ctx.config_dir.as_deref(), &ctx.config.patterns)
         .map_err(Failure::usage)?;
+    let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    let remember = terminal && !args.plain && ctx.config.breathing.remember_last;
+    if let Some(last) = remember
+        .then(|| crate::service::practice::remembered_choices(&ctx.layout))
+        .flatten()
+    {
+        fill_in(&mut args, &last, &patterns);
+    }
     // Check the request before touching the store, so bad input changes nothing.
     let id = args
         .pattern
@@ -49,7 +57,6 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
     let uses = recent_uses(&store, id, ctx.clock.wall().date_naive())?;
     let plan = plan(&patterns, id, minutes, args.follow, uses).map_err(Failure::usage)?;
     let checkin = !args.no_checkin;
-    let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     if terminal && !args.plain {
         return Ok(Some(crate::tui::Start::Breathe {
             plan,
@@ -77,6 +84,24 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
     done?;
     real.ending()?;
     Ok(None)
+}
+
+/// The full screen opens where the preview was left last time, for whatever the command
+/// line does not say itself (a remembered follow only with the remembered pattern).
+fn fill_in(
+    args: &mut Args,
+    last: &crate::domain::breathing::choices::Choices,
+    patterns: &[crate::domain::breathing::Pattern],
+) {
+    let remembered = patterns.iter().find(|p| p.id == last.pattern);
+    if args.pattern.is_none()
+        && let Some(p) = remembered
+    {
+        args.pattern = Some(p.id.clone());
+        args.follow |= last.follow && !p.has_holds();
+    }
+    args.minutes = args.minutes.or(Some(f64::from(last.minutes)));
+    args.sound = args.sound.or(Some(last.sound()));
 }
 
 /// The whole plain run: ratings, listening, pacing, saving.

@@ -56,14 +56,10 @@ impl Setup {
     }
 }
 
-/// The cache folder for generated sound: ATTUNE_CACHE_DIR, else the platform's.
-pub fn cache_dir() -> Option<PathBuf> {
-    std::env::var_os("ATTUNE_CACHE_DIR")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| {
-            directories::ProjectDirs::from("", "", "attune").map(|d| d.cache_dir().to_path_buf())
-        })
+/// Where generated cues are kept: the cache folder in local state, beside attune's
+/// other caches (rebuilt whenever lost, and removed with everything else).
+pub fn cache_in(state_dir: &std::path::Path) -> PathBuf {
+    state_dir.join("cache").join("sound")
 }
 
 /// What the sounding thread is told.

@@ -134,6 +134,8 @@ pub enum Action {
     SessionSaved(Result<Record, String>),
     /// The distress rating after a practice was added to its record.
     SessionUpdated(Result<Record, String>),
+    /// The breathing preview's choices were remembered for next time (or could not be).
+    ChoicesRemembered(Result<(), String>),
     // Journal.
     /// The journal screen's own actions and results.
     Journal(crate::tui::journal::JournalAction),
@@ -178,6 +180,8 @@ pub enum Effect {
     },
     /// Save a newer version of a record already stored (same id, newer `updated_at`).
     UpdateRecord(Record),
+    /// Remember the breathing preview's choices for the next run (local state only).
+    RememberChoices(crate::domain::breathing::choices::Choices),
     /// The journal's reading, saving, deleting and drafts.
     Journal(crate::tui::journal::JournalEffect),
     /// Read the trends of a week, a month or all time, as of `today`.

@@ -63,6 +63,9 @@ pub struct App {
     pub patterns: Vec<Pattern>,
     /// Why the user's own patterns could not be used, if they could not.
     pub patterns_problem: Option<String>,
+    /// The breathing preview's choices, kept for the rest of the run (and, with
+    /// `breathing.remember_last`, loaded from the last run).
+    pub breathe_last: Option<crate::domain::breathing::choices::Choices>,
     /// The sound cues asked for; the event loop sounds the new ones.
     pub cues: crate::sound::CueLog,
     /// The pacing screen's layout, kept between frames (not state: never compared).
@@ -100,6 +103,7 @@ impl App {
             mono: Duration::ZERO,
             patterns: crate::content::builtin_patterns(),
             patterns_problem: None,
+            breathe_last: None,
             cues: crate::sound::CueLog::default(),
             pacing_cache: pacing::Cache::default(),
             routines: crate::content::builtin_routines(),

@@ -61,11 +61,10 @@ pub fn run(app: App, store: &Store, clock: Clock) -> anyhow::Result<Ended> {
 }
 
 /// The sound thread, with the players this machine has (found now, off the drawing
-/// path's way: a PATH walk takes a moment). The cache goes in local state when the
-/// platform has no cache folder.
+/// path's way: a PATH walk takes a moment).
 fn sounder(config: &crate::config::Config, store: &Store) -> crate::sound::sounder::Sounder {
-    use crate::sound::sounder::{Setup, Sounder, cache_dir};
-    let cache = cache_dir().unwrap_or_else(|| store.layout().state_dir.join("cache"));
+    use crate::sound::sounder::{Setup, Sounder, cache_in};
+    let cache = cache_in(&store.layout().state_dir);
     let setup = Setup::from_system(config.sound.player.as_deref(), config.sound.volume, cache);
     Sounder::start(setup)
 }

@@ -111,6 +111,9 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
         // The built-in routines still work; the list says what is wrong with the file.
         Err(e) => app.routines_problem = Some(e.to_string()),
     }
+    if opts.config.breathing.remember_last {
+        app.breathe_last = crate::service::practice::remembered_choices(store.layout());
+    }
     app.config = opts.config;
     if settings_problem {
         app.notices.push(app::Notice::Settings);

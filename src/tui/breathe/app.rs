@@ -21,7 +21,9 @@ impl App {
         checkin: bool,
         day: chrono::NaiveDate,
     ) -> Option<Effect> {
-        let breathe = Breathe::new(self.patterns.clone(), plan, checkin, &self.config.breathing)?;
+        let defaults = &self.config.breathing;
+        let last = self.breathe_last.as_ref();
+        let breathe = Breathe::new(self.patterns.clone(), plan, checkin, defaults, last)?;
         let ids = breathe.patterns.iter().map(|p| p.id.clone()).collect();
         self.notices.clear();
         self.screen = Screen::Breathe(Box::new(breathe));
@@ -53,6 +55,8 @@ impl App {
             (action, _) => action,
         };
         let transition = b.update(action, now);
+        // Kept for the rest of the run: the next preview starts from these.
+        self.breathe_last = Some(b.choices());
         for cue in std::mem::take(&mut b.cues) {
             self.cues.push(cue);
         }

@@ -10,6 +10,7 @@ pub mod closing;
 pub mod run;
 mod update;
 
+use crate::domain::breathing::choices::Choices;
 use crate::domain::breathing::follow::{Lead, MAX_LISTEN, Taps};
 use crate::domain::breathing::{Pattern, planned_length};
 use crate::domain::checkin::MAX;
@@ -109,6 +110,8 @@ pub struct Breathe {
     pub stage: Stage,
     /// Cues asked for since the App last took them.
     pub cues: Vec<Cue>,
+    /// Remember the choices for the next run when a practice begins.
+    pub remember: bool,
 }
 
 impl Breathe {
@@ -119,6 +122,7 @@ impl Breathe {
         plan: Option<Plan>,
         checkin: bool,
         defaults: &crate::config::Breathing,
+        last: Option<&Choices>,
     ) -> Option<Breathe> {
         let fixed = plan.is_some();
         let (index, minutes, plan) = match plan {
@@ -162,11 +166,32 @@ impl Breathe {
             before: None,
             stage: Stage::Preview,
             cues: Vec::new(),
+            remember: defaults.remember_last,
         };
+        if let Some(last) = last.filter(|_| !fixed) {
+            b.choose(last);
+        }
         if !fixed {
             b.replan();
         }
         Some(b)
+    }
+
+    /// Start from choices made before (in this run, or the last): each that still fits.
+    fn choose(&mut self, last: &Choices) {
+        // Follow goes with the pattern it was chosen for, if that is still offered.
+        if let Some(i) = self.patterns.iter().position(|p| p.id == last.pattern) {
+            self.index = i;
+            self.plan.follow = last.follow && !self.patterns[i].has_holds();
+        }
+        self.minutes = last.minutes.clamp(1, MAX_MINUTES as u32);
+        self.sound = last.sound();
+    }
+
+    /// The choices as they stand: what the next preview starts from.
+    pub fn choices(&self) -> Choices {
+        let id = self.patterns.get(self.index).map_or("", |p| p.id.as_str());
+        Choices::new(id, self.minutes, self.sound, self.plan.follow)
     }
 
     pub fn pattern(&self) -> &Pattern {

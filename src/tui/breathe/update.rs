@@ -4,7 +4,7 @@
 
 use super::{Breathe, Closing, Run, Stage};
 use crate::sound::CueKind;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Effect};
 use crate::tui::app::Now;
 use crate::tui::screen::Transition;
 use std::time::Duration;
@@ -20,7 +20,7 @@ impl Breathe {
         }
         match &mut self.stage {
             Stage::Preview if action == Action::Leave => return Transition::Home(Vec::new()),
-            Stage::Preview => self.preview(action, now),
+            Stage::Preview => return self.preview(action, now),
             Stage::Before(rating) => match action {
                 Action::Digit(d) => rating.digit(d),
                 Action::Clear => rating.clear(),
@@ -72,16 +72,26 @@ impl Breathe {
         Transition::Stay
     }
 
-    fn preview(&mut self, action: Action, now: Now) {
+    fn preview(&mut self, action: Action, now: Now) -> Transition {
         match action {
             Action::PatternMove(by) => self.move_pattern(by),
             Action::Minutes(by) => self.change_minutes(by),
             Action::ToggleFollow => self.toggle_follow(),
             Action::CycleSound => self.sound = self.sound.next(),
-            Action::Begin if self.checkin => self.stage = Stage::Before(Default::default()),
-            Action::Begin => self.begin(now.mono, now.wall),
+            Action::Begin => {
+                if self.checkin {
+                    self.stage = Stage::Before(Default::default());
+                } else {
+                    self.begin(now.mono, now.wall);
+                }
+                // The choices a practice began with are the ones to start from next time.
+                if self.remember {
+                    return Transition::Do(Effect::RememberChoices(self.choices()));
+                }
+            }
             _ => {}
         }
+        Transition::Stay
     }
 
     fn forget_digit(&mut self) {
