@@ -68,6 +68,8 @@ pub enum Start {
     Ground {
         routine: Option<String>,
         checkin: bool,
+        /// `--sound STYLE` for the timed steps, over the config's.
+        sound: Option<crate::sound::Style>,
     },
     /// `attune trends` in a terminal: the trends screen on this range.
     Trends { span: crate::service::trends::Span },
@@ -140,7 +142,14 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
         }
         Start::Trends { span } => app.open_trends(span, day),
         Start::Journal { entry } => app.open_journal(entry.map_or(Intent::List, Intent::Write)),
-        Start::Ground { routine, checkin } => {
+        Start::Ground {
+            routine,
+            checkin,
+            sound,
+        } => {
+            if let Some(sound) = sound {
+                app.config.breathing.sound = sound;
+            }
             app.open_ground(routine.as_deref(), checkin, clock.now());
             None
         }
