@@ -37,13 +37,11 @@ fn quick_pattern(env: &Env) {
     .expect("write");
 }
 
-/// `attune breathe` with the sandbox, the fake player's folder first on PATH.
-fn breathe(env: &Env, bin: &Path, args: &[&str]) -> Command {
+/// `attune` with the sandbox, the fake player's folder first on PATH.
+fn attune(env: &Env, bin: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_attune"));
     let path = format!("{}:/usr/bin:/bin", bin.display());
-    c.arg("breathe")
-        .args(args)
-        .env("ATTUNE_DATA_DIR", env.data())
+    c.env("ATTUNE_DATA_DIR", env.data())
         .env("ATTUNE_STATE_DIR", env.tmp.path().join("state"))
         .env("ATTUNE_CONFIG_DIR", env.config())
         .env("HOME", env.tmp.path().join("home"))
@@ -51,6 +49,13 @@ fn breathe(env: &Env, bin: &Path, args: &[&str]) -> Command {
         .env("LOG", env.tmp.path().join("log"))
         .env("KEPT", env.tmp.path().join("kept"))
         .stdin(Stdio::null());
+    c
+}
+
+/// `attune breathe ARGS` in the sandbox.
+fn breathe(env: &Env, bin: &Path, args: &[&str]) -> Command {
+    let mut c = attune(env, bin);
+    c.arg("breathe").args(args);
     c
 }
 
@@ -246,4 +251,72 @@ fn no_player_is_left_running_when_a_plain_run_is_stopped() {
             "{signal}: the player was left running"
         );
     }
+}
+
+/// `attune sound test ARGS` in the sandbox, `bin` first on PATH (or alone, with `only`).
+fn sound_test(env: &Env, bin: &Path, only: bool, args: &[&str]) -> std::process::Output {
+    let mut c = attune(env, bin);
+    c.args(["sound", "test"]).args(args);
+    if only {
+        c.env("PATH", bin);
+    }
+    c.output().expect("runs")
+}
+
+#[test]
+fn sound_test_names_the_player_or_says_what_to_install() {
+    let env = Env::new();
+    let empty = env.tmp.path().join("nothing");
+    std::fs::create_dir_all(&empty).expect("dir");
+    let none = sound_test(&env, &empty, true, &["--sound", "tones"]);
+    assert_eq!(none.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&none.stderr);
+    for want in [
+        "No sound player found",
+        "Debian or Ubuntu: sudo apt install",
+        "Fedora: sudo dnf install",
+        "macOS",
+    ] {
+        assert!(said.contains(want), "{want}: {said}");
+    }
+    let speechless = sound_test(&env, &empty, true, &["--sound", "voice"]);
+    assert_eq!(speechless.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&speechless.stderr).contains("espeak-ng"));
+
+    let bin = fake_player(&env, "0");
+    let played = sound_test(&env, &bin, false, &["--sound", "pulses"]);
+    assert!(
+        played.status.success(),
+        "{}",
+        String::from_utf8_lossy(&played.stderr)
+    );
+    let said = String::from_utf8_lossy(&played.stdout);
+    assert!(said.contains("through pw-play"), "{said}");
+    // In and out; pulses have nothing for a hold.
+    assert_eq!(log(&env).len(), 2);
+}
+
+#[test]
+fn the_voice_says_in_out_and_hold_slowly_through_the_speech_program() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let bin = env.tmp.path().join("speech");
+    std::fs::create_dir_all(&bin).expect("bin");
+    let said = env.tmp.path().join("said");
+    let script = format!("#!/bin/sh\necho \"$*\" >> {}\n", said.display());
+    let speaker = bin.join("espeak-ng");
+    std::fs::write(&speaker, script).expect("script");
+    std::fs::set_permissions(&speaker, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let out = sound_test(&env, &bin, false, &["--sound", "voice"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("through espeak-ng"));
+    let words = std::fs::read_to_string(&said).expect("spoken");
+    assert_eq!(
+        words,
+        "-s 110 -a 30 in\n-s 110 -a 30 out\n-s 110 -a 30 hold\n"
+    );
 }

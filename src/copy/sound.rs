@@ -45,6 +45,16 @@ pub fn tested(style: Style, program: &str) -> String {
     )
 }
 
+/// `attune sound test` when sound is off in the settings.
+pub const OFF_SO_TONES: &str = "Sound is off in your settings, so this plays tones; breathing.sound in config.toml turns cues on.";
+
+/// `attune sound test` when the player did not play a cue.
+pub fn could_not_play(program: &str, why: &str) -> String {
+    format!(
+        "{program} did not play the cue ({why}). `[sound] player` in config.toml can name another."
+    )
+}
+
 /// `attune sound test` with the bell or off.
 pub fn tested_without_player(style: Style) -> String {
     match style {
@@ -60,13 +70,13 @@ pub fn nothing_to_play(style: Style) -> String {
             "No speech program found (espeak-ng, spd-say or say).",
             "sudo apt install espeak-ng",
             "sudo dnf install espeak-ng",
-            "say is built in on macOS",
+            "nothing to install, say is built in",
         ),
         _ => (
             "No sound player found (pw-play, paplay, aplay, afplay or ffplay).",
             "sudo apt install pulseaudio-utils   (or alsa-utils for aplay)",
             "sudo dnf install pipewire-utils   (or alsa-utils for aplay)",
-            "afplay is built in on macOS",
+            "nothing to install, afplay is built in",
         ),
     };
     format!(

@@ -150,7 +150,7 @@ fn sound(setup: &Setup, inbox: &Receiver<Job>, failed: &AtomicBool) {
         };
         match next {
             Ok(Job::End { let_finish }) => break let_finish,
-            Ok(Job::Play(cue)) => match start(setup, &cue) {
+            Ok(Job::Play(cue)) => match spawn_cue(setup, &cue) {
                 Ok(Some(child)) => children.push(child),
                 Ok(None) => {}
                 Err(_) => failed.store(true, Ordering::SeqCst),
@@ -188,8 +188,9 @@ fn reap(children: &mut Vec<Child>, failed: &AtomicBool) {
     });
 }
 
-/// Start the child for one cue; None when the style has nothing to play for it.
-fn start(setup: &Setup, cue: &Cue) -> std::io::Result<Option<Child>> {
+/// Start the child for one cue (not waiting for it); None when the style has nothing to
+/// play for it.
+pub fn spawn_cue(setup: &Setup, cue: &Cue) -> std::io::Result<Option<Child>> {
     let Some(program) = setup.program(cue.style) else {
         return Ok(None);
     };
