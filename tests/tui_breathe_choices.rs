@@ -178,3 +178,10 @@ fn rig_screen(app: &App) -> String {
         .map(ratatui::buffer::Cell::symbol)
         .collect()
 }
+
+#[test]
+fn choices_left_at_the_defaults_write_nothing() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b')).key(KeyCode::Enter);
+    assert!(!choices_file(&rig.tmp.path().join("state")).exists());
+}

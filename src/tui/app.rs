@@ -66,6 +66,8 @@ pub struct App {
     /// The breathing preview's choices, kept for the rest of the run (and, with
     /// `breathing.remember_last`, loaded from the last run).
     pub breathe_last: Option<crate::domain::breathing::choices::Choices>,
+    /// The choices as remembered on disk (where the next run starts), if any.
+    pub breathe_saved: Option<crate::domain::breathing::choices::Choices>,
     /// The sound cues asked for; the event loop sounds the new ones.
     pub cues: crate::sound::CueLog,
     /// The pacing screen's layout, kept between frames (not state: never compared).
@@ -104,6 +106,7 @@ impl App {
             patterns: crate::content::builtin_patterns(),
             patterns_problem: None,
             breathe_last: None,
+            breathe_saved: None,
             cues: crate::sound::CueLog::default(),
             pacing_cache: pacing::Cache::default(),
             routines: crate::content::builtin_routines(),

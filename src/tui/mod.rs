@@ -114,7 +114,8 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
         Err(e) => app.routines_problem = Some(e.to_string()),
     }
     if opts.config.breathing.remember_last {
-        app.breathe_last = crate::service::practice::remembered_choices(store.layout());
+        app.breathe_saved = crate::service::practice::remembered_choices(store.layout());
+        app.breathe_last.clone_from(&app.breathe_saved);
     }
     app.config = opts.config;
     if settings_problem {

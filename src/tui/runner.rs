@@ -220,9 +220,12 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
         let Some(at) = self.app.deadline() else {
             return rx.recv().map_or(Wait::Closed, Wait::Msg);
         };
-        let wait = at
-            .max(self.last_frame + FRAME)
-            .saturating_sub(self.clock.mono());
+        // A due cue comes before the frame rate: it is heard, not seen.
+        let mut at = at.max(self.last_frame + FRAME);
+        if let Some(cue) = self.app.cue_deadline() {
+            at = at.min(cue);
+        }
+        let wait = at.saturating_sub(self.clock.mono());
         match rx.recv_timeout(wait) {
             Ok(msg) => Wait::Msg(msg),
             Err(RecvTimeoutError::Timeout) => Wait::Tick,

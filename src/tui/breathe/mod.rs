@@ -110,8 +110,6 @@ pub struct Breathe {
     pub stage: Stage,
     /// Cues asked for since the App last took them.
     pub cues: Vec<Cue>,
-    /// Remember the choices for the next run when a practice begins.
-    pub remember: bool,
 }
 
 impl Breathe {
@@ -166,7 +164,6 @@ impl Breathe {
             before: None,
             stage: Stage::Preview,
             cues: Vec::new(),
-            remember: defaults.remember_last,
         };
         if let Some(last) = last.filter(|_| !fixed) {
             b.choose(last);
@@ -186,6 +183,16 @@ impl Breathe {
         }
         self.minutes = last.minutes.clamp(1, MAX_MINUTES as u32);
         self.sound = last.sound();
+    }
+
+    /// The choices a preview opens with when nothing was chosen before.
+    pub fn default_choices(patterns: &[Pattern], defaults: &crate::config::Breathing) -> Choices {
+        let id = [defaults.pattern.as_str(), crate::content::DEFAULT_PATTERN]
+            .into_iter()
+            .find(|id| patterns.iter().any(|p| p.id == *id))
+            .unwrap_or_default();
+        let minutes = defaults.minutes.round().clamp(1.0, MAX_MINUTES) as u32;
+        Choices::new(id, minutes, defaults.cue_style(), false)
     }
 
     /// The choices as they stand: what the next preview starts from.

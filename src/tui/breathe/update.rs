@@ -4,7 +4,7 @@
 
 use super::{Breathe, Closing, Run, Stage};
 use crate::sound::CueKind;
-use crate::tui::action::{Action, Effect};
+use crate::tui::action::Action;
 use crate::tui::app::Now;
 use crate::tui::screen::Transition;
 use std::time::Duration;
@@ -78,17 +78,8 @@ impl Breathe {
             Action::Minutes(by) => self.change_minutes(by),
             Action::ToggleFollow => self.toggle_follow(),
             Action::CycleSound => self.sound = self.sound.next(),
-            Action::Begin => {
-                if self.checkin {
-                    self.stage = Stage::Before(Default::default());
-                } else {
-                    self.begin(now.mono, now.wall);
-                }
-                // The choices a practice began with are the ones to start from next time.
-                if self.remember {
-                    return Transition::Do(Effect::RememberChoices(self.choices()));
-                }
-            }
+            Action::Begin if self.checkin => self.stage = Stage::Before(Default::default()),
+            Action::Begin => self.begin(now.mono, now.wall),
             _ => {}
         }
         Transition::Stay

@@ -94,6 +94,15 @@ impl Ground {
         self.cued.replace(end) != Some(end)
     }
 
+    /// When the timed step on show will have its time up, if its cue is still to come.
+    pub fn cue_due(&self, mono: Duration) -> Option<Duration> {
+        let Stage::Steps(steps) = &self.stage else {
+            return None;
+        };
+        let end = steps.run.timed_end()?;
+        (self.cued != Some(end)).then_some(end.max(mono))
+    }
+
     /// Which key table applies on this screen now.
     pub fn context(&self) -> Context {
         match &self.stage {
