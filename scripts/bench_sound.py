@@ -115,9 +115,11 @@ def measure_tui(binary, root, seconds, bin_dir):
     Path(root, "tmux-home").mkdir()
     try:
         env = bb.returning_user(tmux, binary, root, "pacer")
-        env.update(PATH=f"{bin_dir}:{os.environ['PATH']}", CUE_LOG=str(log))
         minutes = max(1, round(seconds / 60 + 1))
-        argv = [binary, "breathe", "--no-checkin", "--minutes", str(minutes),
+        # Through env(1): the pane's shell may set its own PATH; env then execs attune,
+        # so the pane's pid is attune's.
+        argv = ["env", f"PATH={bin_dir}:{os.environ['PATH']}", f"CUE_LOG={log}",
+                binary, "breathe", "--no-checkin", "--minutes", str(minutes),
                 "--pattern", "exhale-4-6", "--sound", "tones"]
         pid = tmux.start("pacer", argv, env)
         preview = bb.wait_for_screen(tmux, "pacer", str.strip, 5, "the preview")

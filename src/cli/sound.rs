@@ -58,8 +58,9 @@ fn test(setup: &Setup, style: Style, out: &mut dyn Write) -> Outcome {
     let Some(program) = setup.program(style) else {
         return Err(Failure::failed(words::nothing_to_play(style)));
     };
+    let mut files = Default::default();
     for cue in &cues {
-        let played = spawn_cue(setup, cue)
+        let played = spawn_cue(setup, cue, &mut files)
             .and_then(|child| child.map(|mut c| c.wait()).transpose())
             .map_err(|e| Failure::failed(words::could_not_play(&program.name, &e.to_string())))?;
         if let Some(status) = played.filter(|s| !s.success()) {

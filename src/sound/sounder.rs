@@ -142,6 +142,8 @@ impl Drop for Sounder {
 /// The thread: start each cue's child, reap finished ones, and at the end stop the rest.
 fn sound(setup: &Setup, inbox: &Receiver<Job>, failed: &AtomicBool) {
     let mut children: Vec<Child> = Vec::new();
+    // Each cue's file, once made: the same cue again is only a spawn.
+    let mut files = Files::new();
     let let_finish = loop {
         let next = if children.is_empty() {
             inbox.recv().map_err(|_| RecvTimeoutError::Disconnected)
@@ -150,7 +152,7 @@ fn sound(setup: &Setup, inbox: &Receiver<Job>, failed: &AtomicBool) {
         };
         match next {
             Ok(Job::End { let_finish }) => break let_finish,
-            Ok(Job::Play(cue)) => match spawn_cue(setup, &cue) {
+            Ok(Job::Play(cue)) => match spawn_cue(setup, &cue, &mut files) {
                 Ok(Some(child)) => children.push(child),
                 Ok(None) => {}
                 Err(_) => failed.store(true, Ordering::SeqCst),
@@ -188,9 +190,12 @@ fn reap(children: &mut Vec<Child>, failed: &AtomicBool) {
     });
 }
 
+/// The cache file made for each cue so far.
+pub type Files = std::collections::HashMap<(Cue, u8), PathBuf>;
+
 /// Start the child for one cue (not waiting for it); None when the style has nothing to
 /// play for it.
-pub fn spawn_cue(setup: &Setup, cue: &Cue) -> std::io::Result<Option<Child>> {
+pub fn spawn_cue(setup: &Setup, cue: &Cue, files: &mut Files) -> std::io::Result<Option<Child>> {
     let Some(program) = setup.program(cue.style) else {
         return Ok(None);
     };
@@ -199,15 +204,10 @@ pub fn spawn_cue(setup: &Setup, cue: &Cue) -> std::io::Result<Option<Child>> {
             Some(word) => word.to_string(),
             None => return Ok(None),
         },
-        _ => {
-            let samples = wave::samples(cue, setup.volume);
-            if samples.is_empty() {
-                return Ok(None);
-            }
-            cached(&setup.cache, &wave::wav(&samples))?
-                .to_string_lossy()
-                .into_owned()
-        }
+        _ => match cue_file(setup, cue, files)? {
+            Some(path) => path.to_string_lossy().into_owned(),
+            None => return Ok(None),
+        },
     };
     program
         .command(&last)
@@ -216,6 +216,21 @@ pub fn spawn_cue(setup: &Setup, cue: &Cue) -> std::io::Result<Option<Child>> {
         .stderr(Stdio::null())
         .spawn()
         .map(Some)
+}
+
+/// The WAV file of a cue, made (and cached) the first time; None when it is silent.
+fn cue_file(setup: &Setup, cue: &Cue, files: &mut Files) -> std::io::Result<Option<PathBuf>> {
+    let key = (*cue, setup.volume);
+    if let Some(path) = files.get(&key).filter(|p| p.exists()) {
+        return Ok(Some(path.clone()));
+    }
+    let samples = wave::samples(cue, setup.volume);
+    if samples.is_empty() {
+        return Ok(None);
+    }
+    let path = cached(&setup.cache, &wave::wav(&samples))?;
+    files.insert(key, path.clone());
+    Ok(Some(path))
 }
 
 /// The file holding these bytes in the cache, written once (privately, atomically).

@@ -53,8 +53,6 @@ pub struct Runner<'t, B: Backend, P: Perform> {
     sounder: Option<crate::sound::sounder::Sounder>,
     /// How many of the app's cues have been sounded.
     cues_seen: u64,
-    /// The bell stood in for a cue, and the app was told (once).
-    fell_back: bool,
 }
 
 impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
@@ -78,7 +76,6 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
             last_frame: Duration::ZERO,
             sounder: None,
             cues_seen,
-            fell_back: false,
         };
         let (width, height) = drawn_size(size.width, size.height);
         runner.act(Action::Resize(width, height));
@@ -181,7 +178,7 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
 
     /// Sound the cues the app asked for since last time: through the sounder (which
     /// never waits), or as bells for the bell style and whenever a cue cannot play, which
-    /// the app is told once so the closing screen can say so.
+    /// the app is told, so the practice's closing screen can say so.
     fn sound_cues(&mut self) {
         use crate::sound::Style;
         let mut bells = 0;
@@ -199,7 +196,7 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
         }
         self.cues_seen = self.app.cues.total();
         ring(bells);
-        if fell_back && !std::mem::replace(&mut self.fell_back, true) {
+        if fell_back {
             self.act(Action::SoundFellBack);
         }
     }

@@ -20,7 +20,7 @@ impl Breathe {
         }
         match &mut self.stage {
             Stage::Preview if action == Action::Leave => return Transition::Home(Vec::new()),
-            Stage::Preview => return self.preview(action, now),
+            Stage::Preview => self.preview(action, now),
             Stage::Before(rating) => match action {
                 Action::Digit(d) => rating.digit(d),
                 Action::Clear => rating.clear(),
@@ -72,7 +72,7 @@ impl Breathe {
         Transition::Stay
     }
 
-    fn preview(&mut self, action: Action, now: Now) -> Transition {
+    fn preview(&mut self, action: Action, now: Now) {
         match action {
             Action::PatternMove(by) => self.move_pattern(by),
             Action::Minutes(by) => self.change_minutes(by),
@@ -82,7 +82,6 @@ impl Breathe {
             Action::Begin => self.begin(now.mono, now.wall),
             _ => {}
         }
-        Transition::Stay
     }
 
     fn forget_digit(&mut self) {
