@@ -723,3 +723,20 @@ fn listening_counts_the_first_tap_and_says_the_pace_as_heard() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_preview_says_when_the_chosen_sound_cannot_play_here() {
+    let mut rig = Rig::new();
+    rig.app.sound_missing = vec![Style::Voice];
+    rig.key(KeyCode::Char('b')).keys("ss");
+    assert!(
+        !rig.screen(80, 24).contains("will stand in"),
+        "pulses can play"
+    );
+    rig.keys("s");
+    let screen = rig.screen(80, 24);
+    assert!(
+        screen.contains("No speech program was found, so the terminal bell will stand in."),
+        "{screen}"
+    );
+}

@@ -68,7 +68,7 @@ pub fn run(ctx: &Ctx, mut args: Args, out: &mut dyn Write, err: &mut dyn Write) 
     if let Some(sound) = args.sound {
         config.breathing.sound = sound;
     }
-    let setup = sound::setup(&config, &ctx.layout.state_dir);
+    let setup = crate::sound::sounder::Setup::for_config(&config, &ctx.layout.state_dir);
     let (style, sounder) = sound::prepare(config.breathing.cue_style(), setup, err)?;
     config.breathing.sound = style;
     let mut real = super::plain_io::RealIo::start(ctx.clock)?;

@@ -3,7 +3,7 @@
 //! a `PlainIo` that sounds each cue through the sound thread or rings the bell on stderr.
 
 use super::breathe_plain::{Input, PlainIo};
-use crate::sound::sounder::{Setup, Sounder, cache_in};
+use crate::sound::sounder::{Setup, Sounder};
 use crate::sound::{Cue, Style};
 use std::io::{IsTerminal, Write};
 use std::time::Duration;
@@ -23,15 +23,6 @@ pub fn prepare(
         }
         _ => Ok((style, Some(Sounder::start(setup)))),
     }
-}
-
-/// The machine's players, with the config's player and volume.
-pub fn setup(config: &crate::config::Config, state_dir: &std::path::Path) -> Setup {
-    Setup::from_system(
-        config.sound.player.as_deref(),
-        config.sound.volume,
-        cache_in(state_dir),
-    )
 }
 
 /// A plain run's time and input, with its cues sounded.

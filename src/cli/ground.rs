@@ -68,7 +68,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
     let store = ctx.open_store()?;
     let mut config = ctx.config.clone();
     config.breathing.sound = args.sound.unwrap_or(config.breathing.cue_style());
-    let setup = super::breathe_sound::setup(&config, &ctx.layout.state_dir);
+    let setup = crate::sound::sounder::Setup::for_config(&config, &ctx.layout.state_dir);
     let (style, sounder) = super::breathe_sound::prepare(config.breathing.sound, setup, err)?;
     config.breathing.sound = style;
     let mut real = super::plain_io::RealIo::start(ctx.clock)?;

@@ -34,7 +34,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
         }
         style => style,
     };
-    let setup = super::breathe_sound::setup(&ctx.config, &ctx.layout.state_dir);
+    let setup = Setup::for_config(&ctx.config, &ctx.layout.state_dir);
     test(&setup, style, out)
 }
 

@@ -24,6 +24,15 @@ pub const EYES_CLOSED_KEYS: &str =
 /// The closing screen's one line when a cue could not play and the bell stood in.
 pub const FELL_BACK: &str = "The sound could not play here, so the terminal bell stood in.";
 
+/// Under the preview when the chosen style has nothing to play it here.
+pub fn cannot_play_here(style: Style) -> String {
+    let what = match style {
+        Style::Voice => "No speech program was found",
+        _ => "No sound player was found",
+    };
+    format!("{what}, so the terminal bell will stand in. `attune sound test` says more.")
+}
+
 /// Said once in a plain run when the chosen sound cannot play.
 pub fn fell_back_plain(style: Style) -> String {
     match style {

@@ -41,6 +41,15 @@ impl Setup {
         }
     }
 
+    /// The programs on this machine, with the settings' player and volume.
+    pub fn for_config(config: &crate::config::Config, state_dir: &std::path::Path) -> Setup {
+        Setup::from_system(
+            config.sound.player.as_deref(),
+            config.sound.volume,
+            cache_in(state_dir),
+        )
+    }
+
     /// The program a style plays through; None for the bell and off, or when missing.
     pub fn program(&self, style: Style) -> Option<&Program> {
         match style {

@@ -68,6 +68,8 @@ pub struct App {
     pub breathe_last: Option<crate::domain::breathing::choices::Choices>,
     /// The choices as remembered on disk (where the next run starts), if any.
     pub breathe_saved: Option<crate::domain::breathing::choices::Choices>,
+    /// Sound styles this machine has no program for (the bell stands in for them).
+    pub sound_missing: Vec<crate::sound::Style>,
     /// The sound cues asked for; the event loop sounds the new ones.
     pub cues: crate::sound::CueLog,
     /// The pacing screen's layout, kept between frames (not state: never compared).
@@ -107,6 +109,7 @@ impl App {
             patterns_problem: None,
             breathe_last: None,
             breathe_saved: None,
+            sound_missing: Vec::new(),
             cues: crate::sound::CueLog::default(),
             pacing_cache: pacing::Cache::default(),
             routines: crate::content::builtin_routines(),

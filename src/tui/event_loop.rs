@@ -63,10 +63,8 @@ pub fn run(app: App, store: &Store, clock: Clock) -> anyhow::Result<Ended> {
 /// The sound thread, with the players this machine has (found now, off the drawing
 /// path's way: a PATH walk takes a moment).
 fn sounder(config: &crate::config::Config, store: &Store) -> crate::sound::sounder::Sounder {
-    use crate::sound::sounder::{Setup, Sounder, cache_in};
-    let cache = cache_in(&store.layout().state_dir);
-    let setup = Setup::from_system(config.sound.player.as_deref(), config.sound.volume, cache);
-    Sounder::start(setup)
+    use crate::sound::sounder::{Setup, Sounder};
+    Sounder::start(Setup::for_config(config, &store.layout().state_dir))
 }
 
 /// Raw mode and the alternate screen (ratatui's panic hook restores both), with a fixed

@@ -113,6 +113,12 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
         // The built-in routines still work; the list says what is wrong with the file.
         Err(e) => app.routines_problem = Some(e.to_string()),
     }
+    // Which styles can sound here, so the preview can say so before a practice begins.
+    let setup = crate::sound::sounder::Setup::for_config(&opts.config, &store.layout().state_dir);
+    app.sound_missing = crate::sound::Style::ALL
+        .into_iter()
+        .filter(|s| !setup.can_play(*s))
+        .collect();
     if opts.config.breathing.remember_last {
         app.breathe_saved = crate::service::practice::remembered_choices(store.layout());
         app.breathe_last.clone_from(&app.breathe_saved);

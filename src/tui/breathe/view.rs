@@ -132,6 +132,9 @@ fn preview_notes(app: &App, b: &Breathe, roomy: bool) -> Vec<(String, Style)> {
         Some(PreviewNote::PlanFailed(why)) => notes.push((why.clone(), theme.attention())),
         None => {}
     }
+    if app.sound_missing.contains(&b.sound) {
+        notes.push((words::cannot_play_here(b.sound), theme.notice()));
+    }
     if let Some(why) = &app.patterns_problem {
         notes.push((s::patterns_problem(why), theme.attention()));
     }
