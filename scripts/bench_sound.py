@@ -13,7 +13,8 @@ A fake player (`pw-play`, the first attune looks for, first on PATH) notes the w
 2. full screen, in a private tmux server at 100x30: `attune breathe --no-checkin --sound
    tones`, Enter starts the pacer; the first cue (pacing's start) is the origin, and each
    later cue is compared with its boundary on exhale-4-6's exact schedule (0, 4, 10, 14 s
-   ...). Meanwhile attune's own CPU (utime+stime, all threads) over the window, and at the
+   ...). The first cue also makes its WAV file, so if it is late the others show as early
+   by as much: the range says how closely they keep to the schedule. Meanwhile attune's own CPU (utime+stime, all threads) over the window, and at the
    end the children still there and any zombies among them.
 
 The offsets include the fake player's own start-up (bash), so they are an upper bound of
@@ -62,7 +63,8 @@ def cue_times(log):
 
 def summary(offsets_s):
     ms = [o * 1000 for o in offsets_s]
-    return {"median": statistics.median(ms), "worst": max(ms, key=abs), "n": len(ms)}
+    return {"median": statistics.median(ms), "worst": max(ms, key=abs), "n": len(ms),
+            "low": min(ms), "high": max(ms)}
 
 
 def measure_plain(binary, root, minutes, bin_dir):
@@ -157,7 +159,8 @@ def main():
         print("2. full screen ...", flush=True)
         tui = measure_tui(binary, root, seconds, bin_dir)
     print(f"machine at the end: {bb.machine()}\n")
-    ms = lambda s: f"median {s['median']:.1f} ms, worst {s['worst']:.1f} ms ({s['n']} cues)"  # noqa: E731
+    ms = lambda s: (f"median {s['median']:.1f} ms, worst {s['worst']:.1f} ms "  # noqa: E731
+                    f"({s['low']:.1f} to {s['high']:.1f}, {s['n']} cues)")
     rows = [
         ("measurement", "value", "target", None),
         ("1. plain: cue start - boundary", ms(plain["boundary"]), "< 30 ms",
