@@ -122,7 +122,7 @@ fn history_filters_by_dates_and_kind() {
     let text = env.run_ok(&["history", "--kind", "session"]);
     assert_eq!(
         text,
-        "2026-10-15 09:00  practice  breathe exhale-4-6 5.0 min\n"
+        "2026-10-15 09:00  practice  Long exhale 4-6 5.0 min\n"
     );
     let bad = env
         .cmd()
@@ -487,4 +487,32 @@ fn a_piped_checkin_prints_its_id_and_json_asks_for_it_plainly() {
     let json: Value =
         serde_json::from_str(&env.run_ok(&["checkin", "--distress", "3", "--json"])).expect("json");
     assert_eq!(json["id"].as_str().map(str::len), Some(36), "{json}");
+}
+
+#[test]
+fn every_option_of_every_command_says_what_it_does_and_globals_are_listed_apart() {
+    use clap::CommandFactory;
+    fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+        for arg in cmd.get_arguments() {
+            let Some(long) = arg.get_long() else { continue };
+            if matches!(long, "help" | "version") {
+                continue;
+            }
+            if arg.get_help().is_none() {
+                missing.push(format!("{path} --{long}"));
+            }
+            if arg.is_global_set() {
+                assert_eq!(arg.get_help_heading(), Some("Global options"), "--{long}");
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            walk(sub, &format!("{path} {}", sub.get_name()), missing);
+        }
+    }
+    let mut missing = Vec::new();
+    walk(&attune::cli::Cli::command(), "attune", &mut missing);
+    assert!(
+        missing.is_empty(),
+        "options without a description: {missing:?}"
+    );
 }

@@ -377,6 +377,8 @@ fn a_closed_pipe_stops_a_plain_grounding_routine_and_keeps_it_as_stopped_early()
         first.read_line(&mut line).expect("a line");
     }
     drop(first);
+    // Past the first seconds, in which a stop is a start let go and nothing is kept.
+    std::thread::sleep(std::time::Duration::from_millis(10_200));
     let mut stdin = child.stdin.take().expect("stdin");
     let _ = stdin.write_all(b"\nsky\n");
     drop(stdin);
@@ -444,6 +446,8 @@ fn a_plain_practice_ended_by_a_signal_exits_128_and_the_signal() {
         line.clear();
         out.read_line(&mut line).expect("a line");
     }
+    // Past the first seconds, in which a stop is a start let go and nothing is kept.
+    std::thread::sleep(std::time::Duration::from_millis(10_200));
     let sent = std::process::Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status();
@@ -471,4 +475,24 @@ fn doctor_names_a_stray_file_with_a_hostile_name_safely() {
         })
         .collect();
     assert_all_safe(&runs);
+}
+
+#[test]
+fn the_export_line_names_a_hostile_file_name_safely() {
+    let env = Env::new();
+    env.run_ok(&["checkin", "--distress", "3"]);
+    let out = env.tmp.path().join("out\u{1b}]0;owned\u{7}.json");
+    let run = env
+        .cmd()
+        .args(["export", "--out", out.to_str().expect("utf-8")])
+        .output()
+        .expect("runs");
+    assert!(run.status.success());
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert!(said.contains("Exported 1 record to"), "{said}");
+    assert!(
+        !said.contains('\u{1b}') && !said.contains('\u{7}'),
+        "{said:?}"
+    );
+    assert!(out.exists(), "the file itself keeps its exact name");
 }

@@ -333,3 +333,37 @@ fn a_reader_that_stops_early_is_a_quiet_exit_for_every_long_output() {
         assert!(!err.contains("panicked"), "{args}: {err}");
     }
 }
+
+/// The commented example that starts at `# [[table]]`, with its `# ` taken off.
+fn example(default: &str, table: &str) -> String {
+    let start = format!("# [[{table}]]");
+    default
+        .lines()
+        .skip_while(|l| *l != start)
+        .take_while(|l| l.starts_with('#') && !l.trim_end().eq("#"))
+        .map(|l| l.strip_prefix("# ").unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_default_files_examples_of_a_pattern_and_a_routine_work_as_written() {
+    let env = Env::new();
+    let default = env.run_ok(&["config", "--print-default"]);
+    let both = format!(
+        "{}\n{}\n",
+        example(&default, "patterns"),
+        example(&default, "routines")
+    );
+    assert!(
+        both.contains("slow-3-7") && both.contains("feet-first"),
+        "{both}"
+    );
+    write_config(&env, &both);
+    assert_eq!(
+        env.run_ok(&["config", "--check"]).trim(),
+        "config.toml is fine."
+    );
+    assert!(env.run_ok(&["patterns"]).contains("slow-3-7"));
+    assert!(env.run_ok(&["ground", "--list"]).contains("feet-first"));
+}

@@ -2,6 +2,7 @@
 //! record; or a week's review in Markdown.
 
 use super::{Ctx, Failure, Outcome, warn_problems};
+use crate::copy::safe;
 use crate::service::records::export;
 use crate::store::Store;
 use crate::store::atomic::write_atomic;
@@ -54,6 +55,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
     let (bytes, count, problems) = match args.format {
         Format::Markdown => review(
             &store,
+            &crate::service::trends::names_for_cli(ctx.config_dir.as_deref(), &ctx.config),
             super::trends::options(&ctx.config),
             args.week,
             args.with_journal,
@@ -76,7 +78,9 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
     match args.out {
         Some(path) => {
             write_atomic(&path, &bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-            writeln!(err, "Exported {count} records to {}.", path.display())?;
+            let shown = path.display().to_string();
+            let records = if count == 1 { "record" } else { "records" };
+            writeln!(err, "Exported {count} {records} to {}.", safe::line(&shown))?;
         }
         None => out.write_all(&bytes)?,
     }
@@ -94,6 +98,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
 /// The Markdown review of one week, with its record count and any unreadable files.
 fn review(
     store: &Store,
+    names: &std::collections::BTreeMap<String, String>,
     opts: crate::domain::trends::Options,
     week: Option<chrono::NaiveDate>,
     with_journal: bool,
@@ -101,7 +106,8 @@ fn review(
 ) -> Result<(Vec<u8>, usize, Vec<crate::store::month_file::FileProblem>), Failure> {
     use crate::service::trends::{Span, report};
     let span = Span::Week(week.unwrap_or(today));
-    let (rep, problems) = report(store, span, today, opts)?;
+    let (mut rep, problems) = report(store, span, today, opts)?;
+    crate::service::trends::name_report(&mut rep, names);
     let journal = if with_journal {
         let filter = crate::domain::journal::Filter {
             since: Some(rep.trends.from),

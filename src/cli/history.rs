@@ -58,8 +58,9 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
     } else if records.is_empty() {
         writeln!(out, "No records here yet.")?;
     } else {
+        let names = crate::service::trends::names_for_cli(ctx.config_dir.as_deref(), &ctx.config);
         for r in &records {
-            writeln!(out, "{}", safe::line(&line(r)))?;
+            writeln!(out, "{}", safe::line(&line(r, &names)))?;
         }
     }
     Ok(())
@@ -75,12 +76,15 @@ fn nothing_stored(ctx: &Ctx, json: bool, out: &mut dyn Write) -> Outcome {
     Ok(())
 }
 
-/// One readable line per record: when, what, and its main values.
-pub fn line(r: &Record) -> String {
+/// Practice names by id, for saying a practice by its name.
+pub type Names = std::collections::BTreeMap<String, String>;
+
+/// One readable line per record: when, what (a practice by its name), and its main values.
+pub fn line(r: &Record, names: &Names) -> String {
     let when = r.created_at.format("%Y-%m-%d %H:%M");
     let (what, detail) = match &r.body {
         Body::Checkin(c) => ("check-in", checkin_detail(c)),
-        Body::Session(s) => ("practice", session_detail(s)),
+        Body::Session(s) => ("practice", session_detail(s, names)),
         Body::Journal(j) => ("journal", journal_detail(j)),
     };
     format!("{when}  {what:<8}  {detail}")
@@ -99,9 +103,10 @@ fn checkin_detail(c: &Checkin) -> String {
     text
 }
 
-fn session_detail(s: &Session) -> String {
+fn session_detail(s: &Session, names: &Names) -> String {
     let minutes = s.actual_seconds / 60.0;
-    let mut text = format!("{} {} {minutes:.1} min", s.practice, s.practice_id);
+    let name = names.get(&s.practice_id).unwrap_or(&s.practice_id);
+    let mut text = format!("{name} {minutes:.1} min");
     if !s.completed {
         text.push_str(" (stopped early)");
     }
@@ -146,7 +151,7 @@ mod tests {
             t,
         );
         assert_eq!(
-            line(&r),
+            line(&r, &Names::new()),
             "2026-11-30 09:05  check-in  distress 4 · pain 2 · headache — slept badly"
         );
     }

@@ -29,12 +29,19 @@ pub enum Sub {
     Show { id: String },
     /// Find entries holding every word of QUERY
     Search {
+        /// Words that must all be in an entry (case and accents do not matter)
         query: String,
+        /// The entries found, as JSON (see docs/json.md)
         #[arg(long)]
         json: bool,
     },
-    /// Change an entry's text (from stdin, or in $EDITOR)
-    Edit { id: String },
+    /// Change an entry's text (from stdin, or in $EDITOR), or with --tag, --sensation,
+    /// --feeling or --clear only those words
+    Edit(super::journal_words::EditArgs),
+    /// Mark an entry with a star, to find it again with `journal list --starred`
+    Star { id: String },
+    /// Take an entry's star off
+    Unstar { id: String },
     /// Delete an entry (asks first)
     Delete {
         id: String,
@@ -55,6 +62,9 @@ pub struct NewArgs {
     /// A body-sensation word, e.g. "tight chest" (repeat for more)
     #[arg(long = "sensation", value_name = "WORD")]
     pub sensations: Vec<String>,
+    /// A feeling word, e.g. "sad" (repeat for more)
+    #[arg(long = "feeling", value_name = "WORD")]
+    pub feelings: Vec<String>,
     /// Write in $EDITOR instead
     #[arg(long)]
     pub editor: bool,
@@ -65,19 +75,27 @@ pub struct NewArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
+    /// Entries written on this day or later (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub since: Option<NaiveDate>,
+    /// Entries written on this day or earlier (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub until: Option<NaiveDate>,
+    /// Entries with this tag
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
+    /// At most this many entries, newest first
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+    /// Only entries marked with a star
+    #[arg(long)]
+    pub starred: bool,
+    /// The entries as JSON (see docs/json.md)
     #[arg(long)]
     pub json: bool,
 }
 
-fn failure(e: JournalError) -> Failure {
+pub(super) fn failure(e: JournalError) -> Failure {
     match e {
         JournalError::Store(e) => Failure::failed(e),
         // Nothing to save is a mistake in the input, like any other: exit 2.
@@ -105,13 +123,17 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
                 since: a.since,
                 until: a.until,
                 tag: a.tag,
+                starred: a.starred,
                 ..Filter::default()
             };
             show_list(ctx, &filter, a.limit, a.json, out, err)
         }
         Some(Sub::Search { query, json }) => search(ctx, query, json, out, err),
         Some(Sub::Show { id }) => show(ctx, &id, out, err),
-        Some(Sub::Edit { id }) => edit(ctx, &id, out),
+        Some(Sub::Edit(a)) if a.changes_words() => super::journal_words::edit(ctx, &a, out),
+        Some(Sub::Edit(a)) => edit(ctx, &a.id, out),
+        Some(Sub::Star { id }) => super::journal_words::star(ctx, &id, true, out),
+        Some(Sub::Unstar { id }) => super::journal_words::star(ctx, &id, false, out),
         Some(Sub::Delete { id, yes }) => delete(ctx, &id, yes, out),
     };
     done.map(|()| None)
@@ -123,6 +145,7 @@ fn new(ctx: &Ctx, a: NewArgs, out: &mut dyn Write) -> Routed {
         prompt_id: a.prompt,
         tags: a.tags,
         sensations: a.sensations,
+        feelings: a.feelings,
         ..NewEntry::default()
     };
     if let Some(id) = &entry.prompt_id
@@ -285,8 +308,9 @@ pub fn list_line(r: &Record) -> String {
         return String::new();
     };
     let first = first_line(&j.text);
+    let star = if j.starred { "★ " } else { "" };
     let mut line = format!(
-        "{}  {}  {}",
+        "{}  {}  {star}{}",
         r.created_at.format("%Y-%m-%d %H:%M"),
         journal::short_id(&r.id),
         cut(first, 60)
@@ -308,7 +332,7 @@ fn cut(s: &str, n: usize) -> String {
     c
 }
 
-fn find(ctx: &Ctx, id: &str) -> Result<(crate::store::Store, Record), Failure> {
+pub(super) fn find(ctx: &Ctx, id: &str) -> Result<(crate::store::Store, Record), Failure> {
     let store = ctx
         .read_store()?
         .ok_or_else(|| failure(JournalError::NotFound(id.to_string())))?;
@@ -331,8 +355,17 @@ fn show(ctx: &Ctx, id: &str, out: &mut dyn Write, err: &mut dyn Write) -> Outcom
         r.created_at.format("%A %-d %B %Y, %H:%M"),
         r.id
     )?;
+    if j.starred {
+        writeln!(out, "★ Starred")?;
+    }
     if let Some(p) = &j.prompt {
         writeln!(out, "Prompt: {}", safe::line(p))?;
+    }
+    if let Some(after) = j
+        .session_id
+        .and_then(|id| super::journal_words::practice_before(ctx, &store, &r, id))
+    {
+        writeln!(out, "{}", safe::line(&after))?;
     }
     for (label, words) in [
         ("Tags", &j.tags),

@@ -16,6 +16,7 @@ pub mod history;
 pub mod import;
 pub mod journal;
 mod journal_text;
+mod journal_words;
 mod manual;
 pub mod patterns;
 pub mod plain_io;
@@ -35,6 +36,9 @@ use std::fmt;
 use std::io::Write;
 use std::path::PathBuf;
 
+/// The heading global options are listed under, apart from each command's own.
+const GLOBAL: &str = "Global options";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "attune",
@@ -47,16 +51,16 @@ use std::path::PathBuf;
 )]
 pub struct Cli {
     /// Folder for your records (or set ATTUNE_DATA_DIR)
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", help_heading = GLOBAL)]
     pub data_dir: Option<PathBuf>,
     /// Plain output without colour (NO_COLOR is honoured too)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub no_color: bool,
     /// Settings file to use instead of config.toml in the config folder
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     pub config: Option<PathBuf>,
     /// A steady countdown in words instead of moving pictures
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub reduced_motion: bool,
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -107,7 +107,12 @@ fn show(ctx: &Ctx, id: &str, json: bool, out: &mut dyn Write) -> Outcome {
         writeln!(out)?;
         return Ok(());
     }
-    writeln!(out, "{}", safe::line(&super::history::line(&record)))?;
+    let names = crate::service::trends::names_for_cli(ctx.config_dir.as_deref(), &ctx.config);
+    writeln!(
+        out,
+        "{}",
+        safe::line(&super::history::line(&record, &names))
+    )?;
     if let Body::Session(s) = &record.body
         && let Some(note) = &s.note
     {
@@ -137,7 +142,8 @@ fn edit(ctx: &Ctx, args: &EditArgs, out: &mut dyn Write) -> Outcome {
 
 fn delete(ctx: &Ctx, id: &str, yes: bool, out: &mut dyn Write) -> Outcome {
     let (_, record) = found(ctx, id)?;
-    let line = super::history::line(&record);
+    let names = crate::service::trends::names_for_cli(ctx.config_dir.as_deref(), &ctx.config);
+    let line = super::history::line(&record, &names);
     let summary = safe::line(&line);
     let question = words::ask_delete(&record, &summary);
     if !confirm::ask(&question, yes, words::NEEDS_YES, out)? {

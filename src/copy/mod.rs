@@ -6,6 +6,7 @@
 
 pub mod correct;
 pub mod manual;
+pub mod record;
 pub mod safe;
 pub mod sound;
 pub mod store;

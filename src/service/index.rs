@@ -19,7 +19,8 @@ use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 /// 3: tombstones hold nothing of what was deleted, and records out of bounds are left out.
-const VERSION: u32 = 3;
+// 4: journal entries keep their star.
+const VERSION: u32 = 4;
 
 /// What every slim record keeps, for merging versions the store's way.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

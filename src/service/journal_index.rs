@@ -22,6 +22,8 @@ pub struct Entry {
     pub sensations: Vec<String>,
     #[serde(default)]
     pub feelings: Vec<String>,
+    #[serde(default)]
+    pub starred: bool,
 }
 
 impl Slim for Entry {
@@ -36,6 +38,7 @@ impl Slim for Entry {
                 tags: j.tags.clone(),
                 sensations: j.sensations.clone(),
                 feelings: j.feelings.clone(),
+                starred: j.starred,
             }),
             _ => None,
         }
@@ -52,6 +55,7 @@ impl Slim for Entry {
             tags: self.tags.clone(),
             sensations: self.sensations.clone(),
             feelings: self.feelings.clone(),
+            starred: self.starred,
             ..Journal::default()
         };
         Record {
@@ -88,5 +92,6 @@ fn matches(filter: &Filter, e: &Entry) -> bool {
         tags: &e.tags,
         sensations: &e.sensations,
         feelings: &e.feelings,
+        starred: e.starred,
     })
 }

@@ -72,6 +72,8 @@ pub enum Action {
     TrendsMove(i8),
     /// Show a week, a month or all time (the one shown goes back to the week).
     TrendsShow(crate::tui::trends::Unit),
+    /// Start typing a date to go to (then digits, '-', Enter to go, Esc to cancel).
+    TrendsGoTo,
     /// A trends report for this range arrived (or could not be read).
     TrendsLoaded {
         /// The range the report is for (a late one for another range is left aside).
@@ -88,7 +90,7 @@ pub enum Action {
     Digit(u8),
     /// Move the focused scale by one (−1 or +1).
     Nudge(i8),
-    /// Clear the focused scale.
+    /// Clear the focused scale, or the line being typed.
     Clear,
     /// A typed character, for the note or an own sensation word.
     Type(char),
@@ -136,6 +138,8 @@ pub enum Action {
     SessionUpdated(Result<Record, String>),
     /// The breathing preview's choices were remembered for next time (or could not be).
     ChoicesRemembered(Result<(), String>),
+    /// The record screen's own actions and results.
+    Record(crate::tui::record::RecordAction),
     // Journal.
     /// The journal screen's own actions and results.
     Journal(crate::tui::journal::JournalAction),
@@ -184,6 +188,8 @@ pub enum Effect {
     RememberChoices(crate::domain::breathing::choices::Choices),
     /// The journal's reading, saving, deleting and drafts.
     Journal(crate::tui::journal::JournalEffect),
+    /// The record screen's reading, correcting and deleting.
+    Record(crate::tui::record::RecordEffect),
     /// Read the trends of a week, a month or all time, as of `today`.
     LoadTrends {
         span: Span,

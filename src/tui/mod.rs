@@ -14,6 +14,7 @@ pub mod home;
 pub mod journal;
 pub mod keymap;
 pub mod paint;
+pub mod record;
 pub mod runner;
 pub mod screen;
 pub mod strings;
@@ -135,6 +136,7 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
                 routine: Some(_),
                 ..
             }
+            | Start::Journal { entry: Some(_) }
     );
     let first = match opts.start {
         Start::Breathe {
@@ -148,7 +150,8 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
             app.open_breathe(Some(plan), checkin, day)
         }
         Start::Trends { span } => app.open_trends(span, day),
-        Start::Journal { entry } => app.open_journal(entry.map_or(Intent::List, Intent::Write)),
+        Start::Journal { entry: Some(new) } => app.open_journal_once(new),
+        Start::Journal { entry: None } => app.open_journal(Intent::List),
         Start::Ground {
             routine,
             checkin,

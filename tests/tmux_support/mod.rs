@@ -139,8 +139,19 @@ impl Term {
             "clear; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon\\|-\\?echo'",
             "Enter",
         ]);
-        let screen = self.wait_for("echo\n");
-        let lines: Vec<&str> = screen.lines().collect();
+        // Whole lines only: in a narrow window the typed command wraps, and a wrapped
+        // row of it may end in "echo" too.
+        let answered = |screen: &str, word: &str| {
+            screen
+                .lines()
+                .any(|l| l.trim_end() == word || l.trim_end() == format!("-{word}"))
+        };
+        self.wait_until("stty answers", || {
+            let screen = self.screen();
+            answered(&screen, "icanon") && answered(&screen, "echo")
+        });
+        let screen = self.screen();
+        let lines: Vec<&str> = screen.lines().map(str::trim_end).collect();
         assert!(lines.contains(&"icanon"), "line mode restored:\n{screen}");
         assert!(lines.contains(&"echo"), "echo restored:\n{screen}");
     }

@@ -2,6 +2,7 @@
 //! undo), the body and feeling words, and the tags, with what makes an entry or a draft of
 //! them. Pure: no I/O, no clock.
 
+use super::history::{History, Kind, Snapshot};
 use super::prompt::PromptChoice;
 use crate::domain::journal::{Prompts, has_text, tidy_words};
 use crate::service::journal::{JournalError, NewEntry, entry};
@@ -25,7 +26,8 @@ impl Text {
         let mut area = TextArea::from(text.split('\n'));
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.set_cursor_line_style(ratatui::style::Style::default());
-        area.set_max_histories(200);
+        // Undo is the editor's own, a word at a time (see `history`).
+        area.set_max_histories(0);
         area.set_placeholder_text(crate::tui::strings::journal::PLACEHOLDER);
         let dim = ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::DIM);
         area.set_placeholder_style(dim);
@@ -48,6 +50,69 @@ impl Text {
 
     pub fn string(&self) -> String {
         self.0.lines().join("\n")
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            lines: self.0.lines().to_vec(),
+            cursor: {
+                let at = self.0.cursor();
+                (at.0, at.1)
+            },
+        }
+    }
+
+    /// For a long text, the lines around the cursor as a text of their own (the cursor
+    /// in the middle of it), so a frame wraps a screenful rather than the whole entry;
+    /// None when the text is short enough to draw whole.
+    pub fn window(&self, rows: usize) -> Option<Text> {
+        const WHOLE_BYTES: usize = 64 * 1024;
+        let lines = self.0.lines();
+        let bytes: usize = lines.iter().map(String::len).sum();
+        let (row, col) = {
+            let at = self.0.cursor();
+            (at.0, at.1)
+        };
+        if bytes <= WHOLE_BYTES || lines.len() <= 2 * rows {
+            return None;
+        }
+        let from = row.saturating_sub(rows / 2);
+        let to = (row + rows).min(lines.len());
+        let mut window = Text::new(&lines[from..to].join("\n"));
+        let jump = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        window.0.move_cursor(ratatui_textarea::CursorMove::Jump(
+            jump(row - from),
+            jump(col),
+        ));
+        window.0.set_cursor_style(self.0.cursor_style());
+        Some(window)
+    }
+
+    /// Show `snap` in place of the text, keeping how the text looks and its focus.
+    pub fn restore(&mut self, snap: Snapshot, focused: bool) {
+        let mut fresh = Text::new(&snap.lines.join("\n"));
+        let (row, col) = snap.cursor;
+        let jump = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        fresh
+            .0
+            .move_cursor(ratatui_textarea::CursorMove::Jump(jump(row), jump(col)));
+        fresh.focus(focused);
+        *self = fresh;
+    }
+}
+
+/// How a key changes the text, for undo's steps.
+fn kind_of(key: &KeyEvent) -> Kind {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c) if plain && c.is_whitespace() => Kind::Boundary,
+        KeyCode::Char(_) if plain => Kind::Letter,
+        KeyCode::Enter | KeyCode::Tab => Kind::Boundary,
+        KeyCode::Backspace | KeyCode::Delete => Kind::Erase,
+        _ => Kind::Other,
     }
 }
 
@@ -129,6 +194,8 @@ pub struct Editor {
     pub draft_due: Option<Duration>,
     /// A save is on its way: another Ctrl+S waits for its answer (never a second entry).
     pub saving: bool,
+    /// Undo and redo of the text, a word or a pause at a time.
+    pub history: History,
     original: Content,
 }
 
@@ -148,6 +215,7 @@ impl Editor {
             note: None,
             draft_due: None,
             saving: false,
+            history: History::default(),
             original: blank(),
         };
         e.original = e.content();
@@ -170,6 +238,9 @@ impl Editor {
         };
         let prompt = PromptChoice::kept(j.prompt_id.as_deref(), j.prompt.as_deref(), prompts);
         let mut e = Editor::new(&new, prompt);
+        // Where more words usually go: after the last ones.
+        e.text.0.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        e.text.0.move_cursor(ratatui_textarea::CursorMove::End);
         e.editing = Some(record.clone());
         e.original = e.content();
         e
@@ -226,8 +297,14 @@ impl Editor {
 
     /// A key for the text area; true if it changed the text.
     pub fn key(&mut self, key: KeyEvent, mono: Duration) -> bool {
+        let kind = kind_of(&key);
+        let before = self
+            .history
+            .starts_step(kind, mono)
+            .then(|| self.text.snapshot());
         let changed = self.text.0.input(key);
         if changed {
+            self.history.changed(kind, mono, before);
             self.touched(mono);
         }
         changed
@@ -242,7 +319,12 @@ impl Editor {
             Field::Text => {
                 // Terminals send pasted line breaks as \r; keep them as line breaks.
                 let text = text.replace("\r\n", "\n").replace('\r', "\n");
-                self.text.0.insert_str(text)
+                let before = self.text.snapshot();
+                let changed = self.text.0.insert_str(text);
+                if changed {
+                    self.history.changed(Kind::Other, mono, Some(before));
+                }
+                changed
             }
             _ => false,
         };
@@ -252,12 +334,14 @@ impl Editor {
     }
 
     pub fn undo(&mut self, redo: bool, mono: Duration) {
-        let changed = if redo {
-            self.text.0.redo()
+        let now = self.text.snapshot();
+        let step = if redo {
+            self.history.redo(now)
         } else {
-            self.text.0.undo()
+            self.history.undo(now)
         };
-        if changed {
+        if let Some(snap) = step {
+            self.text.restore(snap, self.field == Field::Text);
             self.touched(mono);
         }
     }
@@ -357,5 +441,26 @@ fn blank() -> Content {
         tags: Vec::new(),
         sensations: Vec::new(),
         feelings: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::Text;
+    use ratatui_textarea::CursorMove;
+
+    #[test]
+    fn a_long_text_is_drawn_from_the_lines_around_its_cursor() {
+        let long: Vec<String> = (0..3000)
+            .map(|i| format!("line {i} of steady words about the day"))
+            .collect();
+        let mut text = Text::new(&long.join("\n"));
+        text.0.move_cursor(CursorMove::Jump(1500, 4));
+        let window = text.window(20).expect("a window");
+        assert_eq!(window.0.lines().len(), 30);
+        let at = window.0.cursor();
+        assert_eq!(window.0.lines()[at.0], long[1500]);
+        assert_eq!(at.1, 4);
+        assert!(Text::new("short").window(20).is_none());
     }
 }

@@ -26,6 +26,8 @@ pub enum JournalAction {
     Delete,
     /// Bring back the entry just deleted.
     Undo,
+    /// Put a star on the entry being read, or take it off.
+    Star,
     Search,
     FilterTag,
     FilterWord,
@@ -58,6 +60,7 @@ pub enum JournalAction {
     DraftRemoved(Result<(), String>),
     SetAsideDone(Result<PathBuf, String>),
     Deleted(Result<Box<Record>, String>),
+    Starred(Result<Box<Record>, String>),
 }
 
 impl JournalAction {
@@ -74,6 +77,7 @@ impl JournalAction {
                 | JournalAction::DraftRemoved(_)
                 | JournalAction::SetAsideDone(_)
                 | JournalAction::Deleted(_)
+                | JournalAction::Starred(_)
         )
     }
 }
@@ -112,6 +116,12 @@ pub enum JournalEffect {
     /// Write the tombstone of an entry whose undo is no longer offered.
     Delete {
         record: Box<Record>,
+        at: Stamp,
+    },
+    /// Save the entry with its star on (or off).
+    Star {
+        record: Box<Record>,
+        on: bool,
         at: Stamp,
     },
 }
@@ -156,6 +166,10 @@ pub fn perform(store: &Store, effect: JournalEffect) -> Action {
         JournalEffect::Delete { record, at } => {
             JournalAction::Deleted(text(delete(store, &record, at)).map(Box::new))
         }
+        JournalEffect::Star { record, on, at } => JournalAction::Starred(
+            text(crate::service::journal::set_star(store, &record, on, at))
+                .map(|(r, _)| Box::new(r)),
+        ),
     })
 }
 

@@ -71,6 +71,13 @@ impl List {
         self.cursor = self.cursor.min(self.entries.len().saturating_sub(1));
     }
 
+    /// Show a newer version of an entry in its place.
+    pub fn replace(&mut self, record: &Record) {
+        if let Some(slot) = self.entries.iter_mut().find(|r| r.id == record.id) {
+            *slot = record.clone();
+        }
+    }
+
     pub fn selected(&self) -> Option<&Record> {
         self.entries.get(self.cursor)
     }

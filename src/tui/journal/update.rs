@@ -140,7 +140,12 @@ impl JournalState {
             _ => None,
         };
         if let Some(kind) = kind {
-            self.mode = Mode::Input(kind, self.list.current(kind));
+            // A new search starts empty; a filter opens as it is, to change.
+            let current = match kind {
+                super::InputKind::Search => String::new(),
+                _ => self.list.current(kind),
+            };
+            self.mode = Mode::Input(kind, current);
             return Transition::Stay;
         }
         self.mode = Mode::List;
@@ -238,6 +243,7 @@ impl JournalState {
             Action::Erase => {
                 typed.pop();
             }
+            Action::Clear => typed.clear(),
             Action::Leave => self.mode = Mode::List,
             Action::Begin => {
                 let (kind, typed) = (*kind, typed.clone());
@@ -252,11 +258,19 @@ impl JournalState {
         Transition::Stay
     }
 
-    fn on_view(&mut self, action: Action, _now: Now) -> Transition {
+    fn on_view(&mut self, action: Action, now: Now) -> Transition {
         let Mode::View { record, scroll } = &mut self.mode else {
             return Transition::Stay;
         };
         match action {
+            Action::Journal(J::Star) => {
+                let on = !matches!(&record.body, Body::Journal(j) if j.starred);
+                return go(JournalEffect::Star {
+                    record: record.clone(),
+                    on,
+                    at: now.wall,
+                });
+            }
             Action::Journal(J::Move(by)) => *scroll = scroll.saturating_add_signed(by),
             Action::Journal(J::Edit) => {
                 let r = (**record).clone();

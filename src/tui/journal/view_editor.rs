@@ -56,13 +56,18 @@ fn editor(app: &App, j: &JournalState, e: &Editor, frame: &mut Frame, area: Rect
     } else {
         w::NEW_TITLE
     };
-    let mut head = vec![title(theme, Some(what))];
-    head.extend(prompt_lines(j, e, theme, width, roomy));
     let mut tail = field_lines(e, theme, roomy);
     tail.extend(editor_note(app, j, e, width, pad));
+    // The whole prompt, however small the window, as long as three rows stay to write in.
+    let room = usize::from(body.height).saturating_sub(1 + tail.len() + 3);
+    let mut head = vec![title(theme, Some(what))];
+    head.extend(prompt_lines(j, e, theme, width, roomy, room.max(1)));
     let text_area = between(body, pad, width, head.len(), tail.len());
     frame.render_widget(Paragraph::new(head), body);
-    frame.render_widget(&e.text.0, text_area);
+    match e.text.window(usize::from(text_area.height)) {
+        Some(window) => frame.render_widget(&window.0, text_area),
+        None => frame.render_widget(&e.text.0, text_area),
+    }
     let tail_area = Rect {
         y: text_area.bottom(),
         height: tail.len() as u16,
@@ -88,6 +93,7 @@ fn prompt_lines(
     theme: Theme,
     width: u16,
     roomy: bool,
+    most: usize,
 ) -> Vec<Line<'static>> {
     let focused = e.field == Field::Prompt;
     let style = if focused {
@@ -96,7 +102,6 @@ fn prompt_lines(
         theme.quiet()
     };
     let text = e.prompt.text().unwrap_or_else(|| w::NO_PROMPT.to_string());
-    let most = if roomy { 3 } else { 2 };
     // The marker's three columns stand where the left margin would: one column in a small
     // window, so the words get two fewer, or their last letters would fall off the edge.
     let room = if roomy {
@@ -166,7 +171,11 @@ fn field_lines(e: &Editor, theme: Theme, roomy: bool) -> Vec<Line<'static>> {
             } else {
                 cut(&all.join(" · "), 200)
             };
-            vec![Line::styled(format!("   {summary}"), theme.quiet())]
+            vec![Line::from(vec![
+                marker(false, theme),
+                Span::styled(format!("{:<LABEL$}", w::WORDS), theme.quiet()),
+                Span::styled(summary, theme.text()),
+            ])]
         }
     }
 }

@@ -168,9 +168,25 @@ impl JournalState {
                 }
                 Transition::Stay
             }
+            J::DraftRemoved(_) if self.once && self.mode == Mode::List => {
+                Transition::Home(Vec::new())
+            }
             J::DraftRemoved(_) if self.mode == Mode::List => go(self.list.load()),
             J::SetAsideDone(result) => self.set_aside_done(result, now),
             J::Deleted(result) => self.deleted(result),
+            J::Starred(Ok(record)) => {
+                self.list.replace(&record);
+                if let Mode::View { record: shown, .. } = &mut self.mode
+                    && shown.id == record.id
+                {
+                    *shown = record;
+                }
+                Transition::Stay
+            }
+            J::Starred(Err(why)) => {
+                self.note = Some(Note::Failed(why));
+                Transition::Stay
+            }
             J::Loaded(Err(why)) | J::Opened(Err(why)) => {
                 self.note = Some(Note::Failed(why));
                 Transition::Stay
@@ -196,6 +212,9 @@ impl JournalState {
                 if edited {
                     self.show(*record, false);
                     return Transition::Stay;
+                }
+                if self.once {
+                    return Transition::Home(Vec::new());
                 }
                 self.list.cursor = 0;
                 self.show_list()

@@ -10,6 +10,8 @@ pub const HINT_NEW: &str = "new";
 pub const HINT_EDIT: &str = "edit";
 pub const HINT_DELETE: &str = "delete";
 pub const HINT_UNDO: &str = "undo";
+pub const HINT_REDO: &str = "redo";
+pub const HINT_STAR: &str = "star";
 pub const HINT_SEARCH: &str = "search";
 pub const HINT_FILTER: &str = "filter";
 pub const HINT_TAG: &str = "tag";
@@ -34,11 +36,14 @@ pub const EMPTY: &str = "No entries yet. Press {new} to write the first one.";
 pub const NOTHING_MATCHES: &str = "No entries match this filter. x clears it.";
 pub const MORE: &str = "more below…";
 pub const NO_PROMPT: &str = "Writing freely.";
-pub const PLACEHOLDER: &str = "Write as much or as little as you like.";
+/// Short enough for the smallest window: the text area does not wrap it.
+pub const PLACEHOLDER: &str = "As much or as little as you like.";
 pub const BODY: &str = "Body";
 pub const FEELINGS: &str = "Feelings";
 pub const TAGS: &str = "Tags";
 pub const NONE_CHOSEN: &str = "none";
+/// The one line for body words, feelings and tags in a small window.
+pub const WORDS: &str = "Words";
 pub const TAGS_EMPTY: &str = "type words, spaces between";
 pub const BODY_PICKER: &str = "Which body sensations are with you? Space chooses.";
 pub const FEELINGS_PICKER: &str = "Which feelings are with you? Space chooses.";
@@ -106,5 +111,15 @@ pub fn input_label(kind: crate::tui::journal::InputKind) -> &'static str {
         InputKind::Tag => "Tag: ",
         InputKind::Word => "Body word: ",
         InputKind::Dates => "Dates (from..to): ",
+    }
+}
+
+/// Over a filtered list: how many entries it shows, and of what.
+pub fn showing(n: usize, more: bool, what: &str) -> String {
+    match (n, more) {
+        (0, _) => format!("Showing {what}"),
+        (1, false) => format!("Showing 1 entry: {what}"),
+        (n, false) => format!("Showing {n} entries: {what}"),
+        (n, true) => format!("Showing the first {n} entries: {what}"),
     }
 }
