@@ -84,6 +84,8 @@ pub enum CueKind {
     End,
     /// A timed grounding step's time is up.
     StepDone,
+    /// The practice was stopped: quiet whatever is still sounding.
+    Hush,
 }
 
 impl CueKind {
@@ -112,7 +114,7 @@ impl Cue {
         match self.kind {
             CueKind::In | CueKind::StepDone => 1,
             CueKind::Out => 2,
-            CueKind::Hold | CueKind::End => 0,
+            CueKind::Hold | CueKind::End | CueKind::Hush => 0,
         }
     }
 
@@ -123,7 +125,7 @@ impl Cue {
             CueKind::Out => Some("out"),
             CueKind::Hold => Some("hold"),
             CueKind::StepDone => Some("done"),
-            CueKind::End => None,
+            CueKind::End | CueKind::Hush => None,
         }
     }
 }

@@ -74,6 +74,8 @@ pub fn cache_in(state_dir: &std::path::Path) -> PathBuf {
 /// What the sounding thread is told.
 enum Job {
     Play(Cue),
+    /// Stop whatever is sounding now (a practice was stopped).
+    Hush,
     /// Stop, letting the last cue finish or not.
     End {
         let_finish: bool,
@@ -121,6 +123,13 @@ impl Sounder {
             .is_some_and(|j| j.send(Job::Play(cue)).is_ok())
     }
 
+    /// Quiet every cue still sounding, at once (their children are reaped).
+    pub fn hush(&self) {
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Job::Hush);
+        }
+    }
+
     /// A player could not start or failed: cues are bells from now on.
     pub fn fell_back(&self) -> bool {
         self.failed.load(Ordering::SeqCst)
@@ -161,6 +170,7 @@ fn sound(setup: &Setup, inbox: &Receiver<Job>, failed: &AtomicBool) {
         };
         match next {
             Ok(Job::End { let_finish }) => break let_finish,
+            Ok(Job::Hush) => stop_all(&mut children),
             Ok(Job::Play(cue)) => match spawn_cue(setup, &cue, &mut files) {
                 Ok(Some(child)) => children.push(child),
                 Ok(None) => {}
@@ -176,7 +186,12 @@ fn sound(setup: &Setup, inbox: &Receiver<Job>, failed: &AtomicBool) {
         std::thread::sleep(Duration::from_millis(20));
         reap(&mut children, failed);
     }
-    for mut child in children {
+    stop_all(&mut children);
+}
+
+/// Stop every child still sounding and reap it.
+fn stop_all(children: &mut Vec<Child>) {
+    for mut child in children.drain(..) {
         let _ = child.kill();
         let _ = child.wait();
     }

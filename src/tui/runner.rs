@@ -10,6 +10,7 @@ use super::paint::Painter;
 use super::ui::drawn_size;
 use super::worker::{Perform, Worker};
 use crate::clock::Clock;
+use crate::sound::sounder::Sounder;
 use anyhow::Context as _;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -50,7 +51,7 @@ pub struct Runner<'t, B: Backend, P: Perform> {
     clock: Clock,
     last_frame: Duration,
     /// Sounds cues off this thread; None plays only the bell.
-    sounder: Option<crate::sound::sounder::Sounder>,
+    sounder: Option<Sounder>,
     /// How many of the app's cues have been sounded.
     cues_seen: u64,
 }
@@ -84,7 +85,7 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
     }
 
     /// Sound cues through this sounder (without one, only the bell sounds).
-    pub fn with_sounder(mut self, sounder: crate::sound::sounder::Sounder) -> Self {
+    pub fn with_sounder(mut self, sounder: Sounder) -> Self {
         self.sounder = Some(sounder);
         self
     }
@@ -184,6 +185,10 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
         let mut bells = 0;
         let mut fell_back = false;
         for cue in self.app.cues.since(self.cues_seen) {
+            if cue.kind == crate::sound::CueKind::Hush {
+                self.sounder.as_ref().map(Sounder::hush);
+                continue;
+            }
             let played = match cue.style {
                 Style::Off => continue,
                 Style::Bell => false,

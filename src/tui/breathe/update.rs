@@ -128,6 +128,10 @@ impl Breathe {
         let closing = Closing::new(session, name, run.started, now.wall);
         let save = closing.save();
         self.stage = Stage::Closing(closing);
+        if !completed {
+            // Stopped means quiet: a glide still sounding stops with the practice.
+            self.cue(CueKind::Hush, Duration::ZERO);
+        }
         Transition::Do(save)
     }
 }
