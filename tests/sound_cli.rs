@@ -320,3 +320,42 @@ fn the_voice_says_in_out_and_hold_slowly_through_the_speech_program() {
         "-s 110 -a 30 in\n-s 110 -a 30 out\n-s 110 -a 30 hold\n"
     );
 }
+
+#[test]
+fn a_plain_run_with_the_voice_says_in_and_out_at_each_change() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    quick_pattern(&env);
+    let bin = env.tmp.path().join("speech");
+    std::fs::create_dir_all(&bin).expect("bin");
+    let said = env.tmp.path().join("said");
+    let script = format!("#!/bin/sh\necho \"$*\" >> {}\n", said.display());
+    std::fs::write(bin.join("spd-say"), script).expect("script");
+    std::fs::set_permissions(bin.join("spd-say"), std::fs::Permissions::from_mode(0o755))
+        .expect("chmod");
+    let out = breathe(
+        &env,
+        &bin,
+        &[
+            "--pattern",
+            "quick",
+            "--minutes",
+            "0.1",
+            "--no-checkin",
+            "--sound",
+            "voice",
+        ],
+    )
+    .output()
+    .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A completed run lets its last cue finish before it exits.
+    let words = std::fs::read_to_string(&said).expect("spoken");
+    assert_eq!(words, "-w -r -40 -i -40 in\n-w -r -40 -i -40 out\n");
+    let history = env.history_json(&["--kind", "session"]);
+    assert_eq!(history[0]["sound"], "voice");
+}
