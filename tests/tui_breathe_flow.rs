@@ -741,3 +741,14 @@ fn the_preview_says_when_the_chosen_sound_cannot_play_here() {
         "{screen}"
     );
 }
+
+#[test]
+fn with_a_sound_the_small_preview_keeps_how_to_pause_and_stop() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b')).keys("s");
+    let small = rig.screen(40, 12);
+    assert!(
+        small.contains("Eyes closed: Space pauses, Esc stops."),
+        "{small}"
+    );
+}

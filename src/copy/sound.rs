@@ -21,6 +21,9 @@ pub const EYES_CLOSED: &str = "closed is fine: follow the sound";
 pub const EYES_CLOSED_KEYS: &str =
     "With eyes closed, {pause} pauses and {stop} stops: the two easiest keys to find.";
 
+/// The same, for small windows.
+pub const EYES_CLOSED_KEYS_SHORT: &str = "Eyes closed: {pause} pauses, {stop} stops.";
+
 /// The closing screen's one line when a cue could not play and the bell stood in.
 pub const FELL_BACK: &str = "The sound could not play here, so the terminal bell stood in.";
 

@@ -84,10 +84,10 @@ fn preview(app: &App, b: &Breathe, page: &Page) -> Vec<Line<'static>> {
         lines.extend(page.para(&toggles, theme.text()));
     }
     page.gap(&mut lines);
-    let how = if b.sound == Sound::Off {
-        s::HOW_TO_STOP
-    } else {
-        words::EYES_CLOSED_KEYS
+    let how = match (b.sound == Sound::Off, page.roomy) {
+        (true, _) => s::HOW_TO_STOP,
+        (false, true) => words::EYES_CLOSED_KEYS,
+        (false, false) => words::EYES_CLOSED_KEYS_SHORT,
     };
     lines.extend(page.para(&app.say(how), theme.text()));
     for (text, style) in preview_notes(app, b, page.roomy) {
