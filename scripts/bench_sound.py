@@ -144,9 +144,11 @@ def measure_tui(binary, root, seconds, bin_dir):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="30 s runs")
+    parser.add_argument("--seconds", type=int, help="run length (default 120, 30 with --quick)")
+    parser.add_argument("--only", choices=["plain", "screen"], help="run only this part")
     parser.add_argument("--binary", default=str(bb.REPO / "target/release/attune"))
     args = parser.parse_args()
-    seconds = 30 if args.quick else 120
+    seconds = args.seconds or (30 if args.quick else 120)
     binary = str(Path(args.binary).resolve())
     if not os.access(binary, os.X_OK):
         raise bb.Unmeasurable(f"no binary at {binary}: run `cargo build --release` first")
@@ -154,26 +156,41 @@ def main():
     with tempfile.TemporaryDirectory(prefix="attune-bench-sound-") as root:
         binary = str(shutil.copy2(binary, Path(root, "attune")))
         bin_dir = fake_player(root)
-        print("1. plain ...", flush=True)
-        plain = measure_plain(binary, root, seconds / 60, bin_dir)
-        print("2. full screen ...", flush=True)
-        tui = measure_tui(binary, root, seconds, bin_dir)
+        plain = tui = None
+        if args.only in (None, "plain"):
+            print("1. plain ...", flush=True)
+            plain = measure_plain(binary, root, seconds / 60, bin_dir)
+        if args.only in (None, "screen"):
+            print("2. full screen ...", flush=True)
+            tui = measure_tui(binary, root, seconds, bin_dir)
     print(f"machine at the end: {bb.machine()}\n")
-    ms = lambda s: (f"median {s['median']:.1f} ms, worst {s['worst']:.1f} ms "  # noqa: E731
-                    f"({s['low']:.1f} to {s['high']:.1f}, {s['n']} cues)")
-    rows = [
-        ("measurement", "value", "target", None),
-        ("1. plain: cue start - boundary", ms(plain["boundary"]), "< 30 ms",
-         abs(plain["boundary"]["worst"]) < 30),
-        ("   plain: cue start - its line", ms(plain["line"]), "", None),
-        ("2. screen: cue start - boundary", ms(tui["boundary"]), "< 30 ms",
-         abs(tui["boundary"]["worst"]) < 30),
-        (f"   pacer CPU with sound, {seconds} s", bb.cpu_text(tui["cpu"]), "< 0.5%",
-         bb.under_half_percent(tui["cpu"])),
-        ("   children at the end (playing)", str(tui["children"]), "<= 1", tui["children"] <= 1),
-        ("   zombies at the end", str(tui["zombies"]), "0", tui["zombies"] == 0),
-    ]
-    print(bb.table(rows))
+    print(bb.table(rows(plain, tui, seconds)))
+
+
+def ms(s):
+    return (f"median {s['median']:.1f} ms, worst {s['worst']:.1f} ms "
+            f"({s['low']:.1f} to {s['high']:.1f}, {s['n']} cues)")
+
+
+def rows(plain, tui, seconds):
+    out = [("measurement", "value", "target", None)]
+    if plain:
+        out += [
+            ("1. plain: cue start - boundary", ms(plain["boundary"]), "< 30 ms",
+             abs(plain["boundary"]["worst"]) < 30),
+            ("   plain: cue start - its line", ms(plain["line"]), "", None),
+        ]
+    if tui:
+        out += [
+            ("2. screen: cue start - boundary", ms(tui["boundary"]), "< 30 ms",
+             abs(tui["boundary"]["worst"]) < 30),
+            (f"   pacer CPU with sound, {seconds} s", bb.cpu_text(tui["cpu"]), "< 0.5%",
+             bb.under_half_percent(tui["cpu"])),
+            ("   children at the end (playing)", str(tui["children"]), "<= 1",
+             tui["children"] <= 1),
+            ("   zombies at the end", str(tui["zombies"]), "0", tui["zombies"] == 0),
+        ]
+    return out
 
 
 if __name__ == "__main__":
