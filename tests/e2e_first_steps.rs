@@ -170,3 +170,42 @@ fn attune_trends_goes_from_the_welcome_to_an_empty_week_that_says_so() {
         assert!(t.records().is_empty());
     }
 }
+
+#[test]
+fn ctrl_o_lends_the_terminal_to_your_own_editor_and_brings_its_words_back() {
+    let t = Term::new("outside-editor");
+    // An "editor" that reads one line from the terminal and adds it to the file: what is
+    // typed while it runs goes to it, not to attune.
+    let editor = t.root().join("my-editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\necho 'MY EDITOR IS OPEN'\nread line < /dev/tty\nprintf ' %s' \"$line\" >> \"$1\"\n",
+    )
+    .expect("writes");
+    std::process::Command::new("chmod")
+        .args(["+x", editor.to_str().expect("utf-8")])
+        .status()
+        .expect("chmod");
+    let bin = env!("CARGO_BIN_EXE_attune");
+    let start = format!(
+        "VISUAL={} {bin} journal new; echo EXIT=$?",
+        editor.display()
+    );
+    t.keys(&[&start, "Enter"]);
+    t.wait_for("Enter to begin");
+    t.keys(&["Enter"]);
+    t.wait_for("Ctrl+O");
+    t.type_text("Begun here,");
+    t.keys(&["C-o"]);
+    t.wait_for("MY EDITOR IS OPEN");
+    t.type_text("finished there.");
+    t.keys(&["Enter"]);
+    t.wait_for("Begun here, finished there.");
+    t.keys(&["C-s"]);
+    let back = t.wait_for("EXIT=0");
+    assert!(back.contains("Saved your journal entry."), "{back}");
+    t.assert_terminal_restored();
+    let records = t.records();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["text"], "Begun here, finished there.");
+}

@@ -307,7 +307,7 @@ fn an_entry_over_the_limit_is_shown_not_opened_and_says_how_to_edit_it() {
         assert!(matches!(rig.journal().mode, Mode::View { .. }));
         let short = attune::service::journal::short_id(&seeded.id);
         assert_eq!(rig.journal().note, Some(Note::TooBig(short.clone())));
-        let said = attune::tui::strings::journal::too_big(&short);
+        let said = attune::copy::journal::too_big(&short);
         assert!(
             said.contains(&format!("attune journal edit {short}")),
             "{said}"
@@ -492,4 +492,18 @@ fn editing_an_entry_puts_the_cursor_after_its_last_word() {
     rig.key(KeyCode::Char('j')).key(KeyCode::Char('e'));
     rig.keys(" and more");
     assert_eq!(rig.text(), "first line\nsecond line and more");
+}
+
+#[test]
+fn ctrl_o_without_a_terminal_to_lend_says_so_and_keeps_every_word() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('j')).key(KeyCode::Char('n'));
+    rig.keys("still here");
+    rig.ctrl('o');
+    assert_eq!(rig.text(), "still here");
+    let screen = tui_support_text(&rig.app);
+    assert!(
+        screen.contains("there is no terminal here to open your editor on"),
+        "{screen}"
+    );
 }

@@ -36,35 +36,18 @@ pub(super) fn in_editor(
     start: &str,
     keep: &dyn Fn(String) -> Failure,
 ) -> Result<String, Failure> {
-    let dir = ctx.layout.state_dir.join("drafts");
-    crate::store::atomic::create_private_dir(&dir)?;
-    let file = tempfile::Builder::new()
-        .prefix("entry-")
-        .suffix(".md")
-        .tempfile_in(&dir)?;
-    crate::store::atomic::set_mode(file.path(), 0o600)?;
-    std::fs::write(file.path(), start)?;
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .unwrap_or_else(|_| "vi".into());
-    let mut parts = editor.split_whitespace();
-    let program = parts.next().unwrap_or("vi");
-    let status = std::process::Command::new(program)
-        .args(parts)
-        .arg(file.path())
-        .status()
-        .map_err(|e| Failure::failed(format!("could not start the editor \"{editor}\": {e}")))?;
-    // Dropping `file` removes it, so the words are read out first whatever happened.
-    let text = std::fs::read_to_string(file.path())?;
-    if !status.success() {
-        if text != start && has_text(&text) {
-            return Err(keep(text));
+    let edited = crate::service::outside_editor::edit(&ctx.layout.state_dir, start)
+        .map_err(Failure::failed)?;
+    if !edited.clean {
+        if edited.text != start && has_text(&edited.text) {
+            return Err(keep(edited.text));
         }
         return Err(Failure::failed(format!(
-            "the editor \"{editor}\" did not finish cleanly; nothing was saved"
+            "the editor \"{}\" did not finish cleanly; nothing was saved",
+            edited.editor
         )));
     }
-    Ok(text)
+    Ok(edited.text)
 }
 
 /// Words that could not be saved, kept as a draft: the failure says why and where they are.

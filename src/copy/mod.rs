@@ -1,13 +1,18 @@
-//! Every sentence a person reads will live here, shared by the CLI and the TUI. So far:
-//! `safe`, which makes text that did not come from attune's own code safe to print,
-//! `trends`, the trends in words, `correct`, for changing and deleting records, `store`,
-//! what is said about files, `summary`, the one line a command says when it is done, and
-//! `manual`, the man page.
+//! Every sentence a person reads, one file per topic, shared by the CLI and the TUI:
+//! `screens` (the full-screen app's key hints, home, check-in, breathing, help, welcome),
+//! `ground` and `journal` (those screens' words), `record` (correcting a day's records),
+//! `trends`, `correct` (changing and deleting from the command line), `store` (what is
+//! said about files), `summary` (the one line a command says when it is done), `manual`
+//! (the man page), and `safe`, which makes text that did not come from attune's own code
+//! safe to print.
 
 pub mod correct;
+pub mod ground;
+pub mod journal;
 pub mod manual;
 pub mod record;
 pub mod safe;
+pub mod screens;
 pub mod sound;
 pub mod store;
 pub mod summary;

@@ -97,7 +97,7 @@ pub fn edit_checkin(
         extra: old.extra.clone(),
         ..checkin
     })?;
-    save_version(store, record, Body::Checkin(checkin), now)
+    Ok(save_version(store, record, Body::Checkin(checkin), now)?)
 }
 
 /// What to change in a practice: each part left `None` stays as it is; `Some(None)`
@@ -140,17 +140,17 @@ pub fn edit_practice(
     if let Some(note) = &change.note {
         session.note = tidy_note(note.as_deref())?;
     }
-    save_version(store, record, Body::Session(session), now)
+    Ok(save_version(store, record, Body::Session(session), now)?)
 }
 
 /// The same record holding `body`, one version newer whatever the clocks say. A body
 /// the same as the stored one is not saved: the report says nothing changed.
-fn save_version(
+pub fn save_version(
     store: &Store,
     record: &Record,
     body: Body,
     now: Stamp,
-) -> Result<(Record, SaveReport), CorrectError> {
+) -> Result<(Record, SaveReport), StoreError> {
     if body == record.body {
         return Ok((record.clone(), SaveReport::default()));
     }

@@ -181,8 +181,8 @@ pub fn edit_words(
     change: &WordsChange,
     now: Stamp,
 ) -> Result<(Record, SaveReport), JournalError> {
-    let mut updated = record.clone();
-    if let Body::Journal(j) = &mut updated.body {
+    let mut body = record.body.clone();
+    if let Body::Journal(j) = &mut body {
         let replace = |list: &mut Vec<String>, new: &Option<Vec<String>>| {
             if let Some(words) = new {
                 *list = tidy_words(words);
@@ -192,12 +192,7 @@ pub fn edit_words(
         replace(&mut j.sensations, &change.sensations);
         replace(&mut j.feelings, &change.feelings);
     }
-    if updated.body == record.body {
-        return Ok((record.clone(), SaveReport::default()));
-    }
-    updated.updated_at = record.next_version(now);
-    let report = store.save(updated.clone())?;
-    Ok((updated, report))
+    Ok(correct::save_version(store, record, body, now)?)
 }
 
 /// Mark an entry with a star (or take it off): a newer version, unless it already was.
@@ -207,14 +202,11 @@ pub fn set_star(
     on: bool,
     now: Stamp,
 ) -> Result<(Record, SaveReport), JournalError> {
-    let mut updated = record.clone();
-    match &mut updated.body {
-        Body::Journal(j) if j.starred != on => j.starred = on,
-        _ => return Ok((record.clone(), SaveReport::default())),
+    let mut body = record.body.clone();
+    if let Body::Journal(j) = &mut body {
+        j.starred = on;
     }
-    updated.updated_at = record.next_version(now);
-    let report = store.save(updated.clone())?;
-    Ok((updated, report))
+    Ok(correct::save_version(store, record, body, now)?)
 }
 
 /// Delete an entry everywhere: a tombstone wins over every other version.

@@ -10,6 +10,7 @@ pub mod index;
 pub mod journal;
 pub mod journal_index;
 pub mod jrnl;
+pub mod outside_editor;
 pub mod practice;
 pub mod record_day;
 pub mod records;

@@ -190,6 +190,11 @@ pub enum Effect {
     Journal(crate::tui::journal::JournalEffect),
     /// The record screen's reading, correcting and deleting.
     Record(crate::tui::record::RecordEffect),
+    /// Hand the terminal to the person's own editor with this text, and take the words
+    /// back (the runner does this itself: the worker has no terminal).
+    EditOutside {
+        text: String,
+    },
     /// Read the trends of a week, a month or all time, as of `today`.
     LoadTrends {
         span: Span,

@@ -171,8 +171,8 @@ impl App {
         let mut hints = self.keymap.hints(ctx);
         if self.back_to_shell {
             for (_, what) in &mut hints {
-                if *what == super::strings::HINT_HOME {
-                    *what = super::strings::HINT_LEAVE;
+                if *what == crate::copy::screens::HINT_HOME {
+                    *what = crate::copy::screens::HINT_LEAVE;
                 }
             }
         }

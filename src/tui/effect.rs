@@ -65,6 +65,12 @@ fn perform_one(store: &Store, effect: Effect) -> Action {
         ),
         Effect::Journal(e) => super::journal::effect::perform(store, e),
         Effect::Record(e) => super::record::effect::perform(store, e),
+        // Only the runner has a terminal to lend; anywhere else there is none.
+        Effect::EditOutside { .. } => {
+            Action::Journal(super::journal::JournalAction::EditedOutside(Err(
+                crate::copy::journal::NO_TERMINAL.into(),
+            )))
+        }
         Effect::LoadTrends { span, today, opts } => {
             // Unreadable files are left out here; the home screen already says so.
             let result = report(store, span, today, opts)

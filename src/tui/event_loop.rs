@@ -46,9 +46,15 @@ pub fn run(app: App, store: &Store, clock: Clock) -> anyhow::Result<Ended> {
         ratatui_hook(info);
     }));
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    spawn_input(tx)?;
+    let (gate, gate_rx) = mpsc::sync_channel(1);
+    spawn_input(tx, gate_rx)?;
+    let outside = outside_editor(store.layout().state_dir.clone());
     let sounder = sounder(&app.config, store);
-    let runner = Runner::new(&mut terminal, app, worker, clock).map(|r| r.with_sounder(sounder));
+    let runner = Runner::new(&mut terminal, app, worker, clock).map(|r| {
+        r.with_input_gate(gate)
+            .with_outside_editor(outside)
+            .with_sounder(sounder)
+    });
     let outcome = runner.and_then(|mut runner| {
         let ended = runner.run(&rx);
         // Saves still waiting (and what follows from them) are done before leaving.
@@ -93,7 +99,31 @@ fn spawn_signals(mut signals: Signals, tx: Sender<Msg>) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn spawn_input(tx: Sender<Msg>) -> anyhow::Result<()> {
+/// The person's own editor, run with the terminal handed over (line mode, the main
+/// screen) and taken back after, whatever the editor did.
+fn outside_editor(state_dir: std::path::PathBuf) -> super::runner::OutsideEditor {
+    use ratatui::crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+    Box::new(move |text: &str| {
+        let _ = execute!(
+            std::io::stdout(),
+            DisableBracketedPaste,
+            LeaveAlternateScreen
+        );
+        let _ = disable_raw_mode();
+        let edited = crate::service::outside_editor::edit(&state_dir, text);
+        let _ = enable_raw_mode();
+        let _ = execute!(
+            std::io::stdout(),
+            EnterAlternateScreen,
+            EnableBracketedPaste
+        );
+        edited
+    })
+}
+
+/// Reads the terminal, one event at a time: after each, it waits for the runner's word
+/// that the event is handled, so nothing is read while another program has the terminal.
+fn spawn_input(tx: Sender<Msg>, gate: std::sync::mpsc::Receiver<()>) -> anyhow::Result<()> {
     std::thread::Builder::new()
         .name("attune-input".into())
         .spawn(move || {
@@ -104,7 +134,7 @@ fn spawn_input(tx: Sender<Msg>) -> anyhow::Result<()> {
                     Err(e) => Msg::InputFailed(e),
                 };
                 let failed = matches!(msg, Msg::InputFailed(_));
-                if tx.send(msg).is_err() || failed {
+                if tx.send(msg).is_err() || failed || gate.recv().is_err() {
                     break;
                 }
             }

@@ -17,7 +17,6 @@ pub mod paint;
 pub mod record;
 pub mod runner;
 pub mod screen;
-pub mod strings;
 pub mod theme;
 pub mod trends;
 pub mod ui;

@@ -4,12 +4,15 @@
 //! it waits only until the next moment the picture would change.
 
 use super::action::Action;
+use super::action::Effect;
 use super::app::App;
 use super::effect;
+use super::journal::JournalAction;
 use super::paint::Painter;
 use super::ui::drawn_size;
 use super::worker::{Perform, Worker};
 use crate::clock::Clock;
+use crate::service::outside_editor::Edited;
 use crate::sound::sounder::Sounder;
 use anyhow::Context as _;
 use ratatui::Terminal;
@@ -17,7 +20,7 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::{Event, KeyEventKind};
 use ratatui::layout::Rect;
 use std::io::Write as _;
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender};
 use std::time::Duration;
 
 /// The shortest time between two animation frames: 22 a second, enough for smooth motion
@@ -54,7 +57,17 @@ pub struct Runner<'t, B: Backend, P: Perform> {
     sounder: Option<Sounder>,
     /// How many of the app's cues have been sounded.
     cues_seen: u64,
+    /// Lends the terminal to the person's own editor; None where there is no terminal.
+    outside: Option<OutsideEditor>,
+    /// Told after each terminal event is handled, so the input thread reads the next one
+    /// only then (and never while the person's own editor has the terminal).
+    input_gate: Option<SyncSender<()>>,
+    /// The terminal was lent out: the next frame is drawn whole.
+    repaint: bool,
 }
+
+/// Runs the person's own editor on `text` with the terminal handed over, and takes it back.
+pub type OutsideEditor = Box<dyn FnMut(&str) -> Result<Edited, String>>;
 
 impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
     /// Size the app to the terminal and draw the first frame.
@@ -77,6 +90,9 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
             last_frame: Duration::ZERO,
             sounder: None,
             cues_seen,
+            outside: None,
+            input_gate: None,
+            repaint: false,
         };
         let (width, height) = drawn_size(size.width, size.height);
         runner.act(Action::Resize(width, height));
@@ -87,6 +103,18 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
     /// Sound cues through this sounder (without one, only the bell sounds).
     pub fn with_sounder(mut self, sounder: Sounder) -> Self {
         self.sounder = Some(sounder);
+        self
+    }
+
+    /// Lend the terminal to the person's own editor through `outside`.
+    pub fn with_outside_editor(mut self, outside: OutsideEditor) -> Self {
+        self.outside = Some(outside);
+        self
+    }
+
+    /// Tell `gate` after each terminal event is handled.
+    pub fn with_input_gate(mut self, gate: SyncSender<()>) -> Self {
+        self.input_gate = Some(gate);
         self
     }
 
@@ -109,8 +137,22 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
         }
     }
 
-    /// One message (None: the deadline came), then a frame if it asked for anything.
+    /// One message (None: the deadline came), then a frame if it asked for anything; a
+    /// terminal event, once handled, lets the input thread read the next.
     pub fn handle(
+        &mut self,
+        msg: Option<Msg>,
+        rx: &Receiver<Msg>,
+    ) -> anyhow::Result<Option<Ended>> {
+        let from_terminal = matches!(msg, Some(Msg::Term(_)));
+        let handled = self.handle_one(msg, rx);
+        if from_terminal && let Some(gate) = &self.input_gate {
+            let _ = gate.send(());
+        }
+        handled
+    }
+
+    fn handle_one(
         &mut self,
         msg: Option<Msg>,
         rx: &Receiver<Msg>,
@@ -172,9 +214,27 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
     /// Update the app and queue its effects.
     fn act(&mut self, action: Action) {
         let effects = self.app.update(action, self.clock.now());
+        let (outside, effects): (Vec<Effect>, Vec<Effect>) = effects
+            .into_iter()
+            .partition(|e| matches!(e, Effect::EditOutside { .. }));
         if let Some(worker) = &self.worker {
             worker.send(effects);
         }
+        for effect in outside {
+            if let Effect::EditOutside { text } = effect {
+                let result = self.edit_outside(&text);
+                self.act(Action::Journal(JournalAction::EditedOutside(result)));
+            }
+        }
+    }
+
+    /// The terminal lent to the person's own editor, and back; drawn whole after.
+    fn edit_outside(&mut self, text: &str) -> Result<Edited, String> {
+        let Some(outside) = &mut self.outside else {
+            return Err(crate::copy::journal::NO_TERMINAL.to_string());
+        };
+        self.repaint = true;
+        outside(text)
     }
 
     /// Sound the cues the app asked for since last time: through the sounder (which
@@ -207,6 +267,11 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
     }
 
     fn draw(&mut self, ticked: bool) -> anyhow::Result<()> {
+        if std::mem::take(&mut self.repaint) {
+            self.terminal
+                .clear()
+                .map_err(|e| anyhow::anyhow!("drawing: {e}"))?;
+        }
         let drawn = if ticked {
             self.painter.moving(self.terminal, &self.app)
         } else {

@@ -1,10 +1,10 @@
 //! The breathing practice's key tables: the preview, the ratings around a practice,
 //! listening, pacing (plain and following) and the closing screen.
 
+use crate::copy::screens as s;
 use crate::tui::action::Action;
 use crate::tui::keymap::Name;
 use crate::tui::keymap::{Binding, Context, KeySpec, bind, code, k};
-use crate::tui::strings as s;
 use ratatui::crossterm::event::KeyCode;
 
 pub(crate) const BREATHE_PREVIEW: &[Binding] = &[

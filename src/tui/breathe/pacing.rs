@@ -2,12 +2,12 @@
 //! its seconds, the breath and time left, a short note after a key, and the reminder.
 //! Everything here is drawn from the app's latest monotonic reading; nothing changes state.
 
+use crate::copy::screens as s;
 use crate::domain::breathing::schedule::Position;
 use crate::tui::app::{App, Screen};
 use crate::tui::breathe::run::{Run, RunNote, steady_seconds, whole_seconds};
 use crate::tui::breathe::{Breathe, Stage};
 use crate::tui::keymap::Context;
-use crate::tui::strings as s;
 use crate::tui::theme::Theme;
 use crate::tui::ui::pacer::{self, Pacer};
 use crate::tui::ui::{MIN_HEIGHT, MIN_WIDTH, roomy, title};

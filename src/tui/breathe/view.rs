@@ -3,14 +3,14 @@
 //! screen with its summary and the rating after.
 
 use super::pacing;
+use crate::copy::ground as g;
+use crate::copy::screens as s;
 use crate::copy::sound as words;
 use crate::domain::breathing::Schedule;
 use crate::domain::checkin::Scale;
 use crate::sound::Style as Sound;
 use crate::tui::app::{App, HIGH_DISTRESS};
 use crate::tui::breathe::{Breathe, Closing, Listen, PreviewNote, Rating, Stage};
-use crate::tui::strings as s;
-use crate::tui::strings::ground as g;
 use crate::tui::ui::{Page, roomy, title, with_footer};
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -1,10 +1,10 @@
 //! The check-in form's keys: a scale, the sensations line, the note, and its word picker.
 
+use crate::copy::screens as s;
 use crate::tui::action::Action;
 use crate::tui::keymap::Name;
 use crate::tui::keymap::{ANYWHERE, F1_HINTED, HELP_KEY, OWN_WORD, PICKER, PICKER_MOVES, TYPING};
 use crate::tui::keymap::{Binding, Context, KeySpec, bind, code, k};
-use crate::tui::strings as s;
 use crate::tui::ui::line_input::Cursor;
 use ratatui::crossterm::event::KeyCode;
 

@@ -3,8 +3,8 @@
 //! the question before leaving a filled-in form.
 
 use super::{CheckinForm, FormMessage, Item};
+use crate::copy::screens as s;
 use crate::tui::app::App;
-use crate::tui::strings as s;
 use crate::tui::theme::Theme;
 use crate::tui::ui::{ask, scale, wrap};
 use crate::tui::ui::{picker, roomy, title, with_footer};

@@ -2,11 +2,11 @@
 //! step, and the closing screen. On a typed step every printable key types, so skipping
 //! is Tab there; elsewhere it is s.
 
+use crate::copy::ground as g;
+use crate::copy::screens as s;
 use crate::tui::action::Action;
 use crate::tui::keymap::Name;
 use crate::tui::keymap::{Binding, Context, KeySpec, bind, code, k};
-use crate::tui::strings as s;
-use crate::tui::strings::ground as g;
 use ratatui::crossterm::event::KeyCode;
 
 /// Home (and the closing screens' gentle offer): open the grounding routines.

@@ -3,12 +3,12 @@
 //! to keep what was typed, the rating after and the offers.
 
 use super::view_step as ground_step;
+use crate::copy::ground as g;
+use crate::copy::screens as s;
 use crate::domain::checkin::Scale;
 use crate::tui::app::{App, HIGH_DISTRESS};
 use crate::tui::breathe::Rating;
 use crate::tui::ground::{Closing, Ground, Stage};
-use crate::tui::strings as s;
-use crate::tui::strings::ground as g;
 use crate::tui::ui::{Page, roomy, title, with_footer};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -193,7 +193,12 @@ fn keep_line(app: &App, c: &Closing, page: &Page) -> Line<'static> {
     } else {
         ("[ ]", theme.quiet())
     };
-    let words = if page.roomy { g::KEEP } else { g::KEEP_SHORT };
+    let words = match (c.routine.names_only(), page.roomy) {
+        (true, true) => g::KEEP_NAMED,
+        (true, false) => g::KEEP_NAMED_SHORT,
+        (false, true) => g::KEEP,
+        (false, false) => g::KEEP_SHORT,
+    };
     Line::from(vec![
         Span::raw(page.pad),
         Span::styled(mark, style),

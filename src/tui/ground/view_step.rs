@@ -2,10 +2,10 @@
 //! asks for: a line to type with the lines so far, the out-breath count drawn large, a
 //! gentle line filling over the seconds, words to choose from, or a 0-10 rating.
 
+use crate::copy::ground as g;
 use crate::domain::grounding::Step;
 use crate::tui::app::App;
 use crate::tui::ground::Steps;
-use crate::tui::strings::ground as g;
 use crate::tui::ui::Page;
 use crate::tui::ui::roomy;
 use crate::tui::ui::{digits, hints, tail_fit};

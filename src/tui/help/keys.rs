@@ -1,10 +1,10 @@
 //! Help's keys: closing it and scrolling.
 
+use crate::copy::screens as s;
 use crate::tui::action::Action;
 use crate::tui::keymap::Name;
 use crate::tui::keymap::QUIT_ANYWHERE;
 use crate::tui::keymap::{Binding, Context, bind, code, k};
-use crate::tui::strings as s;
 use ratatui::crossterm::event::KeyCode;
 
 const HELP: &[Binding] = &[

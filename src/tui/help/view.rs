@@ -1,9 +1,9 @@
 //! The help overlay, from every screen: how to stop, the crisis lines, what attune is and
 //! is not, and the keys of the screen underneath. Scrolls when the window is short.
 
+use crate::copy::screens as s;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
-use crate::tui::strings as s;
 use crate::tui::ui::{MIN_HEIGHT, MIN_WIDTH, roomy};
 use crate::tui::ui::{hints, wrap};
 use ratatui::Frame;

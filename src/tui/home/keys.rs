@@ -1,10 +1,10 @@
 //! Home's keys and the first-run welcome's.
 
+use crate::copy::screens as s;
 use crate::tui::action::Action;
 use crate::tui::keymap::Name;
 use crate::tui::keymap::{Binding, Context, bind, code, k};
 use crate::tui::keymap::{F1_HELP, QUIT_ANYWHERE};
-use crate::tui::strings as s;
 use ratatui::crossterm::event::KeyCode;
 
 // Rows come in reading order; the footer wraps its hints onto a second line when narrow.
@@ -15,7 +15,7 @@ const HOME: &[Binding] = &[
     bind(
         k('j'),
         crate::tui::journal::keys::OPEN,
-        Some(s::journal::HINT_JOURNAL),
+        Some(crate::copy::journal::HINT_JOURNAL),
     )
     .named(Name::Journal),
     bind(

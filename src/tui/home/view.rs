@@ -1,8 +1,8 @@
 //! The home screen: today at a glance, the actions with their keys, and any notice.
 
+use crate::copy::screens as s;
 use crate::tui::app::{App, Notice};
 use crate::tui::keymap::Context;
-use crate::tui::strings as s;
 use crate::tui::ui::wrap;
 use crate::tui::ui::{roomy, title};
 use ratatui::Frame;
@@ -116,7 +116,7 @@ fn notices(app: &App) -> Vec<(String, Style)> {
     let mut shown: Vec<(String, Style)> = Vec::new();
     shown.extend(app.notices.iter().filter(hard).map(|n| notice_text(app, n)));
     if !shown.is_empty() {
-        shown.push((app.say(s::ground::HOME_OFFER), theme.notice()));
+        shown.push((app.say(crate::copy::ground::HOME_OFFER), theme.notice()));
     }
     let rest = app.notices.iter().filter(|n| !hard(n));
     shown.extend(rest.map(|n| notice_text(app, n)));

@@ -1,8 +1,8 @@
 //! The first-run notice: what attune is and is not, how to get help and how to quit.
 //! Enter dismisses it, and it is not shown again.
 
+use crate::copy::screens as s;
 use crate::tui::app::App;
-use crate::tui::strings as s;
 use crate::tui::ui::wrap;
 use crate::tui::ui::{centered, roomy};
 use ratatui::Frame;

@@ -28,7 +28,7 @@ impl Text {
         area.set_cursor_line_style(ratatui::style::Style::default());
         // Undo is the editor's own, a word at a time (see `history`).
         area.set_max_histories(0);
-        area.set_placeholder_text(crate::tui::strings::journal::PLACEHOLDER);
+        area.set_placeholder_text(crate::copy::journal::PLACEHOLDER);
         let dim = ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::DIM);
         area.set_placeholder_style(dim);
         let reversed =
@@ -163,6 +163,8 @@ pub enum EditorNote {
     Empty,
     SaveFailed(String),
     DraftFailed(String),
+    /// About the person's own editor: it could not open, or did not finish cleanly.
+    Outside(String),
 }
 
 /// What the user can change, to tell whether anything was.
@@ -331,6 +333,27 @@ impl Editor {
         if changed {
             self.touched(mono);
         }
+    }
+
+    /// The words as they came back from the person's own editor: one step to undo. An
+    /// editor's habit of ending the file with a line break is not taken as a new line.
+    pub fn replace_text(&mut self, text: &str, mono: Duration) {
+        let now = self.text.string();
+        let text = match text.strip_suffix('\n') {
+            Some(cut) if !now.ends_with('\n') => cut,
+            _ => text,
+        };
+        if text == now {
+            return;
+        }
+        let before = self.text.snapshot();
+        let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+        let last = lines.len().saturating_sub(1);
+        let cursor = (last, lines.last().map_or(0, |l| l.chars().count()));
+        self.text
+            .restore(Snapshot { lines, cursor }, self.field == Field::Text);
+        self.history.changed(Kind::Other, mono, Some(before));
+        self.touched(mono);
     }
 
     pub fn undo(&mut self, redo: bool, mono: Duration) {

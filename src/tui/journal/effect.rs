@@ -49,6 +49,10 @@ pub enum JournalAction {
     Freely,
     UndoText,
     RedoText,
+    /// Carry on writing in the person's own editor ($VISUAL or $EDITOR).
+    OutsideEditor,
+    /// The words came back from the person's own editor (or it could not be opened).
+    EditedOutside(Result<crate::service::outside_editor::Edited, String>),
     // Results of effects.
     DraftChecked(Result<Option<Box<Draft>>, String>),
     Loaded(Result<Page, String>),
@@ -78,6 +82,7 @@ impl JournalAction {
                 | JournalAction::SetAsideDone(_)
                 | JournalAction::Deleted(_)
                 | JournalAction::Starred(_)
+                | JournalAction::EditedOutside(_)
         )
     }
 }

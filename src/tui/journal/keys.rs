@@ -2,12 +2,12 @@
 //! the editor's text, prompt, words and tags, the category list, questions and the draft
 //! offer. The word picker uses the check-in's picker tables (Context::Picker).
 
+use crate::copy::{journal as w, screens as s};
 use crate::tui::action::Action;
 use crate::tui::journal::JournalAction as J;
 use crate::tui::keymap::Name;
 use crate::tui::keymap::{ANYWHERE, Binding, Context, F1_HINTED, HELP_KEY, KeySpec, TYPING};
 use crate::tui::keymap::{bind, code, k};
-use crate::tui::strings::{self as s, journal as w};
 use ratatui::crossterm::event::KeyCode;
 
 pub(crate) const OPEN: Action = Action::Journal(J::Open);
@@ -86,6 +86,7 @@ const EDITOR: &[Binding] = &[
 const WRITE: &[Binding] = &[
     j(KeySpec::Ctrl('z'), J::UndoText, Some(w::HINT_UNDO)),
     j(KeySpec::Ctrl('y'), J::RedoText, Some(w::HINT_REDO)),
+    j(KeySpec::Ctrl('o'), J::OutsideEditor, Some(w::HINT_OUTSIDE)),
 ];
 
 const EDITING: &[Binding] = &[bind(KeySpec::Editing, Action::Type(' '), None)];

@@ -3,11 +3,11 @@
 //! editor is drawn by `journal_editor`.
 
 use super::view_editor as journal_editor;
+use crate::copy::journal as w;
 use crate::domain::journal::first_line;
 use crate::store::model::{Body, Journal, Record};
 use crate::tui::app::App;
 use crate::tui::journal::{InputKind, JournalState, Mode, Note};
-use crate::tui::strings::journal as w;
 use crate::tui::theme::Theme;
 use crate::tui::ui::para;
 use crate::tui::ui::{roomy, title, with_footer};
@@ -113,7 +113,7 @@ fn list(app: &App, j: &JournalState, frame: &mut Frame, area: Rect) {
         ..body
     };
     if let Mode::Input(kind, typed) = &j.mode {
-        let x = pad.len() + w::input_label(*kind).chars().count() + typed.chars().count();
+        let x = pad.len() + input_label(*kind).chars().count() + typed.chars().count();
         let x = body.x + (x as u16).min(body.width.saturating_sub(1));
         frame.set_cursor_position(Position::new(x, tail_area.y));
     }
@@ -146,7 +146,7 @@ fn bottom(app: &App, j: &JournalState, width: u16, pad: &'static str) -> Vec<Lin
             let mut lines = note_lines(app, j, width, pad);
             lines.push(Line::from(vec![
                 Span::raw(pad),
-                Span::styled(w::input_label(*kind), theme.focus()),
+                Span::styled(input_label(*kind), theme.focus()),
                 Span::styled(typed.clone(), theme.text()),
             ]));
             lines
@@ -352,4 +352,14 @@ fn view(app: &App, j: &JournalState, r: &Record, scroll: u16, frame: &mut Frame,
         ..body
     };
     frame.render_widget(Paragraph::new(tail), tail_area);
+}
+
+/// The label of a line typed under the list.
+fn input_label(kind: InputKind) -> &'static str {
+    match kind {
+        InputKind::Search => w::SEARCH_LABEL,
+        InputKind::Tag => w::TAG_LABEL,
+        InputKind::Word => w::WORD_LABEL,
+        InputKind::Dates => w::DATES_LABEL,
+    }
 }

@@ -3,10 +3,10 @@
 //! question asked before letting changes go.
 
 use super::view::{between, cut, note_lines};
+use crate::copy::journal as w;
 use crate::tui::app::App;
 use crate::tui::journal::editor::EditorNote;
 use crate::tui::journal::{Editor, Field, JournalState, Mode};
-use crate::tui::strings::journal as w;
 use crate::tui::theme::Theme;
 use crate::tui::ui::para;
 use crate::tui::ui::picker::{Heads, render_words};
@@ -193,6 +193,9 @@ fn editor_note(
         Some(EditorNote::Empty) => (w::EMPTY_NOT_SAVED.into(), theme.notice()),
         Some(EditorNote::SaveFailed(why)) => (app.say(&w::save_failed(why)), theme.attention()),
         Some(EditorNote::DraftFailed(why)) => (app.say(&w::draft_failed(why)), theme.attention()),
+        Some(EditorNote::Outside(said)) => {
+            (crate::copy::safe::line(said).into_owned(), theme.notice())
+        }
     };
     para(&text, width, pad, style)
 }

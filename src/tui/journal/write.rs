@@ -28,6 +28,11 @@ impl JournalState {
             }
             Action::Paste(text) => e.paste(&text, mono),
             Action::Journal(J::UndoText) => e.undo(false, mono),
+            Action::Journal(J::OutsideEditor) => {
+                return Transition::Do(crate::tui::action::Effect::EditOutside {
+                    text: e.text.string(),
+                });
+            }
             Action::Journal(J::RedoText) => e.undo(true, mono),
             Action::Next => e.step(1),
             Action::Prev => e.step(-1),
@@ -174,6 +179,21 @@ impl JournalState {
             J::DraftRemoved(_) if self.mode == Mode::List => go(self.list.load()),
             J::SetAsideDone(result) => self.set_aside_done(result, now),
             J::Deleted(result) => self.deleted(result),
+            J::EditedOutside(result) => {
+                if let Some(e) = &mut self.editor {
+                    match result {
+                        Ok(edited) => {
+                            e.replace_text(&edited.text, now.mono);
+                            if !edited.clean {
+                                let said = crate::copy::journal::outside_unclean(&edited.editor);
+                                e.note = Some(EditorNote::Outside(said));
+                            }
+                        }
+                        Err(why) => e.note = Some(EditorNote::Outside(why)),
+                    }
+                }
+                Transition::Stay
+            }
             J::Starred(Ok(record)) => {
                 self.list.replace(&record);
                 if let Mode::View { record: shown, .. } = &mut self.mode

@@ -3,8 +3,8 @@
 
 use super::journal::JOURNAL_TABLES;
 use super::{Binding, KeySpec, Keymap, Name, bind, code, k};
+use crate::copy::screens as s;
 use crate::tui::action::Action;
-use crate::tui::strings as s;
 use crate::tui::{breathe::keys as breathe, checkin::keys as checkin, help::keys as help};
 use crate::tui::{ground::keys as ground, home::keys as home, trends::keys as trends};
 use ratatui::crossterm::event::KeyCode;

@@ -75,21 +75,24 @@ fn a_sentence_names_the_key_bound_here_and_leaves_other_braces_alone() {
 
 #[test]
 fn every_key_a_sentence_names_is_one_config_can_rebind() {
-    use crate::tui::strings as s;
+    use crate::copy::screens as s;
     let named = [
         s::HIGH_DISTRESS,
         s::HIGHER_AFTER,
         s::HOW_TO_STOP,
         s::PAUSED_HOW,
-        s::ground::KEEP_HOW,
-        s::ground::CHECKIN_OFFER,
-        s::ground::OFFER,
-        s::ground::HOME_OFFER,
-        s::ground::OFFER_SHORT,
-        s::journal::EMPTY,
-        s::journal::SAVED_EXPRESSIVE,
+        crate::copy::ground::KEEP_HOW,
+        crate::copy::ground::CHECKIN_OFFER,
+        crate::copy::ground::OFFER,
+        crate::copy::ground::HOME_OFFER,
+        crate::copy::ground::OFFER_SHORT,
+        crate::copy::journal::EMPTY,
+        crate::copy::journal::SAVED_EXPRESSIVE,
     ];
-    let failed = [s::journal::save_failed("x"), s::journal::draft_failed("x")];
+    let failed = [
+        crate::copy::journal::save_failed("x"),
+        crate::copy::journal::draft_failed("x"),
+    ];
     let all = named.iter().chain(s::WELCOME).chain(s::HELP_STOP).copied();
     for text in all.chain(failed.iter().map(String::as_str)) {
         let said = Keymap::default().say(Context::Home, text);

@@ -3,11 +3,11 @@
 
 use super::RecordAction as R;
 use crate::copy::record as w;
+use crate::copy::screens as s;
 use crate::tui::action::Action;
 use crate::tui::checkin::keys::{ASK, FORM, NOTE, SCALE};
 use crate::tui::keymap::{ANYWHERE, Binding, Context, F1_HINTED, HELP_KEY, KeySpec, TYPING};
 use crate::tui::keymap::{bind, code, k};
-use crate::tui::strings as s;
 use ratatui::crossterm::event::KeyCode;
 
 /// Home's key for the record.
@@ -29,11 +29,7 @@ const LIST: &[Binding] = &[
     bind(k('q'), Action::Leave, None),
 ];
 
-const UNDO: &[Binding] = &[r(
-    k('u'),
-    R::Undo,
-    Some(crate::tui::strings::journal::HINT_UNDO),
-)];
+const UNDO: &[Binding] = &[r(k('u'), R::Undo, Some(crate::copy::journal::HINT_UNDO))];
 
 pub(crate) fn tables() -> Vec<(Context, Vec<Binding>)> {
     let join = |parts: &[&[Binding]]| parts.concat();

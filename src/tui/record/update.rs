@@ -22,67 +22,83 @@ pub fn load(from: NaiveDate, toward: Toward) -> Transition {
 impl RecordState {
     /// Answer one action; the App performs what comes out.
     pub fn update(&mut self, action: Action, now: Now) -> Transition {
-        if let Mode::Practice(form) = &mut self.mode
-            && !matches!(action, Action::Record(R::Edited(_) | R::Deleted(_)))
-        {
-            return match form.update(action) {
-                Answer::Stay => Transition::Stay,
-                Answer::Back => {
-                    self.mode = Mode::List;
-                    Transition::Stay
-                }
-                Answer::Save(change) => go(RecordEffect::EditPractice {
-                    record: Box::new(form.record.clone()),
-                    change,
-                    at: now.wall,
-                }),
-            };
+        let result = matches!(
+            action,
+            Action::Record(R::Loaded(..) | R::Edited(_) | R::Deleted(_))
+        );
+        if matches!(self.mode, Mode::Practice(_)) && !result {
+            return self.on_practice(action, now);
         }
         if self.mode == Mode::AskDelete {
             return self.answer_delete(action, now);
-        }
-        if !matches!(
-            action,
-            Action::Record(R::Loaded(..) | R::Edited(_) | R::Deleted(_))
-        ) {
-            self.note = None;
         }
         match action {
             Action::Record(R::Loaded(toward, result)) => self.loaded(toward, result),
             Action::Record(R::Edited(result)) => self.edited(result),
             Action::Record(R::Deleted(result)) => self.deleted(result),
+            other => {
+                self.note = None;
+                self.on_list(other, now)
+            }
+        }
+    }
+
+    /// The ratings form has the keys.
+    fn on_practice(&mut self, action: Action, now: Now) -> Transition {
+        let Mode::Practice(form) = &mut self.mode else {
+            return Transition::Stay;
+        };
+        match form.update(action) {
+            Answer::Stay => Transition::Stay,
+            Answer::Back => {
+                self.mode = Mode::List;
+                Transition::Stay
+            }
+            Answer::Save(change) => go(RecordEffect::EditPractice {
+                record: Box::new(form.record.clone()),
+                change,
+                at: now.wall,
+            }),
+        }
+    }
+
+    /// A key on the day's list.
+    fn on_list(&mut self, action: Action, now: Now) -> Transition {
+        match action {
             Action::Record(R::Move(by)) => {
                 let last = self.shown().len().saturating_sub(1);
                 self.cursor = self.cursor.saturating_add_signed(isize::from(by)).min(last);
-                Transition::Stay
             }
-            Action::Record(R::Day(by)) => match self.date() {
-                Some(date) if by < 0 => self.commit_then(
-                    load(date.pred_opt().unwrap_or(date), Toward::OnOrBefore),
-                    now,
-                ),
-                Some(date) => self.commit_then(load(date, Toward::After), now),
-                None => Transition::Stay,
-            },
+            Action::Record(R::Day(by)) => return self.other_day(by, now),
             Action::Record(R::Edit) => {
                 if let Some(form) = self.selected().and_then(PracticeForm::new) {
                     self.mode = Mode::Practice(Box::new(form));
                 }
-                Transition::Stay
             }
             Action::Record(R::Delete) if self.selected().is_some() => {
                 self.mode = Mode::AskDelete;
-                Transition::Stay
             }
-            Action::Record(R::Undo) => {
-                if self.pending.take().is_some() {
-                    self.note = Some(Note::Undone);
-                }
-                Transition::Stay
+            Action::Record(R::Undo) if self.pending.take().is_some() => {
+                self.note = Some(Note::Undone);
             }
-            Action::Leave => self.commit_then(Transition::Home(Vec::new()), now),
-            _ => Transition::Stay,
+            Action::Leave => return self.commit_then(Transition::Home(Vec::new()), now),
+            _ => {}
         }
+        Transition::Stay
+    }
+
+    /// The nearest earlier (−1) or later day with records; a delete waiting for its undo
+    /// is written first.
+    fn other_day(&mut self, by: i8, now: Now) -> Transition {
+        let Some(date) = self.date() else {
+            return Transition::Stay;
+        };
+        let next = if by < 0 {
+            load(date.pred_opt().unwrap_or(date), Toward::OnOrBefore)
+        } else {
+            load(date, Toward::After)
+        };
+        self.commit_then(next, now)
     }
 
     /// Quitting: write the tombstone of a record deleted on screen.

@@ -2,10 +2,10 @@
 //! (not at all for all time), the hints offer only the other units, and `g` then a date
 //! goes straight there.
 
+use crate::copy::screens as s;
 use crate::tui::action::Action;
 use crate::tui::keymap::Name;
 use crate::tui::keymap::{Binding, Context, KeySpec, bind, code, k};
-use crate::tui::strings as s;
 use crate::tui::trends::Unit;
 use ratatui::crossterm::event::KeyCode;
 

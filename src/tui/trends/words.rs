@@ -50,8 +50,12 @@ pub fn by_cut(cut: super::columns::Cut) -> &'static str {
     }
 }
 
-/// The scale of the bars: the tallest one's height, "top 118".
+/// The scale of the bars: the tallest one's height, "top 118" ("top <1" for a practice
+/// of seconds, which is not nothing).
 pub fn tallest(v: f64) -> String {
+    if v > 0.0 && v < 0.5 {
+        return "top <1".to_string();
+    }
     format!("top {}", v.round())
 }
 
@@ -167,5 +171,8 @@ mod tests {
         assert_eq!(range_in((2, 6), 3), "2-6");
         assert_eq!(range_in((3, 10), 3), "≤10");
         assert_eq!(range_in((4, 4), 3), "4");
+        assert_eq!(tallest(0.02), "top <1");
+        assert_eq!(tallest(0.0), "top 0");
+        assert_eq!(tallest(117.6), "top 118");
     }
 }

@@ -3,8 +3,8 @@
 //! key hints, and margins.
 
 use super::hints;
+use crate::copy::screens as s;
 use crate::tui::app::App;
-use crate::tui::strings as s;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

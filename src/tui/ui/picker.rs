@@ -3,9 +3,9 @@
 //! of one's own.
 
 use super::{roomy, title, with_footer};
+use crate::copy::screens as s;
 use crate::tui::app::App;
 use crate::tui::checkin::{CheckinForm, Picker};
-use crate::tui::strings as s;
 use crate::tui::ui::{hints, tail_fit};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};

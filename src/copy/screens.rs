@@ -1,7 +1,6 @@
-//! Every word the full-screen app shows, in one place: kind, plain and short.
-
-pub mod ground;
-pub mod journal;
+//! The full-screen app's own words (key hints, home, the check-in, breathing, help and
+//! the welcome): kind, plain and short. Grounding's and the journal's are in `ground`
+//! and `journal` beside this file.
 
 use crate::domain::breathing::PhaseKind;
 use crate::domain::checkin::Scale;

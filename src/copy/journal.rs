@@ -12,6 +12,13 @@ pub const HINT_DELETE: &str = "delete";
 pub const HINT_UNDO: &str = "undo";
 pub const HINT_REDO: &str = "redo";
 pub const HINT_STAR: &str = "star";
+pub const HINT_OUTSIDE: &str = "your editor";
+/// Asked for the person's own editor where no terminal can be lent to it.
+pub const NO_TERMINAL: &str = "there is no terminal here to open your editor on";
+/// The person's editor did not finish cleanly; what it held is back in the editor here.
+pub fn outside_unclean(editor: &str) -> String {
+    format!("{editor} did not finish cleanly; the words it held are here, unsaved.")
+}
 pub const HINT_SEARCH: &str = "search";
 pub const HINT_FILTER: &str = "filter";
 pub const HINT_TAG: &str = "tag";
@@ -104,15 +111,11 @@ pub fn draft_offer(saved_at: &str) -> String {
 pub const DRAFT_CHOICE: &str =
     "Carry on writing them, or set them aside in a file for later. Nothing is deleted.";
 
-pub fn input_label(kind: crate::tui::journal::InputKind) -> &'static str {
-    use crate::tui::journal::InputKind;
-    match kind {
-        InputKind::Search => "Search: ",
-        InputKind::Tag => "Tag: ",
-        InputKind::Word => "Body word: ",
-        InputKind::Dates => "Dates (from..to): ",
-    }
-}
+/// The labels of the lines typed under the list.
+pub const SEARCH_LABEL: &str = "Search: ";
+pub const TAG_LABEL: &str = "Tag: ";
+pub const WORD_LABEL: &str = "Body word: ";
+pub const DATES_LABEL: &str = "Dates (from..to): ";
 
 /// Over a filtered list: how many entries it shows, and of what.
 pub fn showing(n: usize, more: bool, what: &str) -> String {

@@ -32,6 +32,8 @@ pub const STOPPED: &str = "You stopped. Stopping is always fine.";
 pub const STOPPED_SHORT: &str = "Stopped; that is fine.";
 pub const KEEP: &str = "Keep what you wrote with this practice";
 pub const KEEP_SHORT: &str = "Keep what you wrote";
+pub const KEEP_NAMED: &str = "Keep the words you chose with this practice";
+pub const KEEP_NAMED_SHORT: &str = "Keep the words you chose";
 pub const KEEP_HOW: &str = "{keep} chooses. Not kept unless you choose.";
 pub const JOURNAL_LATER: &str = "{journal} writes about it, now or whenever you like.";
 pub use crate::copy::summary::LET_GO;
@@ -74,7 +76,7 @@ pub fn problem(why: &str) -> String {
 
 /// "7 of 7 steps · 2:15".
 pub fn summary(done: u32, total: u32, took: Duration) -> String {
-    format!("{done} of {total} steps · {}", super::clock(took))
+    format!("{done} of {total} steps · {}", super::screens::clock(took))
 }
 
 /// "12 out-breaths · about 7 a minute".
@@ -85,7 +87,10 @@ pub fn exhales(count: u32, rate: Option<f64>) -> String {
         "out-breaths"
     };
     match rate {
-        Some(r) => format!("{count} {word} · about {} a minute", super::rate(r)),
+        Some(r) => format!(
+            "{count} {word} · about {} a minute",
+            super::screens::rate(r)
+        ),
         None => format!("{count} {word}"),
     }
 }
