@@ -496,3 +496,21 @@ fn the_export_line_names_a_hostile_file_name_safely() {
     );
     assert!(out.exists(), "the file itself keeps its exact name");
 }
+
+#[test]
+fn a_record_dated_outside_the_years_attune_files_is_refused_on_write_and_nothing_is_made() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .env("ATTUNE_NOW", "0001-01-01T09:00:00+00:00")
+        .args(["checkin", "--distress", "3"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cannot be saved") && err.contains("outside the years 1970 to 9999"),
+        "{err}"
+    );
+    assert!(env.history_json(&[]).is_empty());
+}

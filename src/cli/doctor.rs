@@ -15,8 +15,10 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
     let layout = &ctx.layout;
-    writeln!(out, "Records folder: {}", layout.data_dir.display())?;
-    writeln!(out, "Local state:    {}", layout.state_dir.display())?;
+    let shown =
+        |p: &std::path::Path| crate::copy::safe::line(&p.display().to_string()).into_owned();
+    writeln!(out, "Records folder: {}", shown(&layout.data_dir))?;
+    writeln!(out, "Local state:    {}", shown(&layout.state_dir))?;
     if !layout.data_dir.exists() {
         writeln!(
             out,

@@ -37,6 +37,10 @@ pub enum StoreError {
     Unsavable { path: PathBuf, reason: String },
     #[error("{path} does not hold a usable device id; remove it and attune will make a new one")]
     BadDeviceId { path: PathBuf },
+    /// A record outside the bounds every stored record keeps (a date no month file can
+    /// hold, a value out of range): attune never writes one.
+    #[error("this record cannot be saved: {reason}; nothing was changed")]
+    OutOfBounds { reason: String },
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -214,6 +218,9 @@ impl Store {
     /// whole save, so a concurrent attune waits rather than losing either write. Every
     /// target file is checked before any is written.
     pub fn save_all(&self, records: Vec<Record>) -> Result<SaveReport> {
+        if let Some(reason) = records.iter().find_map(|r| bounds::check(r).err()) {
+            return Err(StoreError::OutOfBounds { reason });
+        }
         let report = match &self.device {
             Some(device) => write::save_all(&self.layout, device, records)?,
             // A reader saving for the first time on this machine sets the store up first.
