@@ -8,5 +8,6 @@ pub mod copy;
 pub mod domain;
 pub mod paths;
 pub mod service;
+pub mod sound;
 pub mod store;
 pub mod tui;

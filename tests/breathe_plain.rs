@@ -4,9 +4,10 @@
 mod common;
 
 use attune::cli::breathe::run_plain;
-use attune::cli::breathe_plain::Input;
+use attune::cli::breathe_plain::{Input, PlainIo};
 use attune::content::builtin_patterns;
 use attune::service::practice::{Plan, plan};
+use attune::sound::{Cue, CueKind, Style};
 use common::{PlainRun, line, run_plain_in_store};
 
 fn run(id: &str, minutes: f64, follow: bool, checkin: bool, script: Vec<(f64, Input)>) -> PlainRun {
@@ -119,7 +120,8 @@ fn follow_starts_at_the_measured_pace_and_leads_gently() {
     let taps: Vec<(f64, Input)> = (0..6).map(|i| (f64::from(i) * 7.0, line(""))).collect();
     let r = run("exhale-4-8", 3.0, true, false, taps);
     assert!(
-        r.say.contains("Your pace: about 8.6 breaths a minute"),
+        r.say
+            .contains("You breathe about 8.6 a minute; we'll start there."),
         "{}",
         r.say
     );
@@ -148,4 +150,134 @@ fn follow_starts_at_the_measured_pace_and_leads_gently() {
         assert!((w[1] - w[0]).abs() <= 0.5 + 1e-9, "{lens:?}");
         assert!(w[1] >= w[0] - 1e-9, "it only lengthens: {lens:?}");
     }
+}
+
+#[test]
+fn follow_counts_the_first_tap_and_an_empty_line_after_three_breaths_ends_listening() {
+    // Taps every 4 s (15 a minute), then Enter again at once: listening ends there.
+    let mut script: Vec<(f64, Input)> = (0..4).map(|i| (f64::from(i) * 4.0, line(""))).collect();
+    script.push((12.5, line("")));
+    let r = run("exhale-4-6", 1.0, true, false, script);
+    let heard: Vec<&str> = r.say.lines().filter(|l| l.starts_with("  ")).collect();
+    assert_eq!(
+        heard,
+        [
+            "  1 tap · breathe out again and press Enter",
+            "  1 breath",
+            "  2 breaths",
+            "  3 breaths · Enter twice begins now",
+        ],
+        "{}",
+        r.say
+    );
+    // Said as heard, and where it starts: never quicker than 10 a minute.
+    assert!(
+        r.say
+            .contains("You breathe about 15 a minute; we'll start at 10."),
+        "{}",
+        r.say
+    );
+    let s = &r.sessions[0];
+    assert!((s.start_rate.expect("start rate") - 10.0).abs() < 1e-9);
+    // Pacing began at the quick second Enter, 12.5 s in, not after a minute.
+    assert!(r.out.starts_with("[00:00.0] Breathe in"), "{}", r.out);
+}
+
+#[test]
+fn a_quick_second_enter_before_three_breaths_is_only_a_double_tap() {
+    let script = vec![
+        (0.0, line("")),
+        (0.5, line("")),
+        (4.0, line("")),
+        (8.0, line("")),
+        (12.0, line("")),
+        (16.0, line("")),
+    ];
+    let r = run("exhale-4-6", 1.0, true, false, script);
+    assert!(r.say.contains("  1 breath\n"), "{}", r.say);
+    assert!(
+        r.say.contains("  4 breaths"),
+        "went on listening: {}",
+        r.say
+    );
+}
+
+/// The fake time and input, noting each cue with the moment it was asked for.
+struct Heard<'a> {
+    io: &'a mut common::FakeIo,
+    cues: Vec<(std::time::Duration, Cue)>,
+}
+
+impl PlainIo for Heard<'_> {
+    fn now(&self) -> std::time::Duration {
+        self.io.now()
+    }
+    fn wall(&self) -> attune::store::model::Stamp {
+        self.io.wall()
+    }
+    fn wait(&mut self, deadline: Option<std::time::Duration>) -> Option<Input> {
+        self.io.wait(deadline)
+    }
+    fn wait_for_stop(&mut self, deadline: std::time::Duration) -> bool {
+        self.io.wait_for_stop(deadline)
+    }
+    fn cue(&mut self, cue: Cue) {
+        self.cues.push((self.io.now(), cue));
+    }
+}
+
+fn run_with_sound(
+    style: Style,
+    minutes: f64,
+    script: Vec<(f64, Input)>,
+) -> (PlainRun, Vec<(std::time::Duration, Cue)>) {
+    let plan: Plan = plan(&builtin_patterns(), "exhale-4-6", minutes, false, 5).expect("a plan");
+    let mut config = attune::config::Config::default();
+    config.breathing.sound = style;
+    let mut cues = Vec::new();
+    let r = run_plain_in_store(script, |store, io, out, say| {
+        let mut heard = Heard {
+            io,
+            cues: Vec::new(),
+        };
+        run_plain(store, &config, &plan, false, &mut heard, out, say).expect("runs");
+        cues = heard.cues;
+    });
+    (r, cues)
+}
+
+#[test]
+fn each_phase_line_comes_with_one_cue_at_its_stamp_and_the_end_with_a_chime() {
+    let (r, cues) = run_with_sound(Style::Tones, 1.0, vec![]);
+    let lines: Vec<&str> = r.out.lines().filter(|l| l.contains("Breathe")).collect();
+    assert_eq!(lines.len(), 12);
+    assert_eq!(cues.len(), 13, "{cues:?}");
+    for ((at, cue), line) in cues.iter().zip(&lines) {
+        let stamp = attune::cli::breathe_plain::stamp(*at);
+        assert!(line.starts_with(&format!("[{stamp}]")), "{line} at {stamp}");
+        let kind = if line.contains("in") && !line.contains("out") {
+            CueKind::In
+        } else {
+            CueKind::Out
+        };
+        assert_eq!(cue.kind, kind, "{line}");
+        assert_eq!(cue.style, Style::Tones);
+    }
+    assert_eq!(cues[0].1.length, std::time::Duration::from_secs(4));
+    assert_eq!(cues[1].1.length, std::time::Duration::from_secs(6));
+    assert_eq!(cues[12].1.kind, CueKind::End);
+    assert_eq!(cues[12].0, std::time::Duration::from_secs(60));
+    // The record keeps which sound was used.
+    assert_eq!(r.sessions[0].extra.get("sound"), Some(&"tones".into()));
+}
+
+#[test]
+fn sound_off_asks_for_no_cue_and_keeps_nothing_about_sound() {
+    let (r, cues) = run_with_sound(Style::Off, 0.5, vec![]);
+    assert!(cues.is_empty());
+    assert_eq!(r.sessions[0].extra.get("sound"), None);
+    // Stopped: the cues so far, and no chime.
+    let (_, cues) = run_with_sound(Style::Pulses, 1.0, vec![(12.0, Input::Stop)]);
+    let kinds: Vec<CueKind> = cues.iter().map(|(_, c)| c.kind).collect();
+    assert_eq!(kinds, [CueKind::In, CueKind::Out, CueKind::In]);
 }

@@ -8,8 +8,10 @@ mod flow_support;
 use attune::content::builtin_patterns;
 use attune::domain::breathing::{PhaseKind, Schedule};
 use attune::service::practice::{plan, save_session};
+use attune::sound::{Cue, CueKind, Style};
 use attune::store::layout::Layout;
 use attune::store::model::Session;
+use attune::tui::action::Action;
 use attune::tui::app::{Notice, Screen};
 use attune::tui::breathe::run::{Run, RunNote};
 use attune::tui::breathe::{Breathe, PreviewNote, Stage};
@@ -203,7 +205,7 @@ fn following(rig: &mut Rig) {
     let Stage::Listen(listen) = &rig.breathe().stage else {
         panic!("still on the listening screen, showing the pace")
     };
-    assert!(listen.measured);
+    assert!(listen.heard.is_some());
     let lead = listen
         .lead
         .as_ref()
@@ -273,7 +275,7 @@ fn listening_ends_after_a_minute_and_starts_at_an_easy_pace() {
     let Stage::Listen(listen) = &rig.breathe().stage else {
         panic!("listening")
     };
-    assert!(!listen.measured);
+    assert!(listen.heard.is_none());
     assert_eq!(
         listen
             .lead
@@ -337,19 +339,172 @@ fn ctrl_c_mid_session_saves_it_as_stopped_early_and_quits() {
     assert_eq!((saved.actual_seconds, saved.breaths), (31.0, Some(3)));
 }
 
+/// Let time pass to `t` as the event loop does, noting each cue as it is asked for:
+/// (seconds after the origin, kind, phase length in seconds).
+fn cues_until(rig: &mut Rig, t: f64, heard: &mut Vec<(f64, Cue)>) {
+    let target = rig.origin + secs(t);
+    loop {
+        let seen = rig.app.cues.total();
+        let next = rig
+            .app
+            .deadline()
+            .map(|at| at.max(rig.last_frame + flow_support::FRAME));
+        match next {
+            Some(at) if at <= target => {
+                (rig.mono, rig.last_frame) = (at, at);
+                rig.act(Action::Tick);
+            }
+            _ => {
+                rig.mono = target;
+                rig.act(Action::Tick);
+            }
+        }
+        let at = (rig.mono - rig.origin).as_secs_f64();
+        heard.extend(rig.app.cues.since(seen).map(|c| (at, *c)));
+        if rig.mono >= target {
+            return;
+        }
+    }
+}
+
+fn kinds(heard: &[(f64, Cue)]) -> Vec<(CueKind, f64)> {
+    heard
+        .iter()
+        .map(|(_, c)| (c.kind, (c.length.as_secs_f64() * 100.0).round() / 100.0))
+        .collect()
+}
+
 #[test]
-fn the_bell_rings_at_phase_changes_only_when_chosen() {
-    for bell in [false, true] {
+fn each_phase_boundary_asks_for_one_cue_in_the_chosen_style_lasting_its_phase() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b')).keys("s");
+    assert_eq!(rig.breathe().sound, Style::Tones);
+    let mut heard = Vec::new();
+    rig.key(KeyCode::Enter).key(KeyCode::Tab);
+    heard.extend(rig.app.cues.since(0).map(|c| (0.0, *c)));
+    cues_until(&mut rig, 20.5, &mut heard);
+    assert_eq!(
+        kinds(&heard),
+        [
+            (CueKind::In, 4.0),
+            (CueKind::Out, 6.0),
+            (CueKind::In, 4.0),
+            (CueKind::Out, 6.0),
+            (CueKind::In, 4.0)
+        ]
+    );
+    assert!(heard.iter().all(|(_, c)| c.style == Style::Tones));
+    // Asked for at the boundary itself (the event loop wakes for it), never before.
+    for ((at, _), want) in heard.iter().zip([0.0, 4.0, 10.0, 14.0, 20.0]) {
+        assert!(*at >= want && *at - want < 0.05, "{at} for {want}");
+    }
+    // A slower pace: the next breath's cues last its longer phases, same notes.
+    rig.key(KeyCode::Left);
+    heard.clear();
+    cues_until(&mut rig, 40.9, &mut heard);
+    assert_eq!(
+        kinds(&heard),
+        [(CueKind::Out, 6.0), (CueKind::In, 4.4), (CueKind::Out, 6.6)]
+    );
+}
+
+#[test]
+fn holds_have_their_cue_the_end_its_chime_and_a_stop_only_quiet() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b'));
+    while rig.breathe().plan.pattern.id != "box-4" {
+        rig.key(KeyCode::Down);
+    }
+    rig.keys("ss");
+    for _ in 0..10 {
+        rig.key(KeyCode::Left);
+    }
+    assert_eq!(rig.breathe().sound, Style::Pulses);
+    // A minute of 16 s breaths: four of them, 64 s.
+    assert_eq!(rig.breathe().plan.planned, secs(64.0));
+    rig.key(KeyCode::Enter).key(KeyCode::Tab);
+    let mut heard: Vec<(f64, Cue)> = rig.app.cues.since(0).map(|c| (0.0, *c)).collect();
+    cues_until(&mut rig, 64.5, &mut heard);
+    let got = kinds(&heard);
+    assert_eq!(
+        got[..5],
+        [
+            (CueKind::In, 4.0),
+            (CueKind::Hold, 4.0),
+            (CueKind::Out, 4.0),
+            (CueKind::Hold, 4.0),
+            (CueKind::In, 4.0)
+        ]
+    );
+    assert_eq!(got.last(), Some(&(CueKind::End, 0.0)), "{got:?}");
+    assert_eq!(got.iter().filter(|(k, _)| *k == CueKind::End).count(), 1);
+    assert_eq!(rig.app.context(), Context::BreatheClosing);
+
+    // Stopped with Esc: no chime, only quiet for whatever is still sounding.
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b'))
+        .keys("s")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Tab);
+    let mut heard = Vec::new();
+    cues_until(&mut rig, 5.0, &mut heard);
+    let before = rig.app.cues.total();
+    rig.key(KeyCode::Esc);
+    let after: Vec<CueKind> = rig.app.cues.since(before).map(|c| c.kind).collect();
+    assert_eq!(after, [CueKind::Hush]);
+}
+
+#[test]
+fn sound_off_asks_for_nothing_and_the_bell_style_is_a_cue_like_the_others() {
+    for presses in [0, 4] {
         let mut rig = Rig::new();
         rig.key(KeyCode::Char('b'));
-        if bell {
+        for _ in 0..presses {
             rig.keys("s");
         }
         rig.key(KeyCode::Enter).key(KeyCode::Tab);
-        // Changes at 4 s (out) and 10 s (in again).
         rig.run_to(10.5);
-        assert_eq!(rig.app.bells, if bell { 2 } else { 0 });
+        if presses == 0 {
+            assert_eq!(rig.app.cues.total(), 0);
+        } else {
+            assert_eq!(rig.breathe().sound, Style::Bell);
+            // In at 0 s, out at 4 s, in at 10 s: one bell, two, one.
+            let bells: Vec<usize> = rig.app.cues.since(0).map(Cue::bells).collect();
+            assert_eq!(bells, [1, 2, 1]);
+        }
     }
+}
+
+#[test]
+fn with_a_sound_the_preview_says_eyes_closed_is_fine_and_how_to_stop_by_touch() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b'));
+    let off = rig.screen(80, 24);
+    assert!(off.contains("open or closed, as you like"), "{off}");
+    rig.keys("s");
+    let on = rig.screen(80, 24);
+    assert!(on.contains("soft tones, rising in and falling out"), "{on}");
+    assert!(on.contains("closed is fine: follow the sound"), "{on}");
+    assert!(on.contains("Space pauses and Esc stops"), "{on}");
+    let small = rig.screen(40, 12);
+    assert!(small.contains("sound tones"), "{small}");
+}
+
+#[test]
+fn when_the_bell_stood_in_the_closing_screen_says_so_once() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b'))
+        .keys("s")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Tab);
+    rig.run_to(3.0).act(Action::SoundFellBack);
+    rig.key(KeyCode::Esc);
+    let screen = rig.screen(80, 24);
+    assert_eq!(
+        screen.matches("the terminal bell stood in").count(),
+        1,
+        "{screen}"
+    );
 }
 
 #[test]
@@ -384,7 +539,7 @@ fn the_preview_chooses_pattern_length_follow_and_sound() {
     rig.key(KeyCode::Up).keys("f").key(KeyCode::Down);
     assert_eq!(rig.breathe().note, Some(PreviewNote::FollowTurnedOff));
     rig.keys("s");
-    assert!(rig.breathe().bell);
+    assert_eq!(rig.breathe().sound, Style::Tones);
     for _ in 0..100 {
         rig.key(KeyCode::Left);
     }
@@ -439,6 +594,7 @@ fn opening_with_a_plan_from_the_command_line() {
         start: attune::tui::Start::Breathe {
             plan: plan.clone(),
             checkin: false,
+            sound: None,
         },
     })
     .expect("starts");
@@ -478,4 +634,121 @@ fn a_failed_save_is_said_calmly_and_enter_tries_again() {
         (15.0, Some(2))
     );
     assert_eq!(rig.app.screen, Screen::Home);
+}
+
+/// The "N:NN left" on the pacing screen, as seconds.
+fn shown_left(rig: &Rig) -> Option<u64> {
+    let screen = rig.screen(80, 24);
+    let at = screen.find(" left")?;
+    let clock = screen[..at].rsplit(' ').next()?;
+    let (m, s) = clock.split_once(':')?;
+    Some(m.parse::<u64>().ok()? * 60 + s.parse::<u64>().ok()?)
+}
+
+#[test]
+fn time_left_never_jumps_while_paused_or_when_the_pace_changes() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b'))
+        .key(KeyCode::Enter)
+        .key(KeyCode::Tab);
+    rig.run_to(2.0);
+    assert_eq!(shown_left(&rig), Some(298));
+    assert!(rig.screen(80, 24).contains("Space pause"));
+    // Paused, a pace change waits for the next breath, and the time left stays put.
+    rig.key(KeyCode::Char(' '))
+        .key(KeyCode::Left)
+        .key(KeyCode::Left);
+    rig.run_to(9.0);
+    assert_eq!(shown_left(&rig), Some(298));
+    let screen = rig.screen(80, 24);
+    assert!(screen.contains("Space go on"), "{screen}");
+    assert!(!screen.contains("Space pause"), "{screen}");
+    rig.key(KeyCode::Char(' '));
+    assert!(rig.screen(80, 24).contains("Space pause"));
+    // From here it falls one second a second, through pace changes either way.
+    let mut last = shown_left(&rig).expect("time left shown");
+    for step in 1..=700 {
+        if step % 50 == 0 {
+            rig.key(if step % 100 == 0 {
+                KeyCode::Right
+            } else {
+                KeyCode::Left
+            });
+        }
+        rig.run_to(9.0 + f64::from(step) * 0.5);
+        let Some(left) = shown_left(&rig) else {
+            break;
+        };
+        let fell = last - left;
+        assert!(fell <= 1, "from {last} to {left} at step {step}");
+        last = left;
+    }
+    assert_eq!(last, 1, "down to the last second");
+}
+
+#[test]
+fn the_last_breath_is_named_once_the_planned_time_is_up() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b'))
+        .key(KeyCode::Enter)
+        .key(KeyCode::Tab);
+    // Slower from 2 s: the planned 5 minutes end inside a breath, which finishes.
+    rig.run_to(2.0).key(KeyCode::Left);
+    rig.run_to(300.0);
+    assert_eq!(rig.app.context(), Context::BreathePacing);
+    let screen = rig.screen(80, 24);
+    assert!(screen.contains("the last one"), "{screen}");
+}
+
+#[test]
+fn listening_counts_the_first_tap_and_says_the_pace_as_heard() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b'))
+        .keys("f")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Tab);
+    assert!(rig.screen(80, 24).contains("No taps yet."));
+    rig.key(KeyCode::Char(' '));
+    let screen = rig.screen(80, 24);
+    assert!(
+        screen.contains("1 tap · breathe out again and tap"),
+        "{screen}"
+    );
+    // Every 4 s: 15 a minute, and pacing starts at the quickest safe pace, 10.
+    for i in 1..6 {
+        rig.run_to(f64::from(i) * 4.0).key(KeyCode::Char(' '));
+    }
+    let screen = rig.screen(80, 24);
+    assert!(
+        screen.contains("You breathe about 15 a minute; we'll start at 10."),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_preview_says_when_the_chosen_sound_cannot_play_here() {
+    let mut rig = Rig::new();
+    rig.app.sound_missing = vec![Style::Voice];
+    rig.key(KeyCode::Char('b')).keys("ss");
+    assert!(
+        !rig.screen(80, 24).contains("will stand in"),
+        "pulses can play"
+    );
+    rig.keys("s");
+    let screen = rig.screen(80, 24);
+    assert!(
+        screen.contains("No speech program was found, so the terminal bell will stand in."),
+        "{screen}"
+    );
+}
+
+#[test]
+fn with_a_sound_the_small_preview_keeps_how_to_pause_and_stop() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b')).keys("s");
+    let small = rig.screen(40, 12);
+    assert!(
+        small.contains("Eyes closed: Space pauses, Esc stops."),
+        "{small}"
+    );
 }

@@ -52,6 +52,13 @@ fn preview_holds(color: bool) -> App {
     app
 }
 
+/// The preview with tones chosen: eyes closed is fine, and how to pause and stop by touch.
+fn preview_sound(color: bool) -> App {
+    let mut app = preview_default(color);
+    act(&mut app, Action::CycleSound, at(0.0));
+    app
+}
+
 fn before(color: bool) -> App {
     let mut app = preview_default(color);
     acts(
@@ -135,9 +142,10 @@ fn closing_follow(color: bool) -> App {
     app
 }
 
-const SCENES: [Scene; 11] = [
+const SCENES: [Scene; 12] = [
     ("breathe_preview", preview_default),
     ("breathe_preview_holds", preview_holds),
+    ("breathe_preview_sound", preview_sound),
     ("breathe_before", before),
     ("breathe_listening", listening),
     ("pacer_in_start", in_start),

@@ -104,7 +104,13 @@ fn the_breathing_preview_starts_from_the_users_pattern_length_and_bell() {
     };
     assert_eq!(b.pattern().id, "coherent-5.5");
     assert_eq!(b.minutes, 3);
-    assert!(b.bell);
+    assert_eq!(b.sound, attune::sound::Style::Bell, "the older bell = true");
+    let mut rig = configured("[breathing]\nsound = \"pulses\"\n");
+    rig.key(KeyCode::Char('b'));
+    let Screen::Breathe(b) = &rig.app.screen else {
+        panic!("not breathing");
+    };
+    assert_eq!(b.sound, attune::sound::Style::Pulses);
     // A pattern that is not offered falls back to attune's default, calmly.
     let mut rig = configured("[breathing]\npattern = \"no-such\"\n");
     rig.key(KeyCode::Char('b'));
@@ -112,8 +118,8 @@ fn the_breathing_preview_starts_from_the_users_pattern_length_and_bell() {
         panic!("not breathing");
     };
     assert_eq!(
-        (b.pattern().id.as_str(), b.minutes, b.bell),
-        ("exhale-4-6", 5, false)
+        (b.pattern().id.as_str(), b.minutes, b.sound),
+        ("exhale-4-6", 5, attune::sound::Style::Off)
     );
 }
 

@@ -50,6 +50,7 @@ fn every_entry_point_goes_on_past_the_welcome_with_the_key_it_names() {
             Start::Breathe {
                 plan: box_4,
                 checkin: true,
+                sound: None,
             },
             "breathe",
         ),
@@ -57,6 +58,7 @@ fn every_entry_point_goes_on_past_the_welcome_with_the_key_it_names() {
             Start::Ground {
                 routine: None,
                 checkin: true,
+                sound: None,
             },
             "ground",
         ),
@@ -64,6 +66,7 @@ fn every_entry_point_goes_on_past_the_welcome_with_the_key_it_names() {
             Start::Ground {
                 routine: Some("5-4-3-2-1".into()),
                 checkin: true,
+                sound: None,
             },
             "ground",
         ),

@@ -2,6 +2,7 @@
 //! line by line (`--plain`, or whenever stdout is not a terminal), and record it.
 
 use super::breathe_plain::{self as plain, PlainIo, Rating};
+use super::breathe_sound as sound;
 use super::{Ctx, Failure, Outcome, Routed};
 use crate::content::all_patterns_with;
 use crate::service::practice::{
@@ -28,12 +29,23 @@ pub struct Args {
     /// Skip the distress ratings before and after
     #[arg(long)]
     pub no_checkin: bool,
+    /// A cue at each phase change, to breathe with eyes closed (default from config, else off)
+    #[arg(long, value_name = "STYLE", value_enum)]
+    pub sound: Option<crate::sound::Style>,
 }
 
 /// Runs the command, or says which full screen `main` should open instead.
-pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Routed {
+pub fn run(ctx: &Ctx, mut args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Routed {
     let patterns = all_patterns_with(ctx.config_dir.as_deref(), &ctx.config.patterns)
         .map_err(Failure::usage)?;
+    let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    let remember = terminal && !args.plain && ctx.config.breathing.remember_last;
+    if let Some(last) = remember
+        .then(|| crate::service::practice::remembered_choices(&ctx.layout))
+        .flatten()
+    {
+        fill_in(&mut args, &last, &patterns);
+    }
     // Check the request before touching the store, so bad input changes nothing.
     let id = args
         .pattern
@@ -45,14 +57,51 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
     let uses = recent_uses(&store, id, ctx.clock.wall().date_naive())?;
     let plan = plan(&patterns, id, minutes, args.follow, uses).map_err(Failure::usage)?;
     let checkin = !args.no_checkin;
-    let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     if terminal && !args.plain {
-        return Ok(Some(crate::tui::Start::Breathe { plan, checkin }));
+        return Ok(Some(crate::tui::Start::Breathe {
+            plan,
+            checkin,
+            sound: args.sound,
+        }));
     }
-    let mut io = super::plain_io::RealIo::start(ctx.clock)?;
-    run_plain(&store, &ctx.config, &plan, checkin, &mut io, out, err)?;
-    io.ending()?;
+    let mut config = ctx.config.clone();
+    if let Some(sound) = args.sound {
+        config.breathing.sound = sound;
+    }
+    let setup = crate::sound::sounder::Setup::for_config(&config, &ctx.layout.state_dir);
+    let (style, sounder) = sound::prepare(config.breathing.cue_style(), setup, err)?;
+    config.breathing.sound = style;
+    let mut real = super::plain_io::RealIo::start(ctx.clock)?;
+    let mut io = sound::Sounding {
+        io: &mut real,
+        sounder,
+    };
+    let done = run_plain(&store, &config, &plan, checkin, &mut io, out, err);
+    if io.fell_back() {
+        writeln!(err, "{}", crate::copy::sound::FELL_BACK)?;
+    }
+    io.finish(matches!(done, Ok(true)));
+    done?;
+    real.ending()?;
     Ok(None)
+}
+
+/// The full screen opens where the preview was left last time, for whatever the command
+/// line does not say itself (a remembered follow only with the remembered pattern).
+fn fill_in(
+    args: &mut Args,
+    last: &crate::domain::breathing::choices::Choices,
+    patterns: &[crate::domain::breathing::Pattern],
+) {
+    let remembered = patterns.iter().find(|p| p.id == last.pattern);
+    if args.pattern.is_none()
+        && let Some(p) = remembered
+    {
+        args.pattern = Some(p.id.clone());
+        args.follow |= last.follow && !p.has_holds();
+    }
+    args.minutes = args.minutes.or(Some(f64::from(last.minutes)));
+    args.sound = args.sound.or(Some(last.sound()));
 }
 
 /// The whole plain run: ratings, listening, pacing, saving.
@@ -64,20 +113,20 @@ pub fn run_plain(
     io: &mut dyn PlainIo,
     out: &mut dyn Write,
     say: &mut dyn Write,
-) -> Outcome {
+) -> Result<bool, Failure> {
     introduce(plan, say)?;
     let before = match checkin.then(|| plain::ask_rating(io, say, "Distress now?")) {
         Some(rating) => match rating? {
             Rating::Given(v) => Some(v),
             Rating::Skipped => None,
-            Rating::Stopped => return stopped_before_start(say),
+            Rating::Stopped => return stopped_before_start(say).map(|()| false),
         },
         None => None,
     };
     let lead = match plan.follow {
         true => match plain::listen(io, say, plan)? {
             Some(lead) => Some(lead),
-            None => return stopped_before_start(say),
+            None => return stopped_before_start(say).map(|()| false),
         },
         false => None,
     };
@@ -85,7 +134,8 @@ pub fn run_plain(
         .as_ref()
         .map(super::super::domain::breathing::follow::Lead::start_rate);
     let started = io.wall();
-    let paced = plain::pace(plan, lead, io, out)?;
+    let sound = config.breathing.cue_style();
+    let paced = plain::pace(plan, lead, sound, io, out)?;
     let session = Session {
         practice: "breathe".into(),
         practice_id: plan.pattern.id.clone(),
@@ -96,6 +146,7 @@ pub fn run_plain(
         breaths: Some(paced.breaths),
         start_rate,
         reached_rate: paced.reached_rate,
+        extra: sound.kept(),
         ..Session::default()
     };
     // Saved at once, so closing the terminal during the last question loses nothing.
@@ -114,7 +165,7 @@ pub fn run_plain(
             super::gentle_offer(say, config, distress_rose(before, Some(after)))?;
         }
     }
-    Ok(())
+    Ok(paced.completed)
 }
 
 fn introduce(plan: &Plan, say: &mut dyn Write) -> std::io::Result<()> {

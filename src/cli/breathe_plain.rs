@@ -5,6 +5,7 @@
 use crate::domain::breathing::follow::{Lead, Taps};
 use crate::domain::breathing::{PhaseKind, Schedule};
 use crate::service::practice::Plan;
+use crate::sound::{Cue, CueKind, Style};
 use std::io::{self, Write};
 use std::time::Duration;
 
@@ -29,6 +30,8 @@ pub trait PlainIo {
     /// Wait until `deadline` for a stop only; lines typed meanwhile are kept for the
     /// next question. True when stopped.
     fn wait_for_stop(&mut self, deadline: Duration) -> bool;
+    /// Sound a cue now, without waiting for it (silent unless the run has sound).
+    fn cue(&mut self, _cue: Cue) {}
 }
 
 /// A 0-10 answer, a skip, or a stop.
@@ -61,7 +64,9 @@ pub fn ask_rating(io: &mut dyn PlainIo, say: &mut dyn Write, question: &str) -> 
     Ok(Rating::Skipped)
 }
 
-/// Listen for taps (a line each) on each out-breath; None if the user stopped.
+/// Listen for taps (a line each) on each out-breath; None if the user stopped. Once three
+/// breaths are heard, Enter twice in quick succession (an empty line straight after a
+/// tap) ends listening, as Enter does in the full screen.
 pub fn listen(io: &mut dyn PlainIo, say: &mut dyn Write, plan: &Plan) -> io::Result<Option<Lead>> {
     writeln!(
         say,
@@ -73,8 +78,12 @@ pub fn listen(io: &mut dyn PlainIo, say: &mut dyn Write, plan: &Plan) -> io::Res
     while !taps.finished(io.now().saturating_sub(started)) {
         match io.wait(Some(limit)) {
             Some(Input::Line(_)) => {
-                taps.tap(io.now().saturating_sub(started));
-                writeln!(say, "  {} breaths", taps.breaths())?;
+                let at = io.now().saturating_sub(started);
+                if taps.enough_to_start() && taps.too_soon(at) {
+                    break;
+                }
+                taps.tap(at);
+                writeln!(say, "  {}", heard_so_far(&taps))?;
             }
             Some(Input::Stop) => return Ok(None),
             Some(Input::Eof) | None => break,
@@ -82,18 +91,41 @@ pub fn listen(io: &mut dyn PlainIo, say: &mut dyn Write, plan: &Plan) -> io::Res
     }
     let period = taps.period_secs();
     let lead = Lead::start(period, &plan.pattern);
-    let rate = (lead.start_rate() * 10.0).round() / 10.0;
-    match period {
-        Some(_) => writeln!(
-            say,
-            "Your pace: about {rate} breaths a minute. We'll start there."
-        )?,
-        None => writeln!(
-            say,
-            "No steady rhythm yet, so we'll start at an easy {rate} a minute."
-        )?,
-    }
+    writeln!(say, "{}", heard_line(taps.heard_rate(), lead.start_rate()))?;
     Ok(Some(lead))
+}
+
+/// After each tap: the first is counted too, and once there are enough, how to go on.
+fn heard_so_far(taps: &Taps) -> String {
+    match (taps.taps(), taps.breaths()) {
+        (1, _) => "1 tap · breathe out again and press Enter".to_string(),
+        (_, 0) => "no whole breath yet".to_string(),
+        (_, 1) => "1 breath".to_string(),
+        (_, n) if taps.enough_to_start() => format!("{n} breaths · Enter twice begins now"),
+        (_, n) => format!("{n} breaths"),
+    }
+}
+
+/// The pace as heard, and where pacing starts (never quicker than the safe bounds).
+fn heard_line(heard: Option<f64>, start: f64) -> String {
+    let tenth = |r: f64| (r * 10.0).round() / 10.0;
+    match heard {
+        Some(h) if tenth(h) == tenth(start) => {
+            format!(
+                "You breathe about {} a minute; we'll start there.",
+                tenth(h)
+            )
+        }
+        Some(h) => format!(
+            "You breathe about {} a minute; we'll start at {}.",
+            tenth(h),
+            tenth(start)
+        ),
+        None => format!(
+            "No steady rhythm yet, so we'll start at an easy {} a minute.",
+            tenth(start)
+        ),
+    }
 }
 
 /// How the pacing went.
@@ -110,9 +142,20 @@ pub struct Paced {
 pub fn pace(
     plan: &Plan,
     mut lead: Option<Lead>,
+    sound: Style,
     io: &mut dyn PlainIo,
     out: &mut dyn Write,
 ) -> io::Result<Paced> {
+    // Each phase line comes with its cue, asked for as the line is written.
+    let cue = |io: &mut dyn PlainIo, kind: CueKind, length: Duration| {
+        if sound != Style::Off {
+            io.cue(Cue {
+                style: sound,
+                kind,
+                length,
+            });
+        }
+    };
     let first = lead
         .as_ref()
         .map_or_else(|| plan.pattern.clone(), Lead::pattern);
@@ -123,6 +166,7 @@ pub fn pace(
         paced(schedule, active, false, lead)
     };
     let start = schedule.at(Duration::ZERO);
+    cue(io, CueKind::for_phase(start.phase), start.phase_len);
     if !show(
         out,
         &phase_line(Duration::ZERO, start.phase, start.phase_len),
@@ -137,12 +181,14 @@ pub fn pace(
             return Ok(stopped(&schedule, io, lead.as_ref()));
         }
         let Some((at, kind, len)) = next else {
+            cue(io, CueKind::End, Duration::ZERO);
             return Ok(paced(&schedule, schedule.end(), true, lead.as_ref()));
         };
         let new_breath = at == schedule.next_boundary(at - Duration::from_nanos(1));
         if new_breath && let Some(next_pattern) = lead.as_mut().and_then(Lead::breath_done) {
             schedule.change_at_next_breath(at, &next_pattern);
         }
+        cue(io, CueKind::for_phase(kind), len);
         if !show(out, &phase_line(at, kind, len))? {
             return Ok(stopped(&schedule, io, lead.as_ref()));
         }

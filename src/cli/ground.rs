@@ -31,6 +31,9 @@ pub struct Args {
     /// Skip the distress ratings before and after
     #[arg(long)]
     pub no_checkin: bool,
+    /// A cue when a timed step's time is up (default from config, else off)
+    #[arg(long, value_name = "STYLE", value_enum)]
+    pub sound: Option<crate::sound::Style>,
 }
 
 /// Runs the command, or says which full screen `main` should open instead.
@@ -54,6 +57,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
         return Ok(Some(crate::tui::Start::Ground {
             routine: chosen.map(|r| r.id),
             checkin: !args.no_checkin,
+            sound: args.sound,
         }));
     }
     let Some(routine) = chosen else {
@@ -62,17 +66,28 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
         ));
     };
     let store = ctx.open_store()?;
-    let mut io = super::plain_io::RealIo::start(ctx.clock)?;
-    run_plain(
+    let mut config = ctx.config.clone();
+    config.breathing.sound = args.sound.unwrap_or(config.breathing.cue_style());
+    let setup = crate::sound::sounder::Setup::for_config(&config, &ctx.layout.state_dir);
+    let (style, sounder) = super::breathe_sound::prepare(config.breathing.sound, setup, err)?;
+    config.breathing.sound = style;
+    let mut real = super::plain_io::RealIo::start(ctx.clock)?;
+    let mut io = super::breathe_sound::Sounding {
+        io: &mut real,
+        sounder,
+    };
+    let done = run_plain(
         &store,
-        &ctx.config,
+        &config,
         &routine,
         !args.no_checkin,
         &mut io,
         out,
         err,
-    )?;
-    io.ending()?;
+    );
+    io.finish(done.is_ok());
+    done?;
+    real.ending()?;
     Ok(None)
 }
 
@@ -163,7 +178,7 @@ pub fn run_plain(
     let started = io.wall();
     let begun = io.now();
     let mut run = Run::new(routine.clone(), begun);
-    let end = walk(&mut run, io, out)?;
+    let end = walk(&mut run, config.breathing.cue_style(), io, out)?;
     let summary = run.summary();
     let keep_noticed = end == End::Finished && !summary.noticed.is_empty() && ask_keep(io, say)?;
     let outcome = RunOutcome {

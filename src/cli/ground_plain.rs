@@ -6,6 +6,7 @@ use super::breathe_plain::{Input, PlainIo};
 use crate::content::words;
 use crate::domain::grounding::Step;
 use crate::domain::grounding::run::Run;
+use crate::sound::{Cue, CueKind, Style};
 use std::io::{self, Write};
 
 /// How the run ended.
@@ -25,7 +26,11 @@ enum Said {
 }
 
 fn read(io: &mut dyn PlainIo) -> Said {
-    match io.wait(None) {
+    said(io.wait(None))
+}
+
+fn said(input: Option<Input>) -> Said {
+    match input {
         Some(Input::Line(l)) => match l.trim().to_lowercase().as_str() {
             "skip" => Said::Skip,
             "back" => Said::Back,
@@ -37,14 +42,25 @@ fn read(io: &mut dyn PlainIo) -> Said {
 
 /// Walk the routine step by step until it ends, input stops, or the reader of the steps
 /// goes away (`| head`), which stops it as the end of input does.
-pub fn walk(run: &mut Run, io: &mut dyn PlainIo, out: &mut dyn Write) -> io::Result<End> {
-    match steps(run, io, out) {
+/// With a sound on, a timed step's time being up is told by its cue, once.
+pub fn walk(
+    run: &mut Run,
+    sound: Style,
+    io: &mut dyn PlainIo,
+    out: &mut dyn Write,
+) -> io::Result<End> {
+    match steps(run, sound, io, out) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(End::Stopped),
         done => done,
     }
 }
 
-fn steps(run: &mut Run, io: &mut dyn PlainIo, out: &mut dyn Write) -> io::Result<End> {
+fn steps(
+    run: &mut Run,
+    sound: Style,
+    io: &mut dyn PlainIo,
+    out: &mut dyn Write,
+) -> io::Result<End> {
     let total = run.routine().steps.len();
     while let Some(step) = run.step().cloned() {
         writeln!(
@@ -55,7 +71,7 @@ fn steps(run: &mut Run, io: &mut dyn PlainIo, out: &mut dyn Write) -> io::Result
         )?;
         writeln!(out, "  {}", hint(&step))?;
         out.flush()?;
-        match do_step(run, &step, io, out)? {
+        match do_step(run, &step, sound, io, out)? {
             Said::Stop => return Ok(End::Stopped),
             Said::Skip => run.skip(io.now()),
             Said::Back => run.back(io.now()),
@@ -63,6 +79,29 @@ fn steps(run: &mut Run, io: &mut dyn PlainIo, out: &mut dyn Write) -> io::Result
         }
     }
     Ok(End::Finished)
+}
+
+/// On a timed step with a sound on: wait for its time, and sound its cue if the time
+/// comes first; what the user said meanwhile, if they said something before.
+fn timed_cue(step: &Step, sound: Style, io: &mut dyn PlainIo) -> Option<Said> {
+    let Step::Timed { seconds, .. } = step else {
+        return None;
+    };
+    if sound == Style::Off {
+        return None;
+    }
+    let end = io.now() + std::time::Duration::from_secs(u64::from(*seconds));
+    match io.wait(Some(end)) {
+        None => {
+            io.cue(Cue {
+                style: sound,
+                kind: CueKind::StepDone,
+                length: std::time::Duration::ZERO,
+            });
+            None
+        }
+        input => Some(said(input)),
+    }
 }
 
 fn hint(step: &Step) -> String {
@@ -86,6 +125,7 @@ fn hint(step: &Step) -> String {
 fn do_step(
     run: &mut Run,
     step: &Step,
+    sound: Style,
     io: &mut dyn PlainIo,
     out: &mut dyn Write,
 ) -> io::Result<Said> {
@@ -94,8 +134,9 @@ fn do_step(
             writeln!(out, "  {:>2}. {}", i + 1, crate::copy::safe::line(w))?;
         }
     }
+    let mut first = timed_cue(step, sound, io);
     loop {
-        let said = read(io);
+        let said = first.take().unwrap_or_else(|| read(io));
         let Said::Line(line) = &said else {
             return Ok(said);
         };

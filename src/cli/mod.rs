@@ -3,6 +3,7 @@
 
 pub mod breathe;
 pub mod breathe_plain;
+pub mod breathe_sound;
 pub mod checkin;
 mod checkin_edit;
 mod confirm;
@@ -25,6 +26,7 @@ pub mod prompts;
 mod record;
 pub mod review;
 pub mod settings;
+pub mod sound;
 pub mod status;
 pub mod trends;
 pub mod wipe;
@@ -96,6 +98,8 @@ pub enum Command {
     Status(status::Args),
     /// Where the settings file is, or a commented default one
     Config(settings::Args),
+    /// Sound cues: `attune sound test` plays them once and names the player
+    Sound(sound::Args),
     /// Shell completions: bash, zsh, fish or powershell
     Completions(status::CompletionArgs),
     /// The manual page, in roff
@@ -277,6 +281,7 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         Command::Config(args) => settings::run(ctx, args, out),
         Command::Completions(args) => completions(args, out),
         Command::Man => manual::run(&ctx.config, out),
+        Command::Sound(args) => sound::run(ctx, args, out),
         Command::DeleteEverything => wipe::run(ctx, out),
     };
     done.map(|()| None)

@@ -18,6 +18,7 @@ pub use crate::paths::CONFIG_FILE as FILE;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Config {
     pub breathing: Breathing,
+    pub sound: SoundConfig,
     pub week: Week,
     pub trends: TrendsConfig,
     pub display: Display,
@@ -34,8 +35,13 @@ pub struct Config {
 pub struct Breathing {
     pub pattern: String,
     pub minutes: f64,
+    /// The cue at each phase change (see `cue_style`).
+    pub sound: crate::sound::Style,
+    /// From before `sound`: `bell = true` still means the terminal bell.
     pub bell: bool,
     pub reduced_motion: bool,
+    /// Open the preview with the choices made last time (kept in local state).
+    pub remember_last: bool,
 }
 
 impl Default for Breathing {
@@ -43,8 +49,41 @@ impl Default for Breathing {
         Breathing {
             pattern: crate::content::DEFAULT_PATTERN.to_string(),
             minutes: crate::domain::breathing::DEFAULT_MINUTES,
+            sound: crate::sound::Style::Off,
             bell: false,
             reduced_motion: false,
+            remember_last: true,
+        }
+    }
+}
+
+impl Breathing {
+    /// The sound style to use: `sound`, or the bell when only the older `bell = true` is
+    /// set.
+    pub fn cue_style(&self) -> crate::sound::Style {
+        use crate::sound::Style;
+        match self.sound {
+            Style::Off if self.bell => Style::Bell,
+            style => style,
+        }
+    }
+}
+
+/// `[sound]`: how cues are played.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SoundConfig {
+    /// The command that plays a WAV file ("paplay", "mpv --really-quiet"); found if unset.
+    pub player: Option<String>,
+    /// 0-100.
+    pub volume: u8,
+}
+
+impl Default for SoundConfig {
+    fn default() -> SoundConfig {
+        SoundConfig {
+            player: None,
+            volume: crate::sound::DEFAULT_VOLUME,
         }
     }
 }

@@ -116,6 +116,7 @@ impl Reader<'_> {
         for (key, value) in table {
             match key.as_str() {
                 "breathing" => c.breathing = self.section(&key, value),
+                "sound" => c.sound = self.section(&key, value),
                 "week" => c.week = self.section(&key, value),
                 "trends" => c.trends = self.section(&key, value),
                 "display" => c.display = self.section(&key, value),
@@ -132,6 +133,7 @@ impl Reader<'_> {
             }
         }
         self.minutes(&mut c.breathing);
+        self.volume(&mut c.sound);
         // Told in the order they are in the file, as someone fixing it reads it.
         self.loaded
             .problems
@@ -215,6 +217,14 @@ impl Reader<'_> {
             }
         }
         keys
+    }
+
+    fn volume(&mut self, sound: &mut super::SoundConfig) {
+        if sound.volume > 100 {
+            let v = sound.volume;
+            self.refuse("sound.volume", format!("must be 0 to 100 (got {v})"));
+            sound.volume = super::SoundConfig::default().volume;
+        }
     }
 
     fn minutes(&mut self, b: &mut super::Breathing) {

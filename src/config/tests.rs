@@ -38,6 +38,11 @@ fn overrides_are_read() {
         ("sigh", 2.5)
     );
     assert!(c.breathing.bell && c.breathing.reduced_motion && c.trends.hide_streaks);
+    assert_eq!(
+        c.breathing.cue_style(),
+        crate::sound::Style::Bell,
+        "bell = true still works"
+    );
     assert_eq!(c.week.starts_on, Weekday::Sun);
     assert_eq!(c.display.theme, Theme::HighContrast);
     assert_eq!(c.keys["quit"], "ctrl+q");
@@ -53,6 +58,8 @@ fn every_error_names_its_key() {
         ("[breathing]\nminutes = \"five\"\n", "minutes"),
         ("[week]\nstarts_on = \"someday\"\n", "someday"),
         ("[display]\ntheme = \"neon\"\n", "neon"),
+        ("[breathing]\nsound = \"loud\"\n", "breathing.sound"),
+        ("[sound]\nvolume = 101\n", "sound.volume"),
         ("[keys]\nquit = \"hyper+q\"\n", "keys.quit"),
         (
             "[[patterns]]\nid = \"fast\"\nname = \"Fast\"\nin = 1\nout = 3\n",
@@ -144,4 +151,25 @@ fn keys_parse() {
     assert_eq!(parse_key("F1"), Ok(Key::F(1)));
     assert_eq!(parse_key("space"), Ok(Key::Named("space")));
     assert!(parse_key("f13").is_err() && parse_key("ctrl+1").is_err() && parse_key("").is_err());
+}
+
+#[test]
+fn the_sound_style_volume_and_player_are_read() {
+    let c = parse("[breathing]\nsound = \"pulses\"\nbell = true\nremember_last = false\n[sound]\nvolume = 10\nplayer = \"mpv --really-quiet\"\n")
+        .expect("parses");
+    assert_eq!(
+        c.breathing.cue_style(),
+        crate::sound::Style::Pulses,
+        "sound wins over bell"
+    );
+    assert!(!c.breathing.remember_last);
+    assert_eq!(
+        (c.sound.volume, c.sound.player.as_deref()),
+        (10, Some("mpv --really-quiet"))
+    );
+    assert_eq!(
+        Config::default().breathing.cue_style(),
+        crate::sound::Style::Off
+    );
+    assert!(Config::default().breathing.remember_last);
 }

@@ -13,6 +13,7 @@ pub mod manual;
 pub mod record;
 pub mod safe;
 pub mod screens;
+pub mod sound;
 pub mod store;
 pub mod summary;
 pub mod trends;

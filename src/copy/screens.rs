@@ -200,7 +200,6 @@ pub const SOUND: &str = "Sound";
 pub const EYES_OPEN: &str = "open or closed, as you like";
 pub const NO_HOLDS: &str = "none";
 pub const OFF: &str = "off";
-pub const SOUND_ON: &str = "a soft bell at each change";
 pub const FOLLOW_ON: &str = "on: tap Space as you breathe out, then I follow";
 pub const HOW_TO_STOP: &str = "{stop} or q stops at any moment.";
 pub const HOLD_NOTE: &str = "Holds are not for everyone: leave them out if you are pregnant \
@@ -303,10 +302,10 @@ pub fn pace_and_length(rate: &str, length: &str) -> String {
     format!("{rate} a minute · {length}")
 }
 
-/// "Follow me off · sound off", for narrow windows.
-pub fn toggles(follow: bool, bell: bool) -> String {
-    let on = |b: bool| if b { "on" } else { OFF };
-    format!("Follow me {} · sound {}", on(follow), on(bell))
+/// "Follow me off · sound tones", for narrow windows.
+pub fn toggles(follow: bool, sound: &str) -> String {
+    let on = if follow { "on" } else { OFF };
+    format!("Follow me {on} · sound {sound}")
 }
 
 pub fn capped(cycles: u32) -> String {
@@ -317,32 +316,46 @@ pub fn patterns_problem(why: &str) -> String {
     format!("Your own patterns could not be used: {why}")
 }
 
-pub fn counted(breaths: usize) -> String {
-    match breaths {
-        0 => "No breaths counted yet.".to_string(),
-        1 => "1 breath counted.".to_string(),
-        n => format!("{n} breaths counted."),
+/// What listening has heard so far: the first tap is counted too, so it visibly worked.
+pub fn counted(taps: usize, breaths: usize) -> String {
+    match (taps, breaths) {
+        (0, _) => "No taps yet.".to_string(),
+        (1, _) => "1 tap · breathe out again and tap".to_string(),
+        (_, 0) => "No whole breath counted yet.".to_string(),
+        (_, 1) => "1 breath counted.".to_string(),
+        (_, n) => format!("{n} breaths counted."),
     }
 }
 
-/// What listening found, and where pacing begins.
-pub fn measured(measured: bool, per_minute: f64) -> String {
-    if measured {
-        format!(
-            "Your pace: about {} breaths a minute. We'll start there.",
-            rate(per_minute)
-        )
-    } else {
-        format!(
+/// What listening heard, as heard, and where pacing begins (which may be gentler: never
+/// quicker than the safe bounds).
+pub fn measured(heard: Option<f64>, start: f64) -> String {
+    match heard {
+        Some(heard) if rate(heard) == rate(start) => {
+            format!(
+                "You breathe about {} a minute; we'll start there.",
+                rate(heard)
+            )
+        }
+        Some(heard) => format!(
+            "You breathe about {} a minute; we'll start at {}.",
+            rate(heard),
+            rate(start)
+        ),
+        None => format!(
             "No steady rhythm yet, so we'll start at an easy {} a minute.",
-            rate(per_minute)
-        )
+            rate(start)
+        ),
     }
 }
 
-/// "Breath 5 · 4:32 left".
-pub fn progress(breath: u64, left: Duration) -> String {
-    format!("Breath {breath} · {} left", clock(left))
+/// "Breath 5 · 4:32 left", or "Breath 30 · the last one" once the time is up and the
+/// breath in progress is finishing.
+pub fn progress(breath: u64, left: Option<Duration>) -> String {
+    match left {
+        Some(left) => format!("Breath {breath} · {} left", clock(left)),
+        None => format!("Breath {breath} · the last one"),
+    }
 }
 
 /// "6 → 5 breaths a minute".

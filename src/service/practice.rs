@@ -145,6 +145,22 @@ pub fn distress_rose(before: Option<u8>, after: Option<u8>) -> bool {
     matches!((before, after), (Some(b), Some(a)) if a >= b + 2)
 }
 
+/// The breathing preview's choices remembered from last time, if there are usable ones.
+pub fn remembered_choices(
+    layout: &crate::store::layout::Layout,
+) -> Option<crate::domain::breathing::choices::Choices> {
+    crate::store::choices::read(layout)
+        .and_then(|bytes| crate::domain::breathing::choices::Choices::read(&bytes))
+}
+
+/// Remember the breathing preview's choices for next time, on this machine only.
+pub fn remember_choices(
+    layout: &crate::store::layout::Layout,
+    choices: &crate::domain::breathing::choices::Choices,
+) -> std::io::Result<()> {
+    crate::store::choices::write(layout, &choices.to_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 
 pub mod atomic;
 pub mod bounds;
+pub mod choices;
 pub mod device;
 pub mod draft_slot;
 pub mod drafts;

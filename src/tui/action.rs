@@ -44,8 +44,11 @@ pub enum Action {
     Minutes(i8),
     /// Turn follow-my-breath on or off in the preview.
     ToggleFollow,
-    /// Turn the sound at each change of phase on or off.
-    ToggleBell,
+    /// Choose the next sound style for the changes of phase (off, tones, pulses, voice, bell).
+    CycleSound,
+    /// A cue could not sound through its program (none found, or it failed): the bell
+    /// stands in from now on.
+    SoundFellBack,
     /// Go on: start the practice, or finish listening.
     Begin,
     /// Go on without giving a rating.
@@ -133,6 +136,8 @@ pub enum Action {
     SessionSaved(Result<Record, String>),
     /// The distress rating after a practice was added to its record.
     SessionUpdated(Result<Record, String>),
+    /// The breathing preview's choices were remembered for next time (or could not be).
+    ChoicesRemembered(Result<(), String>),
     /// The record screen's own actions and results.
     Record(crate::tui::record::RecordAction),
     // Journal.
@@ -179,6 +184,8 @@ pub enum Effect {
     },
     /// Save a newer version of a record already stored (same id, newer `updated_at`).
     UpdateRecord(Record),
+    /// Remember the breathing preview's choices for the next run (local state only).
+    RememberChoices(crate::domain::breathing::choices::Choices),
     /// The journal's reading, saving, deleting and drafts.
     Journal(crate::tui::journal::JournalEffect),
     /// The record screen's reading, correcting and deleting.

@@ -70,8 +70,15 @@ pub struct App {
     pub patterns: Vec<Pattern>,
     /// Why the user's own patterns could not be used, if they could not.
     pub patterns_problem: Option<String>,
-    /// How many times the bell has been asked for; the event loop rings the new ones.
-    pub bells: u64,
+    /// The breathing preview's choices, kept for the rest of the run (and, with
+    /// `breathing.remember_last`, loaded from the last run).
+    pub breathe_last: Option<crate::domain::breathing::choices::Choices>,
+    /// The choices as remembered on disk (where the next run starts), if any.
+    pub breathe_saved: Option<crate::domain::breathing::choices::Choices>,
+    /// Sound styles this machine has no program for (the bell stands in for them).
+    pub sound_missing: Vec<crate::sound::Style>,
+    /// The sound cues asked for; the event loop sounds the new ones.
+    pub cues: crate::sound::CueLog,
     /// The pacing screen's layout, kept between frames (not state: never compared).
     pub pacing_cache: pacing::Cache,
     /// The grounding routines offered (built in, then the user's own).
@@ -107,7 +114,10 @@ impl App {
             mono: Duration::ZERO,
             patterns: crate::content::builtin_patterns(),
             patterns_problem: None,
-            bells: 0,
+            breathe_last: None,
+            breathe_saved: None,
+            sound_missing: Vec::new(),
+            cues: crate::sound::CueLog::default(),
             pacing_cache: pacing::Cache::default(),
             routines: crate::content::builtin_routines(),
             routines_problem: None,

@@ -59,6 +59,10 @@ fn perform_one(store: &Store, effect: Effect) -> Action {
                 .map(|_| record)
                 .map_err(|e| e.to_string()),
         ),
+        Effect::RememberChoices(choices) => Action::ChoicesRemembered(
+            crate::service::practice::remember_choices(store.layout(), &choices)
+                .map_err(|e| e.to_string()),
+        ),
         Effect::Journal(e) => super::journal::effect::perform(store, e),
         Effect::Record(e) => super::record::effect::perform(store, e),
         // Only the runner has a terminal to lend; anywhere else there is none.

@@ -49,8 +49,12 @@ pub fn run(app: App, store: &Store, clock: Clock) -> anyhow::Result<Ended> {
     let (gate, gate_rx) = mpsc::sync_channel(1);
     spawn_input(tx, gate_rx)?;
     let outside = outside_editor(store.layout().state_dir.clone());
-    let runner = Runner::new(&mut terminal, app, worker, clock)
-        .map(|r| r.with_input_gate(gate).with_outside_editor(outside));
+    let sounder = sounder(&app.config, store);
+    let runner = Runner::new(&mut terminal, app, worker, clock).map(|r| {
+        r.with_input_gate(gate)
+            .with_outside_editor(outside)
+            .with_sounder(sounder)
+    });
     let outcome = runner.and_then(|mut runner| {
         let ended = runner.run(&rx);
         // Saves still waiting (and what follows from them) are done before leaving.
@@ -60,6 +64,13 @@ pub fn run(app: App, store: &Store, clock: Clock) -> anyhow::Result<Ended> {
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     outcome
+}
+
+/// The sound thread, with the players this machine has (found now, off the drawing
+/// path's way: a PATH walk takes a moment).
+fn sounder(config: &crate::config::Config, store: &Store) -> crate::sound::sounder::Sounder {
+    use crate::sound::sounder::{Setup, Sounder};
+    Sounder::start(Setup::for_config(config, &store.layout().state_dir))
 }
 
 /// Raw mode and the alternate screen (ratatui's panic hook restores both), with a fixed

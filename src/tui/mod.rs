@@ -57,6 +57,8 @@ pub enum Start {
         plan: crate::service::practice::Plan,
         /// Ask for distress before and after (false with --no-checkin).
         checkin: bool,
+        /// `--sound STYLE`, over the config's.
+        sound: Option<crate::sound::Style>,
     },
     /// `attune journal` (entry None: the list) or `attune journal new` in a terminal.
     Journal {
@@ -66,6 +68,8 @@ pub enum Start {
     Ground {
         routine: Option<String>,
         checkin: bool,
+        /// `--sound STYLE` for the timed steps, over the config's.
+        sound: Option<crate::sound::Style>,
     },
     /// `attune trends` in a terminal: the trends screen on this range.
     Trends { span: crate::service::trends::Span },
@@ -109,6 +113,16 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
         // The built-in routines still work; the list says what is wrong with the file.
         Err(e) => app.routines_problem = Some(e.to_string()),
     }
+    // Which styles can sound here, so the preview can say so before a practice begins.
+    let setup = crate::sound::sounder::Setup::for_config(&opts.config, &store.layout().state_dir);
+    app.sound_missing = crate::sound::Style::ALL
+        .into_iter()
+        .filter(|s| !setup.can_play(*s))
+        .collect();
+    if opts.config.breathing.remember_last {
+        app.breathe_saved = crate::service::practice::remembered_choices(store.layout());
+        app.breathe_last.clone_from(&app.breathe_saved);
+    }
     app.config = opts.config;
     if settings_problem {
         app.notices.push(app::Notice::Settings);
@@ -124,11 +138,27 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
             | Start::Journal { entry: Some(_) }
     );
     let first = match opts.start {
-        Start::Breathe { plan, checkin } => app.open_breathe(Some(plan), checkin, day),
+        Start::Breathe {
+            plan,
+            checkin,
+            sound,
+        } => {
+            if let Some(sound) = sound {
+                app.config.breathing.sound = sound;
+            }
+            app.open_breathe(Some(plan), checkin, day)
+        }
         Start::Trends { span } => app.open_trends(span, day),
         Start::Journal { entry: Some(new) } => app.open_journal_once(new),
         Start::Journal { entry: None } => app.open_journal(Intent::List),
-        Start::Ground { routine, checkin } => {
+        Start::Ground {
+            routine,
+            checkin,
+            sound,
+        } => {
+            if let Some(sound) = sound {
+                app.config.breathing.sound = sound;
+            }
             app.open_ground(routine.as_deref(), checkin, clock.now());
             None
         }

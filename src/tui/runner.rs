@@ -13,6 +13,7 @@ use super::ui::drawn_size;
 use super::worker::{Perform, Worker};
 use crate::clock::Clock;
 use crate::service::outside_editor::Edited;
+use crate::sound::sounder::Sounder;
 use anyhow::Context as _;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -52,7 +53,10 @@ pub struct Runner<'t, B: Backend, P: Perform> {
     painter: Painter,
     clock: Clock,
     last_frame: Duration,
-    bells: u64,
+    /// Sounds cues off this thread; None plays only the bell.
+    sounder: Option<Sounder>,
+    /// How many of the app's cues have been sounded.
+    cues_seen: u64,
     /// Lends the terminal to the person's own editor; None where there is no terminal.
     outside: Option<OutsideEditor>,
     /// Told after each terminal event is handled, so the input thread reads the next one
@@ -76,7 +80,7 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
         let size = terminal
             .size()
             .map_err(|e| anyhow::anyhow!("reading the terminal size: {e}"))?;
-        let bells = app.bells;
+        let cues_seen = app.cues.total();
         let mut runner = Runner {
             terminal,
             app,
@@ -84,7 +88,8 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
             painter: Painter::default(),
             clock,
             last_frame: Duration::ZERO,
-            bells,
+            sounder: None,
+            cues_seen,
             outside: None,
             input_gate: None,
             repaint: false,
@@ -93,6 +98,12 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
         runner.act(Action::Resize(width, height));
         runner.draw(false)?;
         Ok(runner)
+    }
+
+    /// Sound cues through this sounder (without one, only the bell sounds).
+    pub fn with_sounder(mut self, sounder: Sounder) -> Self {
+        self.sounder = Some(sounder);
+        self
     }
 
     /// Lend the terminal to the person's own editor through `outside`.
@@ -177,10 +188,7 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
             },
         };
         self.act(action);
-        if self.app.bells != self.bells {
-            self.bells = self.app.bells;
-            ring();
-        }
+        self.sound_cues();
         if self.app.quit {
             return Ok(Some(Ended::Quit));
         }
@@ -229,6 +237,35 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
         outside(text)
     }
 
+    /// Sound the cues the app asked for since last time: through the sounder (which
+    /// never waits), or as bells for the bell style and whenever a cue cannot play, which
+    /// the app is told, so the practice's closing screen can say so.
+    fn sound_cues(&mut self) {
+        use crate::sound::Style;
+        let mut bells = 0;
+        let mut fell_back = false;
+        for cue in self.app.cues.since(self.cues_seen) {
+            if cue.kind == crate::sound::CueKind::Hush {
+                self.sounder.as_ref().map(Sounder::hush);
+                continue;
+            }
+            let played = match cue.style {
+                Style::Off => continue,
+                Style::Bell => false,
+                _ => self.sounder.as_ref().is_some_and(|s| s.play(*cue)),
+            };
+            if !played {
+                bells += cue.bells();
+                fell_back |= cue.style != Style::Bell;
+            }
+        }
+        self.cues_seen = self.app.cues.total();
+        ring(bells);
+        if fell_back {
+            self.act(Action::SoundFellBack);
+        }
+    }
+
     fn draw(&mut self, ticked: bool) -> anyhow::Result<()> {
         if std::mem::take(&mut self.repaint) {
             self.terminal
@@ -250,9 +287,12 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
         let Some(at) = self.app.deadline() else {
             return rx.recv().map_or(Wait::Closed, Wait::Msg);
         };
-        let wait = at
-            .max(self.last_frame + FRAME)
-            .saturating_sub(self.clock.mono());
+        // A due cue comes before the frame rate: it is heard, not seen.
+        let mut at = at.max(self.last_frame + FRAME);
+        if let Some(cue) = self.app.cue_deadline() {
+            at = at.min(cue);
+        }
+        let wait = at.saturating_sub(self.clock.mono());
         match rx.recv_timeout(wait) {
             Ok(msg) => Wait::Msg(msg),
             Err(RecvTimeoutError::Timeout) => Wait::Tick,
@@ -276,9 +316,12 @@ fn action_for(app: &App, ev: Event) -> Option<Action> {
     }
 }
 
-/// The terminal's bell, for the optional sound at each change of phase.
-fn ring() {
+/// The terminal's bell, `times` times (the bell style: once for in, twice for out).
+fn ring(times: usize) {
+    if times == 0 {
+        return;
+    }
     let mut out = std::io::stdout();
-    let _ = out.write_all(b"\x07");
+    let _ = out.write_all(&b"\x07".repeat(times));
     let _ = out.flush();
 }

@@ -39,6 +39,23 @@ impl Taps {
             .collect()
     }
 
+    /// Taps heard, breaths or not.
+    pub fn taps(&self) -> usize {
+        self.times.len()
+    }
+
+    /// A tap at `at` would come too soon after the last to be a breath: a double tap.
+    pub fn too_soon(&self, at: Duration) -> bool {
+        self.times
+            .last()
+            .is_some_and(|last| at.saturating_sub(*last).as_secs_f64() < BREATH_GAP_SECS.0)
+    }
+
+    /// Enough breaths heard to start from them.
+    pub fn enough_to_start(&self) -> bool {
+        self.breaths() >= MIN_BREATHS
+    }
+
     /// Whole breaths measured (gaps between taps that look like breaths).
     pub fn breaths(&self) -> usize {
         self.gaps().len()
@@ -57,6 +74,11 @@ impl Taps {
         } else {
             g[mid]
         })
+    }
+
+    /// The pace heard, in breaths a minute, once there are enough breaths to tell.
+    pub fn heard_rate(&self) -> Option<f64> {
+        self.period_secs().map(|p| 60.0 / p)
     }
 
     /// Listening is over: enough breaths, or the time is up.

@@ -1,6 +1,7 @@
 //! Paced breathing: patterns and their safe bounds, the exact timeline, the pause-aware
 //! active clock, and follow-my-breath.
 
+pub mod choices;
 pub mod clock;
 pub mod follow;
 pub mod pattern;

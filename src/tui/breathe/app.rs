@@ -4,6 +4,7 @@
 
 use super::pacing;
 use super::{Breathe, Stage};
+use crate::domain::breathing::choices::Choices;
 use crate::service::practice::Plan;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Now, Screen};
@@ -21,7 +22,9 @@ impl App {
         checkin: bool,
         day: chrono::NaiveDate,
     ) -> Option<Effect> {
-        let breathe = Breathe::new(self.patterns.clone(), plan, checkin, &self.config.breathing)?;
+        let defaults = &self.config.breathing;
+        let last = self.breathe_last.as_ref();
+        let breathe = Breathe::new(self.patterns.clone(), plan, checkin, defaults, last)?;
         let ids = breathe.patterns.iter().map(|p| p.id.clone()).collect();
         self.notices.clear();
         self.screen = Screen::Breathe(Box::new(breathe));
@@ -34,6 +37,10 @@ impl App {
         };
         if let Action::Journal(JournalAction::WriteAfterPractice) = action {
             return self.write_after_practice(now);
+        }
+        if action == Action::SoundFellBack {
+            b.sound_fell_back = true;
+            return None;
         }
         if let Action::RecentUses(result) = action {
             // Without the counts, every pattern is treated as new: the gentlest plan.
@@ -48,8 +55,20 @@ impl App {
             }
             (action, _) => action,
         };
+        let in_preview = matches!(b.stage, Stage::Preview);
         let transition = b.update(action, now);
-        self.bells += std::mem::take(&mut b.rings);
+        let began = in_preview && !matches!(b.stage, Stage::Preview);
+        let choices = b.choices();
+        for cue in std::mem::take(&mut b.cues) {
+            self.cues.push(cue);
+        }
+        // Kept for the rest of the run: the next preview starts from these.
+        self.breathe_last = Some(choices.clone());
+        // Leaving the preview by beginning is always a Stay: nothing else to follow.
+        if began && let Some(effect) = self.remember_choices(choices) {
+            self.ground_next = false;
+            return Some(effect);
+        }
         match transition {
             Transition::Home(_) if std::mem::take(&mut self.ground_next) => {
                 self.open_ground(None, true, now);
@@ -60,6 +79,46 @@ impl App {
                 None
             }
             other => self.follow(other, now),
+        }
+    }
+
+    /// A practice began: its choices are where the next run starts, if that is not where
+    /// it would start anyway (nothing is written for choices left at the defaults).
+    fn remember_choices(&mut self, choices: Choices) -> Option<Effect> {
+        if !self.config.breathing.remember_last {
+            return None;
+        }
+        let next_run = self
+            .breathe_saved
+            .clone()
+            .unwrap_or_else(|| Breathe::default_choices(&self.patterns, &self.config.breathing));
+        if choices == next_run {
+            return None;
+        }
+        self.breathe_saved = Some(choices.clone());
+        Some(Effect::RememberChoices(choices))
+    }
+
+    /// The next moment a cue is due (a phase boundary while pacing with a sound on, or a
+    /// timed grounding step's end): the event loop wakes for it even if a frame was just
+    /// drawn, so a cue is never held back by the frame rate.
+    pub fn cue_deadline(&self) -> Option<Duration> {
+        if self.help.is_some() {
+            return None;
+        }
+        match &self.screen {
+            Screen::Breathe(b) if b.sound != crate::sound::Style::Off => match &b.stage {
+                Stage::Pacing(run) if !run.paused() => {
+                    let t = run.active(self.mono);
+                    let pos = run.schedule.at(t);
+                    Some(run.clock.when(t + pos.left_in_phase))
+                }
+                _ => None,
+            },
+            Screen::Ground(g) if self.config.breathing.cue_style() != crate::sound::Style::Off => {
+                g.cue_due(self.mono)
+            }
+            _ => None,
         }
     }
 

@@ -32,7 +32,7 @@ pub(crate) const BREATHE_PREVIEW: &[Binding] = &[
     bind(k('+'), Action::Minutes(1), None),
     bind(k('='), Action::Minutes(1), None),
     bind(k('f'), Action::ToggleFollow, Some(s::HINT_FOLLOW)),
-    bind(k('s'), Action::ToggleBell, Some(s::HINT_SOUND)),
+    bind(k('s'), Action::CycleSound, Some(s::HINT_SOUND)),
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_BEGIN)),
     bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_BACK)).named(Name::Back),
     bind(k('q'), Action::Leave, None),

@@ -10,10 +10,12 @@ pub mod closing;
 pub mod run;
 mod update;
 
+use crate::domain::breathing::choices::Choices;
 use crate::domain::breathing::follow::{Lead, MAX_LISTEN, Taps};
 use crate::domain::breathing::{Pattern, planned_length};
 use crate::domain::checkin::MAX;
 use crate::service::practice::{self, DEFAULT_MINUTES, MAX_MINUTES, Plan};
+use crate::sound::{Cue, CueKind, Style};
 pub use closing::Closing;
 pub use run::Run;
 use std::time::Duration;
@@ -62,8 +64,8 @@ pub struct Listen {
     pub taps: Taps,
     /// When listening began (monotonic).
     pub started: Duration,
-    /// Whether a steady rhythm was heard (known once `lead` is set).
-    pub measured: bool,
+    /// The pace heard, breaths a minute, if a steady rhythm was (known once `lead` is set).
+    pub heard: Option<f64>,
     pub lead: Option<Lead>,
 }
 
@@ -95,7 +97,10 @@ pub struct Breathe {
     pub index: usize,
     pub minutes: u32,
     pub plan: Plan,
-    pub bell: bool,
+    /// How phase changes sound (`s` cycles it).
+    pub sound: Style,
+    /// A cue could not sound through its program, so the bell stood in: said at the end.
+    pub sound_fell_back: bool,
     /// Ask for distress before and after.
     pub checkin: bool,
     /// The plan came from the command line: keep it as given until the user changes it.
@@ -103,8 +108,8 @@ pub struct Breathe {
     pub note: Option<PreviewNote>,
     pub before: Option<u8>,
     pub stage: Stage,
-    /// Phase changes to ring the bell for, taken by the App.
-    pub rings: u64,
+    /// Cues asked for since the App last took them.
+    pub cues: Vec<Cue>,
 }
 
 impl Breathe {
@@ -115,6 +120,7 @@ impl Breathe {
         plan: Option<Plan>,
         checkin: bool,
         defaults: &crate::config::Breathing,
+        last: Option<&Choices>,
     ) -> Option<Breathe> {
         let fixed = plan.is_some();
         let (index, minutes, plan) = match plan {
@@ -150,18 +156,49 @@ impl Breathe {
             index,
             minutes: minutes.clamp(1.0, MAX_MINUTES) as u32,
             plan,
-            bell: defaults.bell,
+            sound: defaults.cue_style(),
+            sound_fell_back: false,
             checkin,
             fixed,
             note: None,
             before: None,
             stage: Stage::Preview,
-            rings: 0,
+            cues: Vec::new(),
         };
+        if let Some(last) = last.filter(|_| !fixed) {
+            b.choose(last);
+        }
         if !fixed {
             b.replan();
         }
         Some(b)
+    }
+
+    /// Start from choices made before (in this run, or the last): each that still fits.
+    fn choose(&mut self, last: &Choices) {
+        // Follow goes with the pattern it was chosen for, if that is still offered.
+        if let Some(i) = self.patterns.iter().position(|p| p.id == last.pattern) {
+            self.index = i;
+            self.plan.follow = last.follow && !self.patterns[i].has_holds();
+        }
+        self.minutes = last.minutes.clamp(1, MAX_MINUTES as u32);
+        self.sound = last.sound();
+    }
+
+    /// The choices a preview opens with when nothing was chosen before.
+    pub fn default_choices(patterns: &[Pattern], defaults: &crate::config::Breathing) -> Choices {
+        let id = [defaults.pattern.as_str(), crate::content::DEFAULT_PATTERN]
+            .into_iter()
+            .find(|id| patterns.iter().any(|p| p.id == *id))
+            .unwrap_or_default();
+        let minutes = defaults.minutes.round().clamp(1.0, MAX_MINUTES) as u32;
+        Choices::new(id, minutes, defaults.cue_style(), false)
+    }
+
+    /// The choices as they stand: what the next preview starts from.
+    pub fn choices(&self) -> Choices {
+        let id = self.patterns.get(self.index).map_or("", |p| p.id.as_str());
+        Choices::new(id, self.minutes, self.sound, self.plan.follow)
     }
 
     pub fn pattern(&self) -> &Pattern {
@@ -239,12 +276,32 @@ impl Breathe {
             Stage::Listen(Listen {
                 taps: Taps::default(),
                 started: mono,
-                measured: false,
+                heard: None,
                 lead: None,
             })
         } else {
             Stage::Pacing(Run::new(&self.plan, None, mono, wall))
         };
+        self.cue_phase(mono);
+    }
+
+    /// A cue for the phase the pacer is in at `mono` (just begun), if a sound is chosen.
+    pub(crate) fn cue_phase(&mut self, mono: Duration) {
+        if let Stage::Pacing(run) = &self.stage {
+            let pos = run.position(mono);
+            self.cue(CueKind::for_phase(pos.phase), pos.phase_len);
+        }
+    }
+
+    /// Ask for a cue, in the chosen style (none when sound is off).
+    pub(crate) fn cue(&mut self, kind: CueKind, length: Duration) {
+        if self.sound != Style::Off {
+            self.cues.push(Cue {
+                style: self.sound,
+                kind,
+                length,
+            });
+        }
     }
 
     /// A tap on an out-breath; listening ends by itself once it has heard enough.
@@ -270,9 +327,8 @@ impl Breathe {
     /// Listening is over: measure the rhythm and set up the lead.
     pub fn stop_listening(&mut self) {
         if let Stage::Listen(l) = &mut self.stage {
-            let period = l.taps.period_secs();
-            l.measured = period.is_some();
-            l.lead = Some(Lead::start(period, &self.plan.pattern));
+            l.heard = l.taps.heard_rate();
+            l.lead = Some(Lead::start(l.taps.period_secs(), &self.plan.pattern));
         }
     }
 }

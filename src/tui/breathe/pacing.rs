@@ -95,7 +95,7 @@ fn parts(app: &App, area: Rect) -> Parts {
 /// once per window size, not on every frame.
 #[derive(Clone, Debug, PartialEq)]
 struct Static {
-    key: (Rect, Context, Theme),
+    key: (Rect, Context, Theme, bool),
     what: String,
     parts: Parts,
     title: Line<'static>,
@@ -114,10 +114,10 @@ impl PartialEq for Cache {
     }
 }
 
-fn build(app: &App, area: Rect, what: &str) -> Static {
+fn build(app: &App, area: Rect, what: &str, paused: bool) -> Static {
     let theme = app.theme;
     let parts = parts(app, area);
-    let hints = app.keymap.hints(app.screen_context());
+    let hints = footer_hints(app, paused);
     let footer_height = hints::height(&hints, area.width).min(area.height / 3);
     let footer_top = area.bottom() - footer_height;
     let footer = hints::lines(&hints, area.width, theme)
@@ -151,7 +151,7 @@ fn build(app: &App, area: Rect, what: &str) -> Static {
         })
         .collect();
     Static {
-        key: (area, app.screen_context(), theme),
+        key: (area, app.screen_context(), theme, paused),
         what: what.to_string(),
         title: title(theme, Some(what)),
         parts,
@@ -160,19 +160,35 @@ fn build(app: &App, area: Rect, what: &str) -> Static {
     }
 }
 
+/// The footer's keys; while paused, the pause key says it goes on ("Space go on").
+fn footer_hints(app: &App, paused: bool) -> Vec<(String, &'static str)> {
+    let mut hints = app.keymap.hints(app.screen_context());
+    if paused {
+        for (_, hint) in &mut hints {
+            if *hint == s::HINT_PAUSE {
+                *hint = s::HINT_GO_ON;
+            }
+        }
+    }
+    hints
+}
+
 /// Run `f` with the static parts for this window, laying them out again only if needed.
-fn with_static<R>(app: &App, area: Rect, what: &str, f: impl FnOnce(&Static) -> R) -> R {
-    let key = (area, app.screen_context(), app.theme);
+fn with_static<R>(app: &App, area: Rect, b: &Breathe, f: impl FnOnce(&Static) -> R) -> R {
+    let what = what(b);
+    let paused = matches!(&b.stage, Stage::Pacing(run) if run.paused());
+    let key = (area, app.screen_context(), app.theme, paused);
     let mut slot = app.pacing_cache.0.borrow_mut();
     if !matches!(&*slot, Some(st) if st.key == key && st.what == what) {
         *slot = None;
     }
-    f(slot.get_or_insert_with(|| build(app, area, what)))
+    f(slot.get_or_insert_with(|| build(app, area, what, paused)))
 }
 
-/// What the still parts of the pacing screen depend on: if it is unchanged, a new frame
-/// differs from the last only in the moving rows.
-pub type StillKey = (Rect, Context, Theme, String);
+/// What the still parts of the pacing screen depend on (the window, the keys, the theme,
+/// the title and whether paused): if it is unchanged, a new frame differs from the last
+/// only in the moving rows.
+pub type StillKey = (Rect, Context, Theme, String, bool);
 
 /// While the pacer moves on its own: the still key and the rows that move (the pacer, the
 /// phase, the breath and time left, the note). None on any other screen, or under help.
@@ -185,10 +201,11 @@ pub fn moving(app: &App, area: Rect) -> Option<(StillKey, Vec<Rect>)> {
     if !pacing || area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
-    with_static(app, area, what(b), |st| {
+    with_static(app, area, b, |st| {
         let p = &st.parts;
         let rows = [Some(p.pacer), Some(p.phase), Some(p.info), p.note];
-        let key = (area, context, app.theme, st.what.clone());
+        let (area, context, theme, paused) = st.key;
+        let key = (area, context, theme, st.what.clone(), paused);
         Some((key, rows.into_iter().flatten().collect()))
     })
 }
@@ -206,7 +223,7 @@ pub fn levels(app: &App, b: &Breathe, area: Rect) -> u32 {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return 0;
     }
-    with_static(app, area, what(b), |st| {
+    with_static(app, area, b, |st| {
         let p = &st.parts;
         let inner = if p.framed {
             p.pacer.height.saturating_sub(2)
@@ -219,7 +236,7 @@ pub fn levels(app: &App, b: &Breathe, area: Rect) -> u32 {
 
 pub fn render(app: &App, b: &Breathe, frame: &mut Frame, area: Rect) {
     let Stage::Pacing(run) = &b.stage else { return };
-    with_static(app, area, what(b), |st| {
+    with_static(app, area, b, |st| {
         frame.render_widget(&st.title, st.parts.title);
         for (rect, line) in st.footer.iter().chain(&st.reminder) {
             frame.render_widget(line, *rect);
@@ -286,7 +303,8 @@ fn draw_words(app: &App, run: &Run, p: &Parts, frame: &mut Frame) {
 fn draw_info(app: &App, run: &Run, pos: &Position, p: &Parts, frame: &mut Frame) {
     let theme = app.theme;
     let centred = |text: String, style| Line::styled(text, style).centered();
-    let mut info = s::progress(pos.cycle + 1, pos.left_in_session);
+    let left = run.time_left(run.active(app.mono));
+    let mut info = s::progress(pos.cycle + 1, left);
     let pace = s::per_minute(run.current.breaths_per_minute());
     if info.chars().count() + pace.chars().count() + 3 <= usize::from(p.info.width) {
         info = format!("{info} · {pace}");

@@ -94,6 +94,15 @@ impl Run {
         self.clock.is_paused()
     }
 
+    /// The time left to show at active time `t`: the planned length less the time
+    /// breathed, which only falls, one second a second, whatever the pace does (the end
+    /// itself moves with the pace, as it waits for the breath in progress to finish).
+    /// None once the planned time is up and the last breath is finishing.
+    pub fn time_left(&self, t: Duration) -> Option<Duration> {
+        let left = self.schedule.planned().saturating_sub(t);
+        (!left.is_zero()).then_some(left)
+    }
+
     pub fn toggle_pause(&mut self, mono: Duration) {
         if self.paused() {
             self.clock.resume(mono);
@@ -233,10 +242,10 @@ impl Run {
         if pos.done {
             return Some(mono);
         }
-        let mut wait = pos
-            .left_in_phase
-            .min(to_next_second(pos.left_in_phase))
-            .min(to_next_second(pos.left_in_session));
+        let mut wait = pos.left_in_phase.min(to_next_second(pos.left_in_phase));
+        if let Some(left) = self.time_left(t) {
+            wait = wait.min(left).min(to_next_second(left));
+        }
         if let Some(level) = self.to_next_level(&pos, levels) {
             wait = wait.min(level);
         }

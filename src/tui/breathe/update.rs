@@ -3,9 +3,11 @@
 //! key is read.
 
 use super::{Breathe, Closing, Run, Stage};
+use crate::sound::CueKind;
 use crate::tui::action::Action;
 use crate::tui::app::Now;
 use crate::tui::screen::Transition;
+use std::time::Duration;
 
 impl Breathe {
     /// Answer one action; the App performs what comes out (an effect, or going home).
@@ -36,6 +38,7 @@ impl Breathe {
                     Some(lead) => {
                         let run = Run::new(&self.plan, Some(lead), now.mono, now.wall);
                         self.stage = Stage::Pacing(run);
+                        self.cue_phase(now.mono);
                     }
                     None => self.stop_listening(),
                 },
@@ -74,7 +77,7 @@ impl Breathe {
             Action::PatternMove(by) => self.move_pattern(by),
             Action::Minutes(by) => self.change_minutes(by),
             Action::ToggleFollow => self.toggle_follow(),
-            Action::ToggleBell => self.bell = !self.bell,
+            Action::CycleSound => self.sound = self.sound.next(),
             Action::Begin if self.checkin => self.stage = Stage::Before(Default::default()),
             Action::Begin => self.begin(now.mono, now.wall),
             _ => {}
@@ -89,15 +92,18 @@ impl Breathe {
         }
     }
 
-    /// Bring time up to `now`: the minute of listening, the lead, the bell, the end.
+    /// Bring time up to `now`: the minute of listening, the lead, the cues, the end.
     fn catch_up(&mut self, now: Now) -> Option<Transition> {
         self.listen_until(now.mono);
         let Stage::Pacing(run) = &mut self.stage else {
             return None;
         };
         let advance = run.advance(now.mono);
-        if advance.phase_changed && self.bell {
-            self.rings += 1;
+        if advance.phase_changed {
+            self.cue_phase(now.mono);
+        }
+        if advance.done {
+            self.cue(CueKind::End, Duration::ZERO);
         }
         advance.done.then(|| self.finish(now, true))
     }
@@ -117,10 +123,15 @@ impl Breathe {
         };
         let mut session = run.session(&self.plan, now.mono, completed);
         session.distress_before = self.before;
+        session.extra = self.sound.kept();
         let name = self.plan.pattern.name.clone();
         let closing = Closing::new(session, name, run.started, now.wall);
         let save = closing.save();
         self.stage = Stage::Closing(closing);
+        if !completed {
+            // Stopped means quiet: a glide still sounding stops with the practice.
+            self.cue(CueKind::Hush, Duration::ZERO);
+        }
         Transition::Do(save)
     }
 }

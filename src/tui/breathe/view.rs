@@ -5,8 +5,10 @@
 use super::pacing;
 use crate::copy::ground as g;
 use crate::copy::screens as s;
+use crate::copy::sound as words;
 use crate::domain::breathing::Schedule;
 use crate::domain::checkin::Scale;
+use crate::sound::Style as Sound;
 use crate::tui::app::{App, HIGH_DISTRESS};
 use crate::tui::breathe::{Breathe, Closing, Listen, PreviewNote, Rating, Stage};
 use crate::tui::ui::{Page, roomy, title, with_footer};
@@ -68,24 +70,39 @@ fn preview(app: &App, b: &Breathe, page: &Page) -> Vec<Line<'static>> {
         let on_off = |on: bool, text: &str| if on { text } else { s::OFF }.to_string();
         lines.push(page.fact(s::PACE, s::per_minute(p.breaths_per_minute()), LABEL_WIDTH));
         lines.push(page.fact(s::HOLDS, s::holds(p), LABEL_WIDTH));
-        lines.push(page.fact(s::EYES, s::EYES_OPEN.into(), LABEL_WIDTH));
+        lines.push(page.fact(s::EYES, eyes(b).into(), LABEL_WIDTH));
         lines.push(page.fact(s::LENGTH, length, LABEL_WIDTH));
         lines.push(page.fact(s::FOLLOW, on_off(b.plan.follow, s::FOLLOW_ON), LABEL_WIDTH));
-        lines.push(page.fact(s::SOUND, on_off(b.bell, s::SOUND_ON), LABEL_WIDTH));
+        let sound = words::style_about(b.sound).to_string();
+        lines.push(page.fact(s::SOUND, sound, LABEL_WIDTH));
     } else {
         // Short: every fact still there, two to a line.
         let pace = s::rate(p.breaths_per_minute());
         lines.extend(page.para(&s::pace_and_length(&pace, &length), theme.text()));
         lines.push(page.fact(s::HOLDS, s::holds(p), LABEL_WIDTH));
-        let toggles = s::toggles(b.plan.follow, b.bell);
+        let toggles = s::toggles(b.plan.follow, b.sound.name());
         lines.extend(page.para(&toggles, theme.text()));
     }
     page.gap(&mut lines);
-    lines.extend(page.para(&app.say(s::HOW_TO_STOP), theme.text()));
+    let how = match (b.sound == Sound::Off, page.roomy) {
+        (true, _) => s::HOW_TO_STOP,
+        (false, true) => words::EYES_CLOSED_KEYS,
+        (false, false) => words::EYES_CLOSED_KEYS_SHORT,
+    };
+    lines.extend(page.para(&app.say(how), theme.text()));
     for (text, style) in preview_notes(app, b, page.roomy) {
         lines.extend(page.para(&text, style));
     }
     lines
+}
+
+/// Eyes open or closed: closed is fine with a sound to follow.
+fn eyes(b: &Breathe) -> &'static str {
+    if b.sound == Sound::Off {
+        s::EYES_OPEN
+    } else {
+        words::EYES_CLOSED
+    }
 }
 
 /// The notes under the preview: what a key could not do, the health note, the cap.
@@ -114,6 +131,9 @@ fn preview_notes(app: &App, b: &Breathe, roomy: bool) -> Vec<(String, Style)> {
         }
         Some(PreviewNote::PlanFailed(why)) => notes.push((why.clone(), theme.attention())),
         None => {}
+    }
+    if app.sound_missing.contains(&b.sound) {
+        notes.push((words::cannot_play_here(b.sound), theme.notice()));
     }
     if let Some(why) = &app.patterns_problem {
         notes.push((s::patterns_problem(why), theme.attention()));
@@ -152,10 +172,11 @@ fn listen_lines(listen: &Listen, page: &Page) -> Vec<Line<'static>> {
         lines.extend(page.para(s::LISTEN_HOW, theme.quiet()));
     }
     page.gap(&mut lines);
-    lines.extend(page.para(&s::counted(listen.taps.breaths()), theme.focus()));
+    let counted = s::counted(listen.taps.taps(), listen.taps.breaths());
+    lines.extend(page.para(&counted, theme.focus()));
     if let Some(lead) = &listen.lead {
         page.gap(&mut lines);
-        let found = s::measured(listen.measured, lead.start_rate());
+        let found = s::measured(listen.heard, lead.start_rate());
         lines.extend(page.para(&found, theme.notice()));
         lines.extend(page.para(s::READY, theme.key()));
     }
@@ -177,6 +198,9 @@ fn closing_lines(app: &App, b: &Breathe, c: &Closing, page: &Page) -> Vec<Line<'
     lines.extend(page.para(&summary, theme.text()));
     if let (Some(start), Some(reached)) = (c.session.start_rate, c.session.reached_rate) {
         lines.extend(page.para(&s::paces(start, reached), theme.text()));
+    }
+    if b.sound_fell_back {
+        lines.extend(page.para(words::FELL_BACK, theme.quiet()));
     }
     if let Some(why) = &c.error {
         page.gap(&mut lines);

@@ -4,6 +4,7 @@
 
 use super::{Ground, Stage};
 use crate::domain::grounding::Step;
+use crate::sound::{Cue, CueKind, Style};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Now, Screen};
 use crate::tui::ground::view_step::bar_cells;
@@ -35,6 +36,7 @@ impl App {
                 .map_or(Transition::Stay, Transition::Do);
         }
         let rows = self.choose_rows();
+        let sound = self.config.breathing.cue_style();
         let Screen::Ground(g) = &mut self.screen else {
             return Transition::Stay;
         };
@@ -43,7 +45,15 @@ impl App {
             Action::PickerColumn(by) => Action::PickerMove(by.saturating_mul(rows)),
             other => other,
         };
-        g.update(action, now)
+        let transition = g.update(action, now);
+        if sound != Style::Off && g.time_is_up(now.mono) {
+            self.cues.push(Cue {
+                style: sound,
+                kind: CueKind::StepDone,
+                length: Duration::ZERO,
+            });
+        }
+        transition
     }
 
     /// Rows in a column of the choosing step's words, as drawn now.
@@ -77,6 +87,27 @@ impl App {
 }
 
 impl Ground {
+    /// A timed step's time has just come up (true once per step): "eyes open or
+    /// closed", so its end is told with the cue that is on.
+    pub fn time_is_up(&mut self, mono: Duration) -> bool {
+        let Stage::Steps(steps) = &self.stage else {
+            return false;
+        };
+        let Some(end) = steps.run.timed_end().filter(|end| *end <= mono) else {
+            return false;
+        };
+        self.cued.replace(end) != Some(end)
+    }
+
+    /// When the timed step on show will have its time up, if its cue is still to come.
+    pub fn cue_due(&self, mono: Duration) -> Option<Duration> {
+        let Stage::Steps(steps) = &self.stage else {
+            return None;
+        };
+        let end = steps.run.timed_end()?;
+        (self.cued != Some(end)).then_some(end.max(mono))
+    }
+
     /// Which key table applies on this screen now.
     pub fn context(&self) -> Context {
         match &self.stage {

@@ -32,6 +32,8 @@ pub struct Ground {
     pub checkin: bool,
     pub before: Option<u8>,
     pub stage: Stage,
+    /// The end of the timed step whose cue has sounded, so it sounds once.
+    pub cued: Option<std::time::Duration>,
 }
 
 impl Ground {
@@ -43,6 +45,7 @@ impl Ground {
             checkin,
             before: None,
             stage: Stage::List,
+            cued: None,
         }
     }
 
