@@ -5,6 +5,7 @@
 //! `manual`, the man page.
 
 pub mod correct;
+pub mod crypt;
 pub mod manual;
 pub mod safe;
 pub mod store;

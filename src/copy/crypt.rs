@@ -1,0 +1,104 @@
+//! What is said about encryption at rest: sealed files that cannot be opened, joining,
+//! and the `attune encrypt` commands.
+
+/// Why a sealed file cannot be read here (after its path).
+pub const NO_KEY: &str = "is encrypted, and this device has not joined yet (`attune encrypt join`)";
+pub const OTHER_KEY: &str = "is encrypted with a key this device does not hold";
+pub fn damaged(reason: &str) -> String {
+    format!("is encrypted but damaged ({reason}); attune has not changed it")
+}
+
+/// What doctor suggests for each.
+pub const NO_KEY_TODO: &str = "run `attune encrypt join` on this device and enter your passphrase; until then attune can still save here, and nothing is lost";
+pub const OTHER_KEY_TODO: &str = "it may come from another attune folder; move it out of the records folder, or join the folder it came from";
+pub const DAMAGED_TODO: &str = "restore it from a backup or a synced copy; until then its records are left out and the file is never overwritten";
+
+/// A file turned while it was being converted.
+pub const CHANGED_MEANWHILE: &str =
+    "changed while it was being converted; run the command again to finish it";
+/// A sealed file that would not open again (never written).
+pub const WOULD_NOT_OPEN: &str = "its encrypted form would not open again";
+/// The marker could not be read, so no save goes out unsealed.
+pub const MARKER_UNUSABLE: &str =
+    "encryption.json cannot be read, so attune saves nothing rather than save it unencrypted";
+
+/// Said by a read command on a device that holds no key.
+pub const NOT_JOINED: &str = "Your records here are encrypted, and this device has not joined yet. \
+To read them, run `attune encrypt join` (it asks your passphrase once). You can still \
+check in and write in your journal here meanwhile.";
+/// Said by a read command with `encryption.remember = false` and no terminal to ask on.
+pub const NEEDS_PASSPHRASE: &str = "Your records are encrypted and this device keeps no key \
+(encryption.remember = false). Run this in a terminal to type your passphrase, or give \
+--passphrase-file FILE or ATTUNE_PASSPHRASE_FILE.";
+
+/// Passphrase prompts.
+pub const ASK_NEW: &str = "Choose a passphrase: ";
+pub const ASK_AGAIN: &str = "The same passphrase again: ";
+pub const ASK: &str = "Your passphrase: ";
+pub const NOT_THE_SAME: &str = "The two passphrases were not the same; nothing was changed.";
+pub const EMPTY: &str = "An empty passphrase would protect nothing; nothing was changed.";
+pub const NO_TERMINAL: &str = "attune needs your passphrase: run this in a terminal, or give \
+--passphrase-file FILE (or set ATTUNE_PASSPHRASE_FILE).";
+pub const WRONG: &str = "That passphrase does not open this folder's key. Nothing was changed; \
+try again (there is no way to read the records without it).";
+
+/// `encrypt on` and friends.
+pub const NOT_ENCRYPTED: &str = "This folder is not encrypted; `attune encrypt on` encrypts it.";
+pub const ALREADY_JOINED: &str = "This device has joined already; nothing to do.";
+pub const NEEDS_JOIN: &str = "This device has not joined yet; run `attune encrypt join` first.";
+pub const REMEMBER_OFF: &str = "encryption.remember = false: no key is kept on this device, \
+so attune asks your passphrase when it reads.";
+pub const RECOVERY: &str = "There is no way back to your records without this passphrase: \
+keep it somewhere safe.";
+pub const OFF_NEEDS_YES: &str = "`attune encrypt off` writes every record back as plain \
+JSON. Without a terminal to ask on, add --yes to do it.";
+pub const OFF_ASK: &str =
+    "This writes every record back as plain, readable JSON. Type yes to go on: ";
+pub const OFF_ASK_AGAIN: &str = "Sure? Type yes once more: ";
+pub const OFF_KEPT: &str = "Nothing was changed; your records stay encrypted.";
+
+pub fn on_done(turned: usize, left: usize) -> String {
+    let mut said = format!(
+        "Your records are encrypted ({turned} {} turned just now).",
+        files(turned)
+    );
+    if left > 0 {
+        said.push_str(&format!(
+            " {left} {} could not be turned; see above, then run `attune encrypt on` again.",
+            files(left)
+        ));
+    }
+    said
+}
+
+pub fn off_done(turned: usize, left: usize) -> String {
+    let mut said = format!(
+        "Your records are plain JSON again ({turned} {} turned just now).",
+        files(turned)
+    );
+    if left > 0 {
+        said.push_str(&format!(
+            " {left} {} are still encrypted; see above.",
+            files(left)
+        ));
+    }
+    said
+}
+
+pub const JOINED: &str = "This device has joined: it reads your encrypted records from now on.";
+pub const PASSPHRASE_CHANGED: &str =
+    "Your passphrase is changed. No record needed rewriting; other devices keep working.";
+
+fn files(n: usize) -> &'static str {
+    if n == 1 { "file" } else { "files" }
+}
+
+/// What doctor suggests for a sealed file that cannot be opened here.
+pub fn todo(why: &crate::store::crypt::Why) -> &'static str {
+    use crate::store::crypt::Why;
+    match why {
+        Why::NoKey => NO_KEY_TODO,
+        Why::OtherKey => OTHER_KEY_TODO,
+        Why::Damaged(_) => DAMAGED_TODO,
+    }
+}
