@@ -8,6 +8,8 @@ mod checkin_edit;
 mod confirm;
 pub mod csv;
 pub mod doctor;
+pub mod encrypt;
+mod encrypt_ask;
 pub mod export;
 pub mod ground;
 pub mod ground_plain;
@@ -84,6 +86,8 @@ pub enum Command {
     Import(import::Args),
     /// Check the store's files, permissions and versions
     Doctor(doctor::Args),
+    /// Encryption at rest: on, join, status, passphrase, off
+    Encrypt(encrypt::Args),
     /// One short line about today, for a shell prompt
     Status(status::Args),
     /// Where the settings file is, or a commented default one
@@ -216,6 +220,16 @@ impl Ctx {
     /// Open the store only to read; None when nothing has been stored yet. Creates
     /// nothing, so a mistyped folder is not made.
     pub fn read_store(&self) -> Result<Option<Store>, Failure> {
+        let store = self.read_store_as_is()?;
+        if store.is_some() {
+            // An encrypted folder this device cannot open says how to join, not "damaged".
+            encrypt::ready_to_read(self)?;
+        }
+        Ok(store)
+    }
+
+    /// Open the store only to read, whether or not this device can open its records.
+    pub fn read_store_as_is(&self) -> Result<Option<Store>, Failure> {
         if !self.layout.data_dir.exists() {
             return Ok(None);
         }
@@ -264,6 +278,7 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         Command::Export(args) => export::run(ctx, args, out, err),
         Command::Import(args) => import::run(ctx, args, out),
         Command::Doctor(args) => doctor::run(ctx, args, out),
+        Command::Encrypt(args) => encrypt::run(ctx, args, out, err),
         Command::Status(args) => status::run(ctx, args, out),
         Command::Config(args) => settings::run(ctx, args, out),
         Command::Completions(args) => completions(args, out),

@@ -59,12 +59,12 @@ pub const OFF_KEPT: &str = "Nothing was changed; your records stay encrypted.";
 
 pub fn on_done(turned: usize, left: usize) -> String {
     let mut said = format!(
-        "Your records are encrypted ({turned} {} turned just now).",
+        "Your records are encrypted, every save from now on too ({turned} {} encrypted just now).",
         files(turned)
     );
     if left > 0 {
         said.push_str(&format!(
-            " {left} {} could not be turned; see above, then run `attune encrypt on` again.",
+            " {left} {} left as they were; see above, then run `attune encrypt on` again.",
             files(left)
         ));
     }
@@ -73,7 +73,7 @@ pub fn on_done(turned: usize, left: usize) -> String {
 
 pub fn off_done(turned: usize, left: usize) -> String {
     let mut said = format!(
-        "Your records are plain JSON again ({turned} {} turned just now).",
+        "Your records are plain JSON again ({turned} {} opened just now).",
         files(turned)
     );
     if left > 0 {
@@ -102,3 +102,32 @@ pub fn todo(why: &crate::store::crypt::Why) -> &'static str {
         Why::Damaged(_) => DAMAGED_TODO,
     }
 }
+
+/// The user chose not to type a passphrase.
+pub const GAVE_UP: &str = "No passphrase given; nothing was changed.";
+
+/// `attune encrypt status`.
+pub fn status_on(recipient: &str) -> String {
+    format!("Encryption is on: every save is encrypted to the public key {recipient}.")
+}
+pub const STATUS_OFF: &str = "Encryption is off: your records are plain JSON.";
+pub fn status_key(held: bool, kept: bool) -> &'static str {
+    match (held, kept) {
+        (_, true) => "This device holds the key (kept in its local state, never synced).",
+        (true, false) => "This device holds the key in memory only (encryption.remember = false).",
+        (false, false) => {
+            "This device has not joined: it can save, and `attune encrypt join` lets it read."
+        }
+    }
+}
+pub fn status_device(device: &str, this: bool, sealed: usize, plain: usize) -> String {
+    let who = if this { " (this device)" } else { "" };
+    format!("  {device}{who}: {sealed} encrypted, {plain} plain")
+}
+pub fn status_plain_left(n: usize) -> String {
+    format!(
+        "{n} {} still plain; `attune encrypt on` encrypts them.",
+        if n == 1 { "file is" } else { "files are" }
+    )
+}
+pub const DEVICES: &str = "Devices that have written here:";

@@ -20,6 +20,15 @@ pub fn is_sealed(bytes: &[u8]) -> bool {
     bytes.starts_with(MAGIC)
 }
 
+/// Whether the file at `path` is sealed; reads its first line only.
+pub fn is_sealed_file(path: &std::path::Path) -> std::io::Result<bool> {
+    let mut head = Vec::with_capacity(MAGIC.len());
+    std::fs::File::open(path)?
+        .take(MAGIC.len() as u64)
+        .read_to_end(&mut head)?;
+    Ok(is_sealed(&head))
+}
+
 /// Why sealed bytes could not be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Why {
