@@ -170,11 +170,18 @@ fn passphrase(ctx: &Ctx, source: &Source, out: &mut dyn Write) -> Outcome {
 }
 
 fn turn_off(ctx: &Ctx, off: &Off, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    let marker = encrypted(&ctx.layout)?;
     let store = ctx.open_store()?;
     let layout = store.layout();
-    let source = Source::new(off.pass.passphrase_file.clone());
-    unlock(ctx, &marker, &source)?;
+    let marker = marker::read(layout).map_err(Failure::failed)?;
+    match &marker {
+        Some(marker) => {
+            let source = Source::new(off.pass.passphrase_file.clone());
+            unlock(ctx, marker, &source)?;
+        }
+        // An `off` stopped after the marker went: carry on with the keys kept here.
+        None if sealed_files(layout) > 0 => {}
+        None => return Err(Failure::usage(words::NOT_ENCRYPTED)),
+    }
     if !off.yes && !confirmed(err)? {
         writeln!(out, "{}", words::OFF_KEPT)?;
         return Ok(());
@@ -185,11 +192,24 @@ fn turn_off(ctx: &Ctx, off: &Off, out: &mut dyn Write, err: &mut dyn Write) -> O
     let again = convert::all(layout, &convert::Way::Open).map_err(Failure::failed)?;
     tally.turned += again.turned;
     say_left(err, &again.left);
-    if again.left.is_empty() {
+    if let (Some(marker), true) = (&marker, again.left.is_empty()) {
         key::forget(layout, &marker.recipient).map_err(Failure::failed)?;
     }
     writeln!(out, "{}", words::off_done(tally.turned, again.left.len()))?;
     Ok(())
+}
+
+/// How many month files in the folder are sealed.
+fn sealed_files(layout: &Layout) -> usize {
+    let Ok(devices) = device_dirs(&layout.records_dir()) else {
+        return 0;
+    };
+    devices
+        .iter()
+        .filter_map(|(_, dir)| listing(dir).ok())
+        .flatten()
+        .filter(|(_, _, path)| crypt::is_sealed_file(path).unwrap_or(false))
+        .count()
 }
 
 /// Asked twice on a terminal; without one, only --yes goes on.

@@ -3,8 +3,8 @@
 //! leaves each file whole, plain or sealed, and running again carries on where it
 //! stopped. A file attune cannot read is never written over; it is named instead.
 
-use super::{is_sealed, open, seal};
-use crate::store::atomic::write_atomic;
+use super::{held_for, is_sealed, open, seal};
+use crate::store::atomic::{leftover_temps, write_atomic};
 use crate::store::layout::{Layout, device_dirs};
 use crate::store::month_file;
 use crate::store::placement::fingerprint;
@@ -38,11 +38,24 @@ pub fn all(layout: &Layout, way: &Way<'_>) -> Result<Tally> {
     let records = layout.records_dir();
     for (device, dir) in device_dirs(&records).map_err(io_at(&records))? {
         let _lock = lock(layout, &device)?;
+        remove_temps(&dir)?;
         for (_, _, path) in listing(&dir).map_err(io_at(&dir))? {
             turn(&path, way, &mut tally)?;
         }
     }
     Ok(tally)
+}
+
+/// Temp files a killed run left (an `off` stopped mid-write leaves plain bytes in one):
+/// nothing reads them, and none may outlive a change of the folder's encryption.
+fn remove_temps(dir: &Path) -> Result<()> {
+    for tmp in leftover_temps(dir).map_err(io_at(dir))? {
+        match std::fs::remove_file(&tmp) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io_at(&tmp)(e)),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 fn turn(path: &Path, way: &Way<'_>, tally: &mut Tally) -> Result<()> {
@@ -89,11 +102,22 @@ enum Turn {
     Write(Result<Vec<u8>>),
 }
 
-/// The sealed form of a plain file, proven to open back to the very same bytes.
+/// The sealed form of a plain file, proven to open back to the very same bytes. A file
+/// sealed to another key this device holds (an `encrypt off` stopped halfway, then `on`
+/// with a new key) is sealed again to the folder's key, so every device that joins
+/// reads it.
 fn sealed(path: &Path, recipient: &x25519::Recipient, bytes: Vec<u8>) -> Turn {
-    if is_sealed(&bytes) {
-        return Turn::Already;
-    }
+    let bytes = if is_sealed(&bytes) {
+        if opens_with(recipient, &bytes) {
+            return Turn::Already;
+        }
+        match open(bytes) {
+            Ok(plain) => plain,
+            Err(why) => return Turn::Leave(month_file::Problem::Sealed(why).to_string()),
+        }
+    } else {
+        bytes
+    };
     if let Err(problem) = month_file::parse(&bytes) {
         return Turn::Leave(problem.to_string());
     }
@@ -108,6 +132,14 @@ fn sealed(path: &Path, recipient: &x25519::Recipient, bytes: Vec<u8>) -> Turn {
             _ => Err(unsavable(crate::copy::crypt::WOULD_NOT_OPEN.into())),
         });
     Turn::Write(new)
+}
+
+/// Whether sealed bytes open with the key of `recipient` (held in this process).
+fn opens_with(recipient: &x25519::Recipient, bytes: &[u8]) -> bool {
+    let Some(identity) = held_for(recipient) else {
+        return false;
+    };
+    age::decrypt(&identity, bytes).is_ok()
 }
 
 /// The plain form of a sealed file: exactly the bytes that were sealed.
