@@ -456,3 +456,100 @@ fn without_a_passphrase_nothing_changes_and_the_exit_is_2() {
     assert_eq!(out.status.code(), Some(2), "join on a plain folder");
     assert_eq!(env.snapshot(), before);
 }
+
+/// `encryption.remember = false` on this device.
+fn remember_nothing(env: &Env) {
+    std::fs::create_dir_all(env.config()).expect("config dir");
+    std::fs::write(
+        env.config().join("config.toml"),
+        "[encryption]\nremember = false\n",
+    )
+    .expect("config");
+}
+
+/// Every file under `dir` that holds one of `WORDS`.
+fn words_under(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return found;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            found.extend(words_under(&p));
+        } else {
+            let bytes = std::fs::read(&p).expect("read");
+            if WORDS
+                .iter()
+                .any(|w| bytes.windows(w.len()).any(|b| b == w.as_bytes()))
+            {
+                found.push(p);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn remember_false_keeps_no_key_and_no_word_on_this_device_and_reads_ask() {
+    let env = Env::new();
+    remember_nothing(&env);
+    let state = env.tmp.path().join("state");
+    ok(
+        &env,
+        None,
+        &["checkin", "--distress", "4", "--note", "lighthouse"],
+    );
+    ok_with(&env, None, &["journal", "new"], "marmalade\n");
+    // Searching builds an index of words in local state, before encryption.
+    ok(&env, None, &["journal", "search", "marmalade"]);
+    assert!(
+        !words_under(&state).is_empty(),
+        "the index holds words before"
+    );
+    let pass = pass_file(&env, "pass", "quiet");
+    let said = on(&env, &pass);
+    assert!(said.contains("remember = false"), "{said}");
+    let keys: Vec<_> = std::fs::read_dir(state.join("keys"))
+        .map(|d| d.flatten().collect())
+        .unwrap_or_default();
+    assert!(keys.is_empty(), "no key kept: {keys:?}");
+    assert_eq!(
+        words_under(&state),
+        Vec::<PathBuf>::new(),
+        "no word in local state"
+    );
+
+    // Saving needs no passphrase; reading without a terminal or a file exits 2.
+    ok(
+        &env,
+        None,
+        &["checkin", "--distress", "2", "--note", "harbour"],
+    );
+    let out = attune(&env, None, &["history"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let told = String::from_utf8_lossy(&out.stderr);
+    assert!(told.contains("remember = false"), "{told}");
+    // The prompt line never breaks a prompt: nothing at all.
+    let out = attune(&env, None, &["status", "--prompt"], "");
+    assert!(out.status.success() && out.stdout.is_empty());
+
+    // With the passphrase, every record reads, and searching keeps no index of words.
+    let mut cmd = env.cmd();
+    cmd.env("ATTUNE_PASSPHRASE_FILE", &pass);
+    let out = cmd
+        .args(["journal", "search", "marmalade"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("marmalade"));
+    let mut cmd = env.cmd();
+    cmd.env("ATTUNE_PASSPHRASE_FILE", &pass);
+    let out = cmd.args(["history", "--json"]).output().expect("runs");
+    let records: Vec<Value> = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(records.len(), 3);
+    assert_eq!(words_under(&state), Vec::<PathBuf>::new());
+    assert_eq!(readable_words(&env), vec![]);
+    let status = ok(&env, None, &["encrypt", "status"]);
+    assert!(status.contains("keeps no key"), "{status}");
+}

@@ -103,6 +103,40 @@ pub fn ready_to_read(ctx: &Ctx) -> Outcome {
     unlock(ctx, &marker, &source).map(drop)
 }
 
+/// With `encryption.remember = false` on an encrypted folder, this device's drafts are
+/// sealed too and no index holding words is kept, so no word is on its disk in plain.
+pub fn apply_local_policy(ctx: &Ctx) {
+    if ctx.config.encryption.remember {
+        return;
+    }
+    let Ok(Some(marker)) = marker::read(&ctx.layout) else {
+        return;
+    };
+    crypt::seal_local_state(Some(marker.recipient));
+    crypt::drop_word_caches(&ctx.layout);
+}
+
+/// Before the full-screen app: with `encryption.remember = false`, the passphrase is
+/// asked once here, on the terminal, before the screen is taken. Choosing not to type
+/// it still opens the app (saving needs no key).
+pub fn before_app(ctx: &Ctx) -> Outcome {
+    apply_local_policy(ctx);
+    if ctx.config.encryption.remember {
+        return Ok(());
+    }
+    let Ok(Some(marker)) = marker::read(&ctx.layout) else {
+        return Ok(());
+    };
+    let source = Source::new(None);
+    if crypt::holds(&marker.recipient) || !source.available() {
+        return Ok(());
+    }
+    match unlock(ctx, &marker, &source) {
+        Err(f) if f.message == words::GAVE_UP => Ok(()),
+        done => done.map(drop),
+    }
+}
+
 /// Keep the key on this device, or (remember = false) make sure none is kept.
 fn remember(ctx: &Ctx, identity: &x25519::Identity) -> Result<(), Failure> {
     let kept = if ctx.config.encryption.remember {
@@ -136,6 +170,8 @@ fn on(ctx: &Ctx, source: &Source, out: &mut dyn Write, err: &mut dyn Write) -> O
     say_left(err, &tally.left);
     writeln!(out, "{}", words::on_done(tally.turned, tally.left.len()))?;
     if !ctx.config.encryption.remember {
+        // Words indexed before the folder was encrypted go now.
+        apply_local_policy(ctx);
         writeln!(out, "{}", words::REMEMBER_OFF)?;
     }
     Ok(())
@@ -249,11 +285,9 @@ fn status(ctx: &Ctx, out: &mut dyn Write) -> Outcome {
         Some(m) => {
             writeln!(out, "{}", words::status_on(&m.recipient.to_string()))?;
             let kept = key::kept(layout, &m.recipient);
-            writeln!(
-                out,
-                "{}",
-                words::status_key(crypt::holds(&m.recipient), kept)
-            )?;
+            let remember = ctx.config.encryption.remember;
+            let said = words::status_key(crypt::holds(&m.recipient), kept, remember);
+            writeln!(out, "{said}")?;
         }
         None => writeln!(out, "{}", words::STATUS_OFF)?,
     }

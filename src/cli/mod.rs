@@ -212,6 +212,7 @@ pub struct Ctx {
 impl Ctx {
     /// Open the store for writing, creating its folders on first use.
     pub fn open_store(&self) -> Result<Store, Failure> {
+        encrypt::apply_local_policy(self);
         Store::open(self.layout.clone())
             .map(|s| s.with_notes(self.notes.clone()))
             .map_err(Failure::failed)
@@ -233,6 +234,7 @@ impl Ctx {
         if !self.layout.data_dir.exists() {
             return Ok(None);
         }
+        encrypt::apply_local_policy(self);
         Store::reader(self.layout.clone())
             .map(|s| Some(s.with_notes(self.notes.clone())))
             .map_err(Failure::failed)

@@ -28,8 +28,8 @@ To read them, run `attune encrypt join` (it asks your passphrase once). You can 
 check in and write in your journal here meanwhile.";
 /// Said by a read command with `encryption.remember = false` and no terminal to ask on.
 pub const NEEDS_PASSPHRASE: &str = "Your records are encrypted and this device keeps no key \
-(encryption.remember = false). Run this in a terminal to type your passphrase, or give \
---passphrase-file FILE or ATTUNE_PASSPHRASE_FILE.";
+(encryption.remember = false). Run this in a terminal to type your passphrase, or set \
+ATTUNE_PASSPHRASE_FILE to a file that holds it.";
 
 /// Passphrase prompts.
 pub const ASK_NEW: &str = "Choose a passphrase: ";
@@ -111,9 +111,15 @@ pub fn status_on(recipient: &str) -> String {
     format!("Encryption is on: every save is encrypted to the public key {recipient}.")
 }
 pub const STATUS_OFF: &str = "Encryption is off: your records are plain JSON.";
-pub fn status_key(held: bool, kept: bool) -> &'static str {
+pub fn status_key(held: bool, kept: bool, remember: bool) -> &'static str {
     match (held, kept) {
+        (_, true) if !remember => {
+            "This device keeps the key on disk although encryption.remember = false; `attune encrypt join` removes it."
+        }
         (_, true) => "This device holds the key (kept in its local state, never synced).",
+        (false, false) if !remember => {
+            "This device keeps no key (encryption.remember = false): attune asks your passphrase when it reads."
+        }
         (true, false) => "This device holds the key in memory only (encryption.remember = false).",
         (false, false) => {
             "This device has not joined: it can save, and `attune encrypt join` lets it read."
@@ -131,3 +137,7 @@ pub fn status_plain_left(n: usize) -> String {
     )
 }
 pub const DEVICES: &str = "Devices that have written here:";
+
+/// A draft sealed on this device, waiting for the passphrase.
+pub const DRAFT_SEALED: &str =
+    "a draft is encrypted and waits, untouched, until attune has your passphrase";

@@ -69,6 +69,44 @@ pub fn held_for(recipient: &x25519::Recipient) -> Option<x25519::Identity> {
         .cloned()
 }
 
+/// The public key this device's local state is sealed with (drafts), when it keeps no
+/// key on disk (`encryption.remember = false`): then no word typed is on disk in plain.
+static LOCAL_SEAL: Mutex<Option<x25519::Recipient>> = Mutex::new(None);
+
+/// Seal local state from now on in this process (None: keep it plain, as before).
+pub fn seal_local_state(recipient: Option<x25519::Recipient>) {
+    *LOCAL_SEAL.lock().unwrap_or_else(PoisonError::into_inner) = recipient;
+}
+
+/// The key local state is sealed with, if it is.
+pub fn local_seal() -> Option<x25519::Recipient> {
+    LOCAL_SEAL
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone()
+}
+
+/// Local bytes as they should be written: sealed when local state is.
+pub fn seal_local(plain: Vec<u8>) -> std::io::Result<Vec<u8>> {
+    match local_seal() {
+        Some(recipient) => seal(&recipient, &plain),
+        None => Ok(plain),
+    }
+}
+
+/// Remove the local indexes that hold words (journal text for search, and the like),
+/// keeping the month placement cache, which holds none. Best effort: only caches.
+pub fn drop_word_caches(layout: &crate::store::layout::Layout) {
+    let Ok(entries) = std::fs::read_dir(layout.state_dir.join("cache")) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.path().is_dir() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 /// Forget every key held in memory (after `encrypt off`, or before a test's next step).
 pub fn forget_held() {
     keyring().clear();
