@@ -553,3 +553,51 @@ fn remember_false_keeps_no_key_and_no_word_on_this_device_and_reads_ask() {
     let status = ok(&env, None, &["encrypt", "status"]);
     assert!(status.contains("keeps no key"), "{status}");
 }
+
+#[test]
+fn doctor_names_plain_leftovers_a_device_without_the_key_and_a_broken_marker() {
+    let env = Env::new();
+    ok(
+        &env,
+        None,
+        &["checkin", "--distress", "4", "--note", "lighthouse"],
+    );
+    let plain = month_files(&env).pop().expect("a month file");
+    let bytes = std::fs::read(&plain).expect("read");
+    on(&env, &pass_file(&env, "pass", "quiet"));
+    let doctor = |state: Option<&Path>| {
+        let out = attune(&env, state, &["doctor"], "");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(!doctor(None).contains("encrypt"), "{}", doctor(None));
+
+    // A sync tool brought back an old plain copy of another device's file.
+    let leftover = plain
+        .parent()
+        .and_then(Path::parent)
+        .expect("records")
+        .join("cccc")
+        .join("2026-10.json");
+    std::fs::create_dir_all(leftover.parent().expect("dir")).expect("dir");
+    std::fs::write(&leftover, &bytes).expect("write");
+    let told = doctor(None);
+    assert!(told.contains("is not encrypted yet"), "{told}");
+    on(&env, &pass_file(&env, "pass", "quiet"));
+    assert!(!doctor(None).contains("not encrypted yet"));
+
+    let told = doctor(Some(&other_state(&env)));
+    assert!(told.contains("does not hold the key"), "{told}");
+
+    // A broken marker: saves stop rather than go out unsealed, and doctor says why.
+    std::fs::write(env.data().join("encryption.json"), b"{ not json").expect("write");
+    let before = env.snapshot();
+    let out = attune(
+        &env,
+        None,
+        &["checkin", "--distress", "2", "--note", "harbour"],
+        "",
+    );
+    assert!(!out.status.success());
+    assert_eq!(env.snapshot(), before, "nothing saved unsealed");
+    assert!(doctor(None).contains("encryption.json"));
+}

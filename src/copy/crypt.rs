@@ -141,3 +141,11 @@ pub const DEVICES: &str = "Devices that have written here:";
 /// A draft sealed on this device, waiting for the passphrase.
 pub const DRAFT_SEALED: &str =
     "a draft is encrypted and waits, untouched, until attune has your passphrase";
+
+/// `attune doctor` on an encrypted folder.
+pub const MARKER_TODO: &str = "restore encryption.json from a synced copy or a backup; until then attune saves nothing here rather than save it unencrypted";
+pub const DOCTOR_NO_KEY: &str =
+    "says the records are encrypted, and this device does not hold the key";
+pub const DOCTOR_PLAIN: &str = "is not encrypted yet, in a folder that is";
+pub const DOCTOR_PLAIN_TODO: &str =
+    "run `attune encrypt on` (it carries on where it stopped, with the same passphrase)";
