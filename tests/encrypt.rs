@@ -188,6 +188,22 @@ fn a_device_that_has_not_joined_writes_and_is_read_by_the_others() {
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("attune encrypt join"), "{said}");
     assert!(!said.contains("damaged"), "{said}");
+    // So does every command that reads records, instead of an empty answer; the prompt
+    // line prints nothing at all.
+    for read in [
+        &["status"][..],
+        &["trends", "--week"],
+        &["journal", "list"],
+        &["journal", "search", "harbour"],
+        &["export", "--format", "json"],
+    ] {
+        let out = attune(&env, Some(&other), read, "");
+        assert_eq!(out.status.code(), Some(2), "{read:?}");
+        assert!(out.stdout.is_empty(), "{read:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("attune encrypt join"));
+    }
+    let out = attune(&env, Some(&other), &["status", "--prompt"], "");
+    assert!(out.status.success() && out.stdout.is_empty() && out.stderr.is_empty());
     // The first device reads what the second wrote.
     assert_eq!(
         notes(&history(&env, None)),

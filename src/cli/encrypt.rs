@@ -87,9 +87,11 @@ pub fn unlock(
 /// Before a read: the folder's key held, or a calm word on how to get it (exit 2). With
 /// `encryption.remember = false` the passphrase is asked here (terminal or file).
 pub fn ready_to_read(ctx: &Ctx) -> Outcome {
+    apply_local_policy(ctx);
     let Ok(Some(marker)) = marker::read(&ctx.layout) else {
         return Ok(());
     };
+    key::load(&ctx.layout);
     if crypt::holds(&marker.recipient) {
         return Ok(());
     }
@@ -101,6 +103,15 @@ pub fn ready_to_read(ctx: &Ctx) -> Outcome {
         return Err(Failure::usage(words::NEEDS_PASSPHRASE));
     }
     unlock(ctx, &marker, &source).map(drop)
+}
+
+/// Whether this device can open the folder's records now, asking nothing.
+pub fn can_read_now(ctx: &Ctx) -> bool {
+    let Ok(Some(marker)) = marker::read(&ctx.layout) else {
+        return true;
+    };
+    key::load(&ctx.layout);
+    crypt::holds(&marker.recipient)
 }
 
 /// With `encryption.remember = false` on an encrypted folder, this device's drafts are

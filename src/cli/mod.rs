@@ -267,7 +267,36 @@ pub fn run(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Write
     routed
 }
 
+/// Whether a command reads records: in an encrypted folder this device cannot open, it
+/// then says how to join (exit 2) rather than give an empty answer.
+fn reads_records(command: &Command) -> bool {
+    use journal::Sub as J;
+    match command {
+        Command::History(_) | Command::Trends(_) | Command::Export(_) | Command::Status(_) => true,
+        Command::Journal(a) => matches!(
+            a.command,
+            Some(
+                J::List(_) | J::Show { .. } | J::Search { .. } | J::Edit { .. } | J::Delete { .. }
+            )
+        ),
+        Command::Checkin(a) => a.command.is_some(),
+        _ => false,
+    }
+}
+
 fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Routed {
+    if reads_records(&command) && ctx.layout.data_dir.exists() {
+        // A prompt line never asks and never breaks a prompt: without the key, nothing.
+        if let Command::Status(a) = &command
+            && a.prompt
+        {
+            if !encrypt::can_read_now(ctx) {
+                return Ok(None);
+            }
+        } else {
+            encrypt::ready_to_read(ctx)?;
+        }
+    }
     let done = match command {
         Command::Breathe(args) => return breathe::run(ctx, args, out, err),
         Command::Patterns(args) => patterns::run(ctx, args, out),
