@@ -6,6 +6,7 @@
 
 mod common;
 
+use age::secrecy::ExposeSecret;
 use common::Env;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -616,4 +617,107 @@ fn doctor_names_plain_leftovers_a_device_without_the_key_and_a_broken_marker() {
     assert!(!out.status.success());
     assert_eq!(env.snapshot(), before, "nothing saved unsealed");
     assert!(doctor(None).contains("encryption.json"));
+}
+
+#[test]
+fn a_recovery_key_on_paper_joins_without_the_passphrase_and_lets_a_new_one_be_set() {
+    let env = Env::new();
+    ok(
+        &env,
+        None,
+        &["checkin", "--distress", "4", "--note", "lighthouse"],
+    );
+    on(&env, &pass_file(&env, "pass", "forgotten one day"));
+    let out = attune(&env, None, &["encrypt", "recovery-key"], "");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("on paper"));
+    let key = String::from_utf8(out.stdout).expect("text");
+    assert!(key.starts_with("AGE-SECRET-KEY-1"), "{key}");
+    let paper = env.tmp.path().join("paper");
+    std::fs::write(&paper, &key).expect("write");
+
+    let other = other_state(&env);
+    // A device without the key cannot print it.
+    let out = attune(&env, Some(&other), &["encrypt", "recovery-key"], "");
+    assert_eq!(out.status.code(), Some(2));
+    // Someone else's key is refused.
+    let stranger = env.tmp.path().join("stranger");
+    std::fs::write(
+        &stranger,
+        age::x25519::Identity::generate()
+            .to_string()
+            .expose_secret(),
+    )
+    .expect("write");
+    let out = attune(
+        &env,
+        Some(&other),
+        &[
+            "encrypt",
+            "join",
+            "--recovery-key",
+            stranger.to_str().expect("path"),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not this folder's"));
+
+    ok(
+        &env,
+        Some(&other),
+        &[
+            "encrypt",
+            "join",
+            "--recovery-key",
+            paper.to_str().expect("path"),
+        ],
+    );
+    assert_eq!(notes(&history(&env, Some(&other))), vec!["lighthouse"]);
+    let new = pass_file(&env, "new", "remembered this time");
+    ok(
+        &env,
+        Some(&other),
+        &[
+            "encrypt",
+            "passphrase",
+            "--passphrase-file",
+            new.to_str().expect("path"),
+        ],
+    );
+    let third = env.tmp.path().join("state-third");
+    ok(
+        &env,
+        Some(&third),
+        &[
+            "encrypt",
+            "join",
+            "--passphrase-file",
+            new.to_str().expect("path"),
+        ],
+    );
+    assert_eq!(notes(&history(&env, Some(&third))), vec!["lighthouse"]);
+}
+
+#[test]
+fn delete_everything_removes_the_kept_key_and_the_wrapped_one() {
+    let env = Env::new();
+    ok(
+        &env,
+        None,
+        &["checkin", "--distress", "4", "--note", "lighthouse"],
+    );
+    on(&env, &pass_file(&env, "pass", "quiet"));
+    let keys = env.tmp.path().join("state").join("keys");
+    assert_eq!(std::fs::read_dir(&keys).expect("keys").count(), 1);
+    ok_with(&env, None, &["delete-everything"], "delete\nyes\n");
+    assert!(!keys.exists());
+    assert!(!env.data().join("encryption.json").exists());
+    // A fresh start is plain, as before encryption was ever on.
+    ok(
+        &env,
+        None,
+        &["checkin", "--distress", "1", "--note", "harbour"],
+    );
+    assert_eq!(readable_words(&env).len(), 1);
 }

@@ -22,13 +22,16 @@ pub enum What {
     /// Encrypt every record in the data folder (asks a new passphrase twice)
     On(Pass),
     /// Let this device read an encrypted folder (asks the passphrase once)
-    Join(Pass),
+    Join(Join),
     /// What is encrypted, which devices have written, and whether this device holds the key
     Status,
     /// Change the passphrase; no record is rewritten
     Passphrase(Pass),
     /// Turn every record back into plain JSON (asks twice; --yes for scripts)
     Off(Off),
+    /// Print the folder's private key, to keep on paper: it opens the records without
+    /// the passphrase (`attune encrypt join --recovery-key FILE`)
+    RecoveryKey,
 }
 
 #[derive(Debug, clap::Args)]
@@ -36,6 +39,15 @@ pub struct Pass {
     /// Read the passphrase from the first line of FILE (or set ATTUNE_PASSPHRASE_FILE)
     #[arg(long, value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Join {
+    #[command(flatten)]
+    pub pass: Pass,
+    /// Join with the recovery key in FILE instead of the passphrase
+    #[arg(long, value_name = "FILE", conflicts_with = "passphrase_file")]
+    pub recovery_key: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -50,7 +62,12 @@ pub struct Off {
 pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     match args.what {
         What::On(pass) => on(ctx, &Source::new(pass.passphrase_file), out, err),
-        What::Join(pass) => join(ctx, &Source::new(pass.passphrase_file), out),
+        What::Join(Join {
+            recovery_key: Some(file),
+            ..
+        }) => join_with_recovery_key(ctx, &file, out),
+        What::Join(j) => join(ctx, &Source::new(j.pass.passphrase_file), out),
+        What::RecoveryKey => recovery_key(ctx, out, err),
         What::Status => status(ctx, out),
         What::Passphrase(pass) => passphrase(ctx, &Source::new(pass.passphrase_file), out),
         What::Off(off) => turn_off(ctx, &off, out, err),
@@ -201,6 +218,35 @@ fn join(ctx: &Ctx, source: &Source, out: &mut dyn Write) -> Outcome {
     if !ctx.config.encryption.remember {
         writeln!(out, "{}", words::REMEMBER_OFF)?;
     }
+    Ok(())
+}
+
+/// Join with the key itself, for a forgotten passphrase (then `encrypt passphrase`).
+fn join_with_recovery_key(ctx: &Ctx, file: &std::path::Path, out: &mut dyn Write) -> Outcome {
+    let marker = encrypted(&ctx.layout)?;
+    let _store = ctx.open_store()?;
+    let text = super::encrypt_ask::first_line(file)?;
+    let identity: x25519::Identity = text
+        .parse()
+        .map_err(|_| Failure::usage(words::NOT_A_RECOVERY_KEY))?;
+    if identity.to_public() != marker.recipient {
+        return Err(Failure::usage(words::NOT_THIS_FOLDERS_KEY));
+    }
+    remember(ctx, &identity)?;
+    crypt::hold(identity);
+    writeln!(out, "{}", words::JOINED)?;
+    Ok(())
+}
+
+/// The key itself, on stdout only, with a word on stderr about keeping it safe.
+fn recovery_key(ctx: &Ctx, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let marker = encrypted(&ctx.layout)?;
+    key::load(&ctx.layout);
+    let identity =
+        crypt::held_for(&marker.recipient).ok_or_else(|| Failure::usage(words::NEEDS_JOIN))?;
+    use age::secrecy::ExposeSecret;
+    writeln!(err, "{}", words::RECOVERY_KEY_NOTE)?;
+    writeln!(out, "{}", identity.to_string().expose_secret())?;
     Ok(())
 }
 

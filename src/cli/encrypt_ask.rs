@@ -55,6 +55,11 @@ impl Source {
 
 /// The first line of the file (a trailing newline is not part of the passphrase).
 fn from_file(path: &Path) -> Result<SecretString, Failure> {
+    first_line(path).map(SecretString::from)
+}
+
+/// The first line of a small text file the user named (a passphrase, a recovery key).
+pub fn first_line(path: &Path) -> Result<String, Failure> {
     let shown = path.display().to_string();
     let shown = crate::copy::safe::text(&shown);
     let file = std::fs::File::open(path)
@@ -73,7 +78,7 @@ fn from_file(path: &Path) -> Result<SecretString, Failure> {
     if line.is_empty() {
         return Err(Failure::usage(words::EMPTY));
     }
-    Ok(SecretString::from(line.to_string()))
+    Ok(line.to_string())
 }
 
 /// Ask on the terminal with nothing echoed; Esc or Ctrl-C gives up, changing nothing.

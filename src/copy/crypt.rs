@@ -149,3 +149,10 @@ pub const DOCTOR_NO_KEY: &str =
 pub const DOCTOR_PLAIN: &str = "is not encrypted yet, in a folder that is";
 pub const DOCTOR_PLAIN_TODO: &str =
     "run `attune encrypt on` (it carries on where it stopped, with the same passphrase)";
+
+/// `attune encrypt recovery-key` and `join --recovery-key`.
+pub const RECOVERY_KEY_NOTE: &str = "This key opens your records without the passphrase. \
+Keep it on paper somewhere safe, and never in the synced folder.";
+pub const NOT_A_RECOVERY_KEY: &str = "That file does not hold a recovery key (one line starting AGE-SECRET-KEY-1); nothing was changed.";
+pub const NOT_THIS_FOLDERS_KEY: &str =
+    "That recovery key is not this folder's; nothing was changed.";
