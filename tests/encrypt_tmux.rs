@@ -1,0 +1,102 @@
+//! Passphrases typed in a real terminal (tmux): asked twice with nothing echoed, two that
+//! differ change nothing, the terminal is given back as it was, and with
+//! `encryption.remember = false` a read asks once and then shows the records.
+
+mod tmux_support;
+
+use tmux_support::Term;
+
+const SECRET: &str = "quiet-words-by-the-sea";
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_attune")
+}
+
+/// Run an attune command line in the terminal, with a light scrypt (debug builds only).
+fn run(t: &Term, args: &str) {
+    let line = format!(
+        "clear; ATTUNE_TEST_SCRYPT_LOG_N=8 {} {args}; echo EXIT=$?",
+        bin()
+    );
+    t.keys(&[&line, "Enter"]);
+}
+
+#[test]
+fn a_passphrase_is_asked_twice_unseen_and_two_that_differ_change_nothing() {
+    let t = Term::new("crypt-on");
+    run(&t, "checkin --distress 3 --note lighthouse");
+    t.wait_for("EXIT=0");
+
+    run(&t, "encrypt on");
+    t.wait_for("Choose a passphrase:");
+    t.type_text(SECRET);
+    t.keys(&["Enter"]);
+    t.wait_for("The same passphrase again:");
+    t.type_text("something-else");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("EXIT=2");
+    assert!(screen.contains("were not the same"), "{screen}");
+    assert!(
+        !screen.contains(SECRET) && !screen.contains("something-else"),
+        "{screen}"
+    );
+    assert!(!t.root().join("data").join("encryption.json").exists());
+    t.assert_terminal_restored();
+
+    run(&t, "encrypt on");
+    t.wait_for("Choose a passphrase:");
+    t.type_text(SECRET);
+    t.keys(&["Enter"]);
+    t.wait_for("The same passphrase again:");
+    t.type_text(SECRET);
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("EXIT=0");
+    assert!(screen.contains("Your records are encrypted"), "{screen}");
+    assert!(!screen.contains(SECRET), "{screen}");
+    t.assert_terminal_restored();
+    assert_eq!(t.records().len(), 1);
+}
+
+#[test]
+fn with_remember_false_a_read_asks_once_and_shows_the_records() {
+    let t = Term::new("crypt-ask");
+    let config = t.root().join("config");
+    std::fs::create_dir_all(&config).expect("config dir");
+    std::fs::write(
+        config.join("config.toml"),
+        "[encryption]\nremember = false\n",
+    )
+    .expect("config");
+    let pass = t.root().join("pass");
+    std::fs::write(&pass, format!("{SECRET}\n")).expect("pass");
+    run(&t, "checkin --distress 3 --note lighthouse");
+    t.wait_for("EXIT=0");
+    run(
+        &t,
+        &format!("encrypt on --passphrase-file {}", pass.display()),
+    );
+    t.wait_for("EXIT=0");
+
+    run(&t, "history");
+    t.wait_for("Your passphrase:");
+    t.type_text("not-it");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("EXIT=2");
+    assert!(screen.contains("does not open"), "{screen}");
+
+    run(&t, "history");
+    t.wait_for("Your passphrase:");
+    t.type_text(SECRET);
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("EXIT=0");
+    assert!(screen.contains("lighthouse"), "{screen}");
+    assert!(!screen.contains(SECRET), "{screen}");
+
+    // Esc gives up: nothing read, nothing changed.
+    run(&t, "history");
+    t.wait_for("Your passphrase:");
+    t.keys(&["Escape"]);
+    let screen = t.wait_for("EXIT=2");
+    assert!(screen.contains("No passphrase given"), "{screen}");
+    t.assert_terminal_restored();
+}
