@@ -3,7 +3,8 @@
 
 /// Why a sealed file cannot be read here (after its path).
 pub const NO_KEY: &str = "is encrypted, and this device has not joined yet (`attune encrypt join`)";
-pub const OTHER_KEY: &str = "is encrypted with a key this device does not hold";
+pub const OTHER_KEY: &str =
+    "is encrypted with a key this device does not hold (or its first lines are damaged)";
 pub fn damaged(reason: &str) -> String {
     format!("is encrypted but damaged ({reason}); attune has not changed it")
 }
