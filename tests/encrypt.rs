@@ -721,3 +721,57 @@ fn delete_everything_removes_the_kept_key_and_the_wrapped_one() {
     );
     assert_eq!(readable_words(&env).len(), 1);
 }
+
+#[test]
+fn with_remember_false_editor_words_wait_in_a_private_folder_in_memory() {
+    let env = Env::new();
+    remember_nothing(&env);
+    let pass = pass_file(&env, "pass", "quiet");
+    ok(
+        &env,
+        None,
+        &["checkin", "--distress", "4", "--note", "lighthouse"],
+    );
+    on(&env, &pass);
+    let run = env.tmp.path().join("run");
+    std::fs::create_dir_all(&run).expect("runtime dir");
+    // An "editor" that notes where its file is and writes the entry.
+    let seen = env.tmp.path().join("seen");
+    let editor = env.tmp.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\necho \"$1\" > {}\necho marmalade >> \"$1\"\n",
+            seen.display()
+        ),
+    )
+    .expect("editor");
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o700))
+        .expect("mode");
+    let out = env
+        .cmd()
+        .env("XDG_RUNTIME_DIR", &run)
+        .env("VISUAL", &editor)
+        .env("ATTUNE_PASSPHRASE_FILE", &pass)
+        .args(["journal", "new", "--editor"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("in memory"), "{said}");
+    let path = std::fs::read_to_string(&seen).expect("seen");
+    assert!(
+        Path::new(path.trim()).starts_with(run.join("attune")),
+        "{path}"
+    );
+    assert!(!Path::new(path.trim()).exists(), "removed after");
+    assert_eq!(
+        words_under(&env.tmp.path().join("state")),
+        Vec::<PathBuf>::new()
+    );
+    assert_eq!(readable_words(&env), vec![]);
+}

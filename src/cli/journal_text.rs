@@ -36,13 +36,18 @@ pub(super) fn in_editor(
     start: &str,
     keep: &dyn Fn(String) -> Failure,
 ) -> Result<String, Failure> {
-    let dir = ctx.layout.state_dir.join("drafts");
+    let (dir, in_memory) = editing_dir(ctx);
     crate::store::atomic::create_private_dir(&dir)?;
     let file = tempfile::Builder::new()
         .prefix("entry-")
         .suffix(".md")
         .tempfile_in(&dir)?;
     crate::store::atomic::set_mode(file.path(), 0o600)?;
+    if crate::store::crypt::local_seal().is_some() {
+        use std::io::Write;
+        let said = crate::copy::crypt::editing_in(&file.path().display().to_string(), in_memory);
+        let _ = writeln!(std::io::stderr(), "{}", crate::copy::safe::line(&said));
+    }
     std::fs::write(file.path(), start)?;
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
@@ -65,6 +70,24 @@ pub(super) fn in_editor(
         )));
     }
     Ok(text)
+}
+
+/// Where the editor's file lives: local drafts, or, when this device keeps no key and
+/// seals its local state (`encryption.remember = false`), a private folder under
+/// `$XDG_RUNTIME_DIR` (memory, gone at log-out) when there is one. True for the latter.
+fn editing_dir(ctx: &Ctx) -> (std::path::PathBuf, bool) {
+    super::encrypt::apply_local_policy(ctx);
+    let drafts = ctx.layout.state_dir.join("drafts");
+    if crate::store::crypt::local_seal().is_none() {
+        return (drafts, false);
+    }
+    match std::env::var_os("XDG_RUNTIME_DIR")
+        .map(std::path::PathBuf::from)
+        .filter(|d| d.is_absolute() && d.is_dir())
+    {
+        Some(run) => (run.join("attune"), true),
+        None => (drafts, false),
+    }
 }
 
 /// Words that could not be saved, kept as a draft: the failure says why and where they are.

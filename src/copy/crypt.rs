@@ -157,3 +157,11 @@ Keep it on paper somewhere safe, and never in the synced folder.";
 pub const NOT_A_RECOVERY_KEY: &str = "That file does not hold a recovery key (one line starting AGE-SECRET-KEY-1); nothing was changed.";
 pub const NOT_THIS_FOLDERS_KEY: &str =
     "That recovery key is not this folder's; nothing was changed.";
+
+/// Said once before $EDITOR opens, when this device keeps no key.
+pub fn editing_in(path: &str, in_memory: bool) -> String {
+    let where_ = if in_memory { " (in memory)" } else { "" };
+    format!(
+        "attune: while you write, the entry is in a private file{where_}, {path}; it is removed when the editor closes."
+    )
+}
