@@ -569,6 +569,36 @@ fn remember_false_keeps_no_key_and_no_word_on_this_device_and_reads_ask() {
     assert_eq!(readable_words(&env), vec![]);
     let status = ok(&env, None, &["encrypt", "status"]);
     assert!(status.contains("keeps no key"), "{status}");
+
+    // Changing the passphrase asks the current one (here from the environment's file).
+    let new = pass_file(&env, "new", "louder");
+    let mut cmd = env.cmd();
+    cmd.env("ATTUNE_PASSPHRASE_FILE", &pass)
+        .env("ATTUNE_TEST_SCRYPT_LOG_N", "8");
+    let out = cmd
+        .args([
+            "encrypt",
+            "passphrase",
+            "--passphrase-file",
+            new.to_str().expect("path"),
+        ])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut cmd = env.cmd();
+    cmd.env("ATTUNE_PASSPHRASE_FILE", &new);
+    let out = cmd.args(["history", "--json"]).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let kept = std::fs::read_dir(state.join("keys")).map_or(0, |d| d.count());
+    assert_eq!(kept, 0, "still no key on disk");
 }
 
 #[test]

@@ -165,6 +165,20 @@ pub fn before_app(ctx: &Ctx) -> Outcome {
     }
 }
 
+/// The folder's key for a command that needs it: held already, or with
+/// `encryption.remember = false` the passphrase asked now (terminal or
+/// ATTUNE_PASSPHRASE_FILE); a device that has not joined is told to join first.
+fn current_key(ctx: &Ctx, marker: &marker::Marker) -> Result<x25519::Identity, Failure> {
+    key::load(&ctx.layout);
+    if let Some(identity) = crypt::held_for(&marker.recipient) {
+        return Ok(identity);
+    }
+    if ctx.config.encryption.remember {
+        return Err(Failure::usage(words::NEEDS_JOIN));
+    }
+    unlock(ctx, marker, &Source::new(None))
+}
+
 /// Keep the key on this device, or (remember = false) make sure none is kept.
 fn remember(ctx: &Ctx, identity: &x25519::Identity) -> Result<(), Failure> {
     let kept = if ctx.config.encryption.remember {
@@ -241,9 +255,7 @@ fn join_with_recovery_key(ctx: &Ctx, file: &std::path::Path, out: &mut dyn Write
 /// The key itself, on stdout only, with a word on stderr about keeping it safe.
 fn recovery_key(ctx: &Ctx, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let marker = encrypted(&ctx.layout)?;
-    key::load(&ctx.layout);
-    let identity =
-        crypt::held_for(&marker.recipient).ok_or_else(|| Failure::usage(words::NEEDS_JOIN))?;
+    let identity = current_key(ctx, &marker)?;
     use age::secrecy::ExposeSecret;
     writeln!(err, "{}", words::RECOVERY_KEY_NOTE)?;
     writeln!(out, "{}", identity.to_string().expose_secret())?;
@@ -253,8 +265,7 @@ fn recovery_key(ctx: &Ctx, out: &mut dyn Write, err: &mut dyn Write) -> Outcome 
 fn passphrase(ctx: &Ctx, source: &Source, out: &mut dyn Write) -> Outcome {
     let marker = encrypted(&ctx.layout)?;
     let _store = ctx.open_store()?;
-    let identity =
-        crypt::held_for(&marker.recipient).ok_or_else(|| Failure::usage(words::NEEDS_JOIN))?;
+    let identity = current_key(ctx, &marker)?;
     let new = source.new_one()?;
     let made = marker::Marker::new(&identity, &new).map_err(Failure::failed)?;
     made.write(&ctx.layout).map_err(Failure::failed)?;
