@@ -597,7 +597,7 @@ fn remember_false_keeps_no_key_and_no_word_on_this_device_and_reads_ask() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let kept = std::fs::read_dir(state.join("keys")).map_or(0, |d| d.count());
+    let kept = std::fs::read_dir(state.join("keys")).map_or(0, Iterator::count);
     assert_eq!(kept, 0, "still no key on disk");
 }
 
