@@ -100,3 +100,36 @@ fn with_remember_false_a_read_asks_once_and_shows_the_records() {
     assert!(screen.contains("No passphrase given"), "{screen}");
     t.assert_terminal_restored();
 }
+
+#[test]
+fn with_remember_false_the_app_asks_once_before_it_opens() {
+    let t = Term::new("crypt-app");
+    let config = t.root().join("config");
+    std::fs::create_dir_all(&config).expect("config dir");
+    std::fs::write(
+        config.join("config.toml"),
+        "[encryption]\nremember = false\n",
+    )
+    .expect("config");
+    let pass = t.root().join("pass");
+    std::fs::write(&pass, format!("{SECRET}\n")).expect("pass");
+    run(&t, "checkin --distress 6 --note lighthouse");
+    t.wait_for("EXIT=0");
+    run(
+        &t,
+        &format!("encrypt on --passphrase-file {}", pass.display()),
+    );
+    t.wait_for("EXIT=0");
+
+    run(&t, "");
+    t.wait_for("Your passphrase:");
+    t.type_text(SECRET);
+    t.keys(&["Enter"]);
+    // The welcome first (a fresh state folder), then today, read from the sealed month.
+    t.wait_for("Welcome to attune");
+    t.keys(&["Enter"]);
+    t.wait_for("Check-ins  1 · latest distress 6");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_terminal_restored();
+}

@@ -116,10 +116,9 @@ impl Marker {
             path: PathBuf::from("encryption.json"),
             reason,
         };
-        let mut id = scrypt::Identity::new(passphrase.clone());
-        // A hostile marker could ask for hours of work; age's own bound is kept, and a
-        // folder wrapped on a fast machine still opens on a slower one.
-        id.set_max_work_factor(22);
+        // A hostile marker could ask for hours of work and gigabytes: age's own bound
+        // (about 16 times the work it would choose on this machine) is kept.
+        let id = scrypt::Identity::new(passphrase.clone());
         let plain = match age::decrypt(&id, self.wrapped.as_bytes()) {
             Ok(plain) => plain,
             Err(age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys) => {
