@@ -55,6 +55,29 @@ fn a_passphrase_is_asked_twice_unseen_and_two_that_differ_change_nothing() {
     assert!(!screen.contains(SECRET), "{screen}");
     t.assert_terminal_restored();
     assert_eq!(t.records().len(), 1);
+
+    // Off asks twice; anything but yes keeps everything encrypted.
+    run(&t, "encrypt off");
+    t.wait_for("Type yes to go on:");
+    t.type_text("yes");
+    t.keys(&["Enter"]);
+    t.wait_for("Type yes once more:");
+    t.type_text("no");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("EXIT=0");
+    assert!(screen.contains("stay encrypted"), "{screen}");
+    assert!(t.root().join("data").join("encryption.json").exists());
+    run(&t, "encrypt off");
+    t.wait_for("Type yes to go on:");
+    t.type_text("yes");
+    t.keys(&["Enter"]);
+    t.wait_for("Type yes once more:");
+    t.type_text("yes");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("EXIT=0");
+    assert!(screen.contains("plain JSON again"), "{screen}");
+    assert!(!t.root().join("data").join("encryption.json").exists());
+    assert_eq!(t.records().len(), 1);
 }
 
 #[test]
