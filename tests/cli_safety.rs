@@ -377,6 +377,8 @@ fn a_closed_pipe_stops_a_plain_grounding_routine_and_keeps_it_as_stopped_early()
         first.read_line(&mut line).expect("a line");
     }
     drop(first);
+    // Past the first seconds, in which a stop is a start let go and nothing is kept.
+    std::thread::sleep(std::time::Duration::from_millis(10_200));
     let mut stdin = child.stdin.take().expect("stdin");
     let _ = stdin.write_all(b"\nsky\n");
     drop(stdin);
@@ -444,6 +446,8 @@ fn a_plain_practice_ended_by_a_signal_exits_128_and_the_signal() {
         line.clear();
         out.read_line(&mut line).expect("a line");
     }
+    // Past the first seconds, in which a stop is a start let go and nothing is kept.
+    std::thread::sleep(std::time::Duration::from_millis(10_200));
     let sent = std::process::Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status();

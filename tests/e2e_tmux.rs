@@ -362,18 +362,24 @@ fn attune_breathe_rated_after_goes_back_to_the_shell_with_the_change_in_one_line
 fn attune_ground_routine_goes_back_to_the_shell_with_the_change_in_one_line() {
     let t = Term::new("ground-back");
     let bin = env!("CARGO_BIN_EXE_attune");
-    t.keys(&[&format!("{bin} ground 5-4-3-2-1; echo EXIT=$?"), "Enter"]);
+    t.keys(&[&format!("{bin} ground name-it; echo EXIT=$?"), "Enter"]);
     t.wait_for("Press Enter to begin.");
     t.keys(&["Enter"]);
     t.wait_for("Before you begin");
     t.keys(&["7", "Enter"]);
-    t.wait_for("Enter goes on when you are ready.");
-    t.keys(&["Escape"]);
-    t.wait_for("You stopped.");
+    t.wait_for("Pick one word");
+    t.keys(&["Enter"]);
+    t.wait_for("one word for the feeling");
+    t.keys(&["Enter"]);
+    t.wait_for("How strong is it");
+    t.keys(&["6", "Enter"]);
+    t.wait_for("Naming it is enough");
+    t.keys(&["Enter"]);
+    t.wait_for("You named:");
     t.keys(&["4", "Enter"]);
     let screen = t.wait_for("EXIT=0");
     assert!(
-        screen.contains("Grounded for under a minute (stopped early); distress 7 → 4."),
+        screen.contains("Grounded for under a minute; distress 7 → 4."),
         "{screen}"
     );
     t.assert_terminal_restored();

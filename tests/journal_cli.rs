@@ -449,3 +449,83 @@ fn a_piped_entry_prints_its_id_and_json_asks_for_it_plainly() {
         serde_json::from_str(&new_entry(&env, "more words", &["--json"])).expect("json");
     assert_eq!(json["id"].as_str().map(str::len), Some(36), "{json}");
 }
+
+#[test]
+fn an_entrys_words_change_without_its_text_and_a_bad_mix_changes_nothing() {
+    let env = Env::new();
+    let id = env
+        .run_ok_with(
+            &[
+                "journal",
+                "new",
+                "--tag",
+                "work",
+                "--feeling",
+                "Sad",
+                "--sensation",
+                "tight chest",
+            ],
+            "A long day.\n",
+        )
+        .trim()
+        .to_string();
+    let shown = env.run_ok(&["journal", "show", &id]);
+    assert!(
+        shown.contains("Feelings: sad") && shown.contains("Tags: work"),
+        "{shown}"
+    );
+
+    let said = env.run_ok(&["journal", "edit", &id, "--tag", "rest", "--feeling", "calm"]);
+    assert_eq!(said.trim(), "Saved.");
+    let shown = env.run_ok(&["journal", "show", &id]);
+    assert!(
+        shown.contains("Tags: rest") && shown.contains("Feelings: calm"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Body: tight chest") && shown.contains("A long day."),
+        "{shown}"
+    );
+
+    let same = env.run_ok(&["journal", "edit", &id, "--tag", "rest"]);
+    assert!(same.starts_with("Nothing changed"), "{same}");
+
+    let before = env.snapshot();
+    let out = env
+        .cmd()
+        .args(["journal", "edit", &id, "--clear", "tags", "--tag", "x"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(env.snapshot(), before, "nothing changed");
+
+    env.run_ok(&["journal", "edit", &id, "--clear", "sensations"]);
+    let shown = env.run_ok(&["journal", "show", &id]);
+    assert!(
+        !shown.contains("Body:") && shown.contains("Tags: rest"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn journal_show_says_which_practice_an_entry_was_written_after() {
+    let env = Env::new();
+    let session = "019ad000-0000-7000-8000-00000000abcd";
+    let doc = serde_json::json!({"format": "attune-export", "version": 1,
+        "exported_at": "2026-11-30T10:00:00+01:00",
+        "records": [
+            {"id": session, "created_at": "2026-11-30T09:00:00+01:00",
+             "updated_at": "2026-11-30T09:00:00+01:00", "kind": "session", "practice": "breathe",
+             "practice_id": "exhale-4-6", "actual_seconds": 300.0, "completed": true},
+            {"id": "019ad000-0000-7000-8000-00000000beef", "created_at": "2026-11-30T09:06:00+01:00",
+             "updated_at": "2026-11-30T09:06:00+01:00", "kind": "journal", "text": "Softer now.",
+             "session_id": session}]});
+    let file = env.tmp.path().join("in.json");
+    std::fs::write(&file, doc.to_string()).expect("writes");
+    env.run_ok(&["import", file.to_str().expect("utf-8 path")]);
+    let shown = env.run_ok(&["journal", "show", "beef"]);
+    assert!(
+        shown.contains("Written after a practice: Long exhale 4-6 at 09:00."),
+        "{shown}"
+    );
+}

@@ -190,9 +190,8 @@ fn a_mixed_week_by_hand() {
     assert_eq!(t.by_practice["5-4-3-2-1"].mean_change, Some(0.0));
     assert_eq!(t.by_practice["sigh"].mean_change, None);
     assert_eq!(
-        t.most_helpful.as_deref(),
-        Some("exhale-4-6"),
-        "3 rated sessions: enough to claim"
+        t.most_helpful, None,
+        "3 rated sessions: too few to name the most helpful"
     );
     assert_eq!(t.longest_run, Some(2), "Wed and Thu");
 
@@ -227,7 +226,7 @@ fn a_mixed_week_by_hand() {
 }
 
 #[test]
-fn fewer_than_three_rated_sessions_claim_nothing() {
+fn fewer_than_five_rated_sessions_claim_nothing() {
     let records = vec![
         session(
             "2026-11-16T08:00:00+01:00",
@@ -262,6 +261,29 @@ fn fewer_than_three_rated_sessions_claim_nothing() {
     );
     assert_eq!(t.by_practice["exhale-4-8"].rated, 2);
     assert_eq!(t.most_helpful, None);
+    let mut five = records.clone();
+    for d in 19..=21 {
+        five.push(session(
+            &format!("2026-11-{d}T08:00:00+01:00"),
+            "exhale-4-8",
+            300.0,
+            true,
+            Some(6),
+            Some(5),
+        ));
+    }
+    let t = compute(
+        &five,
+        day("2026-11-16"),
+        day("2026-11-22"),
+        Options::default(),
+    );
+    assert_eq!(t.by_practice["exhale-4-8"].rated, 5);
+    assert_eq!(
+        t.most_helpful.as_deref(),
+        Some("exhale-4-8"),
+        "5 rated: enough"
+    );
     let hidden = compute(
         &records,
         day("2026-11-16"),
@@ -407,4 +429,143 @@ fn edits_and_deletes_from_another_device_count_as_the_user_left_them() {
         all.trends.by_practice["exhale-4-6"].mean_change,
         (0.0 - 1.0 - 8.0) / 3.0
     ));
+}
+
+/// A store holding `records`, in a temp dir that lives as long as it.
+fn store_with(records: Vec<Record>) -> (tempfile::TempDir, Store) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let store =
+        Store::open(Layout::new(tmp.path().join("d"), tmp.path().join("s"))).expect("store");
+    store.save_all(records).expect("saved");
+    (tmp, store)
+}
+
+#[test]
+fn a_week_under_way_is_compared_with_the_same_days_of_the_week_before() {
+    // Today is Wednesday 18 November: Mon-Wed of this week against Mon-Wed of the last.
+    let mut records = vec![
+        session("2026-11-16T08:00:00+01:00", "sigh", 300.0, true, None, None),
+        checkin("2026-11-17T08:00:00+01:00", 4, None, None, &["tight chest"]),
+        // Last week: two sessions and a word on Mon-Wed, and more on Thu-Sun that a
+        // fair comparison leaves out.
+        session("2026-11-09T08:00:00+01:00", "sigh", 300.0, true, None, None),
+        session("2026-11-11T08:00:00+01:00", "sigh", 300.0, true, None, None),
+        checkin("2026-11-10T08:00:00+01:00", 4, None, None, &["tight chest"]),
+    ];
+    for d in 12..=15 {
+        let at = format!("2026-11-{d}T08:00:00+01:00");
+        records.push(session(&at, "sigh", 600.0, true, None, None));
+        records.push(checkin(&at, 6, None, None, &["tight chest", "headache"]));
+    }
+    let (_tmp, store) = store_with(records);
+    let today = day("2026-11-18");
+    let (rep, _) = report(&store, Span::Week(today), today, Options::default()).expect("report");
+    let c = rep.compared.expect("compared");
+    assert_eq!(
+        (c.from, c.to, c.previous_from, c.previous_to, c.partial),
+        (
+            day("2026-11-16"),
+            today,
+            day("2026-11-09"),
+            day("2026-11-11"),
+            true
+        )
+    );
+    let change = rep.change_from_previous.clone().expect("a change");
+    assert_eq!(
+        (change.sessions, change.days_practised),
+        (-1, -1),
+        "1 against 2"
+    );
+    assert!(
+        (change.practice_minutes + 5.0).abs() < 1e-9,
+        "5 against 10 minutes"
+    );
+    assert_eq!(
+        change.sensations["tight chest"], 0,
+        "1 against 1, not 1 against 5"
+    );
+    assert_eq!(
+        change.sensations.get("headache"),
+        None,
+        "only said after Wednesday"
+    );
+    let said = attune::copy::trends::sentences(&rep, Span::Week(today));
+    assert!(
+        said.contains(
+            &"Changes are against Mon 9 Nov to Wed 11 Nov, the same days of the week before."
+                .to_string()
+        ),
+        "{said:?}"
+    );
+    assert!(
+        said.contains(&"Sensations: tight chest 1.".to_string()),
+        "{said:?}"
+    );
+
+    // The same week seen once it is over is compared whole.
+    let later = day("2026-11-30");
+    let (rep, _) = report(&store, Span::Week(today), later, Options::default()).expect("report");
+    let c = rep.compared.expect("compared");
+    assert_eq!(
+        (c.to, c.previous_to, c.partial),
+        (day("2026-11-22"), day("2026-11-15"), false)
+    );
+    assert_eq!(
+        rep.change_from_previous.expect("a change").sensations["tight chest"],
+        -4
+    );
+}
+
+#[test]
+fn a_month_under_way_is_compared_with_its_first_days_and_no_last_week_says_nothing() {
+    // 2 December against 1-2 November, not against the whole of November.
+    let mut records = vec![checkin(
+        "2026-12-01T08:00:00+01:00",
+        3,
+        None,
+        None,
+        &["tired eyes"],
+    )];
+    records.push(checkin(
+        "2026-11-02T08:00:00+01:00",
+        3,
+        None,
+        None,
+        &["tired eyes"],
+    ));
+    for d in 3..=28 {
+        let at = format!("2026-11-{d:02}T08:00:00+01:00");
+        records.push(checkin(&at, 3, None, None, &["tired eyes"]));
+    }
+    let (_tmp, store) = store_with(records);
+    let today = day("2026-12-02");
+    let (rep, _) = report(&store, Span::Month(today), today, Options::default()).expect("report");
+    let c = rep.compared.expect("compared");
+    assert_eq!(
+        (c.previous_from, c.previous_to),
+        (day("2026-11-01"), day("2026-11-02"))
+    );
+    let change = rep.change_from_previous.expect("a change");
+    assert_eq!(
+        change.sensations["tired eyes"], 0,
+        "1 against 1, not 1 against 27"
+    );
+
+    // A first week with nothing before it: no comparison at all, and no "since".
+    let (_tmp, store) = store_with(vec![checkin(
+        "2026-11-17T08:00:00+01:00",
+        4,
+        None,
+        None,
+        &["tight chest"],
+    )]);
+    let today = day("2026-11-18");
+    let (rep, _) = report(&store, Span::Week(today), today, Options::default()).expect("report");
+    assert_eq!((&rep.change_from_previous, &rep.compared), (&None, &None));
+    let said = attune::copy::trends::sentences(&rep, Span::Week(today)).join("\n");
+    assert!(
+        !said.contains("Changes are") && !said.contains("more") && !said.contains("fewer"),
+        "{said}"
+    );
 }

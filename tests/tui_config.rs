@@ -127,8 +127,41 @@ fn help_shows_the_users_crisis_lines() {
     assert!(help.contains("Here: call 123 (Local line)"), "{help}");
     assert!(
         !help.contains("988"),
-        "the built-in lines give way:\n{help}"
+        "the built-in regional lines give way:\n{help}"
     );
+    // The emergency line stays after the user's own, unless they say it should not.
+    let here = help.find("Here: call 123").expect("theirs");
+    let emergency = help
+        .find("Emergencies: call 112 or 911")
+        .expect("the emergency line");
+    assert!(here < emergency, "{help}");
+
+    let mut only = configured(
+        "[[crisis_lines]]\nregion = \"Here\"\nname = \"Local line\"\ncontact = \"call 123\"\n\
+         [crisis]\nreplace_builtin = true\n",
+    );
+    only.key(KeyCode::Char('?'));
+    let help = only.text(60);
+    assert!(
+        help.contains("Here: call 123") && !help.contains("911"),
+        "{help}"
+    );
+}
+
+#[test]
+fn help_shows_the_crisis_lines_first_in_the_smallest_window_and_home_end_scroll() {
+    let mut rig = configured("");
+    rig.act(attune::tui::action::Action::Resize(40, 12));
+    rig.key(KeyCode::Char('?'));
+    let small = rig.screen(40, 12);
+    for line in ["988", "116 123", "112 or 911", "findahelpline.com"] {
+        assert!(small.contains(line), "{line} without scrolling:\n{small}");
+    }
+    rig.key(KeyCode::End);
+    let end = rig.screen(40, 12);
+    assert!(!end.contains("988") && !end.contains("more ↓"), "{end}");
+    rig.key(KeyCode::Home);
+    assert_eq!(rig.screen(40, 12), small);
 }
 
 #[test]

@@ -37,6 +37,7 @@ fn on(app: &App) -> &'static str {
         Screen::Journal(_) => "journal",
         Screen::Ground(_) => "ground",
         Screen::Trends(_) => "trends",
+        Screen::Record(_) => "record",
     }
 }
 

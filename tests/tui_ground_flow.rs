@@ -90,7 +90,9 @@ fn five_four_three_two_one(rig: &mut Rig) {
 fn typed_steps_are_saved_at_once_and_the_words_kept_only_when_chosen() {
     let mut rig = Rig::new();
     five_four_three_two_one(&mut rig);
-    assert_eq!(rig.app.context(), Context::GroundClosing);
+    // Something was typed, so k (keep it) is offered with the rating.
+    assert_eq!(rig.app.context(), Context::GroundClosingKeep);
+    assert!(rig.screen(80, 24).contains("k keep words"));
     // Saved the moment it ended: the words are not in it.
     let saved = rig.session();
     assert_eq!(saved.practice, "ground");
@@ -163,12 +165,12 @@ fn on_a_typed_step_letters_type_backspace_erases_then_goes_back_and_tab_skips() 
 fn esc_stops_at_once_and_the_run_is_saved_as_stopped() {
     let mut rig = Rig::new();
     rig.start(0, Some("4")).key(KeyCode::Enter);
-    rig.wait(5.0).line("lamp").wait(1.5).key(KeyCode::Esc);
-    assert_eq!(rig.app.context(), Context::GroundClosing);
+    rig.wait(11.0).line("lamp").wait(1.5).key(KeyCode::Esc);
+    assert_eq!(rig.app.context(), Context::GroundClosingKeep);
     let saved = rig.session();
     assert!(!saved.completed);
     assert_eq!(saved.steps_completed, Some(1));
-    assert_eq!(saved.actual_seconds, 6.5);
+    assert_eq!(saved.actual_seconds, 12.5);
     assert!(saved.noticed.is_empty());
     // Esc again: home, nothing more asked.
     rig.key(KeyCode::Esc);
@@ -237,7 +239,7 @@ fn a_timed_step_asks_for_time_only_while_its_line_grows_and_never_moves_on() {
 }
 
 #[test]
-fn a_word_chosen_an_own_word_and_a_rating_kept_only_when_chosen() {
+fn words_chosen_in_name_it_are_kept_unless_let_go_and_the_closing_names_them() {
     for keep in [false, true] {
         let mut rig = Rig::new();
         rig.start(4, Some("5"));
@@ -255,8 +257,15 @@ fn a_word_chosen_an_own_word_and_a_rating_kept_only_when_chosen() {
             .key(KeyCode::Enter);
         assert_eq!(rig.app.context(), Context::GroundRate);
         rig.keys("10").key(KeyCode::Enter).key(KeyCode::Enter);
-        assert_eq!(rig.app.context(), Context::GroundClosing);
-        if keep {
+        assert_eq!(rig.app.context(), Context::GroundClosingKeep);
+        // Named, not typed: the names are the point of the routine, kept unless let go.
+        let closing = rig.screen(80, 24);
+        assert!(
+            closing.contains("You named:") && closing.contains("wobbly (10 of 10)."),
+            "{closing}"
+        );
+        assert!(closing.contains("[x]"), "{closing}");
+        if !keep {
             rig.key(KeyCode::Char('k'));
         }
         rig.keys("2").key(KeyCode::Enter);
@@ -314,7 +323,10 @@ fn the_closing_screen_opens_a_check_in_or_another_routine_after_saving() {
     assert_eq!(saved.steps_completed, Some(1));
 
     let mut rig = Rig::new();
-    rig.start(4, Some("3")).key(KeyCode::Esc).keys("9");
+    rig.start(4, Some("3"))
+        .wait(12.0)
+        .key(KeyCode::Esc)
+        .keys("9");
     assert!(matches!(&rig.ground().stage, Stage::Closing(c) if c.offer()));
     rig.key(KeyCode::Char('g'));
     assert_eq!(rig.app.context(), Context::GroundList);
@@ -324,12 +336,65 @@ fn the_closing_screen_opens_a_check_in_or_another_routine_after_saving() {
 #[test]
 fn quitting_mid_routine_saves_it_as_stopped() {
     let mut rig = Rig::new();
-    rig.start(0, None).wait(3.0);
+    rig.start(0, None).wait(12.0);
     rig.act(Action::Quit);
     assert!(rig.app.quit);
     let saved = rig.session();
     assert!(!saved.completed);
-    assert_eq!(saved.actual_seconds, 3.0);
+    assert_eq!(saved.actual_seconds, 12.0);
+}
+
+#[test]
+fn a_routine_stopped_in_its_first_seconds_is_not_a_practice_and_says_so() {
+    let mut rig = Rig::new();
+    rig.start(0, Some("6")).wait(4.0).key(KeyCode::Esc);
+    // Nothing to rate or keep: nothing was saved.
+    assert_eq!(rig.app.context(), Context::GroundDone);
+    let closing = rig.screen(80, 24);
+    assert!(
+        closing.contains("Stopped in its first few seconds, so nothing was saved."),
+        "{closing}"
+    );
+    assert!(!closing.contains("Distress now?"), "{closing}");
+    assert!(rig.records().is_empty());
+    rig.key(KeyCode::Esc);
+    assert_eq!(rig.app.screen, Screen::Home);
+    assert!(rig.records().is_empty());
+    // Quitting that soon keeps nothing either.
+    rig.start(0, None).wait(2.0);
+    rig.act(Action::Quit);
+    assert!(rig.app.quit && rig.records().is_empty());
+}
+
+#[test]
+fn j_on_a_grounding_closing_screen_writes_about_it_linked_to_the_practice() {
+    let mut rig = Rig::new();
+    rig.start(0, Some("6")).wait(30.0).key(KeyCode::Esc);
+    assert!(rig.screen(80, 24).contains("j write about it"));
+    rig.keys("3j");
+    assert_eq!(rig.app.context(), Context::JournalWrite);
+    rig.keys("steadier");
+    rig.key_with(
+        KeyCode::Char('s'),
+        ratatui::crossterm::event::KeyModifiers::CONTROL,
+    );
+    let records = rig.records();
+    let session = records
+        .iter()
+        .find(|r| matches!(&r.body, attune::store::model::Body::Session(_)))
+        .expect("the practice");
+    let attune::store::model::Body::Session(s) = &session.body else {
+        unreachable!()
+    };
+    assert_eq!(s.distress_after, Some(3), "the rating given first is kept");
+    let entry = records
+        .iter()
+        .find_map(|r| match &r.body {
+            attune::store::model::Body::Journal(j) => Some(j),
+            _ => None,
+        })
+        .expect("the entry");
+    assert_eq!(entry.session_id, Some(session.id));
 }
 
 #[test]

@@ -315,3 +315,114 @@ fn an_entry_over_the_limit_is_shown_not_opened_and_says_how_to_edit_it() {
         assert_eq!(Rig::body(&rig.entries()[0]).text, text, "unchanged");
     }
 }
+
+#[test]
+fn search_opens_empty_folds_accents_counts_and_marks_its_matches() {
+    let mut rig = Rig::new();
+    let long = "A slow morning at the Café, then a walk that went on past the river, the old \
+                mill and the hills beyond the town";
+    rig.seed(long, &[], &[], 2);
+    rig.seed("Tea with Ana at the cafe", &[], &[], 1);
+    rig.seed("Nothing to find here", &[], &[], 0);
+    rig.key(KeyCode::Char('j')).key(KeyCode::Char('/'));
+    rig.keys("cafe").key(KeyCode::Enter);
+    let app = &rig.app;
+    let screen = tui_support_text(app);
+    assert!(screen.contains("Showing 2 entries: “cafe”"), "{screen}");
+    // A first line cut to the row ends with "…".
+    let cut = screen
+        .lines()
+        .find(|l| l.contains("A slow morning"))
+        .expect("the long entry");
+    assert!(cut.trim_end().ends_with('…'), "{cut}");
+    assert!(!screen.contains("Nothing to find"), "{screen}");
+    // "Café" is marked where it was found, in the chosen style, as "cafe" is.
+    let buf = attune_buffer(app);
+    let (x, y) = find_cell(&buf, "Café").expect("on screen");
+    let chosen = attune::tui::theme::Theme::new(false).chosen();
+    assert_eq!(buf[(x, y)].modifier, chosen.add_modifier, "marked");
+    assert_ne!(
+        buf[(x - 2, y)].modifier,
+        chosen.add_modifier,
+        "the rest is not"
+    );
+
+    // A new search starts empty; Ctrl+U clears what was typed.
+    rig.key(KeyCode::Char('/'));
+    assert_eq!(
+        rig.journal().mode,
+        Mode::Input(attune::tui::journal::InputKind::Search, String::new())
+    );
+    rig.keys("tea");
+    rig.ctrl('u');
+    assert_eq!(
+        rig.journal().mode,
+        Mode::Input(attune::tui::journal::InputKind::Search, String::new())
+    );
+}
+
+fn tui_support_text(app: &attune::tui::app::App) -> String {
+    let buf = attune_buffer(app);
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn attune_buffer(app: &attune::tui::app::App) -> ratatui::buffer::Buffer {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
+    terminal
+        .draw(|f| attune::tui::ui::render(app, f))
+        .expect("draws");
+    terminal.backend().buffer().clone()
+}
+
+/// Where `word` starts on screen.
+fn find_cell(buf: &ratatui::buffer::Buffer, word: &str) -> Option<(u16, u16)> {
+    let first = word.chars().next()?.to_string();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let rest: String = (x..buf.area.width)
+                .take(word.chars().count())
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect();
+            if buf[(x, y)].symbol() == first && rest == word {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn undo_takes_back_a_word_or_what_came_before_a_pause_and_redo_is_offered() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('j')).key(KeyCode::Char('n'));
+    rig.keys("calm now");
+    rig.ctrl('z');
+    assert_eq!(rig.text(), "calm ");
+    rig.ctrl('z');
+    assert_eq!(rig.text(), "");
+    rig.ctrl('y');
+    assert_eq!(rig.text(), "calm ");
+    // Typing after a pause is a step of its own, however short.
+    rig.ctrl('y');
+    assert_eq!(rig.text(), "calm now");
+    rig.wait(2.0);
+    rig.keys("er");
+    rig.ctrl('z');
+    assert_eq!(rig.text(), "calm now");
+    let footer = attune_buffer(&rig.app);
+    let last = (0..80)
+        .map(|x| footer[(x, 23)].symbol().to_string())
+        .collect::<String>();
+    assert!(
+        last.contains("Ctrl+Z undo") && last.contains("Ctrl+Y redo"),
+        "{last}"
+    );
+}

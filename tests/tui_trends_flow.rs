@@ -215,3 +215,51 @@ fn home_and_help_list_the_keys() {
         assert!(help.contains(keys), "help lacks {keys}:\n{help}");
     }
 }
+
+#[test]
+fn g_then_a_date_goes_straight_there_instead_of_pressing_left_for_years() {
+    let mut rig = with_sessions();
+    rig.key(KeyCode::Char('t'));
+    assert!(rig.text().contains("g go to date"), "{}", rig.text());
+    rig.key(KeyCode::Char('g')).keys("2019-03");
+    assert!(rig.text().contains("Go to: 2019-03▏"), "{}", rig.text());
+    assert!(
+        rig.text().contains("Enter to go, Esc to stay"),
+        "{}",
+        rig.text()
+    );
+    rig.key(KeyCode::Enter);
+    assert_eq!(rig.view().jump, None);
+    assert_eq!(
+        rig.shown().0,
+        date("2019-02-25"),
+        "the week holding 1 March 2019"
+    );
+    // From a month, a day goes to its month.
+    rig.key(KeyCode::Char('m'));
+    rig.key(KeyCode::Char('g'))
+        .keys("2026-10-15")
+        .key(KeyCode::Enter);
+    assert_eq!(rig.shown(), (date("2026-10-01"), date("2026-10-31"), 1));
+    // A date attune cannot read, or one after today, stays typed with a kind word.
+    rig.key(KeyCode::Char('g'))
+        .keys("2019-13")
+        .key(KeyCode::Enter);
+    assert!(
+        rig.text().contains("type it like 2019-03"),
+        "{}",
+        rig.text()
+    );
+    for _ in 0..7 {
+        rig.key(KeyCode::Backspace);
+    }
+    rig.keys("2027-01").key(KeyCode::Enter);
+    assert!(rig.text().contains("after today"), "{}", rig.text());
+    assert_eq!(rig.shown().0, date("2026-10-01"), "still where it was");
+    // Esc puts the date away and stays; the next Esc leaves.
+    rig.key(KeyCode::Esc);
+    assert_eq!(rig.view().jump, None);
+    assert!(matches!(rig.app.screen, Screen::Trends(_)));
+    rig.key(KeyCode::Esc);
+    assert_eq!(rig.app.screen, Screen::Home);
+}

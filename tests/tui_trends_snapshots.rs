@@ -6,12 +6,12 @@
 mod tui_support;
 
 use attune::domain::today::TodaySummary;
-use attune::domain::trends::{Options, compare, compute, month_of, week_of};
-use attune::service::trends::{Report, Span};
+use attune::domain::trends::Options;
+use attune::service::trends::{Report, Span, of_records};
 use attune::store::model::{Body, Checkin, Record, Session, Stamp};
 use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Now};
-use chrono::{Days, FixedOffset, NaiveDate, TimeZone};
+use chrono::{FixedOffset, NaiveDate, TimeZone};
 use std::time::Duration;
 use tui_support::{
     SIZES, Scene, assert_any_size_draws, assert_colour_changes_only_colours,
@@ -98,25 +98,10 @@ fn history() -> Vec<Record> {
     records
 }
 
-/// The report the service would give for `span`, computed from `records` in memory.
+/// The report the service gives for `span`, from `records` in memory.
 fn report(records: &[Record], span: Span) -> Report {
-    let opts = Options::default();
-    let (range, previous) = match span {
-        Span::Week(d) => (
-            week_of(d, opts.first_weekday),
-            Some(week_of(d - Days::new(7), opts.first_weekday)),
-        ),
-        Span::Month(d) => (month_of(d), Some(month_of(month_of(d).0 - Days::new(1)))),
-        Span::All => ((date("2026-10-06"), today()), None),
-    };
-    let trends = compute(records, range.0, range.1, opts);
-    let change = previous.map(|(f, t)| compare(&trends, &compute(records, f, t, opts)));
-    Report {
-        trends,
-        change_from_previous: change,
-        days_practised_this_week: 4,
-        days_practised_this_month: 15,
-    }
+    let live: Vec<&Record> = records.iter().collect();
+    of_records(&live, span, today(), Options::default())
 }
 
 /// Open trends from home and answer its loads from `records` in memory.
@@ -182,13 +167,28 @@ fn failed(color: bool) -> App {
     app
 }
 
-const SCENES: [Scene; 6] = [
+/// `g` and a date that is not one: the date stays typed, with a kind word under it.
+fn go_to(color: bool) -> App {
+    let mut app = week(color);
+    let mut keys = vec![Action::TrendsGoTo];
+    keys.extend([2, 0, 1, 9].map(Action::Digit));
+    keys.push(Action::Type('-'));
+    keys.extend([1, 3].map(Action::Digit));
+    keys.push(Action::Begin);
+    for action in keys {
+        assert_eq!(app.update(action, now()), [], "nothing to load yet");
+    }
+    app
+}
+
+const SCENES: [Scene; 7] = [
     ("trends_week", week),
     ("trends_empty_week", empty_week),
     ("trends_month", month),
     ("trends_all_time", all_time),
     ("trends_loading", loading),
     ("trends_failed", failed),
+    ("trends_go_to", go_to),
 ];
 
 fn sized(scene: fn(bool) -> App, color: bool, w: u16, h: u16) -> App {
@@ -211,7 +211,7 @@ fn the_week_says_what_matters_at_both_sizes() {
         for words in [
             "Trends",
             "You practised on 4 days",
-            "distress was 1.6 lower",
+            "1.6 lower",
             "Mon",
             "Sun",
         ] {
@@ -227,16 +227,20 @@ fn the_week_says_what_matters_at_both_sizes() {
         "Tension",
         "Mon  6 → 4",
         "▼2",
-        "Sensations, since last week",
+        "against these days last week",
         "tight chest 2 · 1 fewer",
+        "Distress↓",
     ] {
         assert!(wide.contains(words), "80x24 lacks {words}:\n{wide}");
     }
+    let row = wide.lines().find(|l| l.contains("Long exhale 4-6"));
+    let cells: Vec<&str> = row
+        .map(|r| r.trim_end_matches(['"', ' ']).split_whitespace().collect())
+        .unwrap_or_default();
+    assert!(cells.ends_with(&["6", "5", "1.6", "lower"]), "{wide}");
     let wider = text(&sized(week, false, 110, 30), 110, 30);
-    assert!(
-        wider.contains("tight chest 2 · 1 fewer than last week"),
-        "{wider}"
-    );
+    assert!(wider.contains("tight chest 2 · 1 fewer"), "{wider}");
+    assert!(!wider.contains("exhale-4-6"), "names, not ids:\n{wider}");
 }
 
 #[test]
@@ -287,4 +291,94 @@ fn any_size_draws_without_panicking() {
 fn a_small_window_asks_to_be_larger() {
     let shown = text(&sized(week, false, 39, 12), 39, 12);
     assert!(shown.contains("a little larger"), "{shown}");
+}
+
+/// Ten years and eleven months: two half-hour practices and a check-in every month since
+/// January 2016.
+fn ten_years() -> Vec<Record> {
+    let mut records = Vec::new();
+    for year in 2016..=2026 {
+        for month in 1..=12 {
+            let day = format!("{year}-{month:02}-10");
+            if date(&day) > today() {
+                continue;
+            }
+            records.push(session(&day, 30.0, Some(6), Some(4)));
+            records.push(session(&day, 30.0, Some(5), Some(4)));
+            records.push(checkin(&day, [5, 5, 2, 5], &[]));
+        }
+    }
+    records
+}
+
+#[test]
+fn all_time_of_ten_years_at_80_columns_covers_2016_to_today() {
+    let records = ten_years();
+    let mut app = opened(false, &records);
+    act(
+        &mut app,
+        &records,
+        Action::TrendsShow(attune::tui::trends::Unit::All),
+    );
+    let _ = app.update(Action::Resize(80, 24), now());
+    let shown = text(&app, 80, 24);
+    let axis = shown
+        .lines()
+        .find(|l| l.contains("2016") && l.contains("2017"))
+        .unwrap_or_else(|| panic!("no axis of years:\n{shown}"));
+    for year in 2016..=2026 {
+        assert!(axis.contains(&year.to_string()), "{year} missing:\n{shown}");
+    }
+    for words in [
+        "Hours",
+        "yearly",
+        "top 12",
+        "All time, Sun 10 Jan 2016",
+        "131 hours",
+    ] {
+        assert!(shown.contains(words), "lacks {words}:\n{shown}");
+    }
+    // Wider, the same years by quarter; nothing is cut at either width.
+    let _ = app.update(Action::Resize(120, 30), now());
+    let wide = text(&app, 120, 30);
+    assert!(wide.contains("quarterly"), "{wide}");
+    let axis = wide
+        .lines()
+        .find(|l| l.contains("2016") && l.contains("2017"))
+        .unwrap_or_default();
+    assert!(axis.contains("2026"), "{wide}");
+}
+
+#[test]
+fn names_and_words_from_synced_files_are_shown_never_acted_on() {
+    let mut records = history();
+    let mut odd = session("2026-11-25", 6.0, Some(5), Some(3));
+    if let Body::Session(s) = &mut odd.body {
+        s.practice_id = "mine".into();
+    }
+    records.push(odd);
+    records.push(checkin(
+        "2026-11-25",
+        [5, 5, 2, 5],
+        &["sore\u{1b}[2J\u{202e}ti"],
+    ));
+    let mut app = App::new(TodaySummary::default(), false, false);
+    let mut mine = app.patterns[0].clone();
+    mine.id = "mine".into();
+    mine.name = "Evening\u{202e} \u{1b}]0;owned\u{7}calm".into();
+    app.patterns.push(mine);
+    for (w, h) in [(80, 24), (110, 30), (40, 12)] {
+        act(&mut app, &records, Action::OpenTrends);
+        let _ = app.update(Action::Resize(w, h), now());
+        let shown = text(&app, w, h);
+        assert!(
+            w < 60 || shown.contains("Evening"),
+            "{w}x{h}: the name is shown:\n{shown}"
+        );
+        assert!(
+            !shown.contains(['\u{1b}', '\u{202e}', '\u{7}']),
+            "{w}x{h}: no control or direction override reaches the terminal:\n{shown}"
+        );
+        let _ = app.update(Action::Leave, now());
+    }
 }

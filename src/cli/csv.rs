@@ -45,6 +45,12 @@ fn field(s: &str) -> String {
     }
 }
 
+/// A time exactly as the month files and every `--json` write it (RFC 3339, "Z" for a
+/// zero offset, a fraction of a second only when there is one).
+pub fn stamp(t: &crate::store::model::Stamp) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
+
 fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|x| x.to_string()).unwrap_or_default()
 }
@@ -58,8 +64,8 @@ fn row(r: &Record) -> Vec<String> {
     };
     set("id", r.id.to_string());
     set("kind", r.kind().as_str().into());
-    set("created_at", r.created_at.to_rfc3339());
-    set("updated_at", r.updated_at.to_rfc3339());
+    set("created_at", stamp(&r.created_at));
+    set("updated_at", stamp(&r.updated_at));
     set("day", r.local_date().to_string());
     match &r.body {
         Body::Session(s) => {

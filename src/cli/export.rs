@@ -54,6 +54,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
     let (bytes, count, problems) = match args.format {
         Format::Markdown => review(
             &store,
+            &crate::service::trends::names_for_cli(ctx.config_dir.as_deref(), &ctx.config),
             super::trends::options(&ctx.config),
             args.week,
             args.with_journal,
@@ -94,6 +95,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
 /// The Markdown review of one week, with its record count and any unreadable files.
 fn review(
     store: &Store,
+    names: &std::collections::BTreeMap<String, String>,
     opts: crate::domain::trends::Options,
     week: Option<chrono::NaiveDate>,
     with_journal: bool,
@@ -101,7 +103,8 @@ fn review(
 ) -> Result<(Vec<u8>, usize, Vec<crate::store::month_file::FileProblem>), Failure> {
     use crate::service::trends::{Span, report};
     let span = Span::Week(week.unwrap_or(today));
-    let (rep, problems) = report(store, span, today, opts)?;
+    let (mut rep, problems) = report(store, span, today, opts)?;
+    crate::service::trends::name_report(&mut rep, names);
     let journal = if with_journal {
         let filter = crate::domain::journal::Filter {
             since: Some(rep.trends.from),

@@ -10,7 +10,7 @@ use crate::domain::checkin::HIGH_DISTRESS;
 use crate::domain::grounding::run::Run;
 use crate::domain::grounding::{Eyes, Routine};
 use crate::service::grounding::{self, Outcome as RunOutcome};
-use crate::service::practice::{add_distress_after, distress_rose};
+use crate::service::practice::{add_distress_after, distress_rose, worth_keeping};
 use crate::store::Store;
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -173,6 +173,10 @@ pub fn run_plain(
         distress_before: before,
         summary,
     };
+    if !worth_keeping(outcome.completed, outcome.took.as_secs_f64()) {
+        writeln!(out, "\n{}", crate::copy::summary::LET_GO)?;
+        return Ok(());
+    }
     let record = grounding::save(store, routine, &outcome, started, io.wall())?;
     close(&outcome, out)?;
     if checkin

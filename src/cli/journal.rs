@@ -33,8 +33,9 @@ pub enum Sub {
         #[arg(long)]
         json: bool,
     },
-    /// Change an entry's text (from stdin, or in $EDITOR)
-    Edit { id: String },
+    /// Change an entry's text (from stdin, or in $EDITOR), or with --tag, --sensation,
+    /// --feeling or --clear only those words
+    Edit(super::journal_words::EditArgs),
     /// Delete an entry (asks first)
     Delete {
         id: String,
@@ -55,6 +56,9 @@ pub struct NewArgs {
     /// A body-sensation word, e.g. "tight chest" (repeat for more)
     #[arg(long = "sensation", value_name = "WORD")]
     pub sensations: Vec<String>,
+    /// A feeling word, e.g. "sad" (repeat for more)
+    #[arg(long = "feeling", value_name = "WORD")]
+    pub feelings: Vec<String>,
     /// Write in $EDITOR instead
     #[arg(long)]
     pub editor: bool,
@@ -77,7 +81,7 @@ pub struct ListArgs {
     pub json: bool,
 }
 
-fn failure(e: JournalError) -> Failure {
+pub(super) fn failure(e: JournalError) -> Failure {
     match e {
         JournalError::Store(e) => Failure::failed(e),
         // Nothing to save is a mistake in the input, like any other: exit 2.
@@ -111,7 +115,8 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
         }
         Some(Sub::Search { query, json }) => search(ctx, query, json, out, err),
         Some(Sub::Show { id }) => show(ctx, &id, out, err),
-        Some(Sub::Edit { id }) => edit(ctx, &id, out),
+        Some(Sub::Edit(a)) if a.changes_words() => super::journal_words::edit(ctx, &a, out),
+        Some(Sub::Edit(a)) => edit(ctx, &a.id, out),
         Some(Sub::Delete { id, yes }) => delete(ctx, &id, yes, out),
     };
     done.map(|()| None)
@@ -123,6 +128,7 @@ fn new(ctx: &Ctx, a: NewArgs, out: &mut dyn Write) -> Routed {
         prompt_id: a.prompt,
         tags: a.tags,
         sensations: a.sensations,
+        feelings: a.feelings,
         ..NewEntry::default()
     };
     if let Some(id) = &entry.prompt_id
@@ -308,7 +314,7 @@ fn cut(s: &str, n: usize) -> String {
     c
 }
 
-fn find(ctx: &Ctx, id: &str) -> Result<(crate::store::Store, Record), Failure> {
+pub(super) fn find(ctx: &Ctx, id: &str) -> Result<(crate::store::Store, Record), Failure> {
     let store = ctx
         .read_store()?
         .ok_or_else(|| failure(JournalError::NotFound(id.to_string())))?;
@@ -333,6 +339,12 @@ fn show(ctx: &Ctx, id: &str, out: &mut dyn Write, err: &mut dyn Write) -> Outcom
     )?;
     if let Some(p) = &j.prompt {
         writeln!(out, "Prompt: {}", safe::line(p))?;
+    }
+    if let Some(after) = j
+        .session_id
+        .and_then(|id| super::journal_words::practice_before(ctx, &store, &r, id))
+    {
+        writeln!(out, "{}", safe::line(&after))?;
     }
     for (label, words) in [
         ("Tags", &j.tags),

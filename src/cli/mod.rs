@@ -17,6 +17,7 @@ pub mod history;
 pub mod import;
 pub mod journal;
 mod journal_text;
+mod journal_words;
 mod manual;
 pub mod patterns;
 pub mod plain_io;

@@ -3,9 +3,9 @@
 //! full-screen trends screen.
 
 use super::{Ctx, Failure, Routed, warn_problems};
-use crate::copy::trends::sentences;
+use crate::copy::trends::{BY_PRACTICE, practice_line, practice_rows, sentences};
 use crate::domain::trends::Options;
-use crate::service::trends::{Span, report};
+use crate::service::trends::{Span, name_report, names_for_cli, report, to_json};
 use chrono::NaiveDate;
 use std::io::{IsTerminal, Write};
 
@@ -63,15 +63,26 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
         return Ok(Some(crate::tui::Start::Trends { span }));
     }
     let store = crate::store::Store::reader(ctx.layout.clone()).map_err(Failure::failed)?;
-    let (rep, problems) = report(&store, span, today, options(&ctx.config))?;
+    let (mut rep, problems) = report(&store, span, today, options(&ctx.config))?;
+    name_report(
+        &mut rep,
+        &names_for_cli(ctx.config_dir.as_deref(), &ctx.config),
+    );
     warn_problems(err, &problems);
     if args.json {
-        serde_json::to_writer_pretty(&mut *out, &rep)?;
+        serde_json::to_writer_pretty(&mut *out, &to_json(&rep)?)?;
         writeln!(out)?;
         return Ok(None);
     }
     for line in sentences(&rep, span) {
         writeln!(out, "{}", crate::copy::safe::line(&line))?;
+    }
+    let rows = practice_rows(&rep.trends);
+    if !rows.is_empty() {
+        writeln!(out, "{BY_PRACTICE}")?;
+        for row in &rows {
+            writeln!(out, "  {}", crate::copy::safe::line(&practice_line(row)))?;
+        }
     }
     Ok(None)
 }

@@ -27,6 +27,7 @@ pub struct Config {
     pub patterns: Vec<Pattern>,
     pub routines: Vec<Routine>,
     pub crisis_lines: Vec<CrisisLine>,
+    pub crisis: Crisis,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -97,6 +98,14 @@ impl Default for Encryption {
     fn default() -> Encryption {
         Encryption { remember: true }
     }
+}
+
+/// How the user's own `[[crisis_lines]]` go with attune's.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Crisis {
+    /// Show only the user's own lines, without the built-in emergency line after them.
+    pub replace_builtin: bool,
 }
 
 fn weekday<'de, D: Deserializer<'de>>(d: D) -> Result<Weekday, D::Error> {
@@ -185,16 +194,21 @@ impl Loaded {
 }
 
 impl Config {
-    /// The crisis lines to show: the user's own from config.toml when given, else attune's.
+    /// The crisis lines to show: attune's when the user gives none; the user's own from
+    /// config.toml followed by the built-in emergency line, unless `[crisis]
+    /// replace_builtin = true` says to show only theirs.
     pub fn crisis_lines(&self) -> std::borrow::Cow<'static, crate::content::CrisisLines> {
         if self.crisis_lines.is_empty() {
-            std::borrow::Cow::Borrowed(crate::content::crisis_lines())
-        } else {
-            std::borrow::Cow::Owned(crate::content::CrisisLines {
-                last_checked: String::new(),
-                lines: self.crisis_lines.clone(),
-            })
+            return std::borrow::Cow::Borrowed(crate::content::crisis_lines());
         }
+        let mut lines = self.crisis_lines.clone();
+        if !self.crisis.replace_builtin {
+            lines.extend(crate::content::emergency_line().cloned());
+        }
+        std::borrow::Cow::Owned(crate::content::CrisisLines {
+            last_checked: String::new(),
+            lines,
+        })
     }
 
     /// Read `path` tolerantly: every setting that can be used is, and each one that

@@ -124,6 +124,7 @@ impl Reader<'_> {
                 "patterns" => c.patterns = self.items(&key, value),
                 "routines" => c.routines = self.items(&key, value),
                 "crisis_lines" => c.crisis_lines = self.items(&key, value),
+                "crisis" => c.crisis = self.section(&key, value),
                 _ => self.problem(
                     &key,
                     "is not a setting attune knows; `attune config --print-default` shows them all",

@@ -257,6 +257,14 @@ pub fn sensation_words() -> &'static [String] {
 }
 
 /// The crisis lines shown in help (parsed once: help draws them on every frame).
+/// The built-in line for emergencies, shown after the user's own lines too.
+pub fn emergency_line() -> Option<&'static CrisisLine> {
+    crisis_lines()
+        .lines
+        .iter()
+        .find(|l| l.region == "Emergencies")
+}
+
 pub fn crisis_lines() -> &'static CrisisLines {
     static LINES: OnceLock<CrisisLines> = OnceLock::new();
     // Compiled in and checked by a test; an empty list would still leave help readable.

@@ -7,6 +7,7 @@
 pub mod correct;
 pub mod crypt;
 pub mod manual;
+pub mod record;
 pub mod safe;
 pub mod store;
 pub mod summary;

@@ -10,6 +10,14 @@ pub fn saved_entry() -> &'static str {
     "Saved your journal entry."
 }
 
+/// A practice stopped in its first seconds: not a practice, so not saved.
+pub const LET_GO: &str = "Stopped in its first few seconds, so nothing was saved.";
+
+/// `journal show` of an entry written after a practice.
+pub fn written_after(practice: &str, at: &str) -> String {
+    format!("Written after a practice: {practice} at {at}.")
+}
+
 /// After `attune config --init`.
 pub fn wrote_config(path: &str) -> String {
     format!("Wrote the default settings to {path}. Edit it to make attune yours.")

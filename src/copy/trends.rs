@@ -1,10 +1,22 @@
 //! The trends in words: the summary sentences the command line prints, the weekly
-//! review repeats and the trends screen shows beside its charts, so all three say the
-//! same thing the same way.
+//! review repeats and the trends screen shows beside its charts, and the one way every
+//! figure is written, so all of them say the same thing the same way.
 
-use crate::domain::trends::Trends;
-use crate::service::trends::{Report, Span};
+use crate::domain::trends::round::round1;
+use crate::domain::trends::{MIN_SESSIONS_TO_SAY, Practice, Trends};
+use crate::service::trends::{Compared, Report, Span};
 use chrono::NaiveDate;
+
+/// A figure as every output writes it: rounded once (one decimal, half away from zero),
+/// "6" for a whole number, "5.5" otherwise.
+pub fn figure(x: f64) -> String {
+    let r = round1(x);
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
 
 /// The plain-language summary: what was practised, what changed, what seems to help.
 pub fn sentences(rep: &Report, span: Span) -> Vec<String> {
@@ -21,6 +33,8 @@ pub enum Said {
     Practice,
     Distress,
     Helpful,
+    /// Which days the changes are against.
+    Compared,
     Scales,
     Sensations,
     Run,
@@ -48,26 +62,22 @@ pub fn said(rep: &Report, span: Span) -> Vec<(Said, String)> {
             ),
         ));
     }
-    if let Some(c) = t.distress_change_mean {
-        let n = plural(t.rated_sessions, "session");
-        lines.push((Said::Distress, match c {
-            c if c < -0.05 => format!("After practice, distress was {:.1} lower on average ({n} rated before and after).", -c),
-            c if c > 0.05 => format!("After practice, distress was {c:.1} higher on average ({n} rated). That happens; gentler practices may suit you better for now."),
-            _ => format!("After practice, distress stayed about the same on average ({n} rated)."),
-        }));
-    }
-    if let Some(id) = &t.most_helpful
-        && let Some(c) = t.by_practice.get(id).and_then(|p| p.mean_change)
+    lines.extend(distress_line(t).map(|l| (Said::Distress, l)));
+    if let Some(p) = t.most_helpful.as_ref().and_then(|id| t.by_practice.get(id))
+        && let Some(c) = p.mean_change
     {
         lines.push((
             Said::Helpful,
             format!(
-                "What seems to help you most: {id} ({:.1} lower on average).",
-                -c
+                "What seems to help you most: {} ({} lower on average, {} rated).",
+                p.name,
+                figure(-c),
+                plural(p.rated, "session")
             ),
         ));
     }
     lines.extend(scale_line(t).map(|l| (Said::Scales, l)));
+    lines.extend(compared_line(rep, span).map(|l| (Said::Compared, l)));
     lines.extend(sensation_line(rep).map(|l| (Said::Sensations, l)));
     if let Some(run) = t.longest_run.filter(|r| *r >= 2) {
         lines.push((Said::Run, format!("Your longest run: {run} days in a row.")));
@@ -93,9 +103,9 @@ fn scale_line(t: &Trends) -> Option<String> {
         .filter_map(|s| {
             let st = t.scales.get(s.key())?;
             Some(format!(
-                "{} {:.1} ({}-{})",
+                "{} {} ({}-{})",
                 s.label().to_lowercase(),
-                st.mean?,
+                figure(st.mean?),
                 st.min?,
                 st.max?
             ))
@@ -143,10 +153,119 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-fn minutes(m: f64) -> String {
+/// Whole minutes, or hours once there are two or more of them.
+pub fn minutes(m: f64) -> String {
+    if m >= 119.5 {
+        return format!("{} hours", figure(m / 60.0));
+    }
     match m.round() as u64 {
         0 => "under a minute".into(),
         1 => "1 minute".into(),
         n => format!("{n} minutes"),
     }
 }
+
+/// The mean change per session, said for what it is, with its count; too few to say
+/// below `MIN_SESSIONS_TO_SAY`.
+fn distress_line(t: &Trends) -> Option<String> {
+    let c = t.distress_change_mean?;
+    let n = plural(t.rated_sessions, "session");
+    if t.rated_sessions < MIN_SESSIONS_TO_SAY {
+        return Some(format!(
+            "Distress before and after practice: {n} rated both, too few to say yet."
+        ));
+    }
+    let said = match round1(c) {
+        c if c < 0.0 => format!("{} lower after practice", figure(-c)),
+        c if c > 0.0 => format!("{} higher after practice", figure(c)),
+        _ => "about the same after practice".to_string(),
+    };
+    let gentle = if round1(c) > 0.0 {
+        " That happens; gentler practices may suit you better for now."
+    } else {
+        ""
+    };
+    Some(format!(
+        "Mean change per session, over {n} rated before and after: distress {said}.{gentle}"
+    ))
+}
+
+/// Which days the changes in brackets are against.
+fn compared_line(rep: &Report, span: Span) -> Option<String> {
+    let c = rep.compared.as_ref()?;
+    rep.change_from_previous.as_ref()?;
+    Some(format!("Changes are against {}.", compared_days(c, span)))
+}
+
+/// "Mon 16 Nov to Wed 18 Nov, the same days of the week before" or "Mon 16 Nov to Sun 22
+/// Nov, the week before".
+pub fn compared_days(c: &Compared, span: Span) -> String {
+    let d = |x: NaiveDate| x.format("%a %-d %b").to_string();
+    let days = format!("{} to {}", d(c.previous_from), d(c.previous_to));
+    let before = match span {
+        Span::Month(_) => "the month before",
+        _ => "the week before",
+    };
+    if c.partial {
+        format!("{days}, the same days of {before}")
+    } else {
+        format!("{days}, {before}")
+    }
+}
+
+/// The change between two shown figures: "▼2" lower, "▲0.5" higher, "=" the same.
+pub fn change_mark(before: f64, after: f64) -> String {
+    let d = crate::domain::trends::round::shown_change(before, after);
+    match d {
+        d if d < 0.0 => format!("▼{}", figure(-d)),
+        d if d > 0.0 => format!("▲{}", figure(d)),
+        _ => "=".to_string(),
+    }
+}
+
+/// One practice's row: its name, sessions, rated sessions and mean change in words.
+pub struct PracticeRow {
+    pub name: String,
+    pub sessions: usize,
+    pub rated: usize,
+    /// "1.7 lower", "0.5 higher", "the same", or "too few to say".
+    pub change: String,
+}
+
+/// Every practice of the range, most sessions first, then by name.
+pub fn practice_rows(t: &Trends) -> Vec<PracticeRow> {
+    let mut all: Vec<&Practice> = t.by_practice.values().collect();
+    all.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
+    all.into_iter()
+        .map(|p| PracticeRow {
+            name: p.name.clone(),
+            sessions: p.count,
+            rated: p.rated,
+            change: change_words(p),
+        })
+        .collect()
+}
+
+fn change_words(p: &Practice) -> String {
+    match p.mean_change.map(round1) {
+        None => "not rated".to_string(),
+        Some(_) if p.rated < MIN_SESSIONS_TO_SAY => "too few to say".to_string(),
+        Some(c) if c < 0.0 => format!("{} lower", figure(-c)),
+        Some(c) if c > 0.0 => format!("{} higher", figure(c)),
+        Some(_) => "the same".to_string(),
+    }
+}
+
+/// "Touch and weight: 4 sessions, 3 rated, 1.7 lower": one line of the text output.
+pub fn practice_line(row: &PracticeRow) -> String {
+    format!(
+        "{}: {}, {} rated, {}",
+        row.name,
+        plural(row.sessions, "session"),
+        row.rated,
+        row.change
+    )
+}
+
+/// The heading over the practice lines.
+pub const BY_PRACTICE: &str = "Each practice, with the mean change in distress per rated session:";

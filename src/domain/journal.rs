@@ -182,7 +182,55 @@ pub struct View<'a> {
     pub feelings: &'a [String],
 }
 
-/// Every word of `query` appears somewhere in the entry, in any case.
+/// Text as search compares it: lower case, accents let go ("Café" reads "cafe"), so a
+/// word typed without its accents still finds it.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    text.to_lowercase()
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .collect()
+}
+
+/// Where the words of `query` are in `text`, as byte ranges of `text`, found as search
+/// finds them (case and accents folded), in order and never overlapping.
+pub fn match_ranges(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    // The folded text, and for each of its bytes the range of the character it came from.
+    let mut folded = String::new();
+    let mut origin: Vec<std::ops::Range<usize>> = Vec::new();
+    for (at, c) in text.char_indices() {
+        let piece = fold(c.encode_utf8(&mut [0; 4]));
+        let from = at..at + c.len_utf8();
+        origin.extend(std::iter::repeat_n(from, piece.len()));
+        folded.push_str(&piece);
+    }
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    for word in query.split_whitespace().map(fold) {
+        for (start, hit) in folded.match_indices(&word) {
+            let (Some(first), Some(last)) = (origin.get(start), origin.get(start + hit.len() - 1))
+            else {
+                continue;
+            };
+            found.push(first.start..last.end);
+        }
+    }
+    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in found {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// Every word of `query` appears somewhere in the entry, in any case, with or without
+/// its accents.
 fn contains_all(v: &View, query: &str) -> bool {
     let fields = || {
         [v.text, v.prompt.unwrap_or("")].into_iter().chain(
@@ -193,11 +241,11 @@ fn contains_all(v: &View, query: &str) -> bool {
                 .map(String::as_str),
         )
     };
-    let lowered: Vec<String> = fields().map(str::to_lowercase).collect();
+    let folded: Vec<String> = fields().map(fold).collect();
     query
         .split_whitespace()
-        .map(str::to_lowercase)
-        .all(|w| lowered.iter().any(|f| f.contains(&w)))
+        .map(fold)
+        .all(|w| folded.iter().any(|f| f.contains(&w)))
 }
 
 #[cfg(test)]
@@ -260,6 +308,39 @@ mod tests {
             p.of_the_day(day, 0),
             p.of_the_day(day, 1),
             "another prompt is another"
+        );
+    }
+
+    #[test]
+    fn search_folds_case_and_accents_both_ways() {
+        assert_eq!(fold("Café crème"), "cafe creme");
+        assert_eq!(fold("ÅNGEST Über"), "angest uber");
+        let text = "A calm morning at the Café.";
+        let v = View {
+            day: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            text,
+            prompt: None,
+            tags: &[],
+            sensations: &[],
+            feelings: &[],
+        };
+        assert!(contains_all(&v, "cafe"));
+        assert!(contains_all(&v, "CAFÉ calm"));
+        assert!(!contains_all(&v, "cafe tea"));
+    }
+
+    #[test]
+    fn matches_are_found_where_search_finds_them_accents_and_all() {
+        let text = "Café, then the CAFE again";
+        let hits: Vec<&str> = match_ranges(text, "cafe")
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(hits, ["Café", "CAFE"]);
+        assert!(match_ranges(text, "tea").is_empty());
+        assert_eq!(
+            match_ranges("aaa", "aa a"),
+            vec![std::ops::Range { start: 0, end: 3 }]
         );
     }
 

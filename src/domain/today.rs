@@ -1,7 +1,7 @@
 //! Today at a glance: check-ins today, the latest distress, practice minutes so far, and
 //! days practised this week. Pure: the day and the records come in as arguments.
 
-use crate::store::model::{Body, Record};
+use crate::store::model::{Body, Record, Session, Stamp};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use std::collections::BTreeSet;
 
@@ -38,16 +38,20 @@ pub fn summarise<'a>(
 ) -> TodaySummary {
     let monday = week_start(today, first_weekday);
     let mut s = TodaySummary::default();
-    let mut latest: Option<&Record> = None;
+    // The latest distress said today, from a check-in or a practice's rating.
+    let mut latest: Option<(Stamp, u8)> = None;
+    let mut said = |at: Stamp, distress: u8| {
+        if latest.is_none_or(|(l, _)| at >= l) {
+            latest = Some((at, distress));
+        }
+    };
     let mut practice_days = BTreeSet::new();
     for r in records.into_iter().filter(|r| r.is_live()) {
         let day = r.local_date();
         match &r.body {
-            Body::Checkin(_) if day == today => {
+            Body::Checkin(c) if day == today => {
                 s.checkins_today += 1;
-                if latest.is_none_or(|l| r.created_at > l.created_at) {
-                    latest = Some(r);
-                }
+                said(r.created_at, c.distress);
             }
             Body::Session(sess) => {
                 if day >= monday && day <= today {
@@ -56,23 +60,33 @@ pub fn summarise<'a>(
                 if day == today {
                     s.sessions_today += 1;
                     s.practice_seconds_today += sess.actual_seconds.max(0.0);
+                    for (at, distress) in ratings(r.created_at, sess) {
+                        said(at, distress);
+                    }
                 }
             }
             _ => {}
         }
     }
-    s.latest_distress = latest.and_then(|r| match &r.body {
-        Body::Checkin(c) => Some(c.distress),
-        _ => None,
-    });
+    s.latest_distress = latest.map(|(_, d)| d);
     s.days_practised_this_week = practice_days.len();
     s
+}
+
+/// A practice's ratings with when each was given: before at its start, after at its end.
+fn ratings(started: Stamp, s: &Session) -> impl Iterator<Item = (Stamp, u8)> {
+    let ran = chrono::TimeDelta::try_milliseconds((s.actual_seconds.max(0.0) * 1000.0) as i64)
+        .unwrap_or_default();
+    let ended = started.checked_add_signed(ran).unwrap_or(started);
+    let before = s.distress_before.map(|d| (started, d));
+    let after = s.distress_after.map(|d| (ended, d));
+    before.into_iter().chain(after)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::model::{Checkin, Session};
+    use crate::store::model::Checkin;
     use chrono::{FixedOffset, TimeZone};
 
     fn at(d: u32, h: u32, body: Body) -> Record {
@@ -123,6 +137,37 @@ mod tests {
         assert_eq!(s.sessions_today, 2);
         assert_eq!(s.practice_minutes_today(), 7);
         assert_eq!(s.days_practised_this_week, 2);
+    }
+
+    #[test]
+    fn the_latest_distress_may_be_a_practice_rating() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let rated = |h: u32, before: Option<u8>, after: Option<u8>| {
+            let mut r = at(27, h, session(600.0));
+            if let Body::Session(s) = &mut r.body {
+                s.distress_before = before;
+                s.distress_after = after;
+            }
+            r
+        };
+        // A check-in at 08:00, then a practice 09:00-09:10 rated 7 before and 3 after.
+        let records = vec![at(27, 8, checkin(6)), rated(9, Some(7), Some(3))];
+        assert_eq!(
+            summarise(&records, today, Weekday::Mon).latest_distress,
+            Some(3)
+        );
+        // Stopped before the after rating: its before rating is the latest said.
+        let records = vec![at(27, 8, checkin(6)), rated(9, Some(7), None)];
+        assert_eq!(
+            summarise(&records, today, Weekday::Mon).latest_distress,
+            Some(7)
+        );
+        // A check-in after the practice ended is later still.
+        let records = vec![rated(9, Some(7), Some(3)), at(27, 10, checkin(5))];
+        assert_eq!(
+            summarise(&records, today, Weekday::Mon).latest_distress,
+            Some(5)
+        );
     }
 
     #[test]

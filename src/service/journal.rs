@@ -164,6 +164,42 @@ pub fn edit(
     Ok((updated, report))
 }
 
+/// New word lists for an entry: each one given replaces that list (tidied as on a new
+/// entry); `None` leaves it as it is.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WordsChange {
+    pub tags: Option<Vec<String>>,
+    pub sensations: Option<Vec<String>>,
+    pub feelings: Option<Vec<String>>,
+}
+
+/// Save `record` with its tags, body words or feelings changed; the text stays. The
+/// report says nothing changed when the lists already held these words.
+pub fn edit_words(
+    store: &Store,
+    record: &Record,
+    change: &WordsChange,
+    now: Stamp,
+) -> Result<(Record, SaveReport), JournalError> {
+    let mut updated = record.clone();
+    if let Body::Journal(j) = &mut updated.body {
+        let replace = |list: &mut Vec<String>, new: &Option<Vec<String>>| {
+            if let Some(words) = new {
+                *list = tidy_words(words);
+            }
+        };
+        replace(&mut j.tags, &change.tags);
+        replace(&mut j.sensations, &change.sensations);
+        replace(&mut j.feelings, &change.feelings);
+    }
+    if updated.body == record.body {
+        return Ok((record.clone(), SaveReport::default()));
+    }
+    updated.updated_at = record.next_version(now);
+    let report = store.save(updated.clone())?;
+    Ok((updated, report))
+}
+
 /// Delete an entry everywhere: a tombstone wins over every other version.
 pub fn delete(store: &Store, record: &Record, now: Stamp) -> Result<Record, JournalError> {
     Ok(correct::delete(store, record, now)?)

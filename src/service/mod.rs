@@ -12,6 +12,7 @@ pub mod journal;
 pub mod journal_index;
 pub mod jrnl;
 pub mod practice;
+pub mod record_day;
 pub mod records;
 pub mod trends;
 pub mod trends_index;

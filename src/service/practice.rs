@@ -95,6 +95,16 @@ pub fn recent_uses(
         .count())
 }
 
+/// A practice stopped sooner than this is a start let go, not a practice: it is not
+/// saved, so no average and no "practised" ever counts it.
+pub const MIN_STOPPED_SECONDS: f64 = 10.0;
+
+/// Whether a practice that ran `seconds` is worth a record: finished, or stopped after
+/// its first few seconds.
+pub fn worth_keeping(completed: bool, seconds: f64) -> bool {
+    completed || seconds >= MIN_STOPPED_SECONDS
+}
+
 /// Save a finished or stopped practice. The record's day is the day it began.
 pub fn save_session(
     store: &Store,
@@ -104,7 +114,9 @@ pub fn save_session(
 ) -> Result<Record, StoreError> {
     // A practice left open for days is kept as the longest a practice counts for, so it
     // is saved within the bounds every record is read with, rather than refused.
-    session.actual_seconds = session.actual_seconds.clamp(0.0, MAX_PRACTICE_SECONDS);
+    // To the millisecond: what a clock can say, not a nanosecond float's noise.
+    let seconds = session.actual_seconds.clamp(0.0, MAX_PRACTICE_SECONDS);
+    session.actual_seconds = (seconds * 1000.0).round() / 1000.0;
     let mut record = Record::new(Body::Session(session), started);
     record.updated_at = now.max(started);
     store.save(record.clone())?;

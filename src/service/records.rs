@@ -61,7 +61,8 @@ pub fn export(store: &Store, now: Stamp) -> Result<(ExportDoc, Vec<FileProblem>)
     let doc = ExportDoc {
         format: EXPORT_FORMAT.to_string(),
         version: EXPORT_VERSION,
-        exported_at: now.to_rfc3339(),
+        // The one format of every time attune writes: as the month files hold them.
+        exported_at: now.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
         records,
     };
     Ok((doc, problems))

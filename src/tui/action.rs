@@ -69,6 +69,8 @@ pub enum Action {
     TrendsMove(i8),
     /// Show a week, a month or all time (the one shown goes back to the week).
     TrendsShow(crate::tui::trends::Unit),
+    /// Start typing a date to go to (then digits, '-', Enter to go, Esc to cancel).
+    TrendsGoTo,
     /// A trends report for this range arrived (or could not be read).
     TrendsLoaded {
         /// The range the report is for (a late one for another range is left aside).
@@ -85,7 +87,7 @@ pub enum Action {
     Digit(u8),
     /// Move the focused scale by one (−1 or +1).
     Nudge(i8),
-    /// Clear the focused scale.
+    /// Clear the focused scale, or the line being typed.
     Clear,
     /// A typed character, for the note or an own sensation word.
     Type(char),
@@ -131,6 +133,8 @@ pub enum Action {
     SessionSaved(Result<Record, String>),
     /// The distress rating after a practice was added to its record.
     SessionUpdated(Result<Record, String>),
+    /// The record screen's own actions and results.
+    Record(crate::tui::record::RecordAction),
     // Journal.
     /// The journal screen's own actions and results.
     Journal(crate::tui::journal::JournalAction),
@@ -177,6 +181,8 @@ pub enum Effect {
     UpdateRecord(Record),
     /// The journal's reading, saving, deleting and drafts.
     Journal(crate::tui::journal::JournalEffect),
+    /// The record screen's reading, correcting and deleting.
+    Record(crate::tui::record::RecordEffect),
     /// Read the trends of a week, a month or all time, as of `today`.
     LoadTrends {
         span: Span,

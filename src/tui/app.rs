@@ -38,6 +38,13 @@ pub enum Notice {
     KeptBeside(String),
 }
 
+/// Something this run saved, said in the shell when it was started for one thing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Done {
+    Practice(Box<crate::store::model::Session>),
+    Entry,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct App {
     pub screen: Screen,
@@ -48,11 +55,11 @@ pub struct App {
     /// The first-run notice is showing.
     pub welcome: bool,
     pub quit: bool,
-    /// Started from the shell for one practice (`attune breathe`, `attune ground ROUTINE`):
-    /// going home means going back to the shell.
+    /// Started from the shell for one practice or entry (`attune breathe`, `attune ground
+    /// ROUTINE`, `attune journal new`): going home means going back to the shell.
     pub back_to_shell: bool,
-    /// The practice saved last in this run, for the line said in the shell afterwards.
-    pub last_practice: Option<crate::store::model::Session>,
+    /// What was saved last in this run, for the line said in the shell afterwards.
+    pub last_done: Option<Done>,
     /// The terminal's size, so scrolling can stop where the text ends.
     pub size: Size,
     pub keymap: Keymap,
@@ -93,7 +100,7 @@ impl App {
             welcome,
             quit: false,
             back_to_shell: false,
-            last_practice: None,
+            last_done: None,
             size: Size::new(80, 24),
             keymap: Keymap::default(),
             theme: Theme::new(color),
@@ -149,6 +156,35 @@ impl App {
         self.keymap.say(self.context_under_help(), text)
     }
 
+    /// The footer's key hints for `ctx`; "home" says "leave" where home is the shell.
+    pub fn hints(&self, ctx: Context) -> Vec<(String, &'static str)> {
+        let mut hints = self.keymap.hints(ctx);
+        if self.back_to_shell {
+            for (_, what) in &mut hints {
+                if *what == super::strings::HINT_HOME {
+                    *what = super::strings::HINT_LEAVE;
+                }
+            }
+        }
+        hints
+    }
+
+    /// Remember what a save's answer says was kept, for the line said in the shell.
+    fn note_done(&mut self, action: &Action) {
+        use super::journal::JournalAction as J;
+        match action {
+            Action::SessionSaved(Ok(r)) | Action::SessionUpdated(Ok(r)) => {
+                if let crate::store::model::Body::Session(s) = &r.body {
+                    self.last_done = Some(Done::Practice(Box::new(s.clone())));
+                }
+            }
+            Action::Journal(J::Saved(Ok(_)) | J::SavedAsNew(_)) => {
+                self.last_done = Some(Done::Entry);
+            }
+            _ => {}
+        }
+    }
+
     /// The action a key asks for right now, if any.
     pub fn action_for_key(&self, key: &KeyEvent) -> Option<Action> {
         self.keymap.action_for(self.context(), key)
@@ -170,11 +206,7 @@ impl App {
         if matches!(action, Action::Paste(_)) && !self.keymap.types_text(self.context()) {
             return None;
         }
-        if let Action::SessionSaved(Ok(r)) | Action::SessionUpdated(Ok(r)) = &action
-            && let crate::store::model::Body::Session(s) = &r.body
-        {
-            self.last_practice = Some(s.clone());
-        }
+        self.note_done(&action);
         match action {
             Action::Quit => {
                 self.quit = true;

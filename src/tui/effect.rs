@@ -60,6 +60,7 @@ fn perform_one(store: &Store, effect: Effect) -> Action {
                 .map_err(|e| e.to_string()),
         ),
         Effect::Journal(e) => super::journal::effect::perform(store, e),
+        Effect::Record(e) => super::record::effect::perform(store, e),
         Effect::LoadTrends { span, today, opts } => {
             // Unreadable files are left out here; the home screen already says so.
             let result = report(store, span, today, opts)

@@ -104,12 +104,14 @@ fn spawn_input(tx: Sender<Msg>) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A practice started from the shell ends with a line about it, said in the shell.
+/// A practice or entry started from the shell ends with a line about it, said there.
 fn farewell(ended: Ended, app: &App) -> Ended {
-    match (&ended, &app.last_practice) {
-        (Ended::Quit, Some(practice)) if app.back_to_shell => {
-            Ended::Said(crate::copy::summary::practice(practice))
-        }
+    use super::app::Done;
+    match (&ended, &app.last_done) {
+        (Ended::Quit, Some(done)) if app.back_to_shell => Ended::Said(match done {
+            Done::Practice(practice) => crate::copy::summary::practice(practice),
+            Done::Entry => crate::copy::summary::saved_entry().to_string(),
+        }),
         _ => ended,
     }
 }

@@ -64,8 +64,22 @@ pub enum Context {
     GroundRate,
     /// The closing screen, asking distress after.
     GroundClosing,
-    /// The closing screen without ratings (--no-checkin).
+    /// The closing screen, asking distress after, with words that could be kept.
+    GroundClosingKeep,
+    /// The closing screen without ratings (--no-checkin, or nothing saved).
     GroundDone,
+    /// The closing screen without ratings, with words that could be kept.
+    GroundDoneKeep,
+    /// One day of check-ins and practices.
+    Record,
+    /// The record just after a delete, while it can be undone.
+    RecordUndo,
+    /// A yes-or-no question on the record: delete, or leave a change.
+    RecordAsk,
+    /// Correcting a practice, a rating focused.
+    RecordRating,
+    /// Correcting a practice, its note focused: typed keys go into the note.
+    RecordNote,
     /// The trends screen showing a week, a month or all time.
     Trends(crate::tui::trends::Unit),
     Help,

@@ -14,6 +14,7 @@ pub mod home;
 pub mod journal;
 pub mod keymap;
 pub mod paint;
+pub mod record;
 pub mod runner;
 pub mod screen;
 pub mod strings;
@@ -121,11 +122,13 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
                 routine: Some(_),
                 ..
             }
+            | Start::Journal { entry: Some(_) }
     );
     let first = match opts.start {
         Start::Breathe { plan, checkin } => app.open_breathe(Some(plan), checkin, day),
         Start::Trends { span } => app.open_trends(span, day),
-        Start::Journal { entry } => app.open_journal(entry.map_or(Intent::List, Intent::Write)),
+        Start::Journal { entry: Some(new) } => app.open_journal_once(new),
+        Start::Journal { entry: None } => app.open_journal(Intent::List),
         Start::Ground { routine, checkin } => {
             app.open_ground(routine.as_deref(), checkin, clock.now());
             None

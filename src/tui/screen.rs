@@ -11,6 +11,7 @@ use super::checkin::CheckinForm;
 use super::ground::Ground;
 use super::journal::JournalState;
 use super::keymap::Context;
+use super::record::RecordState;
 use super::trends::TrendsView;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -25,6 +26,7 @@ pub enum Screen {
     Journal(Box<JournalState>),
     Ground(Box<Ground>),
     Trends(Box<TrendsView>),
+    Record(Box<RecordState>),
 }
 
 /// Where a screen's update leads; the App carries it out.
@@ -54,6 +56,7 @@ impl App {
             Screen::Journal(_) => self.journal(action, now),
             Screen::Ground(_) => self.ground(action, now),
             Screen::Trends(_) => self.trends(action),
+            Screen::Record(_) => self.record(action, now),
         };
         self.follow(transition, now)
     }
@@ -89,6 +92,7 @@ impl App {
             Screen::Journal(j) => j.context(),
             Screen::Ground(g) => g.context(),
             Screen::Trends(view) => Context::Trends(view.unit()),
+            Screen::Record(r) => r.context(),
         }
     }
 
@@ -99,7 +103,7 @@ impl App {
             Screen::Journal(j) => j.deadline(),
             Screen::Breathe(b) => self.breathe_deadline(b),
             Screen::Ground(_) => self.ground_deadline(),
-            Screen::Home | Screen::Checkin(_) | Screen::Trends(_) => None,
+            Screen::Home | Screen::Checkin(_) | Screen::Trends(_) | Screen::Record(_) => None,
         }
     }
 
@@ -116,6 +120,7 @@ impl App {
                 Transition::Do(effect) => Some(effect),
                 _ => None,
             },
+            Screen::Record(r) => r.stop_for_exit(now),
             Screen::Home | Screen::Checkin(_) | Screen::Trends(_) => None,
         }
     }
@@ -143,5 +148,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Screen::Journal(j) => super::journal::view::render(app, j, frame, area),
         Screen::Ground(g) => super::ground::view::render(app, g, frame, area),
         Screen::Trends(view) => super::trends::view::render(app, view, frame, area),
+        Screen::Record(r) => super::record::view::render(app, r, frame, area),
     }
 }

@@ -180,7 +180,7 @@ pub fn lines_checked(date: &str) -> String {
 // Welcome.
 pub const WELCOME_TITLE: &str = "Welcome to attune";
 pub const WELCOME: &[&str] = &[
-    "A quiet place for small daily practice, starting with a short check-in on how your body feels.",
+    "A quiet place for small daily practice: breathing, grounding, short check-ins on how your body feels, and a journal.",
     "It is not therapy, and not for emergencies.",
     "Press {help} any time for help and crisis lines; {quit} quits.",
 ];

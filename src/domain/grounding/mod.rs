@@ -73,6 +73,12 @@ pub struct BadRoutine {
 }
 
 impl Routine {
+    /// Whether every word a run can hold was chosen from a list (none typed): such words
+    /// are names, the point of the routine, and are kept unless the user says otherwise.
+    pub fn names_only(&self) -> bool {
+        !self.steps.iter().any(|s| matches!(s, Step::Typed { .. }))
+    }
+
     /// Check what serde cannot: an id, some steps, sensible numbers, words to read.
     pub fn check(&self) -> Result<(), BadRoutine> {
         let bad = |field: String, problem| BadRoutine {

@@ -8,7 +8,7 @@ use crate::tui::strings as s;
 use crate::tui::ui::line_input::Cursor;
 use ratatui::crossterm::event::KeyCode;
 
-const SCALE: &[Binding] = &[
+pub(crate) const SCALE: &[Binding] = &[
     bind(KeySpec::Digits, Action::Digit(0), Some(s::HINT_SET)),
     bind(code(KeyCode::Left), Action::Nudge(-1), Some(s::HINT_NUDGE)),
     bind(code(KeyCode::Right), Action::Nudge(1), Some(s::HINT_NUDGE)),
@@ -21,7 +21,7 @@ const WORDS: &[Binding] = &[
     bind(code(KeyCode::Right), Action::OpenPicker, None),
 ];
 
-const NOTE: &[Binding] = &[
+pub(crate) const NOTE: &[Binding] = &[
     bind(code(KeyCode::Backspace), Action::Erase, None),
     bind(code(KeyCode::Delete), Action::EraseAhead, None),
     bind(code(KeyCode::Left), Action::Cursor(Cursor::Left), None),
@@ -31,14 +31,14 @@ const NOTE: &[Binding] = &[
 ];
 
 /// Leave without saving? Esc, like n, goes back to the form.
-const ASK: &[Binding] = &[
+pub(crate) const ASK: &[Binding] = &[
     bind(k('y'), Action::Answer(true), Some(s::HINT_YES)),
     bind(k('n'), Action::Answer(false), Some(s::HINT_NO)),
     bind(code(KeyCode::Esc), Action::Answer(false), None),
 ];
 
 /// Moving, saving and leaving, on every item of the check-in.
-const FORM: &[Binding] = &[
+pub(crate) const FORM: &[Binding] = &[
     bind(code(KeyCode::Up), Action::Prev, Some(s::HINT_MOVE)),
     bind(code(KeyCode::Down), Action::Next, Some(s::HINT_MOVE)),
     bind(code(KeyCode::Tab), Action::Next, None),

@@ -91,7 +91,7 @@ impl Picker {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CheckinForm {
     pub items: Vec<Item>,
     pub focus: usize,
@@ -107,6 +107,8 @@ pub struct CheckinForm {
     pub saving: Option<(uuid::Uuid, Stamp)>,
     /// Esc was pressed with something filled in: asking before letting it go.
     pub asking: bool,
+    /// Correcting this stored check-in, rather than making a new one.
+    pub editing: Option<Box<Record>>,
 }
 
 impl CheckinForm {
@@ -129,7 +131,24 @@ impl CheckinForm {
             typed_one: false,
             saving: None,
             asking: false,
+            editing: None,
         }
+    }
+
+    /// The form filled with a stored check-in, to correct it; sleep is asked if it holds
+    /// a sleep rating. None for anything but a check-in.
+    pub fn editing(record: &Record) -> Option<CheckinForm> {
+        let Body::Checkin(c) = &record.body else {
+            return None;
+        };
+        let mut form = CheckinForm::new(c.sleep.is_some());
+        for scale in Scale::ALL {
+            form.values[slot(scale)] = scale.get(c);
+        }
+        form.sensations = c.sensations.clone();
+        form.note = LineInput::new(c.note.as_deref().unwrap_or(""));
+        form.editing = Some(Box::new(record.clone()));
+        Some(form)
     }
 
     pub fn focused(&self) -> Item {
@@ -141,6 +160,23 @@ impl CheckinForm {
         self.values.iter().all(Option::is_none)
             && self.sensations.is_empty()
             && self.note.text().trim().is_empty()
+    }
+
+    /// Whether leaving loses nothing: a new form left blank, or a correction that still
+    /// holds what is stored.
+    pub fn is_untouched(&self) -> bool {
+        let Some(old) = &self.editing else {
+            return self.is_blank();
+        };
+        let Body::Checkin(stored) = &old.body else {
+            return true;
+        };
+        let note = self.note.text().trim();
+        Scale::ALL
+            .into_iter()
+            .all(|s| self.value(s) == s.get(stored))
+            && self.sensations == stored.sensations
+            && note == stored.note.as_deref().unwrap_or("").trim()
     }
 
     /// Whether sleep is among the items (it is asked only in the day's first check-in).

@@ -7,6 +7,7 @@ use crate::store::model::{Body, Record, Stamp};
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, HIGH_DISTRESS, Notice, Now, Screen};
 use crate::tui::keymap::Context;
+use crate::tui::record::RecordEffect;
 use crate::tui::screen::Transition;
 use crate::tui::ui::picker;
 
@@ -27,7 +28,16 @@ impl App {
         let Screen::Checkin(form) = &mut self.screen else {
             return Transition::Stay;
         };
-        form.update(action, now.wall)
+        let saved = match &action {
+            Action::Saved(Ok(r)) => Some(r.clone()),
+            _ => None,
+        };
+        let out = form.update(action, now.wall);
+        // A correction goes back to the record it came from, not home.
+        match (out, form.editing.clone()) {
+            (Transition::Home(_), Some(old)) => self.back_to_record(&old, saved.as_ref()),
+            (out, _) => out,
+        }
     }
 
     fn checkin_column_step(&self, by: i8) -> i8 {
@@ -51,7 +61,7 @@ impl CheckinForm {
         match action {
             Action::Save => return self.save(now),
             Action::Saved(result) => return self.saved(result),
-            Action::Leave if self.is_blank() => return Transition::Home(Vec::new()),
+            Action::Leave if self.is_untouched() => return Transition::Home(Vec::new()),
             // What was filled in is not thrown away on one key: ask first, as the journal does.
             Action::Leave => self.asking = true,
             other => self.edit(other),
@@ -88,6 +98,18 @@ impl CheckinForm {
     }
 
     fn save(&mut self, now: Stamp) -> Transition {
+        if let Some(old) = &self.editing {
+            let Some(checkin) = self.to_checkin() else {
+                self.message = Some(FormMessage::NeedDistress);
+                self.focus_on(Item::Scale(Scale::Distress));
+                return Transition::Stay;
+            };
+            return Transition::Do(Effect::Record(RecordEffect::EditCheckin {
+                record: old.clone(),
+                checkin: Box::new(checkin),
+                at: now,
+            }));
+        }
         match self.record_to_save(now) {
             Some(record) => Transition::Do(Effect::SaveCheckin { record }),
             None => {

@@ -55,7 +55,7 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect) {
     let mut head = Vec::new();
     let message = form.message.as_ref().map(|m| message_text(m, roomy, theme));
     if roomy {
-        head.push(title(theme, Some(s::CHECKIN_TITLE)));
+        head.push(title(theme, Some(form_title(form))));
         head.push(Line::default());
         head.push(Line::styled(
             format!("   {}", s::CHECKIN_INTRO),
@@ -72,7 +72,7 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect) {
                     head.push(Line::styled(format!(" {line}"), *style));
                 }
             }
-            None => head.push(title(theme, Some(s::CHECKIN_TITLE))),
+            None => head.push(title(theme, Some(form_title(form)))),
         }
     }
     let (items, focus_line) = item_lines(form, &cols, body.width, roomy, theme);
@@ -110,6 +110,15 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect) {
     {
         let y = body.y + u16::try_from(top + focus_line - skip).unwrap_or(u16::MAX);
         frame.set_cursor_position(Position::new(body.x + x, y));
+    }
+}
+
+/// "Check in", or "Change a check-in" when correcting one.
+fn form_title(form: &CheckinForm) -> &'static str {
+    if form.editing.is_some() {
+        crate::copy::record::EDIT_CHECKIN_TITLE
+    } else {
+        s::CHECKIN_TITLE
     }
 }
 
@@ -197,7 +206,7 @@ fn item_lines(
             }
         }
     }
-    if !form.asks_sleep() {
+    if !form.asks_sleep() && form.editing.is_none() {
         let said = if roomy {
             lines.push(Line::default());
             s::SLEEP_FIRST_ONLY

@@ -29,6 +29,11 @@ impl App {
 
     /// Hand an action to the grounding screen.
     pub(crate) fn ground(&mut self, action: Action, now: Now) -> Transition {
+        if let Action::Journal(crate::tui::journal::JournalAction::WriteAfterPractice) = action {
+            return self
+                .write_after_practice(now)
+                .map_or(Transition::Stay, Transition::Do);
+        }
         let rows = self.choose_rows();
         let Screen::Ground(g) = &mut self.screen else {
             return Transition::Stay;
@@ -86,8 +91,14 @@ impl Ground {
                 Some(Step::Rate { .. }) => Context::GroundRate,
                 Some(Step::Read { .. }) | None => Context::GroundRead,
             },
-            Stage::Closing(_) if self.checkin => Context::GroundClosing,
-            Stage::Closing(_) => Context::GroundDone,
+            // Stopped in its first seconds: nothing saved, so nothing to rate or keep.
+            Stage::Closing(c) if c.unsaved => Context::GroundDone,
+            Stage::Closing(c) => match (self.checkin, c.has_words()) {
+                (true, false) => Context::GroundClosing,
+                (true, true) => Context::GroundClosingKeep,
+                (false, false) => Context::GroundDone,
+                (false, true) => Context::GroundDoneKeep,
+            },
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::domain::grounding::Routine;
 use crate::service::grounding::{Outcome, session};
-use crate::service::practice::distress_rose;
+use crate::service::practice::{distress_rose, worth_keeping};
 use crate::store::model::{Body, Record, Session, Stamp};
 use crate::tui::action::Effect;
 use crate::tui::app::{HIGH_DISTRESS, Notice};
@@ -45,10 +45,15 @@ pub struct Closing {
     pub after: Rating,
     /// A save is on its way; go here once it is done.
     then: Option<Then>,
+    /// Stopped in its first seconds: not a practice, so nothing is saved.
+    pub unsaved: bool,
 }
 
 impl Closing {
     pub fn new(routine: Routine, outcome: Outcome, started: Stamp, ended: Stamp) -> Closing {
+        let unsaved = !worth_keeping(outcome.completed, outcome.took.as_secs_f64());
+        // Words only chosen (never typed) are names, the point of the routine: kept.
+        let keep = routine.names_only() && !outcome.summary.noticed.is_empty();
         Closing {
             routine,
             outcome,
@@ -56,9 +61,10 @@ impl Closing {
             ended,
             record: None,
             error: None,
-            keep: false,
+            keep,
             after: Rating::default(),
             then: None,
+            unsaved,
         }
     }
 
@@ -82,17 +88,28 @@ impl Closing {
         s
     }
 
-    /// Save the run as it stands (the first save: nothing typed is kept yet).
-    pub fn save(&self) -> Effect {
-        Effect::SaveSession {
-            session: session(&self.routine, &self.outcome),
+    /// Save the run as it stands (the first save: typed words are not kept yet), or
+    /// nothing if it was let go in its first seconds.
+    pub fn save(&self) -> Option<Effect> {
+        if self.unsaved {
+            return None;
+        }
+        let outcome = Outcome {
+            keep_noticed: self.keep,
+            ..self.outcome.clone()
+        };
+        Some(Effect::SaveSession {
+            session: session(&self.routine, &outcome),
             started: self.started,
             at: self.ended,
-        }
+        })
     }
 
     /// Enter, c or g: save the choices made here (if any changed), then go on.
     pub fn confirm(&mut self, then: Then, now: Stamp) -> Done {
+        if self.unsaved {
+            return Done::Go(then, Vec::new());
+        }
         let want = self.wanted();
         let Some(record) = &self.record else {
             self.then = Some(then);

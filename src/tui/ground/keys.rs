@@ -116,9 +116,15 @@ pub(crate) const CLOSING: &[Binding] = &[
     bind(code(KeyCode::Delete), Action::Clear, None),
 ];
 
+/// Only where something was typed or chosen that could be kept.
+pub(crate) const KEEP: &[Binding] =
+    &[bind(k('k'), Action::ToggleKeep, Some(g::HINT_KEEP)).named(Name::Keep)];
+
+/// The same keys as on breathing's closing screen, and a check-in.
 pub(crate) const CLOSING_TAIL: &[Binding] = &[
-    bind(k('k'), Action::ToggleKeep, Some(g::HINT_KEEP)).named(Name::Keep),
-    bind(k('c'), Action::OpenCheckin, Some(s::HINT_CHECKIN)).named(Name::Checkin),
+    crate::tui::journal::keys::WRITE_ABOUT_IT,
+    // Said on the screen itself ("c opens a check-in"), so the footer fits one line.
+    bind(k('c'), Action::OpenCheckin, None).named(Name::Checkin),
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_DONE)),
     bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_HOME)),
     bind(k('q'), Action::Leave, None),
@@ -144,6 +150,14 @@ pub(crate) fn tables() -> Vec<(Context, Vec<Binding>)> {
             Context::GroundClosing,
             with_help(&[CLOSING, CLOSING_TAIL].concat()),
         ),
+        (
+            Context::GroundClosingKeep,
+            with_help(&[CLOSING, KEEP, CLOSING_TAIL].concat()),
+        ),
         (Context::GroundDone, with_help(CLOSING_TAIL)),
+        (
+            Context::GroundDoneKeep,
+            with_help(&[KEEP, CLOSING_TAIL].concat()),
+        ),
     ]
 }

@@ -106,7 +106,7 @@ impl Ground {
         let closing = Closing::new(routine, outcome, steps.started, now.wall);
         let save = closing.save();
         self.stage = Stage::Closing(Box::new(closing));
-        Transition::Do(save)
+        save.map_or(Transition::Stay, Transition::Do)
     }
 
     fn follow(&mut self, done: Done) -> Transition {

@@ -139,6 +139,12 @@ fn closing(app: &App, ground: &Ground, c: &Closing, page: &Page) -> Vec<Line<'st
         g::STOPPED,
         g::STOPPED_SHORT,
     ];
+    if c.unsaved {
+        let mut lines = page.para(g::LET_GO, theme.notice());
+        page.gap(&mut lines);
+        lines.extend(page.para(g::LET_GO_MORE, theme.quiet()));
+        return lines;
+    }
     let mut lines = page.ended(c.outcome.completed, words);
     let sum = &c.outcome.summary;
     let took = Duration::from_secs(c.outcome.took.as_secs());
@@ -152,6 +158,9 @@ fn closing(app: &App, ground: &Ground, c: &Closing, page: &Page) -> Vec<Line<'st
     }
     if let Some(why) = &c.error {
         lines.extend(page.para(&s::session_save_failed(why), theme.attention()));
+    }
+    if c.has_words() && c.routine.names_only() {
+        lines.extend(page.para(&g::named(&sum.noticed, sum.rating), theme.text()));
     }
     if c.has_words() {
         page.gap(&mut lines);
@@ -203,9 +212,13 @@ fn offers(app: &App, c: &Closing, page: &Page) -> Vec<Line<'static>> {
         lines.extend(page.para(&app.say(offer), theme.notice()));
     }
     let later = if page.roomy {
-        format!("{} {}", g::JOURNAL_LATER, app.say(g::CHECKIN_OFFER))
+        format!(
+            "{} {}",
+            app.say(g::JOURNAL_LATER),
+            app.say(g::CHECKIN_OFFER)
+        )
     } else {
-        g::JOURNAL_LATER_SHORT.to_string()
+        app.say(g::CHECKIN_OFFER)
     };
     lines.extend(page.para(&later, theme.quiet()));
     lines

@@ -193,7 +193,7 @@ pub fn word_rows(app: &App) -> usize {
         return 1;
     };
     let area = Rect::from((Position::ORIGIN, app.size));
-    let hint_list = app.keymap.hints(app.screen_context());
+    let hint_list = app.hints(app.screen_context());
     let footer = hints::height(&hint_list, area.width).min(area.height / 3);
     let body = Rect {
         height: area.height.saturating_sub(footer),

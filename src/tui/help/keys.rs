@@ -17,6 +17,8 @@ const HELP: &[Binding] = &[
     bind(code(KeyCode::F(1)), Action::CloseHelp, None),
     bind(code(KeyCode::PageUp), Action::Scroll(-8), None),
     bind(code(KeyCode::PageDown), Action::Scroll(8), None),
+    bind(code(KeyCode::Home), Action::Scroll(i16::MIN), None),
+    bind(code(KeyCode::End), Action::Scroll(i16::MAX), None),
     bind(k('k'), Action::Scroll(-1), None),
     bind(k('j'), Action::Scroll(1), None),
     QUIT_ANYWHERE,

@@ -125,10 +125,7 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             out.push(Line::styled(format!("   {line}"), style));
         }
     };
-    heading(&mut out, s::HELP_STOP_HEAD);
-    for text in s::HELP_STOP {
-        para(&mut out, &app.say(text), theme.text(), 0);
-    }
+    // The help lines first: in the smallest window they show without scrolling.
     heading(&mut out, s::HELP_LINES_HEAD);
     let crisis = app.config.crisis_lines();
     for l in &crisis.lines {
@@ -139,12 +136,16 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         let checked = s::lines_checked(&crisis.last_checked);
         para(&mut out, &checked, theme.quiet(), 0);
     }
+    heading(&mut out, s::HELP_STOP_HEAD);
+    for text in s::HELP_STOP {
+        para(&mut out, &app.say(text), theme.text(), 0);
+    }
     heading(&mut out, s::HELP_ABOUT_HEAD);
     for text in s::HELP_ABOUT {
         para(&mut out, text, theme.text(), 0);
     }
     heading(&mut out, s::HELP_KEYS_HEAD);
-    let mut keys = app.keymap.hints(app.context_under_help());
+    let mut keys = app.hints(app.context_under_help());
     // F1 always opens help, also where '?' is typed into text.
     match keys.iter_mut().find(|(_, what)| *what == s::HINT_HELP) {
         Some((k, _)) if !k.contains("F1") => k.push_str("/F1"),

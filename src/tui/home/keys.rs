@@ -24,6 +24,7 @@ const HOME: &[Binding] = &[
         Some(crate::tui::trends::keys::HINT_TRENDS),
     )
     .named(Name::Trends),
+    crate::tui::record::keys::OPEN,
     bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)).named(Name::Help),
     bind(k('q'), Action::Quit, Some(s::HINT_QUIT)).named(Name::Quit),
     F1_HELP,

@@ -4,6 +4,7 @@ use crate::service::trends::Span;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Now};
 use crate::tui::journal::{Intent, JournalAction};
+use crate::tui::record::RecordAction;
 
 impl App {
     /// Home's keys open the other screens.
@@ -15,6 +16,7 @@ impl App {
             Action::OpenGround => self.open_ground(None, true, now),
             Action::OpenTrends => return self.open_trends(Span::Week(day), day),
             Action::Journal(JournalAction::Open) => return self.open_journal(Intent::List),
+            Action::Record(RecordAction::Open) => return self.open_record(day),
             _ => {}
         }
         None

@@ -2,6 +2,7 @@
 //! undo), the body and feeling words, and the tags, with what makes an entry or a draft of
 //! them. Pure: no I/O, no clock.
 
+use super::history::{History, Kind, Snapshot};
 use super::prompt::PromptChoice;
 use crate::domain::journal::{Prompts, has_text, tidy_words};
 use crate::service::journal::{JournalError, NewEntry, entry};
@@ -25,7 +26,8 @@ impl Text {
         let mut area = TextArea::from(text.split('\n'));
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.set_cursor_line_style(ratatui::style::Style::default());
-        area.set_max_histories(200);
+        // Undo is the editor's own, a word at a time (see `history`).
+        area.set_max_histories(0);
         area.set_placeholder_text(crate::tui::strings::journal::PLACEHOLDER);
         let dim = ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::DIM);
         area.set_placeholder_style(dim);
@@ -48,6 +50,43 @@ impl Text {
 
     pub fn string(&self) -> String {
         self.0.lines().join("\n")
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            lines: self.0.lines().to_vec(),
+            cursor: {
+                let at = self.0.cursor();
+                (at.0, at.1)
+            },
+        }
+    }
+
+    /// Show `snap` in place of the text, keeping how the text looks and its focus.
+    pub fn restore(&mut self, snap: Snapshot, focused: bool) {
+        let mut fresh = Text::new(&snap.lines.join("\n"));
+        let (row, col) = snap.cursor;
+        let jump = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        fresh
+            .0
+            .move_cursor(ratatui_textarea::CursorMove::Jump(jump(row), jump(col)));
+        fresh.focus(focused);
+        *self = fresh;
+    }
+}
+
+/// How a key changes the text, for undo's steps.
+fn kind_of(key: &KeyEvent) -> Kind {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c) if plain && c.is_whitespace() => Kind::Boundary,
+        KeyCode::Char(_) if plain => Kind::Letter,
+        KeyCode::Enter | KeyCode::Tab => Kind::Boundary,
+        KeyCode::Backspace | KeyCode::Delete => Kind::Erase,
+        _ => Kind::Other,
     }
 }
 
@@ -129,6 +168,8 @@ pub struct Editor {
     pub draft_due: Option<Duration>,
     /// A save is on its way: another Ctrl+S waits for its answer (never a second entry).
     pub saving: bool,
+    /// Undo and redo of the text, a word or a pause at a time.
+    pub history: History,
     original: Content,
 }
 
@@ -148,6 +189,7 @@ impl Editor {
             note: None,
             draft_due: None,
             saving: false,
+            history: History::default(),
             original: blank(),
         };
         e.original = e.content();
@@ -226,8 +268,14 @@ impl Editor {
 
     /// A key for the text area; true if it changed the text.
     pub fn key(&mut self, key: KeyEvent, mono: Duration) -> bool {
+        let kind = kind_of(&key);
+        let before = self
+            .history
+            .starts_step(kind, mono)
+            .then(|| self.text.snapshot());
         let changed = self.text.0.input(key);
         if changed {
+            self.history.changed(kind, mono, before);
             self.touched(mono);
         }
         changed
@@ -242,7 +290,12 @@ impl Editor {
             Field::Text => {
                 // Terminals send pasted line breaks as \r; keep them as line breaks.
                 let text = text.replace("\r\n", "\n").replace('\r', "\n");
-                self.text.0.insert_str(text)
+                let before = self.text.snapshot();
+                let changed = self.text.0.insert_str(text);
+                if changed {
+                    self.history.changed(Kind::Other, mono, Some(before));
+                }
+                changed
             }
             _ => false,
         };
@@ -252,12 +305,14 @@ impl Editor {
     }
 
     pub fn undo(&mut self, redo: bool, mono: Duration) {
-        let changed = if redo {
-            self.text.0.redo()
+        let now = self.text.snapshot();
+        let step = if redo {
+            self.history.redo(now)
         } else {
-            self.text.0.undo()
+            self.history.undo(now)
         };
-        if changed {
+        if let Some(snap) = step {
+            self.text.restore(snap, self.field == Field::Text);
             self.touched(mono);
         }
     }

@@ -6,6 +6,8 @@ use crate::service::journal::NewEntry;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Now, Screen};
 use crate::tui::breathe::Stage;
+use crate::tui::ground::Stage as GroundStage;
+use crate::tui::ground::closing::{Done, Then};
 use crate::tui::screen::Transition;
 use crate::tui::ui::picker;
 
@@ -18,19 +20,40 @@ impl App {
         Some(Effect::Journal(first))
     }
 
-    /// From the breathing closing screen: an entry linked to the session just saved. A
-    /// rating after that was typed is saved first, so nothing given is lost.
+    /// `attune journal new` from the shell: one entry, then back to the shell.
+    pub fn open_journal_once(&mut self, new: NewEntry) -> Option<Effect> {
+        let first = self.open_journal(Intent::Write(new));
+        if let Screen::Journal(j) = &mut self.screen {
+            j.once = true;
+        }
+        first
+    }
+
+    /// From a practice's closing screen: an entry linked to the session just saved. A
+    /// rating after (or words to keep) given there is saved first, so nothing is lost.
     pub(crate) fn write_after_practice(&mut self, now: Now) -> Option<Effect> {
-        let Screen::Breathe(b) = &mut self.screen else {
-            return None;
-        };
-        let Stage::Closing(closing) = &mut b.stage else {
-            return None;
-        };
-        let session_id = closing.record.as_ref().map(|r| r.id);
-        let rating = match closing.confirm(now.wall) {
-            Transition::Do(effect) => Some(effect),
-            _ => None,
+        let (session_id, rating) = match &mut self.screen {
+            Screen::Breathe(b) => {
+                let Stage::Closing(closing) = &mut b.stage else {
+                    return None;
+                };
+                let id = closing.record.as_ref().map(|r| r.id);
+                match closing.confirm(now.wall) {
+                    Transition::Do(effect) => (id, Some(effect)),
+                    _ => (id, None),
+                }
+            }
+            Screen::Ground(g) => {
+                let GroundStage::Closing(closing) = &mut g.stage else {
+                    return None;
+                };
+                let id = closing.record.as_ref().map(|r| r.id);
+                match closing.confirm(Then::Home, now.wall) {
+                    Done::Do(effect) => (id, Some(effect)),
+                    _ => (id, None),
+                }
+            }
+            _ => return None,
         };
         let new = NewEntry {
             session_id,

@@ -34,7 +34,8 @@ const LIST: &[Binding] = &[
     j(k('j'), J::Move(1), None),
     j(code(KeyCode::Enter), J::Read, Some(w::HINT_READ)),
     j(k('n'), J::New, Some(w::HINT_NEW)).named(Name::New),
-    j(k('e'), J::Edit, Some(w::HINT_EDIT)),
+    // Said on the entry once read (Enter), so the list's footer fits 80 columns.
+    j(k('e'), J::Edit, None),
     j(k('d'), J::Delete, Some(w::HINT_DELETE)),
     j(k('/'), J::Search, Some(w::HINT_SEARCH)).named(Name::Search),
     j(k('f'), J::Filters, Some(w::HINT_FILTER)),
@@ -59,6 +60,7 @@ const INPUT: &[Binding] = &[
     bind(code(KeyCode::Enter), Action::Begin, Some(w::HINT_APPLY)),
     bind(code(KeyCode::Esc), Action::Leave, Some(s::HINT_CANCEL)),
     bind(code(KeyCode::Backspace), Action::Erase, None),
+    bind(KeySpec::Ctrl('u'), Action::Clear, None),
 ];
 
 const VIEW: &[Binding] = &[
@@ -82,7 +84,7 @@ const EDITOR: &[Binding] = &[
 
 const WRITE: &[Binding] = &[
     j(KeySpec::Ctrl('z'), J::UndoText, Some(w::HINT_UNDO)),
-    j(KeySpec::Ctrl('y'), J::RedoText, None),
+    j(KeySpec::Ctrl('y'), J::RedoText, Some(w::HINT_REDO)),
 ];
 
 const EDITING: &[Binding] = &[bind(KeySpec::Editing, Action::Type(' '), None)];

@@ -9,6 +9,7 @@ pub mod view_editor;
 pub mod editor;
 pub mod effect;
 mod glue;
+pub mod history;
 pub mod list;
 pub mod prompt;
 mod update;
@@ -95,6 +96,9 @@ pub struct JournalState {
     after_delete: Option<Transition>,
     /// An entry being read from the store is to be edited, not only shown.
     edit_opened: bool,
+    /// Opened from the shell for one new entry (`attune journal new`): saving it, or
+    /// leaving it, ends the run instead of showing the list.
+    pub(crate) once: bool,
 }
 
 impl JournalState {
@@ -108,6 +112,7 @@ impl JournalState {
             note: None,
             after_delete: None,
             edit_opened: false,
+            once: false,
         };
         (state, JournalEffect::CheckDraft)
     }

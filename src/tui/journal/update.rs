@@ -140,7 +140,12 @@ impl JournalState {
             _ => None,
         };
         if let Some(kind) = kind {
-            self.mode = Mode::Input(kind, self.list.current(kind));
+            // A new search starts empty; a filter opens as it is, to change.
+            let current = match kind {
+                super::InputKind::Search => String::new(),
+                _ => self.list.current(kind),
+            };
+            self.mode = Mode::Input(kind, current);
             return Transition::Stay;
         }
         self.mode = Mode::List;
@@ -238,6 +243,7 @@ impl JournalState {
             Action::Erase => {
                 typed.pop();
             }
+            Action::Clear => typed.clear(),
             Action::Leave => self.mode = Mode::List,
             Action::Begin => {
                 let (kind, typed) = (*kind, typed.clone());

@@ -13,6 +13,7 @@ use crate::tui::ui::para;
 use crate::tui::ui::{roomy, title, with_footer};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -134,7 +135,7 @@ fn filter_line(j: &JournalState) -> Option<String> {
     if f.since.is_some() || f.until.is_some() {
         parts.push(j.list.current(InputKind::Dates));
     }
-    (!parts.is_empty()).then(|| format!("Showing {}", parts.join(" · ")))
+    (!parts.is_empty()).then(|| w::showing(j.list.entries.len(), j.list.more, &parts.join(" · ")))
 }
 
 /// The lines under the list: a typed line, a question, or a note.
@@ -202,8 +203,15 @@ fn entries(app: &App, j: &JournalState, frame: &mut Frame, area: Rect, pad: &'st
     let fits = usize::from(area.height / per).max(1);
     let first = (list.cursor / fits) * fits;
     let mut lines = Vec::new();
+    let query = list.filter.query.as_deref().unwrap_or("");
     for (i, r) in list.entries.iter().enumerate().skip(first).take(fits) {
-        lines.extend(entry_lines(r, i == list.cursor, two, theme));
+        let row = Row {
+            here: i == list.cursor,
+            two,
+            width: usize::from(area.width),
+            query,
+        };
+        lines.extend(entry_lines(r, &row, theme));
     }
     let more = first + fits < list.entries.len() || list.more;
     if more && let Some(last) = lines.last_mut() {
@@ -212,26 +220,46 @@ fn entries(app: &App, j: &JournalState, frame: &mut Frame, area: Rect, pad: &'st
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn entry_lines(r: &Record, here: bool, two: bool, theme: Theme) -> Vec<Line<'static>> {
+/// How one entry of the list is drawn.
+struct Row<'a> {
+    here: bool,
+    /// Two lines an entry (date and prompt, then its first line), when there is room.
+    two: bool,
+    width: usize,
+    /// The search, whose words are marked where they are.
+    query: &'a str,
+}
+
+fn entry_lines(r: &Record, row: &Row, theme: Theme) -> Vec<Line<'static>> {
     let Some(jn) = journal(r) else {
         return Vec::new();
     };
-    let marker = Span::styled(if here { " › " } else { "   " }, theme.focus());
-    let style = if here { theme.focus() } else { theme.text() };
-    let first = cut(first_line(&jn.text), 120);
+    let marker = Span::styled(if row.here { " › " } else { "   " }, theme.focus());
+    let style = if row.here {
+        theme.focus()
+    } else {
+        theme.text()
+    };
     let words = if jn.sensations.is_empty() {
         String::new()
     } else {
         format!("  ({})", jn.sensations.join(", "))
     };
-    if !two {
+    // The first line gets what the row leaves; a cut line ends with "…".
+    let indent = if row.two { 5 } else { 10 };
+    let room = row
+        .width
+        .saturating_sub(indent + words.chars().count())
+        .max(8);
+    let first = cut(first_line(&jn.text), room.saturating_sub(1));
+    let text_style = if row.two { theme.text() } else { style };
+    let mut snippet = marked(&first, row.query, text_style, theme.chosen());
+    snippet.push(Span::styled(words, theme.quiet()));
+    if !row.two {
         let date = r.created_at.format("%-d %b").to_string();
-        return vec![Line::from(vec![
-            marker,
-            Span::styled(format!("{date:<7}"), theme.quiet()),
-            Span::styled(first, style),
-            Span::styled(words, theme.quiet()),
-        ])];
+        let mut spans = vec![marker, Span::styled(format!("{date:<7}"), theme.quiet())];
+        spans.extend(snippet);
+        return vec![Line::from(spans)];
     }
     let date = r.created_at.format("%a %-d %b %Y %H:%M").to_string();
     let prompt = jn.prompt.as_deref().map(|p| cut(p, 50)).unwrap_or_default();
@@ -241,12 +269,21 @@ fn entry_lines(r: &Record, here: bool, two: bool, theme: Theme) -> Vec<Line<'sta
             Span::styled(date, style),
             Span::styled(format!("  {prompt}"), theme.quiet()),
         ]),
-        Line::from(vec![
-            Span::raw("     "),
-            Span::styled(first, theme.text()),
-            Span::styled(words, theme.quiet()),
-        ]),
+        Line::from([vec![Span::raw("     ")], snippet].concat()),
     ]
+}
+
+/// `text` in `style`, with the words of `query` in `mark` where search found them.
+fn marked(text: &str, query: &str, style: Style, mark: Style) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for hit in crate::domain::journal::match_ranges(text, query) {
+        spans.push(Span::styled(text[at..hit.start].to_string(), style));
+        spans.push(Span::styled(text[hit.clone()].to_string(), mark));
+        at = hit.end;
+    }
+    spans.push(Span::styled(text[at..].to_string(), style));
+    spans
 }
 
 fn view(app: &App, j: &JournalState, r: &Record, scroll: u16, frame: &mut Frame, area: Rect) {

@@ -168,6 +168,9 @@ impl JournalState {
                 }
                 Transition::Stay
             }
+            J::DraftRemoved(_) if self.once && self.mode == Mode::List => {
+                Transition::Home(Vec::new())
+            }
             J::DraftRemoved(_) if self.mode == Mode::List => go(self.list.load()),
             J::SetAsideDone(result) => self.set_aside_done(result, now),
             J::Deleted(result) => self.deleted(result),
@@ -196,6 +199,9 @@ impl JournalState {
                 if edited {
                     self.show(*record, false);
                     return Transition::Stay;
+                }
+                if self.once {
+                    return Transition::Home(Vec::new());
                 }
                 self.list.cursor = 0;
                 self.show_list()

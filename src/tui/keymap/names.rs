@@ -234,12 +234,15 @@ fn place(ctx: Context) -> &'static str {
         C::BreathePacing | C::BreatheFollow => "the pacer",
         C::BreatheClosing | C::BreatheDone => "breathing's closing screen",
         C::Trends(_) => "trends",
+        C::Record | C::RecordUndo | C::RecordAsk | C::RecordRating | C::RecordNote => "the record",
         C::Help => "help",
         C::GroundList | C::GroundBefore | C::GroundRead | C::GroundTyped | C::GroundCount => {
             "grounding"
         }
         C::GroundTimed | C::GroundChoose | C::GroundOwnWord | C::GroundRate => "grounding",
-        C::GroundClosing | C::GroundDone => "grounding's closing screen",
+        C::GroundClosing | C::GroundClosingKeep | C::GroundDone | C::GroundDoneKeep => {
+            "grounding's closing screen"
+        }
         _ => "the journal",
     }
 }

@@ -74,6 +74,7 @@ impl Default for Keymap {
         tables.extend(ground::tables());
         tables.extend(trends::tables(&[HELP_KEY, ANYWHERE]));
         tables.extend(help::tables());
+        tables.extend(crate::tui::record::keys::tables());
         Keymap { tables }
     }
 }

@@ -33,8 +33,9 @@ pub const STOPPED_SHORT: &str = "Stopped; that is fine.";
 pub const KEEP: &str = "Keep what you wrote with this practice";
 pub const KEEP_SHORT: &str = "Keep what you wrote";
 pub const KEEP_HOW: &str = "{keep} chooses. Not kept unless you choose.";
-pub const JOURNAL_LATER: &str = "A journal entry can wait for later, whenever you like.";
-pub const JOURNAL_LATER_SHORT: &str = "Journal later, if you like.";
+pub const JOURNAL_LATER: &str = "{journal} writes about it, now or whenever you like.";
+pub use crate::copy::summary::LET_GO;
+pub const LET_GO_MORE: &str = "That is fine. It is here whenever you want it.";
 pub const CHECKIN_OFFER: &str = "{checkin} opens a check-in.";
 /// The gentle offer when distress is high or rose: never blocking.
 pub const OFFER: &str =
@@ -86,5 +87,18 @@ pub fn exhales(count: u32, rate: Option<f64>) -> String {
     match rate {
         Some(r) => format!("{count} {word} · about {} a minute", super::rate(r)),
         None => format!("{count} {word}"),
+    }
+}
+
+/// What a routine of chosen words named: "You named: tight chest, sad (6 of 10)."
+pub fn named(words: &[String], rating: Option<u8>) -> String {
+    let words = words
+        .iter()
+        .map(|w| crate::copy::safe::line(w).into_owned())
+        .collect::<Vec<_>>()
+        .join(", ");
+    match rating {
+        Some(r) => format!("You named: {words} ({r} of 10)."),
+        None => format!("You named: {words}."),
     }
 }

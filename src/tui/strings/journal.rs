@@ -10,6 +10,7 @@ pub const HINT_NEW: &str = "new";
 pub const HINT_EDIT: &str = "edit";
 pub const HINT_DELETE: &str = "delete";
 pub const HINT_UNDO: &str = "undo";
+pub const HINT_REDO: &str = "redo";
 pub const HINT_SEARCH: &str = "search";
 pub const HINT_FILTER: &str = "filter";
 pub const HINT_TAG: &str = "tag";
@@ -106,5 +107,15 @@ pub fn input_label(kind: crate::tui::journal::InputKind) -> &'static str {
         InputKind::Tag => "Tag: ",
         InputKind::Word => "Body word: ",
         InputKind::Dates => "Dates (from..to): ",
+    }
+}
+
+/// Over a filtered list: how many entries it shows, and of what.
+pub fn showing(n: usize, more: bool, what: &str) -> String {
+    match (n, more) {
+        (0, _) => format!("Showing {what}"),
+        (1, false) => format!("Showing 1 entry: {what}"),
+        (n, false) => format!("Showing {n} entries: {what}"),
+        (n, true) => format!("Showing the first {n} entries: {what}"),
     }
 }

@@ -6,8 +6,15 @@ use crate::domain::checkin::Scale;
 use crate::domain::trends::{Day, Stats, Trends};
 use chrono::{Datelike, NaiveDate};
 
-/// The check-in scales drawn as sparklines, in order.
-pub const SCALES: [Scale; 4] = [Scale::Sleep, Scale::Energy, Scale::Pain, Scale::Tension];
+/// The check-in scales drawn as sparklines, in order: distress first, the core measure.
+pub const SCALES: [Scale; 6] = [
+    Scale::Distress,
+    Scale::Breath,
+    Scale::Sleep,
+    Scale::Energy,
+    Scale::Pain,
+    Scale::Tension,
+];
 
 /// One column of the charts: a day, or (all time) a month.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -19,7 +26,9 @@ pub struct Column {
     pub before: Option<f64>,
     pub after: Option<f64>,
     /// The mean of each of `SCALES`, where there are values.
-    pub scales: [Option<f64>; 4],
+    pub scales: [Option<f64>; 6],
+    /// The lowest and highest check-in distress.
+    pub distress_range: Option<(u8, u8)>,
 }
 
 /// How the columns are cut.
@@ -27,13 +36,39 @@ pub struct Column {
 pub enum Cut {
     Days,
     Months,
+    Quarters,
+    Years,
 }
 
 pub fn columns(t: &Trends, cut: Cut) -> Vec<Column> {
     match cut {
         Cut::Days => t.days.iter().map(day_column).collect(),
-        Cut::Months => months(&t.days),
+        cut => periods(&t.days, cut),
     }
+}
+
+/// The first day of the month, quarter or year holding `d`.
+pub fn period_start(d: NaiveDate, cut: Cut) -> NaiveDate {
+    let month = match cut {
+        Cut::Days => return d,
+        Cut::Months => d.month(),
+        Cut::Quarters => (d.month() - 1) / 3 * 3 + 1,
+        Cut::Years => 1,
+    };
+    NaiveDate::from_ymd_opt(d.year(), month, 1).unwrap_or(d)
+}
+
+/// How many columns `cut` makes of the days `from..=to`.
+pub fn count(from: NaiveDate, to: NaiveDate, cut: Cut) -> usize {
+    let months = |d: NaiveDate| i64::from(d.year()) * 12 + i64::from(d.month0());
+    let span = months(to) - months(from);
+    let n = match cut {
+        Cut::Days => (to - from).num_days() + 1,
+        Cut::Months => span + 1,
+        Cut::Quarters => (months(to) / 3) - (months(from) / 3) + 1,
+        Cut::Years => i64::from(to.year() - from.year()) + 1,
+    };
+    usize::try_from(n).unwrap_or(0)
 }
 
 fn day_column(d: &Day) -> Column {
@@ -43,24 +78,42 @@ fn day_column(d: &Day) -> Column {
         before: d.distress_before_mean,
         after: d.distress_after_mean,
         scales: SCALES.map(|s| d.scales.get(s.key()).and_then(|st| st.mean)),
+        distress_range: range(d.scales.get(Scale::Distress.key())),
     }
 }
 
-/// Days grouped into calendar months. Scale means are weighted by each day's count, so
-/// they equal the mean of the month's check-ins; distress is left to the summary.
-fn months(days: &[Day]) -> Vec<Column> {
-    let mut out: Vec<(Column, [Weighted; 4])> = Vec::new();
+fn range(stats: Option<&Stats>) -> Option<(u8, u8)> {
+    let s = stats?;
+    Some((s.min?, s.max?))
+}
+
+fn widen(a: Option<(u8, u8)>, b: Option<(u8, u8)>) -> Option<(u8, u8)> {
+    match (a, b) {
+        (Some((l1, h1)), Some((l2, h2))) => Some((l1.min(l2), h1.max(h2))),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Days grouped into calendar months, quarters or years. Scale means are weighted by each
+/// day's count, so they equal the mean of the period's check-ins; distress around
+/// practice is left to the summary.
+fn periods(days: &[Day], cut: Cut) -> Vec<Column> {
+    let mut out: Vec<(Column, [Weighted; 6])> = Vec::new();
     for d in days {
-        let first = d.date.with_day(1).unwrap_or(d.date);
+        let first = period_start(d.date, cut);
         if out.last().is_none_or(|(c, _)| c.date != first) {
             let column = Column {
                 date: first,
                 ..Column::default()
             };
-            out.push((column, [Weighted::default(); 4]));
+            out.push((column, [Weighted::default(); 6]));
         }
         if let Some((column, sums)) = out.last_mut() {
             column.minutes += d.practice_minutes;
+            column.distress_range = widen(
+                column.distress_range,
+                range(d.scales.get(Scale::Distress.key())),
+            );
             for (sum, scale) in sums.iter_mut().zip(SCALES) {
                 sum.add(d.scales.get(scale.key()));
             }
@@ -113,7 +166,13 @@ mod tests {
                 mean: Some(mean),
                 ..Stats::default()
             };
-            scales.insert("sleep", stats);
+            scales.insert("sleep", stats.clone());
+            let distress = Stats {
+                min: Some(count as u8),
+                max: Some(count as u8 + 2),
+                ..stats
+            };
+            scales.insert("distress", distress);
         }
         Day {
             date: date.parse().expect("a date"),
@@ -136,9 +195,21 @@ mod tests {
         let cols = columns(&t, Cut::Months);
         assert_eq!(cols.len(), 2);
         assert_eq!(cols[0].minutes, 15.0);
-        assert_eq!(cols[0].scales[0], Some(6.0));
+        assert_eq!(cols[0].scales[2], Some(6.0));
         assert_eq!(cols[1].date.to_string(), "2026-02-01");
-        assert_eq!(cols[1].scales[0], None);
+        assert_eq!(cols[1].scales[2], None);
+        assert_eq!(cols[0].distress_range, Some((1, 4)), "1-3 and 2-4 make 1-4");
+        assert_eq!(cols[1].distress_range, None);
         assert_eq!(columns(&t, Cut::Days).len(), 3);
+        let years = columns(&t, Cut::Years);
+        assert_eq!((years.len(), years[0].minutes), (1, 18.0));
+        let d = |s: &str| s.parse::<NaiveDate>().expect("a date");
+        assert_eq!(
+            period_start(d("2026-11-27"), Cut::Quarters),
+            d("2026-10-01")
+        );
+        assert_eq!(count(d("2016-03-05"), d("2026-12-03"), Cut::Months), 130);
+        assert_eq!(count(d("2016-03-05"), d("2026-12-03"), Cut::Quarters), 44);
+        assert_eq!(count(d("2016-03-05"), d("2026-12-03"), Cut::Years), 11);
     }
 }

@@ -5,6 +5,10 @@ pub mod keys;
 pub mod view;
 mod view_charts;
 mod view_side;
+mod view_table;
+
+mod jump;
+pub use jump::parse_jump;
 
 pub mod columns;
 pub mod words;
@@ -48,6 +52,10 @@ pub struct TrendsView {
     pub failed: Option<String>,
     /// The user's week start and whether streaks are hidden.
     pub opts: Options,
+    /// A date being typed after `g`, to go straight to its week or month.
+    pub jump: Option<String>,
+    /// Why the date typed cannot be gone to, until it is changed.
+    pub jump_problem: Option<&'static str>,
 }
 
 impl TrendsView {
@@ -59,6 +67,8 @@ impl TrendsView {
             loading: false,
             failed: None,
             opts,
+            jump: None,
+            jump_problem: None,
         }
     }
 
@@ -199,13 +209,26 @@ impl App {
 
     /// The trends screen's own actions.
     pub(crate) fn trends(&mut self, action: Action) -> Transition {
+        let names = match &action {
+            Action::TrendsLoaded { result: Ok(_), .. } => Some(
+                crate::service::trends::practice_names(&self.patterns, &self.routines),
+            ),
+            _ => None,
+        };
         let Screen::Trends(view) = &mut self.screen else {
             return Transition::Stay;
         };
+        if let Some(effect) = view.jump_key(&action) {
+            return effect.map_or(Transition::Stay, Transition::Do);
+        }
         let effect = match action {
             Action::TrendsMove(by) => view.step(by),
             Action::TrendsShow(unit) => view.show(unit),
-            Action::TrendsLoaded { span, result } => {
+            Action::TrendsLoaded { span, mut result } => {
+                // People read practices by name; the report knows only their ids.
+                if let (Ok(report), Some(names)) = (&mut result, &names) {
+                    crate::service::trends::name_report(report, names);
+                }
                 view.loaded(span, result);
                 None
             }

@@ -32,7 +32,9 @@ pub fn render(app: &App, view: &TrendsView, frame: &mut Frame, area: Rect) {
     let week = matches!(view.shown.as_ref().map(|s| s.span), Some(Span::Week(_)));
     let room = Room::new(app.theme, body, week);
     let mut top = vec![title_line(app.theme, view, body.width)];
-    if room.roomy {
+    if let Some(typed) = &view.jump {
+        top.extend(jump_lines(&room, typed, view.jump_problem));
+    } else if room.roomy {
         top.push(Line::default());
     }
     if let Some(why) = &view.failed {
@@ -108,6 +110,23 @@ fn title_line(theme: Theme, view: &TrendsView, width: u16) -> Line<'static> {
     line
 }
 
+/// The date being typed after `g`, with what to type or why it cannot be used.
+fn jump_lines(room: &Room, typed: &str, problem: Option<&str>) -> Vec<Line<'static>> {
+    let pad = " ".repeat(room.pad.into());
+    let theme = room.theme;
+    let mut lines = vec![Line::from(vec![
+        TextSpan::raw(pad),
+        TextSpan::styled(w::GO_TO, theme.quiet()),
+        TextSpan::styled(format!("{typed}▏"), theme.text()),
+    ])];
+    // What to type, until something typed cannot be used: then why, in its place.
+    match problem {
+        Some(problem) => lines.extend(room.para(problem, theme.attention())),
+        None => lines.extend(room.para(w::GO_TO_HOW, theme.quiet())),
+    }
+    lines
+}
+
 /// Indentation and width for the screen's lines.
 pub(super) struct Room {
     pub theme: Theme,
@@ -161,6 +180,9 @@ pub(super) struct Plan {
     pub(super) bars: u16,
     /// Rows of sparklines under the bars: distress before and after, then the scales.
     pub(super) sparks: Vec<Row>,
+    /// Rows for the table of practices under the sparklines (a blank, the heading and a
+    /// row a practice), or 0.
+    pub(super) table: u16,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -168,52 +190,98 @@ pub(super) enum Row {
     Before,
     After,
     Scale(usize),
+    /// Each day's lowest and highest check-in distress, under the distress line.
+    Range,
 }
 
 impl Plan {
     fn new(room: &Room, shown: &Shown, rows: u16) -> Plan {
-        let t = &shown.report.trends;
-        let mut sparks = Vec::new();
-        if room.roomy {
-            if !room.side && shown.span != Span::All && t.rated_sessions > 0 {
-                sparks.extend([Row::Before, Row::After]);
-            }
-            let scales = (0..SCALES.len()).filter(|i| columns::scale_mean(t, SCALES[*i]).is_some());
-            sparks.extend(scales.map(Row::Scale));
-        }
-        // The axis; when roomy, a blank row under the summary and another over sparklines.
-        let fixed = |sparks: &[Row]| {
-            let gaps = u16::from(room.roomy) * (1 + u16::from(!sparks.is_empty()));
-            1 + gaps + sparks.len() as u16
+        let mut sparks = spark_rows(room, shown);
+        let mut table = if room.roomy {
+            let n = shown.report.trends.by_practice.len() as u16;
+            if n > 0 { n + 2 } else { 0 }
+        } else {
+            0
         };
-        while !sparks.is_empty() && rows < fixed(&sparks) + MIN_BARS + 1 {
-            sparks.pop();
+        // The axis; when roomy, a blank row under the summary and a legend over sparklines.
+        let fixed = |sparks: &[Row], table: u16| {
+            let gaps = u16::from(room.roomy) * (1 + u16::from(!sparks.is_empty()));
+            1 + gaps + sparks.len() as u16 + table
+        };
+        let first = first_sentence_rows(room, shown);
+        // Bars and the first sentence stay; then sparklines; the table gives way first.
+        while fixed(&sparks, table) + MIN_BARS + first > rows {
+            if table > 3 {
+                table -= 1;
+            } else if table > 0 {
+                table = 0;
+            } else if sparks.pop().is_none() {
+                break;
+            }
         }
         let wanted = summary_rows(room, shown);
-        let summary_rows = wanted.min(rows.saturating_sub(fixed(&sparks) + MIN_BARS));
+        let summary_rows = wanted.min(rows.saturating_sub(fixed(&sparks, table) + MIN_BARS));
         let bars = rows
-            .saturating_sub(summary_rows + fixed(&sparks))
+            .saturating_sub(summary_rows + fixed(&sparks, table))
             .min(MAX_BARS);
         Plan {
             summary_rows,
             bars,
             sparks,
+            table,
         }
     }
 }
 
-/// The summary sentences this layout shows: what the charts do not already say.
+/// The sparkline rows a roomy window offers, most important first.
+fn spark_rows(room: &Room, shown: &Shown) -> Vec<Row> {
+    let t = &shown.report.trends;
+    let mut sparks = Vec::new();
+    if !room.roomy {
+        return sparks;
+    }
+    if !room.side && shown.span != Span::All && t.rated_sessions > 0 {
+        sparks.extend([Row::Before, Row::After]);
+    }
+    let width = if room.side { WEEK_CHARTS } else { room.width };
+    let layout = super::view_charts::chart_layout(shown, width, room.roomy);
+    for (i, scale) in SCALES.iter().enumerate() {
+        if columns::scale_mean(t, *scale).is_none() {
+            continue;
+        }
+        sparks.push(Row::Scale(i));
+        if i == 0
+            && layout
+                .as_ref()
+                .is_some_and(super::view_charts::has_range_room)
+        {
+            sparks.push(Row::Range);
+        }
+    }
+    sparks
+}
+
+/// The summary sentences this layout shows: what the charts and the table do not
+/// already say.
 fn sentences(room: &Room, shown: &Shown) -> Vec<String> {
     said(&shown.report, shown.span)
         .into_iter()
         .filter(|(kind, _)| match kind {
             Said::Heading | Said::Scales => false,
-            Said::Sensations => !room.side,
+            Said::Helpful => !room.roomy,
+            Said::Sensations | Said::Compared => !room.side,
             Said::Run => room.roomy,
             _ => true,
         })
-        .map(|(_, text)| text)
+        // Names and words come from synced files: shown, never acted on.
+        .map(|(_, text)| crate::copy::safe::line(&text).into_owned())
         .collect()
+}
+
+fn first_sentence_rows(room: &Room, shown: &Shown) -> u16 {
+    sentences(room, shown)
+        .first()
+        .map_or(0, |s| wrap(s, room.width, 0).len() as u16)
 }
 
 fn summary_rows(room: &Room, shown: &Shown) -> u16 {

@@ -1,6 +1,6 @@
 //! The trends screen's side panel, when the window is wide: distress before and after
 //! practice (day by day for a week, on average otherwise), then the sensations noticed,
-//! each with its change from the week or month before.
+//! each with its change from the same days of the week or month before.
 
 use super::view::{Room, unit};
 use crate::tui::trends::Shown;
@@ -17,7 +17,7 @@ pub fn render(frame: &mut Frame, room: &Room, shown: &Shown, area: Rect) {
         lines.push(Line::default());
     }
     let room_left = rows.saturating_sub(lines.len());
-    lines.extend(sensations(room, shown, usize::from(area.width), room_left));
+    lines.extend(sensations(room, shown, room_left));
     frame.render_widget(Paragraph::new(lines), area);
 }
 
@@ -65,16 +65,23 @@ fn distress(room: &Room, shown: &Shown) -> Vec<Line<'static>> {
     lines
 }
 
-/// The most noticed words first, as many as fit.
-fn sensations(room: &Room, shown: &Shown, width: usize, rows: usize) -> Vec<Line<'static>> {
+/// The most noticed words first, as many as fit, each with its change from the days
+/// compared (said once, under the heading).
+fn sensations(room: &Room, shown: &Shown, rows: usize) -> Vec<Line<'static>> {
     let theme = room.theme;
     let rep = &shown.report;
-    if rep.trends.sensations.is_empty() || rows < 2 {
+    let against = rep
+        .compared
+        .as_ref()
+        .filter(|_| rep.change_from_previous.is_some())
+        .map(|c| w::against(c.partial, unit(shown)));
+    let heads = 1 + usize::from(against.is_some());
+    if rep.trends.sensations.is_empty() || rows <= heads {
         return Vec::new();
     }
     let mut words: Vec<(&String, &usize)> = rep.trends.sensations.iter().collect();
     words.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    words.truncate(rows - 1);
+    words.truncate(rows - heads);
     let change = |word: &String| {
         rep.change_from_previous
             .as_ref()
@@ -82,25 +89,16 @@ fn sensations(room: &Room, shown: &Shown, width: usize, rows: usize) -> Vec<Line
             .copied()
             .unwrap_or(0)
     };
-    let line = |word: &String, count: &usize, short: bool| {
-        let said = w::sensation_change(change(word), unit(shown), short);
-        (format!("{word} {count}"), said)
-    };
-    // One form for the whole list: the long one if every line fits.
-    let short = words.iter().any(|(word, count)| {
-        let (head, said) = line(word, count, false);
-        head.chars().count() + said.map_or(0, |s| s.chars().count() + 3) > width
-    });
-    let heading = if short {
-        w::SENSATIONS_SINCE
-    } else {
-        w::SENSATIONS_HEAD
-    };
-    let mut lines = vec![Line::styled(heading, theme.quiet())];
+    let mut lines = vec![Line::styled(w::SENSATIONS_HEAD, theme.quiet())];
+    if let Some(against) = against {
+        lines.push(Line::styled(against, theme.quiet()));
+    }
     for (word, count) in words {
-        let (head, said) = line(word, count, short);
+        let head = format!("{} {count}", crate::copy::safe::line(word));
         let mut spans = vec![TextSpan::styled(head, theme.text())];
-        if let Some(said) = said {
+        if against.is_some()
+            && let Some(said) = w::sensation_change(change(word))
+        {
             spans.push(TextSpan::styled(format!(" · {said}"), theme.quiet()));
         }
         lines.push(Line::from(spans));

@@ -63,7 +63,7 @@ pub fn title(theme: Theme, what: Option<&str>) -> Line<'static> {
 
 /// Split off a footer of key hints at the bottom; returns (body, footer).
 pub fn with_footer(app: &App, frame: &mut Frame, area: Rect) -> Rect {
-    let hints = app.keymap.hints(app.screen_context());
+    let hints = app.hints(app.screen_context());
     let height = hints::height(&hints, area.width).min(area.height / 3);
     let [body, footer] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(height)]).areas(area);

@@ -34,7 +34,7 @@ pub fn column_step(app: &App, count: usize, by: i8) -> i8 {
 /// uses it too, so Left and Right can move by a whole column.
 pub fn grid(app: &App, count: usize, area: Rect) -> Grid {
     let roomy = roomy(area);
-    let hint_list = app.keymap.hints(app.screen_context());
+    let hint_list = app.hints(app.screen_context());
     let footer = hints::height(&hint_list, area.width).min(area.height / 3);
     let (head, indent) = if roomy { (4, 2) } else { (1, 0) };
     let list = Rect {

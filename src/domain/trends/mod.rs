@@ -9,8 +9,12 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// A practice is claimed as "most helpful" only with at least this many rated sessions.
-pub const MIN_SESSIONS_TO_CLAIM: usize = 3;
+pub mod round;
+
+/// Below this many sessions rated before and after, a mean change says little: the
+/// summary says "too few to say" instead of a verdict, and no practice is named as the
+/// most helpful.
+pub const MIN_SESSIONS_TO_SAY: usize = 5;
 
 /// Mean, min and max of some 0-10 values.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -52,6 +56,9 @@ pub struct Day {
 pub struct Practice {
     /// "breathe" or "ground".
     pub practice: String,
+    /// What a person calls it: the pattern's name or the routine's title (the id when
+    /// the pattern or routine is no longer known).
+    pub name: String,
     pub count: usize,
     pub minutes: f64,
     /// Sessions with both a before and an after rating.
@@ -83,6 +90,8 @@ pub struct Trends {
     pub by_practice: BTreeMap<String, Practice>,
     /// The practice whose sessions lowered distress most, with enough sessions to say so.
     pub most_helpful: Option<String>,
+    /// The name of `most_helpful`.
+    pub most_helpful_name: Option<String>,
     pub checkins: usize,
     pub scales: BTreeMap<&'static str, Stats>,
     pub sensations: BTreeMap<String, usize>,
@@ -173,6 +182,18 @@ pub fn compute<'a>(
     t
 }
 
+/// Give each practice its name, as `name_of` knows it (the id when it does not).
+pub fn name_practices(t: &mut Trends, name_of: impl Fn(&str) -> Option<String>) {
+    for (id, p) in &mut t.by_practice {
+        p.name = name_of(id).unwrap_or_else(|| id.clone());
+    }
+    t.most_helpful_name = t
+        .most_helpful
+        .as_ref()
+        .and_then(|id| t.by_practice.get(id))
+        .map(|p| p.name.clone());
+}
+
 fn change(s: &Session) -> Option<f64> {
     Some(f64::from(s.distress_after?) - f64::from(s.distress_before?))
 }
@@ -182,6 +203,9 @@ fn by_practice(sessions: &[(NaiveDate, &Session)]) -> BTreeMap<String, Practice>
     for (_, s) in sessions {
         let (p, changes) = map.entry(s.practice_id.clone()).or_default();
         p.practice = s.practice.clone();
+        if p.name.is_empty() {
+            p.name = s.practice_id.clone();
+        }
         p.count += 1;
         p.minutes += minutes(s);
         changes.extend(change(s));
@@ -197,7 +221,7 @@ fn by_practice(sessions: &[(NaiveDate, &Session)]) -> BTreeMap<String, Practice>
 
 fn most_helpful(by: &BTreeMap<String, Practice>) -> Option<String> {
     by.iter()
-        .filter(|(_, p)| p.rated >= MIN_SESSIONS_TO_CLAIM)
+        .filter(|(_, p)| p.rated >= MIN_SESSIONS_TO_SAY)
         .filter_map(|(id, p)| p.mean_change.filter(|c| *c < 0.0).map(|c| (id, c)))
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(id, _)| id.clone())

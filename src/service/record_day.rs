@@ -1,0 +1,68 @@
+//! One day of one's record at a time: the check-ins and practices of the nearest day with
+//! any, on or before a date (or after it), read a month file at a time.
+
+use crate::store::model::{Kind, Record};
+use crate::store::{Store, StoreError};
+use chrono::NaiveDate;
+
+/// The check-ins and practices of one day, newest first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Day {
+    pub date: NaiveDate,
+    pub records: Vec<Record>,
+    /// Records kept in the months read that this version cannot read.
+    pub unreadable: usize,
+}
+
+/// Which way to look from a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Toward {
+    /// The day itself, or the nearest earlier day with records.
+    OnOrBefore,
+    /// The nearest later day with records.
+    After,
+}
+
+/// The nearest day from `from`, toward `toward`, holding a check-in or a practice; None
+/// when there is none that way. Only months that exist are read, nearest first.
+pub fn day_of(store: &Store, from: NaiveDate, toward: Toward) -> Result<Option<Day>, StoreError> {
+    let month = from.format("%Y-%m").to_string();
+    let mut months = store.months()?;
+    months.sort();
+    match toward {
+        Toward::OnOrBefore => months.retain(|m| *m <= month),
+        Toward::After => months.retain(|m| *m >= month),
+    }
+    if toward == Toward::OnOrBefore {
+        months.reverse();
+    }
+    for m in months {
+        let snap = store.load_months(std::slice::from_ref(&m))?;
+        let wanted = |r: &Record| {
+            let day = r.local_date();
+            matches!(r.kind(), Kind::Checkin | Kind::Session)
+                && match toward {
+                    Toward::OnOrBefore => day <= from,
+                    Toward::After => day > from,
+                }
+        };
+        let records: Vec<Record> = snap.merged.into_live().into_iter().filter(wanted).collect();
+        let nearest = match toward {
+            Toward::OnOrBefore => records.iter().map(Record::local_date).max(),
+            Toward::After => records.iter().map(Record::local_date).min(),
+        };
+        if let Some(date) = nearest {
+            let mut records: Vec<Record> = records
+                .into_iter()
+                .filter(|r| r.local_date() == date)
+                .collect();
+            records.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
+            return Ok(Some(Day {
+                date,
+                records,
+                unreadable: snap.unreadable,
+            }));
+        }
+    }
+    Ok(None)
+}
