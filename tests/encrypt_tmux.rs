@@ -21,14 +21,24 @@ fn run(t: &Term, args: &str) {
     t.keys(&[&line, "Enter"]);
 }
 
+/// Run a command that asks something, and wait until it asks `prompt`: on a screen the
+/// command has cleared, with no earlier command's exit line, so the question seen is
+/// this command's own.
+fn run_asking(t: &Term, args: &str, prompt: &str) {
+    run(t, args);
+    t.wait_until(prompt, || {
+        let screen = t.screen();
+        screen.contains(prompt) && !screen.contains("EXIT=0") && !screen.contains("EXIT=2")
+    });
+}
+
 #[test]
 fn a_passphrase_is_asked_twice_unseen_and_two_that_differ_change_nothing() {
     let t = Term::new("crypt-on");
     run(&t, "checkin --distress 3 --note lighthouse");
     t.wait_for("EXIT=0");
 
-    run(&t, "encrypt on");
-    t.wait_for("Choose a passphrase:");
+    run_asking(&t, "encrypt on", "Choose a passphrase:");
     t.type_text(SECRET);
     t.keys(&["Enter"]);
     t.wait_for("The same passphrase again:");
@@ -43,8 +53,7 @@ fn a_passphrase_is_asked_twice_unseen_and_two_that_differ_change_nothing() {
     assert!(!t.root().join("data").join("encryption.json").exists());
     t.assert_terminal_restored();
 
-    run(&t, "encrypt on");
-    t.wait_for("Choose a passphrase:");
+    run_asking(&t, "encrypt on", "Choose a passphrase:");
     t.type_text(SECRET);
     t.keys(&["Enter"]);
     t.wait_for("The same passphrase again:");
@@ -57,8 +66,7 @@ fn a_passphrase_is_asked_twice_unseen_and_two_that_differ_change_nothing() {
     assert_eq!(t.records().len(), 1);
 
     // Off asks twice; anything but yes keeps everything encrypted.
-    run(&t, "encrypt off");
-    t.wait_for("Type yes to go on:");
+    run_asking(&t, "encrypt off", "Type yes to go on:");
     t.type_text("yes");
     t.keys(&["Enter"]);
     t.wait_for("Type yes once more:");
@@ -67,8 +75,7 @@ fn a_passphrase_is_asked_twice_unseen_and_two_that_differ_change_nothing() {
     let screen = t.wait_for("EXIT=0");
     assert!(screen.contains("stay encrypted"), "{screen}");
     assert!(t.root().join("data").join("encryption.json").exists());
-    run(&t, "encrypt off");
-    t.wait_for("Type yes to go on:");
+    run_asking(&t, "encrypt off", "Type yes to go on:");
     t.type_text("yes");
     t.keys(&["Enter"]);
     t.wait_for("Type yes once more:");
@@ -100,15 +107,13 @@ fn with_remember_false_a_read_asks_once_and_shows_the_records() {
     );
     t.wait_for("EXIT=0");
 
-    run(&t, "history");
-    t.wait_for("Your passphrase:");
+    run_asking(&t, "history", "Your passphrase:");
     t.type_text("not-it");
     t.keys(&["Enter"]);
     let screen = t.wait_for("EXIT=2");
     assert!(screen.contains("does not open"), "{screen}");
 
-    run(&t, "history");
-    t.wait_for("Your passphrase:");
+    run_asking(&t, "history", "Your passphrase:");
     t.type_text(SECRET);
     t.keys(&["Enter"]);
     let screen = t.wait_for("EXIT=0");
@@ -116,8 +121,7 @@ fn with_remember_false_a_read_asks_once_and_shows_the_records() {
     assert!(!screen.contains(SECRET), "{screen}");
 
     // Esc gives up: nothing read, nothing changed.
-    run(&t, "history");
-    t.wait_for("Your passphrase:");
+    run_asking(&t, "history", "Your passphrase:");
     t.keys(&["Escape"]);
     let screen = t.wait_for("EXIT=2");
     assert!(screen.contains("No passphrase given"), "{screen}");
@@ -144,8 +148,7 @@ fn with_remember_false_the_app_asks_once_before_it_opens() {
     );
     t.wait_for("EXIT=0");
 
-    run(&t, "");
-    t.wait_for("Your passphrase:");
+    run_asking(&t, "", "Your passphrase:");
     t.type_text(SECRET);
     t.keys(&["Enter"]);
     // The welcome first (a fresh state folder), then today, read from the sealed month.

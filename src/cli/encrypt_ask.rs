@@ -86,11 +86,8 @@ fn ask(prompt: &str) -> Result<SecretString, Failure> {
     if !std::io::stdin().is_terminal() {
         return Err(Failure::usage(words::NO_TERMINAL));
     }
-    let mut err = std::io::stderr();
-    let _ = write!(err, "{prompt}");
-    let _ = err.flush();
-    let typed = read_hidden();
-    let _ = writeln!(err);
+    let typed = read_hidden(prompt);
+    let _ = writeln!(std::io::stderr());
     match typed {
         Ok(Some(text)) if !text.is_empty() => Ok(SecretString::from(text)),
         Ok(Some(_)) => Err(Failure::usage(words::EMPTY)),
@@ -108,11 +105,15 @@ impl Drop for Raw {
     }
 }
 
-/// Keys until Enter (Some) or Esc / Ctrl-C (None).
-fn read_hidden() -> std::io::Result<Option<String>> {
+/// Keys until Enter (Some) or Esc / Ctrl-C (None). Echo is off before the prompt shows,
+/// so nothing typed after it can appear on the screen.
+fn read_hidden(prompt: &str) -> std::io::Result<Option<String>> {
     use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
     ratatui::crossterm::terminal::enable_raw_mode()?;
     let _raw = Raw;
+    let mut err = std::io::stderr();
+    write!(err, "{prompt}")?;
+    err.flush()?;
     let mut text = String::new();
     loop {
         let Event::Key(key) = event::read()? else {
