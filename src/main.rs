@@ -133,6 +133,10 @@ pub fn open_tui(ctx: &Ctx, start: attune::tui::Start) -> ExitCode {
              `attune --help` for the rest.",
         );
     }
+    // With encryption.remember = false, the passphrase is asked once, before the screen.
+    if let Err(f) = cli::encrypt::before_app(ctx) {
+        return fail(f.code, &f.message);
+    }
     attune::store::lock::set_waiting(patience(), None);
     let opts = attune::tui::Options {
         layout: ctx.layout.clone(),

@@ -27,6 +27,8 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
         return Ok(());
     }
     let this_device = device::existing(layout).map_err(Failure::failed)?;
+    // The keys this device keeps, so sealed files are checked like plain ones.
+    crate::store::crypt::key::load(layout);
     let device = this_device.as_deref();
     let mut report = check(layout, device)?;
     if args.fix && !report.healthy() {

@@ -36,8 +36,18 @@ pub(super) fn in_editor(
     start: &str,
     keep: &dyn Fn(String) -> Failure,
 ) -> Result<String, Failure> {
-    let edited = crate::service::outside_editor::edit(&ctx.layout.state_dir, start)
-        .map_err(Failure::failed)?;
+    super::encrypt::apply_local_policy(ctx);
+    let (dir, in_memory) = crate::service::outside_editor::folder(&ctx.layout.state_dir);
+    let announce = |file: &std::path::Path| {
+        // Where words wait unsealed, while this device keeps its local state sealed.
+        if crate::store::crypt::local_seal().is_some() {
+            use std::io::Write;
+            let said = crate::copy::crypt::editing_in(&file.display().to_string(), in_memory);
+            let _ = writeln!(std::io::stderr(), "{}", crate::copy::safe::line(&said));
+        }
+    };
+    let edited =
+        crate::service::outside_editor::edit(&dir, start, &announce).map_err(Failure::failed)?;
     if !edited.clean {
         if edited.text != start && has_text(&edited.text) {
             return Err(keep(edited.text));

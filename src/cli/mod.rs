@@ -9,6 +9,8 @@ mod checkin_edit;
 mod confirm;
 pub mod csv;
 pub mod doctor;
+pub mod encrypt;
+mod encrypt_ask;
 pub mod export;
 pub mod ground;
 pub mod ground_plain;
@@ -94,6 +96,8 @@ pub enum Command {
     Heart(heart::Args),
     /// Check the store's files, permissions and versions
     Doctor(doctor::Args),
+    /// Encryption at rest: on, join, status, passphrase, off
+    Encrypt(encrypt::Args),
     /// One short line about today, for a shell prompt
     Status(status::Args),
     /// Where the settings file is, or a commented default one
@@ -220,6 +224,7 @@ pub struct Ctx {
 impl Ctx {
     /// Open the store for writing, creating its folders on first use.
     pub fn open_store(&self) -> Result<Store, Failure> {
+        encrypt::apply_local_policy(self);
         Store::open(self.layout.clone())
             .map(|s| s.with_notes(self.notes.clone()))
             .map_err(Failure::failed)
@@ -228,9 +233,20 @@ impl Ctx {
     /// Open the store only to read; None when nothing has been stored yet. Creates
     /// nothing, so a mistyped folder is not made.
     pub fn read_store(&self) -> Result<Option<Store>, Failure> {
+        let store = self.read_store_as_is()?;
+        if store.is_some() {
+            // An encrypted folder this device cannot open says how to join, not "damaged".
+            encrypt::ready_to_read(self)?;
+        }
+        Ok(store)
+    }
+
+    /// Open the store only to read, whether or not this device can open its records.
+    pub fn read_store_as_is(&self) -> Result<Option<Store>, Failure> {
         if !self.layout.data_dir.exists() {
             return Ok(None);
         }
+        encrypt::apply_local_policy(self);
         Store::reader(self.layout.clone())
             .map(|s| Some(s.with_notes(self.notes.clone())))
             .map_err(Failure::failed)
@@ -263,7 +279,36 @@ pub fn run(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Write
     routed
 }
 
+/// Whether a command reads records: in an encrypted folder this device cannot open, it
+/// then says how to join (exit 2) rather than give an empty answer.
+fn reads_records(command: &Command) -> bool {
+    use journal::Sub as J;
+    match command {
+        Command::History(_) | Command::Trends(_) | Command::Export(_) | Command::Status(_) => true,
+        Command::Journal(a) => matches!(
+            a.command,
+            Some(
+                J::List(_) | J::Show { .. } | J::Search { .. } | J::Edit { .. } | J::Delete { .. }
+            )
+        ),
+        Command::Checkin(a) => a.command.is_some(),
+        _ => false,
+    }
+}
+
 fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Write) -> Routed {
+    if reads_records(&command) && ctx.layout.data_dir.exists() {
+        // A prompt line never asks and never breaks a prompt: without the key, nothing.
+        if let Command::Status(a) = &command
+            && a.prompt
+        {
+            if !encrypt::can_read_now(ctx) {
+                return Ok(None);
+            }
+        } else {
+            encrypt::ready_to_read(ctx)?;
+        }
+    }
     let done = match command {
         Command::Breathe(args) => return breathe::run(ctx, args, out, err),
         Command::Patterns(args) => patterns::run(ctx, args, out),
@@ -277,6 +322,7 @@ fn dispatch(ctx: &Ctx, command: Command, out: &mut dyn Write, err: &mut dyn Writ
         Command::Import(args) => import::run(ctx, args, out),
         Command::Heart(args) => heart::run(ctx, args, out, err),
         Command::Doctor(args) => doctor::run(ctx, args, out),
+        Command::Encrypt(args) => encrypt::run(ctx, args, out, err),
         Command::Status(args) => status::run(ctx, args, out),
         Command::Config(args) => settings::run(ctx, args, out),
         Command::Completions(args) => completions(args, out),

@@ -69,6 +69,9 @@ pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Outcome {
             _ => {}
         }
     }
+    // The wrapped key goes with the records it protected (the kept key went with state).
+    crate::store::crypt::marker::remove(&ctx.layout)
+        .map_err(|e| Failure::failed(format!("{}: {e}", ctx.layout.data_dir.display())))?;
     writeln!(
         out,
         "Removed {n_records} record file(s) and {n_state} file(s) of drafts and local state. Your settings are kept."

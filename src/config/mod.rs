@@ -22,6 +22,7 @@ pub struct Config {
     pub week: Week,
     pub trends: TrendsConfig,
     pub display: Display,
+    pub encryption: Encryption,
     /// Action name to key, e.g. `breathe = "B"` or `quit = "ctrl+q"`.
     pub keys: BTreeMap<String, String>,
     pub patterns: Vec<Pattern>,
@@ -122,6 +123,20 @@ pub enum Theme {
 #[serde(default, deny_unknown_fields)]
 pub struct Display {
     pub theme: Theme,
+}
+
+/// `[encryption]`: per device. `remember = false` keeps no key on this device's disk;
+/// attune asks the passphrase when it reads instead.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Encryption {
+    pub remember: bool,
+}
+
+impl Default for Encryption {
+    fn default() -> Encryption {
+        Encryption { remember: true }
+    }
 }
 
 /// How the user's own `[[crisis_lines]]` go with attune's.

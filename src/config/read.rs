@@ -120,6 +120,7 @@ impl Reader<'_> {
                 "week" => c.week = self.section(&key, value),
                 "trends" => c.trends = self.section(&key, value),
                 "display" => c.display = self.section(&key, value),
+                "encryption" => c.encryption = self.section(&key, value),
                 "keys" => c.keys = self.keys(value),
                 "patterns" => c.patterns = self.items(&key, value),
                 "routines" => c.routines = self.items(&key, value),

@@ -7,6 +7,7 @@
 //! safe to print.
 
 pub mod correct;
+pub mod crypt;
 pub mod ground;
 pub mod journal;
 pub mod manual;

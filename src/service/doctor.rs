@@ -73,6 +73,7 @@ pub fn check(layout: &Layout, device: Option<&str>) -> std::io::Result<Report> {
         check_mode(&mut report, dir, 0o700);
     }
     check_state(&mut report, layout)?;
+    super::doctor_crypt::check_encryption(&mut report, layout);
     let records = layout.records_dir();
     if records.is_file() {
         use crate::copy::store::{RECORDS_IS_A_FILE, RECORDS_IS_A_FILE_TODO};

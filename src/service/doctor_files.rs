@@ -264,6 +264,7 @@ fn unreadable_todo(problem: &Problem) -> String {
         Problem::Empty => {
             "it holds no records, so nothing is lost: restore it from a synced copy or a backup if it should have some, or remove it".into()
         }
+        Problem::Sealed(why) => crate::copy::crypt::todo(why).into(),
         Problem::Unopenable { .. } => {
             "make it a readable file again (check its permissions, or whether it is a link to something gone); until then its records are left out".into()
         }

@@ -198,6 +198,10 @@ fn indexed<T: Slim>(file: &Path, slot: &Path) -> Result<Indexed<T>, month_file::
 
 /// Write one index file. Only a cache: if it cannot be written, the read still answers.
 fn keep<T: Slim>(slot: &Path, indexed: &Indexed<T>) {
+    // A device that keeps no key keeps no words in plain either: no index on disk.
+    if crate::store::crypt::local_seal().is_some() {
+        return;
+    }
     if let (Some(dir), Ok(bytes)) = (slot.parent(), serde_json::to_vec(indexed)) {
         let _ = create_private_dir(dir).and_then(|()| write_atomic(slot, &bytes));
     }

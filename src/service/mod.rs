@@ -4,6 +4,7 @@
 pub mod checkin;
 pub mod correct;
 pub mod doctor;
+mod doctor_crypt;
 mod doctor_files;
 pub mod grounding;
 pub mod heart;

@@ -8,6 +8,7 @@
 //! deletes words unasked.
 
 use super::atomic::{create_private_dir, sync_dir, write_atomic};
+use super::crypt;
 use super::draft_slot::{self, Slot};
 use super::model::{Record, Stamp};
 use serde::{Deserialize, Serialize};
@@ -109,7 +110,7 @@ pub fn own_path(state_dir: &Path) -> io::Result<PathBuf> {
 pub fn write(state_dir: &Path, draft: &Draft) -> io::Result<()> {
     create_private_dir(&dir(state_dir))?;
     let bytes = serde_json::to_vec(draft).map_err(io::Error::other)?;
-    write_atomic(&own_path(state_dir)?, &bytes)
+    write_atomic(&own_path(state_dir)?, &crypt::seal_local(bytes)?)
 }
 
 /// Whether a draft waits to be offered: this window's own, or one no running attune holds.
@@ -169,6 +170,14 @@ fn parse(state_dir: &Path, file: &Path) -> io::Result<Option<Draft>> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
+    // A sealed draft waits, untouched, until this process holds the key.
+    let bytes = match crypt::open(bytes) {
+        Ok(bytes) => bytes,
+        Err(crypt::Why::NoKey | crypt::Why::OtherKey) => {
+            return Err(io::Error::other(crate::copy::crypt::DRAFT_SEALED));
+        }
+        Err(crypt::Why::Damaged(_)) => b"".to_vec(),
+    };
     match serde_json::from_slice::<Draft>(&bytes) {
         Ok(d) if d.format == FORMAT && d.version <= VERSION => Ok(Some(d)),
         _ => {
@@ -202,7 +211,7 @@ pub fn keep(state_dir: &Path, draft: &Draft) -> io::Result<PathBuf> {
     let label = draft.saved_at.format("%Y-%m-%d-%H%M%S").to_string();
     let target = free_name(&dir(state_dir), &label);
     let bytes = serde_json::to_vec(draft).map_err(io::Error::other)?;
-    write_atomic(&target, &bytes)?;
+    write_atomic(&target, &crypt::seal_local(bytes)?)?;
     Ok(target)
 }
 

@@ -5,6 +5,7 @@
 pub mod atomic;
 pub mod bounds;
 pub mod choices;
+pub mod crypt;
 pub mod device;
 pub mod draft_slot;
 pub mod drafts;
@@ -18,7 +19,7 @@ pub mod month_set;
 pub mod placement;
 pub mod read;
 pub mod tidy;
-mod write;
+pub(crate) mod write;
 
 use chrono::NaiveDate;
 use layout::Layout;
@@ -131,6 +132,7 @@ impl Store {
             atomic::create_private_dir(dir).map_err(io_at(dir))?;
         }
         let device = Some(device::get_or_create(&layout)?);
+        crypt::key::load(&layout);
         Ok(Store {
             layout,
             device,
@@ -141,6 +143,7 @@ impl Store {
     /// A store for reading only: creates nothing, so a mistyped folder stays unmade.
     pub fn reader(layout: Layout) -> Result<Store> {
         let device = device::existing(&layout)?;
+        crypt::key::load(&layout);
         Ok(Store {
             layout,
             device,

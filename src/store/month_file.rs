@@ -153,6 +153,8 @@ pub enum Problem {
     Unopenable { reason: String },
     /// Nothing in it at all (0 bytes, or only blank space): a copy cut off before it began.
     Empty,
+    /// Encrypted, and it could not be opened here (see `crypt::Why`).
+    Sealed(super::crypt::Why),
 }
 
 impl fmt::Display for Problem {
@@ -175,6 +177,14 @@ impl fmt::Display for Problem {
             Problem::Foreign => write!(f, "is not an attune records file"),
             Problem::Unopenable { reason } => write!(f, "cannot be opened: {reason}"),
             Problem::Empty => write!(f, "is empty"),
+            Problem::Sealed(why) => {
+                use crate::copy::crypt;
+                match why {
+                    super::crypt::Why::NoKey => f.write_str(crypt::NO_KEY),
+                    super::crypt::Why::OtherKey => f.write_str(crypt::OTHER_KEY),
+                    super::crypt::Why::Damaged(reason) => f.write_str(&crypt::damaged(reason)),
+                }
+            }
         }
     }
 }
@@ -249,7 +259,7 @@ fn short_reason(err: &serde_json::Error) -> String {
 /// file between listing the folder and reading it).
 pub fn read_existing(path: &Path) -> Result<Option<MonthFile>, Problem> {
     match std::fs::read(path) {
-        Ok(bytes) => parse(&bytes).map(Some),
+        Ok(bytes) => parse_stored(bytes).map(Some),
         // A link to nothing also reads as NotFound, but it is there and needs the user.
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && path.symlink_metadata().is_err() => {
             Ok(None)
@@ -263,5 +273,10 @@ pub fn read_existing(path: &Path) -> Result<Option<MonthFile>, Problem> {
 /// Read and parse one month file, keeping I/O errors apart from content problems.
 pub fn read(path: &Path) -> std::io::Result<Result<MonthFile, Problem>> {
     let bytes = std::fs::read(path)?;
-    Ok(parse(&bytes))
+    Ok(parse_stored(bytes))
+}
+
+/// Parse a month file's bytes as stored: plain JSON, or sealed (opened first, in memory).
+pub fn parse_stored(bytes: Vec<u8>) -> Result<MonthFile, Problem> {
+    parse(&super::crypt::open(bytes).map_err(Problem::Sealed)?)
 }

@@ -7,8 +7,9 @@ use super::layout::Layout;
 use super::merge::Merged;
 use super::model::Record;
 use super::month_set::{MonthSet, holds_raw, missing_from};
-use super::write::{lock, write_file};
+use super::write::{lock, sealing, write_file};
 use super::{Result, atomic, io_at};
+use age::x25519;
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 
@@ -18,15 +19,21 @@ type Strays = BTreeMap<String, (Vec<Record>, Vec<Box<RawValue>>)>;
 /// Tidy this device's files of each of `months`.
 pub fn tidy(layout: &Layout, device: &str, months: &[String]) -> Result<()> {
     let _lock = lock(layout, device)?;
+    let seal = sealing(layout)?;
     for month in months {
-        tidy_month(layout, device, month)?;
+        tidy_month(layout, device, month, seal.as_ref())?;
     }
     // Removals are made durable too.
     let dir = layout.device_dir(device);
     atomic::sync_dir(&dir).map_err(io_at(&dir))
 }
 
-fn tidy_month(layout: &Layout, device: &str, month: &str) -> Result<()> {
+fn tidy_month(
+    layout: &Layout,
+    device: &str,
+    month: &str,
+    seal: Option<&x25519::Recipient>,
+) -> Result<()> {
     let dir = layout.device_dir(device);
     let mut set = MonthSet::read(layout, device, month).map_err(io_at(&dir))?;
     let mut changed = set.fold() + set.file.fat_tombstones;
@@ -38,7 +45,7 @@ fn tidy_month(layout: &Layout, device: &str, month: &str) -> Result<()> {
     let strays = take_strays(&mut set.file.records, &mut set.file.unknown, month);
     for (own_month, (records, raw)) in strays {
         changed += records.len() + raw.len();
-        let home = take_home(layout, device, &own_month, records, raw)?;
+        let home = take_home(layout, device, &own_month, (records, raw), seal)?;
         if home.damaged.is_none() {
             held.extend(home.file.records);
             held_raw.extend(home.file.unknown);
@@ -47,7 +54,7 @@ fn tidy_month(layout: &Layout, device: &str, month: &str) -> Result<()> {
     // A month whose records all went to their own months needs no new, empty file.
     let empty = set.file.records.is_empty() && set.file.unknown.is_empty();
     if changed > 0 && (!empty || set.target.exists()) {
-        write_file(&set.target, &set.file)?;
+        write_file(&set.target, &set.file, seal)?;
     }
     // Until the month's own file reads again, every other file of the month is kept.
     if set.damaged.is_some() {
@@ -72,8 +79,8 @@ fn take_home(
     layout: &Layout,
     device: &str,
     month: &str,
-    records: Vec<Record>,
-    raw: Vec<Box<RawValue>>,
+    (records, raw): (Vec<Record>, Vec<Box<RawValue>>),
+    seal: Option<&x25519::Recipient>,
 ) -> Result<MonthSet> {
     let dir = layout.device_dir(device);
     let mut home = MonthSet::read(layout, device, month).map_err(io_at(&dir))?;
@@ -87,7 +94,7 @@ fn take_home(
             home.file.unknown.push(r);
         }
     }
-    write_file(&home.target, &home.file)?;
+    write_file(&home.target, &home.file, seal)?;
     Ok(home)
 }
 

@@ -3,13 +3,15 @@
 //! attune cannot read is never written over: new records go to a file beside it.
 
 use super::atomic;
+use super::crypt;
 use super::layout::Layout;
 use super::lock::DeviceLock;
 use super::merge::Merged;
 use super::model::Record;
-use super::month_file::{self, MonthFile};
+use super::month_file::{self, FileProblem, MonthFile, Problem};
 use super::month_set::MonthSet;
 use super::{Beside, Result, SaveReport, StoreError, io_at};
+use age::x25519;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -17,6 +19,7 @@ pub fn save_all(layout: &Layout, device: &str, records: Vec<Record>) -> Result<S
     let dir = layout.device_dir(device);
     let _lock = lock(layout, device)?;
     remove_leftovers(&dir)?;
+    let seal = sealing(layout)?;
 
     let mut by_month: BTreeMap<String, Vec<Record>> = BTreeMap::new();
     for r in records {
@@ -37,8 +40,11 @@ pub fn save_all(layout: &Layout, device: &str, records: Vec<Record>) -> Result<S
         report.unchanged += merged.unchanged;
         report.changed += merged.changed;
         if merged.changed + folded > 0 {
-            write_file(&set.target, &set.file)?;
-            if let Some(damaged) = set.damaged {
+            write_file(&set.target, &set.file, seal.as_ref())?;
+            // A month this device cannot open yet (it has not joined) is not damaged:
+            // writing beside it is how a device that holds no key still saves.
+            let locked = |d: &FileProblem| d.problem == Problem::Sealed(crypt::Why::NoKey);
+            if let Some(damaged) = set.damaged.filter(|d| !locked(d)) {
                 report.beside.push(Beside {
                     damaged,
                     kept_in: set.target,
@@ -60,10 +66,39 @@ pub fn lock(layout: &Layout, device: &str) -> Result<DeviceLock> {
     DeviceLock::acquire(&lock_path).map_err(io_at(&lock_path))
 }
 
-/// Replace one of this device's month files, checked to read back; call only while
-/// holding the device lock.
-pub fn write_file(path: &Path, file: &MonthFile) -> Result<()> {
-    atomic::write_atomic(path, &checked_bytes(file, path)?).map_err(io_at(path))
+/// The public key saves seal with, when the folder is encrypted. A marker that is there
+/// but cannot be read stops the save: better nothing saved than saved unsealed.
+pub fn sealing(layout: &Layout) -> Result<Option<x25519::Recipient>> {
+    crypt::marker::read(layout)
+        .map_err(|e| StoreError::Unsavable {
+            path: crypt::marker::path(layout),
+            reason: format!("{e}; {}", crate::copy::crypt::MARKER_UNUSABLE),
+        })
+        .map(|m| m.map(|m| m.recipient))
+}
+
+/// Replace one of this device's month files, checked to read back (and sealed when the
+/// folder is encrypted); call only while holding the device lock.
+pub fn write_file(path: &Path, file: &MonthFile, seal: Option<&x25519::Recipient>) -> Result<()> {
+    let plain = checked_bytes(file, path)?;
+    let bytes = match seal {
+        Some(recipient) => sealed_bytes(recipient, plain, path)?,
+        None => plain,
+    };
+    atomic::write_atomic(path, &bytes).map_err(io_at(path))
+}
+
+/// Plain bytes sealed; when this device holds the key, proven to open back the same.
+fn sealed_bytes(recipient: &x25519::Recipient, plain: Vec<u8>, path: &Path) -> Result<Vec<u8>> {
+    let unsavable = |reason: String| StoreError::Unsavable {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let sealed = crypt::seal(recipient, &plain).map_err(|e| unsavable(e.to_string()))?;
+    if crypt::holds(recipient) && crypt::open(sealed.clone()).as_ref() != Ok(&plain) {
+        return Err(unsavable(crate::copy::crypt::WOULD_NOT_OPEN.into()));
+    }
+    Ok(sealed)
 }
 
 /// The file's bytes, proven to read back as the same records: attune never writes a file

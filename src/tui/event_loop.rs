@@ -110,7 +110,8 @@ fn outside_editor(state_dir: std::path::PathBuf) -> super::runner::OutsideEditor
             LeaveAlternateScreen
         );
         let _ = disable_raw_mode();
-        let edited = crate::service::outside_editor::edit(&state_dir, text);
+        let (dir, _) = crate::service::outside_editor::folder(&state_dir);
+        let edited = crate::service::outside_editor::edit(&dir, text, &|_| {});
         let _ = enable_raw_mode();
         let _ = execute!(
             std::io::stdout(),
