@@ -54,6 +54,10 @@ fn a_timed_step_cues_once_when_its_time_is_up() {
     assert_eq!(step_cues(&rig), 1);
     rig.run_to(45.1);
     assert_eq!(step_cues(&rig), 2);
+    // The practice's record keeps the sound it was cued in, as breathing's does.
+    rig.key(KeyCode::Esc);
+    let saved = rig.session();
+    assert_eq!(saved.extra.get("sound"), Some(&serde_json::json!("pulses")));
 }
 
 #[test]

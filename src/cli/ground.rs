@@ -187,6 +187,7 @@ pub fn run_plain(
         keep_noticed,
         distress_before: before,
         summary,
+        sound: config.breathing.cue_style(),
     };
     if !worth_keeping(outcome.completed, outcome.took.as_secs_f64()) {
         writeln!(out, "\n{}", crate::copy::summary::LET_GO)?;

@@ -17,6 +17,8 @@ pub struct Outcome {
     /// Keep the typed lines and chosen words with the record.
     pub keep_noticed: bool,
     pub distress_before: Option<u8>,
+    /// The sound style a timed step's end was cued in, kept with the record.
+    pub sound: crate::sound::Style,
 }
 
 /// The session record's body for a run of `routine`.
@@ -39,6 +41,7 @@ pub fn session(routine: &Routine, outcome: &Outcome) -> Session {
         intensity: s.rating.filter(|_| outcome.keep_noticed),
         exhale_count: s.exhale_count,
         exhale_rate: s.exhale_rate,
+        extra: outcome.sound.kept(),
         ..Session::default()
     }
 }

@@ -19,6 +19,7 @@ impl App {
     /// Open the routine list; with `routine`, start that one (rating first, if asked).
     pub fn open_ground(&mut self, routine: Option<&str>, checkin: bool, now: Now) {
         let mut ground = Ground::new(self.routines.clone(), checkin);
+        ground.sound = self.config.breathing.cue_style();
         if let Some(id) = routine
             && ground.select(id)
         {

@@ -32,6 +32,8 @@ pub struct Ground {
     pub checkin: bool,
     pub before: Option<u8>,
     pub stage: Stage,
+    /// The sound style on (a timed step's end is cued in it), kept with the record.
+    pub sound: crate::sound::Style,
     /// The end of the timed step whose cue has sounded, so it sounds once.
     pub cued: Option<std::time::Duration>,
 }
@@ -45,6 +47,7 @@ impl Ground {
             checkin,
             before: None,
             stage: Stage::List,
+            sound: crate::sound::Style::Off,
             cued: None,
         }
     }

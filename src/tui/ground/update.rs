@@ -101,6 +101,7 @@ impl Ground {
             took: now.mono.saturating_sub(steps.begun),
             keep_noticed: false,
             distress_before: self.before,
+            sound: self.sound,
         };
         let routine = steps.run.routine().clone();
         let closing = Closing::new(routine, outcome, steps.started, now.wall);
