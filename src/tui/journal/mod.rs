@@ -12,6 +12,7 @@ mod glue;
 pub mod history;
 pub mod list;
 pub mod prompt;
+pub mod text;
 mod update;
 mod write;
 
