@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// While children play, look for finished ones this often.
 const REAP_EVERY: Duration = Duration::from_millis(200);
@@ -181,9 +181,15 @@ fn sound(setup: &Setup, inbox: &Receiver<Job>, failed: &AtomicBool) {
         }
         reap(&mut children, failed);
     };
-    let until = Instant::now() + LAST_CUE;
-    while let_finish && !children.is_empty() && Instant::now() < until {
-        std::thread::sleep(Duration::from_millis(20));
+    // A completed practice's last cue may finish, for at most LAST_CUE: counted in
+    // naps, so this thread needs no clock of its own.
+    const NAP: Duration = Duration::from_millis(20);
+    let naps = LAST_CUE.as_millis() / NAP.as_millis();
+    for _ in 0..naps {
+        if !let_finish || children.is_empty() {
+            break;
+        }
+        std::thread::sleep(NAP);
         reap(&mut children, failed);
     }
     stop_all(&mut children);
