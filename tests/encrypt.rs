@@ -805,3 +805,91 @@ fn with_remember_false_editor_words_wait_in_a_private_folder_in_memory() {
     );
     assert_eq!(readable_words(&env), vec![]);
 }
+
+#[test]
+fn an_encrypted_export_round_trips_into_a_fresh_store_with_the_passphrase() {
+    let env = Env::new();
+    ok(
+        &env,
+        None,
+        &["checkin", "--distress", "4", "--note", "lighthouse at dusk"],
+    );
+    ok_with(&env, None, &["journal", "new"], "marmalade and harbour\n");
+    let pass = pass_file(&env, "pass", "a long quiet walk");
+    on(&env, &pass);
+    let file = env.tmp.path().join("export.json");
+    let file_arg = file.to_str().expect("test step");
+    ok(&env, None, &["export", "--encrypt", "--out", file_arg]);
+    let sealed = std::fs::read(&file).expect("test step");
+    for word in WORDS {
+        assert!(
+            !sealed.windows(word.len()).any(|w| w == word.as_bytes()),
+            "{word} readable in the export"
+        );
+    }
+
+    let fresh = Env::new();
+    let import = |args: &[&str]| {
+        let mut all = vec!["import", file_arg];
+        all.extend_from_slice(args);
+        attune(&fresh, None, &all, "")
+    };
+    // No passphrase and no terminal; a wrong one; a damaged file: each says its own
+    // thing, exits 2 and stores nothing.
+    let out = import(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--passphrase-file"));
+    let wrong = pass_file(&env, "wrong", "a short loud run");
+    let out = import(&["--passphrase-file", wrong.to_str().expect("test step")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not open this export"));
+    let mut damaged = sealed.clone();
+    let end = String::from_utf8_lossy(&sealed)
+        .rfind("-----END")
+        .expect("test step");
+    damaged[end - 12] = if damaged[end - 12] == b'A' {
+        b'B'
+    } else {
+        b'A'
+    };
+    std::fs::write(&file, &damaged).expect("test step");
+    let pass_arg = pass.to_str().expect("test step");
+    let out = import(&["--passphrase-file", pass_arg]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("encrypted export, but damaged"), "{said}");
+    assert_eq!(fresh.snapshot(), vec![], "nothing stored");
+
+    std::fs::write(&file, &sealed).expect("test step");
+    let out = import(&["--passphrase-file", pass_arg]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(history(&fresh, None), history(&env, None));
+    let journal = |e: &Env| ok(e, None, &["journal", "list", "--json"]);
+    assert_eq!(journal(&fresh), journal(&env));
+    // The device that holds the key needs no passphrase, and finds nothing new.
+    let again = ok(&env, None, &["import", file_arg]);
+    assert!(again.contains("2 were already here"), "{again}");
+}
+
+#[test]
+fn an_encrypted_export_needs_an_encrypted_folder_and_json() {
+    let env = Env::new();
+    ok(&env, None, &["checkin", "--distress", "4"]);
+    let before = env.snapshot();
+    let out = attune(&env, None, &["export", "--encrypt"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("attune encrypt on"));
+    assert_eq!(env.snapshot(), before, "nothing changed");
+    on(&env, &pass_file(&env, "pass", "quiet"));
+    let out = attune(&env, None, &["export", "--encrypt", "--format", "csv"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    // Without a terminal, a plain export says nothing extra (scripts read stderr too).
+    let out = attune(&env, None, &["export"], "");
+    assert!(out.status.success() && out.stderr.is_empty());
+}
