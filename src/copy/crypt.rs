@@ -181,3 +181,14 @@ pub const IMPORT_WRONG: &str =
 pub fn import_damaged(file: &str, reason: &str) -> String {
     format!("{file} is an encrypted export, but damaged ({reason}); nothing was imported.")
 }
+
+/// What the full-screen app's reading screens say instead of records, in one line, when
+/// the folder is encrypted and this device holds no key (writing still works).
+pub const SEALED_HERE: &str =
+    "Your records are encrypted. To read them here, run `attune encrypt join`.";
+/// The same with `encryption.remember = false`, when no passphrase was typed at start.
+pub const SEALED_ASK: &str =
+    "Your records are encrypted. To read them, open attune again and type your passphrase.";
+pub fn sealed_line(remember: bool) -> &'static str {
+    if remember { SEALED_HERE } else { SEALED_ASK }
+}
