@@ -192,16 +192,21 @@ fn a_device_that_has_not_joined_writes_and_is_read_by_the_others() {
     // So does every command that reads records, instead of an empty answer; the prompt
     // line prints nothing at all.
     for read in [
-        &["status"][..],
+        &["history"][..],
+        &["status"],
         &["trends", "--week"],
+        &["trends", "--all", "--json"],
         &["journal", "list"],
+        &["journal", "show", "1"],
         &["journal", "search", "harbour"],
         &["export", "--format", "json"],
     ] {
         let out = attune(&env, Some(&other), read, "");
         assert_eq!(out.status.code(), Some(2), "{read:?}");
         assert!(out.stdout.is_empty(), "{read:?}");
-        assert!(String::from_utf8_lossy(&out.stderr).contains("attune encrypt join"));
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains("attune encrypt join"), "{read:?}: {said}");
+        assert_eq!(said.lines().count(), 1, "one line: {said}");
     }
     let out = attune(&env, Some(&other), &["status", "--prompt"], "");
     assert!(out.status.success() && out.stdout.is_empty() && out.stderr.is_empty());
@@ -892,4 +897,72 @@ fn an_encrypted_export_needs_an_encrypted_folder_and_json() {
     // Without a terminal, a plain export says nothing extra (scripts read stderr too).
     let out = attune(&env, None, &["export"], "");
     assert!(out.status.success() && out.stderr.is_empty());
+}
+
+#[test]
+fn day_to_day_no_passphrase_work_is_done_the_wrapped_key_is_never_opened() {
+    let env = Env::new();
+    ok(
+        &env,
+        None,
+        &["checkin", "--distress", "4", "--note", "lighthouse"],
+    );
+    ok_with(&env, None, &["journal", "new"], "marmalade\n");
+    on(&env, &pass_file(&env, "pass", "quiet"));
+    // The passphrase-wrapped key made unusable: any read or save that ran the key
+    // derivation would fail on it, so these succeeding shows none does.
+    let path = env.data().join("encryption.json");
+    let mut marker: Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("test step")).expect("test step");
+    marker["identity"] = Value::from("no wrapped key here");
+    std::fs::write(&path, serde_json::to_vec(&marker).expect("test step")).expect("test step");
+    for daily in [
+        &["status", "--prompt"][..],
+        &["status"],
+        &["history", "--json"],
+        &["trends", "--all", "--json"],
+        &["journal", "list", "--limit", "10"],
+        &["journal", "search", "marmalade"],
+        &["checkin", "--distress", "2", "--note", "harbour"],
+        &["export", "--encrypt"],
+    ] {
+        ok(&env, None, daily);
+    }
+    assert_eq!(notes(&history(&env, None)), vec!["harbour", "lighthouse"]);
+    assert_eq!(readable_words(&env), vec![]);
+    // Where the key derivation does run (joining), the unusable key is found.
+    let pass = pass_file(&env, "pass", "quiet");
+    let pass = pass.to_str().expect("test step");
+    let join = ["encrypt", "join", "--passphrase-file", pass];
+    let out = attune(&env, Some(&other_state(&env)), &join, "");
+    assert!(!out.status.success());
+}
+
+#[test]
+fn doctor_names_a_key_or_an_encryption_file_open_to_others() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    ok(&env, None, &["checkin", "--distress", "4"]);
+    on(&env, &pass_file(&env, "pass", "quiet"));
+    let keys = env.tmp.path().join("state").join("keys");
+    let key = std::fs::read_dir(&keys)
+        .expect("test step")
+        .next()
+        .expect("a kept key")
+        .expect("test step")
+        .path();
+    let marker = env.data().join("encryption.json");
+    let doctor = || String::from_utf8(attune(&env, None, &["doctor"], "").stdout).expect("text");
+    assert!(!doctor().contains("open to others"), "{}", doctor());
+    for path in [&key, &marker] {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644)).expect("mode");
+    }
+    let told = doctor();
+    for path in [&key, &marker] {
+        let line = told
+            .lines()
+            .find(|l| l.contains(&path.display().to_string()))
+            .unwrap_or_else(|| panic!("{} not named: {told}", path.display()));
+        assert!(line.contains("open to others"), "{line}");
+    }
 }
