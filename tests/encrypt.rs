@@ -878,6 +878,29 @@ fn an_encrypted_export_round_trips_into_a_fresh_store_with_the_passphrase() {
     // The device that holds the key needs no passphrase, and finds nothing new.
     let again = ok(&env, None, &["import", file_arg]);
     assert!(again.contains("2 were already here"), "{again}");
+
+    // The recovery key on paper opens it too; someone else's key does not.
+    let paper = env.tmp.path().join("paper");
+    std::fs::write(&paper, ok(&env, None, &["encrypt", "recovery-key"])).expect("test step");
+    let stranger = env.tmp.path().join("stranger");
+    let other_key = age::x25519::Identity::generate();
+    std::fs::write(&stranger, other_key.to_string().expose_secret()).expect("test step");
+    let third = Env::new();
+    let with_key = |key: &Path| {
+        let key = key.to_str().expect("test step");
+        attune(
+            &third,
+            None,
+            &["import", file_arg, "--recovery-key", key],
+            "",
+        )
+    };
+    let out = with_key(&stranger);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not the one"));
+    assert_eq!(third.snapshot(), vec![], "nothing stored");
+    assert!(with_key(&paper).status.success());
+    assert_eq!(history(&third, None), history(&env, None));
 }
 
 #[test]

@@ -178,6 +178,8 @@ folder is not encrypted; run `attune encrypt on` first, or export without --encr
 /// `attune import` of an encrypted export.
 pub const IMPORT_WRONG: &str =
     "That passphrase does not open this export. Nothing was imported; try again.";
+pub const NOT_THIS_EXPORTS_KEY: &str =
+    "That recovery key is not the one this export was encrypted to; nothing was imported.";
 pub fn import_damaged(file: &str, reason: &str) -> String {
     format!("{file} is an encrypted export, but damaged ({reason}); nothing was imported.")
 }
