@@ -285,3 +285,36 @@ fn a_plain_export_says_so_and_an_encrypted_one_asks_its_passphrase_on_import() {
     assert!(!screen.contains(SECRET), "{screen}");
     t.assert_terminal_restored();
 }
+
+#[test]
+fn with_remember_false_and_no_passphrase_typed_the_app_opens_and_says_how_to_read() {
+    let t = Term::new("crypt-app-esc");
+    let config = t.root().join("config");
+    std::fs::create_dir_all(&config).expect("config dir");
+    std::fs::write(
+        config.join("config.toml"),
+        "[encryption]\nremember = false\n",
+    )
+    .expect("config");
+    let pass = t.root().join("pass");
+    std::fs::write(&pass, format!("{SECRET}\n")).expect("pass");
+    run(&t, "checkin --distress 6 --note lighthouse");
+    t.wait_for("EXIT=0");
+    run(
+        &t,
+        &format!("encrypt on --passphrase-file {}", pass.display()),
+    );
+    t.wait_for("EXIT=0");
+
+    run_asking(&t, "", "Your passphrase:");
+    t.keys(&["Escape"]);
+    t.wait_for("Welcome to attune");
+    t.keys(&["Enter"]);
+    let home = t.wait_for("restart attune and type your");
+    assert!(home.contains("Your records are encrypted"), "{home}");
+    assert!(!home.contains("latest distress"), "{home}");
+    assert!(!home.contains("encrypt join"), "{home}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_terminal_restored();
+}

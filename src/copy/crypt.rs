@@ -190,7 +190,7 @@ pub const SEALED_HERE: &str =
     "Your records are encrypted. To read them here, run `attune encrypt join`.";
 /// The same with `encryption.remember = false`, when no passphrase was typed at start.
 pub const SEALED_ASK: &str =
-    "Your records are encrypted. To read them, open attune again and type your passphrase.";
+    "Your records are encrypted. To read them, restart attune and type your passphrase.";
 pub fn sealed_line(remember: bool) -> &'static str {
     if remember { SEALED_HERE } else { SEALED_ASK }
 }

@@ -43,7 +43,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         pad.to_string()
     };
     if let Some(sealed) = app.sealed {
-        lines.push(Line::styled(format!("{inner}{sealed}"), theme.quiet()));
+        let width = area.width.saturating_sub(inner.len() as u16 + 1);
+        for line in wrap(sealed, width, 0) {
+            lines.push(Line::styled(format!("{inner}{line}"), theme.quiet()));
+        }
     }
     for (label, value) in facts.into_iter().filter(|_| app.sealed.is_none()) {
         lines.push(Line::from(vec![
