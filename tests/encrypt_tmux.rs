@@ -21,6 +21,17 @@ fn run(t: &Term, args: &str) {
     t.keys(&[&line, "Enter"]);
 }
 
+/// Run a command to its end, and the screen then: its exit line is named by `tag`, so an
+/// earlier command's exit line is never taken for this one's.
+fn run_done(t: &Term, args: &str, tag: &str) -> String {
+    let line = format!(
+        "clear; ATTUNE_TEST_SCRYPT_LOG_N=8 {} {args}; echo {tag}=$?",
+        bin()
+    );
+    t.keys(&[&line, "Enter"]);
+    t.wait_for(&format!("{tag}=0"))
+}
+
 /// Run a command that asks something, and wait until it asks `prompt`: on a screen the
 /// command has cleared, with no earlier command's exit line, so the question seen is
 /// this command's own.
@@ -243,15 +254,17 @@ fn a_plain_export_says_so_and_an_encrypted_one_asks_its_passphrase_on_import() {
     );
     t.wait_for("EXIT=0");
     let plain = t.root().join("plain.json");
-    run(&t, &format!("export --out {}", plain.display()));
-    let screen = t.wait_for("EXIT=0");
+    let screen = run_done(&t, &format!("export --out {}", plain.display()), "PLAIN");
     assert!(
         screen.contains("this export is plain readable text"),
         "{screen}"
     );
     let sealed = t.root().join("sealed.json");
-    run(&t, &format!("export --encrypt --out {}", sealed.display()));
-    let screen = t.wait_for("EXIT=0");
+    let screen = run_done(
+        &t,
+        &format!("export --encrypt --out {}", sealed.display()),
+        "SEALED",
+    );
     assert!(!screen.contains("plain readable"), "{screen}");
 
     // Into a fresh store on a terminal: the passphrase is asked, unseen.
