@@ -31,7 +31,7 @@ fn one_minute_of_4_6_prints_every_phase_on_its_exact_second() {
         want += &format!("[00:{:02}.0] Breathe in 4.0s\n", b * 10);
         want += &format!("[00:{:02}.0] Breathe out 6.0s\n", b * 10 + 4);
     }
-    want += "[01:00.0] Done: 6 breaths in 01:00.0. Well done.\n";
+    want += "[01:00.0] Done: 6 breaths. Well done.\n";
     assert_eq!(r.out, want);
     let s = &r.sessions[0];
     assert_eq!(

@@ -64,6 +64,9 @@ fn bare_attune_goes_from_the_welcome_home_and_into_a_breath() {
         Key("b", "Long exhale"),
         Key("Enter", "istress"),
         Key("Tab", "Breathe in"),
+        // Past the first ten seconds (the second in-breath), so it is a practice.
+        See("Breathe out"),
+        See("Breathe in"),
         Key("Escape", "Esc home"),
         Key("Escape", "breathe"),
         Key("q", "EXIT=0"),
@@ -79,6 +82,8 @@ fn attune_breathe_goes_from_the_welcome_into_the_pacer_and_back_to_the_shell() {
         See("Long exhale"),
         Key("Enter", "istress"),
         Key("Tab", "Breathe in"),
+        See("Breathe out"),
+        See("Breathe in"),
         // Esc ends the run here, and says so.
         Key("Escape", "Esc leave"),
         Key("Escape", "EXIT=0"),
