@@ -176,6 +176,8 @@ fn enter_before_the_first_save_answers_waits_for_it_and_saves_once() {
     for action in [Action::Begin, Action::Skip] {
         assert_eq!(rig.app.update(action, rig.now()), []);
     }
+    // Past the first seconds, so the stopped practice is kept.
+    rig.run_to(12.0);
     let save = rig.app.update(Action::Leave, rig.now());
     assert!(matches!(save[..], [Effect::SaveSession { .. }]), "{save:?}");
     assert_eq!(rig.app.update(Action::Digit(3), rig.now()), []);
