@@ -2,9 +2,8 @@
 //! stores nothing; Ctrl-C ends a plain run (exit 130) and still records it as stopped
 //! early.
 
-mod common;
 
-use common::Env;
+use crate::common::Env;
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::time::Duration;

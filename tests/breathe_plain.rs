@@ -1,14 +1,14 @@
 //! `attune breathe --plain`: the line-by-line run, in-process with instant fake time (exact
 //! lines, stops, follow my breath), and the real binary for Ctrl-C and bad input.
 
-mod common;
+use crate::common;
 
 use attune::cli::breathe::run_plain;
 use attune::cli::breathe_plain::{Input, PlainIo};
 use attune::content::builtin_patterns;
 use attune::service::practice::{Plan, plan};
 use attune::sound::{Cue, CueKind, Style};
-use common::{PlainRun, line, run_plain_in_store};
+use crate::common::{PlainRun, line, run_plain_in_store};
 
 fn run(id: &str, minutes: f64, follow: bool, checkin: bool, script: Vec<(f64, Input)>) -> PlainRun {
     let plan: Plan = plan(&builtin_patterns(), id, minutes, follow, 5).expect("a plan");

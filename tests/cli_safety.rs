@@ -1,12 +1,12 @@
 //! Hostile bytes through the real binary: text that did not come from attune (records,
 //! the user's files, arguments, folder names) never reaches the terminal as controls.
 
-mod common;
+use crate::common;
 
 use attune::store::Store;
 use attune::store::layout::Layout;
 use attune::store::model::{Body, Checkin, Journal, Record, Session};
-use common::Env;
+use crate::common::Env;
 use serde_json::json;
 use std::process::Output;
 

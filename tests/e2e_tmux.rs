@@ -3,12 +3,11 @@
 //! given back in working order, and resizing from 200x60 down to 20x5 and back on every
 //! screen that matters. Each test has its own tmux server and temp folders.
 
-mod tmux_support;
 
 use std::process::Command;
 use std::thread::sleep;
 use std::time::Duration;
-use tmux_support::{Term, marker};
+use crate::tmux_support::{Term, marker};
 
 #[test]
 fn first_run_check_in_and_quit() {

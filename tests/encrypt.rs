@@ -4,10 +4,9 @@
 //! say their own thing and change nothing, and `encrypt off` gives back exactly the
 //! records that were there.
 
-mod common;
 
 use age::secrecy::ExposeSecret;
-use common::Env;
+use crate::common::Env;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -2,11 +2,10 @@
 //! for a minute: cues start at the phase changes, and no player is left running once the
 //! practice is stopped with Esc, or attune is ended by SIGTERM.
 
-mod tmux_support;
 
 use std::path::Path;
 use std::process::Command;
-use tmux_support::{Term, marker};
+use crate::tmux_support::{Term, marker};
 
 /// A fake `pw-play` that notes its pid in `log` and plays for a minute.
 fn fake_player(root: &Path) -> std::path::PathBuf {

@@ -4,7 +4,6 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is its clear failure
 
-mod store_support;
 
 use attune::store::Store;
 use attune::store::merge::{Merged, precedence};
@@ -13,7 +12,7 @@ use chrono::{Duration, FixedOffset, TimeZone};
 use proptest::prelude::*;
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
-use store_support::*;
+use crate::store_support::*;
 use uuid::Uuid;
 
 const IDS: [Uuid; 3] = [

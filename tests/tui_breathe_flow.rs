@@ -3,7 +3,7 @@
 //! the event loop would, perform effects against a real store in a temp dir, and read back
 //! the session records. No terminal, no real clock.
 
-mod flow_support;
+use crate::flow_support;
 
 use attune::content::builtin_patterns;
 use attune::domain::breathing::{PhaseKind, Schedule};
@@ -16,7 +16,7 @@ use attune::tui::app::{Notice, Screen};
 use attune::tui::breathe::run::{Run, RunNote};
 use attune::tui::breathe::{Breathe, PreviewNote, Stage};
 use attune::tui::keymap::Context;
-use flow_support::{ORIGIN, Rig, secs};
+use crate::flow_support::{ORIGIN, Rig, secs};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl Rig {

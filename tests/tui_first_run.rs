@@ -2,7 +2,6 @@
 //! every full-screen entry point shows the welcome, Enter (the key it names) goes on into
 //! what was asked, and the welcome is remembered, so it never shows again.
 
-mod flow_support;
 
 use attune::clock::Clock;
 use attune::content::builtin_patterns;
@@ -13,7 +12,7 @@ use attune::store::layout::Layout;
 use attune::tui::app::{App, Screen};
 use attune::tui::effect::step;
 use attune::tui::{Options, Start};
-use flow_support::{date, stamp};
+use crate::flow_support::{date, stamp};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 fn options(tmp: &tempfile::TempDir, start: Start) -> Options {

@@ -2,7 +2,6 @@
 //! screen change and on quitting, privately outside the data folder, removed once the
 //! entry is saved, and offered back (or set aside) at the next start.
 
-mod journal_support;
 
 use attune::service::journal::NewEntry;
 use attune::store::Store;
@@ -12,7 +11,7 @@ use attune::tui::app::{App, Now, Screen};
 use attune::tui::effect::step;
 use attune::tui::keymap::Context;
 use attune::tui::{Options, Start};
-use journal_support::{ORIGIN, Rig, layout, morning};
+use crate::journal_support::{ORIGIN, Rig, layout, morning};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
 

@@ -3,7 +3,6 @@
 //! reached by keys against a temp store at a fixed time. Plus: no red anywhere, in colour,
 //! and no colour at all with colour off.
 
-mod tui_support;
 
 use attune::domain::today::TodaySummary;
 use attune::service::journal::{NewEntry, entry};
@@ -17,7 +16,7 @@ use attune::tui::effect::step;
 use chrono::TimeDelta;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
-use tui_support::{SIZES, assert_never_red, assert_no_colour, at, buffer, text, wall};
+use crate::tui_support::{SIZES, assert_never_red, assert_no_colour, at, buffer, text, wall};
 
 fn morning() -> Stamp {
     wall()
