@@ -2,7 +2,6 @@
 //! stores nothing; Ctrl-C ends a plain run (exit 130) and still records it as stopped
 //! early.
 
-
 use crate::common::Env;
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;

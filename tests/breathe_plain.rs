@@ -3,12 +3,12 @@
 
 use crate::common;
 
+use crate::common::{PlainRun, line, run_plain_in_store};
 use attune::cli::breathe::run_plain;
 use attune::cli::breathe_plain::{Input, PlainIo};
 use attune::content::builtin_patterns;
 use attune::service::practice::{Plan, plan};
 use attune::sound::{Cue, CueKind, Style};
-use crate::common::{PlainRun, line, run_plain_in_store};
 
 fn run(id: &str, minutes: f64, follow: bool, checkin: bool, script: Vec<(f64, Input)>) -> PlainRun {
     let plan: Plan = plan(&builtin_patterns(), id, minutes, follow, 5).expect("a plan");

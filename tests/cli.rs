@@ -1,6 +1,5 @@
 //! The command line end to end: the real binary on temp folders, never the real home.
 
-
 use crate::common::Env;
 use serde_json::{Value, json};
 use std::fs;

@@ -2,7 +2,6 @@
 //! through the real binary. A bad id or value is exit 2 with nothing changed; a delete
 //! leaves no trace of what the record held anywhere under the data or state folders.
 
-
 use crate::common::Env;
 use serde_json::json;
 use std::fs;

@@ -3,10 +3,10 @@
 
 use crate::common;
 
+use crate::common::Env;
 use attune::store::Store;
 use attune::store::layout::Layout;
 use attune::store::model::{Body, Checkin, Journal, Record, Session};
-use crate::common::Env;
 use serde_json::json;
 use std::process::Output;
 

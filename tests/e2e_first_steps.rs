@@ -2,7 +2,6 @@
 //! real terminal at 80x24 and 40x12: the welcome, then only the keys the screen names,
 //! into the practice and out again. The welcome is remembered: the second start skips it.
 
-
 use crate::tmux_support::Term;
 
 /// One key (or typed text) pressed, then words the screen must come to show.

@@ -3,11 +3,10 @@
 //! given back in working order, and resizing from 200x60 down to 20x5 and back on every
 //! screen that matters. Each test has its own tmux server and temp folders.
 
-
+use crate::tmux_support::{Term, marker};
 use std::process::Command;
 use std::thread::sleep;
 use std::time::Duration;
-use crate::tmux_support::{Term, marker};
 
 #[test]
 fn first_run_check_in_and_quit() {

@@ -2,7 +2,6 @@
 //! differ change nothing, the terminal is given back as it was, and with
 //! `encryption.remember = false` a read asks once and then shows the records.
 
-
 use crate::tmux_support::Term;
 
 const SECRET: &str = "quiet-words-by-the-sea";

@@ -2,7 +2,6 @@
 //! a broken file refused with its line and reason (exit 2, nothing stored), and the
 //! resting weeks with honest counts.
 
-
 use crate::common::{Env, pinned_local};
 use serde_json::{Value, json};
 use std::path::PathBuf;

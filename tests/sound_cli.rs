@@ -3,7 +3,6 @@
 //! given a valid WAV, in and out different; the bell and a calm line when no player is
 //! found; and no child left running when a practice ends or is stopped.
 
-
 use crate::common::Env;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

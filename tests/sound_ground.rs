@@ -3,13 +3,13 @@
 
 use crate::common;
 
+use crate::common::{line, run_plain_in_store};
+use crate::flow_support::Rig;
 use attune::cli::breathe_plain::{Input, PlainIo};
 use attune::cli::ground::run_plain;
 use attune::content::builtin_routines;
 use attune::sound::{Cue, CueKind, Style};
 use attune::tui::action::Action;
-use crate::common::{line, run_plain_in_store};
-use crate::flow_support::Rig;
 use ratatui::crossterm::event::KeyCode;
 use std::time::Duration;
 

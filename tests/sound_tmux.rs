@@ -2,10 +2,9 @@
 //! for a minute: cues start at the phase changes, and no player is left running once the
 //! practice is stopped with Esc, or attune is ended by SIGTERM.
 
-
+use crate::tmux_support::{Term, marker};
 use std::path::Path;
 use std::process::Command;
-use crate::tmux_support::{Term, marker};
 
 /// A fake `pw-play` that notes its pid in `log` and plays for a minute.
 fn fake_player(root: &Path) -> std::path::PathBuf {

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is its clear failure
 
-
+use crate::store_support::*;
 use attune::store::Store;
 use attune::store::merge::{Merged, precedence};
 use attune::store::model::{Body, Checkin, Record, Stamp};
@@ -12,7 +12,6 @@ use chrono::{Duration, FixedOffset, TimeZone};
 use proptest::prelude::*;
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
-use crate::store_support::*;
 use uuid::Uuid;
 
 const IDS: [Uuid; 3] = [

@@ -3,7 +3,6 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is its clear failure
 
-
 use crate::common::Env;
 use std::path::PathBuf;
 

@@ -28,9 +28,9 @@
 use crate::common;
 use crate::tui_support;
 
+use crate::common::Env;
 use attune::store::layout::Layout;
 use attune::tui::app::Screen;
-use crate::common::Env;
 use serde_json::{Value, json};
 
 const WEEK: &str = "2026-11-11";

@@ -4,12 +4,12 @@
 
 use crate::flow_support;
 
+use crate::flow_support::Rig;
 use attune::config::Config;
 use attune::sound::Style;
 use attune::store::layout::Layout;
 use attune::tui::app::{App, Screen};
 use attune::tui::breathe::Breathe;
-use crate::flow_support::Rig;
 use ratatui::crossterm::event::KeyCode;
 use std::path::Path;
 

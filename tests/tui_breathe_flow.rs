@@ -5,6 +5,7 @@
 
 use crate::flow_support;
 
+use crate::flow_support::{ORIGIN, Rig, secs};
 use attune::content::builtin_patterns;
 use attune::domain::breathing::{PhaseKind, Schedule};
 use attune::service::practice::{plan, save_session};
@@ -16,7 +17,6 @@ use attune::tui::app::{Notice, Screen};
 use attune::tui::breathe::run::{Run, RunNote};
 use attune::tui::breathe::{Breathe, PreviewNote, Stage};
 use attune::tui::keymap::Context;
-use crate::flow_support::{ORIGIN, Rig, secs};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl Rig {

@@ -4,6 +4,7 @@
 
 use crate::tui_support;
 
+use crate::flow_support::{Rig, date, stamp};
 use attune::config::Config;
 use attune::service::practice::save_session;
 use attune::service::trends::Span;
@@ -12,7 +13,6 @@ use attune::store::model::Session;
 use attune::tui::app::{Now, Screen};
 use attune::tui::effect::step;
 use chrono::Weekday;
-use crate::flow_support::{Rig, date, stamp};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Friday 27 November 2026.
@@ -68,7 +68,11 @@ fn the_week_starts_where_the_user_says_on_trends_and_today() {
     let shown = view.shown.as_ref().expect("a picture");
     assert_eq!(shown.report.trends.from, date("2026-11-22"));
     assert_eq!(shown.first_weekday, Weekday::Sun);
-    assert!(rig.page_text(24).contains("Sun 22 Nov"), "{}", rig.page_text(24));
+    assert!(
+        rig.page_text(24).contains("Sun 22 Nov"),
+        "{}",
+        rig.page_text(24)
+    );
     // Back home, today's summary is reloaded with the same week.
     let load = rig.app.load_today(date("2026-11-27"));
     assert!(matches!(
@@ -91,7 +95,11 @@ fn streaks_show_unless_hidden() {
     );
     let mut hidden = configured("[trends]\nhide_streaks = true\n");
     hidden.key(KeyCode::Char('t'));
-    assert!(!hidden.page_text(24).contains("in a row"), "{}", hidden.page_text(24));
+    assert!(
+        !hidden.page_text(24).contains("in a row"),
+        "{}",
+        hidden.page_text(24)
+    );
 }
 
 #[test]

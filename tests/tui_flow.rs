@@ -2,14 +2,13 @@
 //! keymap, perform the effects against a real store in a temp dir, and read back what was
 //! saved. No terminal; the clock is fixed.
 
-
+use crate::flow_support::{Rig, morning};
 use attune::domain::today::TodaySummary;
 use attune::store::model::{Body, Checkin};
 use attune::tui::app::{Notice, Now, Screen};
 use attune::tui::checkin::{FormMessage, Item};
 use attune::tui::effect::step;
 use attune::tui::keymap::Context;
-use crate::flow_support::{Rig, morning};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn now() -> Now {

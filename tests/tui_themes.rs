@@ -4,12 +4,12 @@
 
 use crate::tui_support;
 
+use crate::tui_support::{a_busy_day, act_in_memory, assert_never_red, assert_no_colour, at};
 use attune::config::Theme as Kind;
 use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Notice, Now};
 use attune::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use crate::tui_support::{a_busy_day, act_in_memory, assert_never_red, assert_no_colour, at};
 
 const KINDS: [(&str, Kind); 3] = [
     ("calm", Kind::Calm),

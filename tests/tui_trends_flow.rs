@@ -4,6 +4,7 @@
 
 use crate::tui_support;
 
+use crate::flow_support::{Rig, date, stamp};
 use attune::service::practice::save_session;
 use attune::service::trends::Span;
 use attune::store::layout::Layout;
@@ -14,7 +15,6 @@ use attune::tui::keymap::Context;
 use attune::tui::trends::{TrendsView, Unit};
 use attune::tui::ui::render;
 use chrono::NaiveDate;
-use crate::flow_support::{Rig, date, stamp};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;

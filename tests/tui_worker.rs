@@ -2,7 +2,7 @@
 //! drawing thread, so a slow report shows its loading state and keys pressed meanwhile are
 //! answered before the report arrives; leaving waits for every save still queued.
 
-
+use crate::flow_support::{Rig, stamp};
 use attune::clock::Clock;
 use attune::service::practice::save_session;
 use attune::service::trends::Span;
@@ -12,7 +12,6 @@ use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Screen};
 use attune::tui::runner::{Ended, Msg, Runner};
 use attune::tui::worker::{Perform, Worker};
-use crate::flow_support::{Rig, stamp};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};

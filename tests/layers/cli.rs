@@ -3,19 +3,25 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../pin/mod.rs"]
+mod pin;
 #[path = "../tui_support/mod.rs"]
 mod tui_support;
 
+#[path = "../breathe_cli.rs"]
+mod breathe_cli;
+#[path = "../breathe_plain.rs"]
+mod breathe_plain;
 #[path = "../cli.rs"]
 mod cli;
 #[path = "../cli_correct.rs"]
 mod cli_correct;
 #[path = "../cli_safety.rs"]
 mod cli_safety;
-#[path = "../breathe_cli.rs"]
-mod breathe_cli;
-#[path = "../breathe_plain.rs"]
-mod breathe_plain;
+#[path = "../encrypt.rs"]
+mod encrypt;
+#[path = "../encrypt_kill.rs"]
+mod encrypt_kill;
 #[path = "../ground_plain.rs"]
 mod ground_plain;
 #[path = "../heart_cli.rs"]
@@ -26,11 +32,7 @@ mod journal_cli;
 mod settings_cli;
 #[path = "../sound_cli.rs"]
 mod sound_cli;
-#[path = "../trends_cli.rs"]
-mod trends_cli;
 #[path = "../trends_agree.rs"]
 mod trends_agree;
-#[path = "../encrypt.rs"]
-mod encrypt;
-#[path = "../encrypt_kill.rs"]
-mod encrypt_kill;
+#[path = "../trends_cli.rs"]
+mod trends_cli;

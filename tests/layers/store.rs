@@ -3,9 +3,13 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../pin/mod.rs"]
+mod pin;
 #[path = "../store_support/mod.rs"]
 mod store_support;
 
+#[path = "../encrypt_local.rs"]
+mod encrypt_local;
 #[path = "../store_durability.rs"]
 mod store_durability;
 #[path = "../store_files.rs"]
@@ -16,5 +20,3 @@ mod store_merge;
 mod store_odd;
 #[path = "../store_trust.rs"]
 mod store_trust;
-#[path = "../encrypt_local.rs"]
-mod encrypt_local;

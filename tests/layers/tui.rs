@@ -5,10 +5,12 @@
 mod common;
 #[path = "../flow_support/mod.rs"]
 mod flow_support;
-#[path = "../tui_support/mod.rs"]
-mod tui_support;
 #[path = "../journal_support/mod.rs"]
 mod journal_support;
+#[path = "../pin/mod.rs"]
+mod pin;
+#[path = "../tui_support/mod.rs"]
+mod tui_support;
 
 #[path = "../sound_ground.rs"]
 mod sound_ground;
