@@ -2,9 +2,7 @@
 //! stores nothing; Ctrl-C ends a plain run (exit 130) and still records it as stopped
 //! early.
 
-mod common;
-
-use common::Env;
+use crate::common::Env;
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::time::Duration;
@@ -91,12 +89,16 @@ fn a_custom_pattern_out_of_bounds_is_named_with_its_value() {
     }
 }
 
+/// A plain run of the "quick" pattern (in 2, out 4) with its lines read as they come.
 #[cfg(unix)]
-#[test]
-fn ctrl_c_ends_a_plain_run_and_records_it_as_stopped_early() {
-    let env = Env::new();
+fn quick_plain_run(
+    env: &Env,
+) -> (
+    std::process::Child,
+    std::io::Lines<BufReader<std::process::ChildStdout>>,
+) {
     write_patterns(
-        &env,
+        env,
         r#"{"patterns":[{"id":"quick","name":"Quick","in":2,"out":4}]}"#,
     );
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_attune"))
@@ -123,11 +125,29 @@ fn ctrl_c_ends_a_plain_run_and_records_it_as_stopped_early() {
         first, "[00:00.0] Breathe in 2.0s",
         "stdout is not a terminal, so the run is plain"
     );
-    std::thread::sleep(Duration::from_millis(300));
+    (child, lines)
+}
+
+#[cfg(unix)]
+fn interrupt(child: &std::process::Child) {
     let sent = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status();
     assert!(sent.is_ok_and(|s| s.success()));
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_ends_a_plain_run_and_records_it_as_stopped_early() {
+    let env = Env::new();
+    let (mut child, mut lines) = quick_plain_run(&env);
+    // Past the first ten seconds (the breath that starts at 12 s), it is a practice.
+    let at_twelve = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find(|l| l.starts_with("[00:12.0]"));
+    assert!(at_twelve.is_some(), "the run reaches 12 s");
+    interrupt(&child);
     let rest: Vec<String> = lines.map_while(Result::ok).collect();
     let status = child.wait().expect("exits");
     assert_eq!(
@@ -137,7 +157,7 @@ fn ctrl_c_ends_a_plain_run_and_records_it_as_stopped_early() {
     );
     let last = rest.last().expect("a summary line");
     assert!(
-        last.contains("Stopped after 0 breaths. Saved as stopped early."),
+        last.contains("Stopped after 2 breaths. Saved as stopped early."),
         "{rest:?}"
     );
     let records = env.history_json(&["--kind", "session"]);
@@ -145,5 +165,64 @@ fn ctrl_c_ends_a_plain_run_and_records_it_as_stopped_early() {
     assert_eq!(records[0]["completed"], false);
     assert_eq!(records[0]["practice_id"], "quick");
     let actual = records[0]["actual_seconds"].as_f64().expect("actual");
-    assert!(actual > 0.2 && actual < 5.0, "{actual}");
+    assert!((12.0..18.0).contains(&actual), "{actual}");
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_in_the_first_seconds_lets_the_run_go_kindly_and_keeps_nothing() {
+    let env = Env::new();
+    let (mut child, lines) = quick_plain_run(&env);
+    std::thread::sleep(Duration::from_millis(300));
+    interrupt(&child);
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    let status = child.wait().expect("exits");
+    assert_eq!(status.code(), Some(130), "still ended by SIGINT");
+    let last = rest.last().expect("a last line");
+    assert!(
+        last.contains("Stopped in its first few seconds, so nothing was saved. That is fine."),
+        "{rest:?}"
+    );
+    assert!(env.history_json(&["--kind", "session"]).is_empty());
+}
+
+/// Read from a pipe, a question is made whole with the answer read, and the last line
+/// comes before the question after, in one log of both streams.
+#[cfg(unix)]
+#[test]
+fn a_piped_plain_run_keeps_every_line_whole_and_in_order() {
+    let env = Env::new();
+    write_patterns(
+        &env,
+        r#"{"patterns":[{"id":"quick","name":"Quick","in":2,"out":4}]}"#,
+    );
+    let out = env
+        .sh(r#"printf '5\n3\n' | "$ATTUNE_BIN" breathe --pattern quick --minutes 0.1 2>&1"#)
+        .output()
+        .expect("sh runs");
+    assert!(out.status.success());
+    let log = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = log.lines().collect();
+    assert!(
+        lines.contains(&"Distress now? 0-10, or Enter to skip: 5"),
+        "{log}"
+    );
+    assert!(
+        lines.contains(&"And now? 0-10, or Enter to skip: 3"),
+        "{log}"
+    );
+    let done = lines
+        .iter()
+        .position(|l| l.starts_with("[00:06.0] Done: 1 breath. Well done."));
+    let after = lines.iter().position(|l| l.starts_with("And now?"));
+    assert!(done.is_some() && done < after, "{log}");
+    assert!(
+        lines
+            .iter()
+            .all(|l| !l.contains("Breathe") || l.starts_with('[')),
+        "no phase line joined to a question: {log}"
+    );
+    let records = env.history_json(&["--kind", "session"]);
+    assert_eq!(records[0]["distress_before"], 5);
+    assert_eq!(records[0]["distress_after"], 3);
 }

@@ -1,14 +1,14 @@
 //! `attune breathe --plain`: the line-by-line run, in-process with instant fake time (exact
 //! lines, stops, follow my breath), and the real binary for Ctrl-C and bad input.
 
-mod common;
+use crate::common;
 
+use crate::common::{PlainRun, line, run_plain_in_store};
 use attune::cli::breathe::run_plain;
 use attune::cli::breathe_plain::{Input, PlainIo};
 use attune::content::builtin_patterns;
 use attune::service::practice::{Plan, plan};
 use attune::sound::{Cue, CueKind, Style};
-use common::{PlainRun, line, run_plain_in_store};
 
 fn run(id: &str, minutes: f64, follow: bool, checkin: bool, script: Vec<(f64, Input)>) -> PlainRun {
     let plan: Plan = plan(&builtin_patterns(), id, minutes, follow, 5).expect("a plan");
@@ -31,7 +31,7 @@ fn one_minute_of_4_6_prints_every_phase_on_its_exact_second() {
         want += &format!("[00:{:02}.0] Breathe in 4.0s\n", b * 10);
         want += &format!("[00:{:02}.0] Breathe out 6.0s\n", b * 10 + 4);
     }
-    want += "[01:00.0] Done: 6 breaths in 01:00.0. Well done.\n";
+    want += "[01:00.0] Done: 6 breaths. Well done.\n";
     assert_eq!(r.out, want);
     let s = &r.sessions[0];
     assert_eq!(

@@ -1,8 +1,6 @@
 //! The command line end to end: the real binary on temp folders, never the real home.
 
-mod common;
-
-use common::Env;
+use crate::common::Env;
 use serde_json::{Value, json};
 use std::fs;
 

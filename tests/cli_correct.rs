@@ -2,9 +2,7 @@
 //! through the real binary. A bad id or value is exit 2 with nothing changed; a delete
 //! leaves no trace of what the record held anywhere under the data or state folders.
 
-mod common;
-
-use common::Env;
+use crate::common::Env;
 use serde_json::json;
 use std::fs;
 use std::path::Path;

@@ -2,9 +2,7 @@
 //! real terminal at 80x24 and 40x12: the welcome, then only the keys the screen names,
 //! into the practice and out again. The welcome is remembered: the second start skips it.
 
-mod tmux_support;
-
-use tmux_support::Term;
+use crate::tmux_support::Term;
 
 /// One key (or typed text) pressed, then words the screen must come to show.
 enum Step<'a> {
@@ -64,6 +62,9 @@ fn bare_attune_goes_from_the_welcome_home_and_into_a_breath() {
         Key("b", "Long exhale"),
         Key("Enter", "istress"),
         Key("Tab", "Breathe in"),
+        // Past the first ten seconds (the second in-breath), so it is a practice.
+        See("Breathe out"),
+        See("Breathe in"),
         Key("Escape", "Esc home"),
         Key("Escape", "breathe"),
         Key("q", "EXIT=0"),
@@ -79,6 +80,8 @@ fn attune_breathe_goes_from_the_welcome_into_the_pacer_and_back_to_the_shell() {
         See("Long exhale"),
         Key("Enter", "istress"),
         Key("Tab", "Breathe in"),
+        See("Breathe out"),
+        See("Breathe in"),
         // Esc ends the run here, and says so.
         Key("Escape", "Esc leave"),
         Key("Escape", "EXIT=0"),

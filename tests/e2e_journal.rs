@@ -2,12 +2,10 @@
 //! the autosave, kill attune with SIGKILL (no chance to save anything then), start it
 //! again and find the words offered back, then carry on and save them.
 
-mod tmux_support;
-
+use crate::tmux_support::{Term, marker};
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
-use tmux_support::{Term, marker};
 
 /// An 80x24 tmux terminal that is not on its first run: the welcome has been seen.
 fn term(name: &str) -> Term {

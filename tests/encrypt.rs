@@ -4,10 +4,8 @@
 //! say their own thing and change nothing, and `encrypt off` gives back exactly the
 //! records that were there.
 
-mod common;
-
+use crate::common::Env;
 use age::secrecy::ExposeSecret;
-use common::Env;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -2,12 +2,10 @@
 //! after every kill each record still reads (each file is whole, plain or sealed), and
 //! once a run finishes no readable word is left in the data folder.
 
-mod common;
-
+use crate::common::Env;
 use attune::store::Store;
 use attune::store::layout::Layout;
 use attune::store::model::{Body, Checkin, Record};
-use common::Env;
 use serde_json::Value;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};

@@ -2,9 +2,7 @@
 //! differ change nothing, the terminal is given back as it was, and with
 //! `encryption.remember = false` a read asks once and then shows the records.
 
-mod tmux_support;
-
-use tmux_support::Term;
+use crate::tmux_support::Term;
 
 const SECRET: &str = "quiet-words-by-the-sea";
 

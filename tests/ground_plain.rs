@@ -2,12 +2,10 @@
 //! through `run_plain` with scripted input, what is kept only when the user says so, and
 //! the real binary end to end.
 
-mod common;
-
+use crate::common::{Env, PlainRun, line, run_plain_in_store};
 use attune::cli::breathe_plain::Input;
 use attune::cli::ground::run_plain;
 use attune::content::builtin_routines;
-use common::{Env, PlainRun, line, run_plain_in_store};
 
 fn ground(id: &str, checkin: bool, script: Vec<(f64, Input)>) -> PlainRun {
     let routine = builtin_routines()

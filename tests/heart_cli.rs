@@ -2,9 +2,7 @@
 //! a broken file refused with its line and reason (exit 2, nothing stored), and the
 //! resting weeks with honest counts.
 
-mod common;
-
-use common::{Env, pinned_local};
+use crate::common::{Env, pinned_local};
 use serde_json::{Value, json};
 use std::path::PathBuf;
 

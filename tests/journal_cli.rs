@@ -1,9 +1,9 @@
 //! The journal from the command line: entries in from stdin (any script, any size), read
 //! back, searched, edited and deleted; jrnl exports imported once; prompts listed.
 
-mod common;
+use crate::common;
 
-use common::Env;
+use crate::common::Env;
 use serde_json::Value;
 
 fn new_entry(env: &Env, text: &str, args: &[&str]) -> String {

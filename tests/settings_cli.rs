@@ -1,9 +1,9 @@
 //! Settings, the prompt line, completions, the manual page and deleting everything,
 //! through the real binary.
 
-mod common;
+use crate::common;
 
-use common::Env;
+use crate::common::Env;
 use serde_json::Value;
 
 fn write_config(env: &Env, text: &str) {

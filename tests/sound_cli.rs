@@ -3,9 +3,7 @@
 //! given a valid WAV, in and out different; the bell and a calm line when no player is
 //! found; and no child left running when a practice ends or is stopped.
 
-mod common;
-
-use common::Env;
+use crate::common::Env;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -1,16 +1,15 @@
 //! A timed grounding step says once, with the cue that is on, that its time is up: in
 //! the full screen (keys and time in, cues out) and line by line.
 
-mod common;
-mod flow_support;
+use crate::common;
 
+use crate::common::{line, run_plain_in_store};
+use crate::flow_support::Rig;
 use attune::cli::breathe_plain::{Input, PlainIo};
 use attune::cli::ground::run_plain;
 use attune::content::builtin_routines;
 use attune::sound::{Cue, CueKind, Style};
 use attune::tui::action::Action;
-use common::{line, run_plain_in_store};
-use flow_support::Rig;
 use ratatui::crossterm::event::KeyCode;
 use std::time::Duration;
 

@@ -1,8 +1,7 @@
 //! Durability of the store against real processes: kill -9 mid-write, several writers at
 //! once (processes and threads), and a write that fails for lack of room.
 
-mod store_support;
-
+use crate::store_support::*;
 use attune::store::month_file;
 use attune::store::{Store, month_files};
 use std::collections::{BTreeMap, BTreeSet};
@@ -10,7 +9,6 @@ use std::os::unix::process::ExitStatusExt;
 use std::process::{Child, Stdio};
 use std::sync::{Arc, Barrier};
 use std::time::Duration;
-use store_support::*;
 use uuid::Uuid;
 
 /// Every month file under the data folder parses with attune's own reader, holds each id

@@ -4,14 +4,12 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is its clear failure
 
-mod store_support;
-
+use crate::store_support::*;
 use attune::store::Store;
 use attune::store::atomic::TEMP_PREFIX;
 use attune::store::month_file::{self, FileProblem, MonthFile, Problem};
 use serde_json::{Value, json};
 use std::path::Path;
-use store_support::*;
 
 fn write(path: &Path, bytes: &[u8]) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();

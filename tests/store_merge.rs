@@ -4,8 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is its clear failure
 
-mod store_support;
-
+use crate::store_support::*;
 use attune::store::Store;
 use attune::store::merge::{Merged, precedence};
 use attune::store::model::{Body, Checkin, Record, Stamp};
@@ -13,7 +12,6 @@ use chrono::{Duration, FixedOffset, TimeZone};
 use proptest::prelude::*;
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
-use store_support::*;
 use uuid::Uuid;
 
 const IDS: [Uuid; 3] = [

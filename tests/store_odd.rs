@@ -3,9 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is its clear failure
 
-mod common;
-
-use common::Env;
+use crate::common::Env;
 use std::path::PathBuf;
 
 /// Every month file below the sandbox's records folder.

@@ -3,12 +3,10 @@
 //! filed under the wrong month, count one whose values are out of bounds, or keep the
 //! words of one that was deleted.
 
-mod store_support;
-
+use crate::store_support::*;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::Output;
-use store_support::*;
 
 fn write(path: &Path, bytes: &[u8]) {
     std::fs::create_dir_all(path.parent().expect("a parent")).expect("folders");

@@ -25,12 +25,12 @@
 //!   headache 1 (1 fewer), settled 1 (1 more).
 //! - Longest run: Thu, Fri, Sat, 3 days.
 
-mod common;
-mod tui_support;
+use crate::common;
+use crate::tui_support;
 
+use crate::common::Env;
 use attune::store::layout::Layout;
 use attune::tui::app::Screen;
-use common::Env;
 use serde_json::{Value, json};
 
 const WEEK: &str = "2026-11-11";

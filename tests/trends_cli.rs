@@ -1,8 +1,8 @@
 //! `attune trends` and the Markdown and CSV exports through the real binary.
 
-mod common;
+use crate::common;
 
-use common::Env;
+use crate::common::Env;
 use serde_json::{Value, json};
 
 fn seed(env: &Env) {

@@ -2,14 +2,14 @@
 //! rest of the run, and with `breathing.remember_last` (the default) for the next one,
 //! in local state only. Keys in, preview out.
 
-mod flow_support;
+use crate::flow_support;
 
+use crate::flow_support::Rig;
 use attune::config::Config;
 use attune::sound::Style;
 use attune::store::layout::Layout;
 use attune::tui::app::{App, Screen};
 use attune::tui::breathe::Breathe;
-use flow_support::Rig;
 use ratatui::crossterm::event::KeyCode;
 use std::path::Path;
 

@@ -3,8 +3,9 @@
 //! the event loop would, perform effects against a real store in a temp dir, and read back
 //! the session records. No terminal, no real clock.
 
-mod flow_support;
+use crate::flow_support;
 
+use crate::flow_support::{ORIGIN, Rig, secs};
 use attune::content::builtin_patterns;
 use attune::domain::breathing::{PhaseKind, Schedule};
 use attune::service::practice::{plan, save_session};
@@ -16,7 +17,6 @@ use attune::tui::app::{Notice, Screen};
 use attune::tui::breathe::run::{Run, RunNote};
 use attune::tui::breathe::{Breathe, PreviewNote, Stage};
 use attune::tui::keymap::Context;
-use flow_support::{ORIGIN, Rig, secs};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl Rig {
@@ -497,7 +497,7 @@ fn when_the_bell_stood_in_the_closing_screen_says_so_once() {
         .keys("s")
         .key(KeyCode::Enter)
         .key(KeyCode::Tab);
-    rig.run_to(3.0).act(Action::SoundFellBack);
+    rig.run_to(12.0).act(Action::SoundFellBack);
     rig.key(KeyCode::Esc);
     let screen = rig.screen(80, 24);
     assert_eq!(
@@ -751,4 +751,41 @@ fn with_a_sound_the_small_preview_keeps_how_to_pause_and_stop() {
         small.contains("Eyes closed: Space pauses, Esc stops."),
         "{small}"
     );
+}
+
+#[test]
+fn a_practice_stopped_in_its_first_seconds_is_not_saved_and_says_so_kindly() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b')).key(KeyCode::Enter).keys("5");
+    rig.key(KeyCode::Enter).run_to(4.0).key(KeyCode::Esc);
+    // Nothing to rate: the closing says what happened, and nothing is stored.
+    assert_eq!(rig.app.context(), Context::BreatheDone);
+    let closing = rig.screen(80, 24);
+    assert!(
+        closing.contains("Stopped in its first few seconds, so nothing was saved."),
+        "{closing}"
+    );
+    assert!(
+        closing.contains("It is here whenever you want it."),
+        "{closing}"
+    );
+    assert!(!closing.contains("And now?"), "{closing}");
+    assert!(rig.records().is_empty());
+    rig.key(KeyCode::Enter);
+    assert_eq!(rig.app.screen, Screen::Home);
+    assert_eq!(rig.app.notices, vec![Notice::LetGo]);
+    assert!(rig.screen(80, 24).contains("nothing was saved"));
+    assert!(rig.records().is_empty());
+}
+
+#[test]
+fn past_its_first_ten_seconds_a_stopped_practice_is_kept_as_stopped_early() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b')).key(KeyCode::Enter).keys("5");
+    rig.key(KeyCode::Enter).run_to(10.5).key(KeyCode::Esc);
+    assert_eq!(rig.app.context(), Context::BreatheClosing);
+    let kept = rig.session();
+    assert!(!kept.completed);
+    assert!(kept.actual_seconds >= 10.0, "{}", kept.actual_seconds);
+    assert_eq!(kept.distress_before, Some(5));
 }

@@ -4,8 +4,10 @@
 //! size panics, colour off means no colour at all, and the pacer's picture changes often
 //! enough (and little enough) while it moves.
 
-mod tui_support;
-
+use crate::tui_support::{
+    Scene, act_in_memory, assert_any_size_draws, assert_colour_changes_only_colours,
+    assert_colour_off_none_on_never_red, at, buffer, scenes_as_text, styled_both_ways, text,
+};
 use attune::domain::today::TodaySummary;
 use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Now};
@@ -13,10 +15,6 @@ use attune::tui::ui::render;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::Duration;
-use tui_support::{
-    Scene, act_in_memory, assert_any_size_draws, assert_colour_changes_only_colours,
-    assert_colour_off_none_on_never_red, at, buffer, scenes_as_text, styled_both_ways, text,
-};
 
 /// Update, answering effects in memory as a store would.
 fn act(app: &mut App, action: Action, now: Now) {

@@ -2,9 +2,9 @@
 //! the breathing preview's pattern, length and bell, the user's own patterns and
 //! routines, and their crisis lines in help.
 
-mod flow_support;
-mod tui_support;
+use crate::tui_support;
 
+use crate::flow_support::{Rig, date, stamp};
 use attune::config::Config;
 use attune::service::practice::save_session;
 use attune::service::trends::Span;
@@ -13,7 +13,6 @@ use attune::store::model::Session;
 use attune::tui::app::{Now, Screen};
 use attune::tui::effect::step;
 use chrono::Weekday;
-use flow_support::{Rig, date, stamp};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Friday 27 November 2026.
@@ -49,7 +48,7 @@ fn configured(settings: &str) -> Rig {
 }
 
 impl Rig {
-    fn text(&self, height: u16) -> String {
+    fn page_text(&self, height: u16) -> String {
         tui_support::text(&self.app, 80, height)
     }
 }
@@ -69,7 +68,11 @@ fn the_week_starts_where_the_user_says_on_trends_and_today() {
     let shown = view.shown.as_ref().expect("a picture");
     assert_eq!(shown.report.trends.from, date("2026-11-22"));
     assert_eq!(shown.first_weekday, Weekday::Sun);
-    assert!(rig.text(24).contains("Sun 22 Nov"), "{}", rig.text(24));
+    assert!(
+        rig.page_text(24).contains("Sun 22 Nov"),
+        "{}",
+        rig.page_text(24)
+    );
     // Back home, today's summary is reloaded with the same week.
     let load = rig.app.load_today(date("2026-11-27"));
     assert!(matches!(
@@ -86,13 +89,17 @@ fn streaks_show_unless_hidden() {
     let mut shown = configured("");
     shown.key(KeyCode::Char('t'));
     assert!(
-        shown.text(24).contains("days in a row"),
+        shown.page_text(24).contains("days in a row"),
         "{}",
-        shown.text(24)
+        shown.page_text(24)
     );
     let mut hidden = configured("[trends]\nhide_streaks = true\n");
     hidden.key(KeyCode::Char('t'));
-    assert!(!hidden.text(24).contains("in a row"), "{}", hidden.text(24));
+    assert!(
+        !hidden.page_text(24).contains("in a row"),
+        "{}",
+        hidden.page_text(24)
+    );
 }
 
 #[test]
@@ -129,7 +136,7 @@ fn help_shows_the_users_crisis_lines() {
         "[[crisis_lines]]\nregion = \"Here\"\nname = \"Local line\"\ncontact = \"call 123\"\n",
     );
     rig.key(KeyCode::Char('?'));
-    let help = rig.text(60);
+    let help = rig.page_text(60);
     assert!(help.contains("Here: call 123 (Local line)"), "{help}");
     assert!(
         !help.contains("988"),
@@ -147,7 +154,7 @@ fn help_shows_the_users_crisis_lines() {
          [crisis]\nreplace_builtin = true\n",
     );
     only.key(KeyCode::Char('?'));
-    let help = only.text(60);
+    let help = only.page_text(60);
     assert!(
         help.contains("Here: call 123") && !help.contains("911"),
         "{help}"
@@ -216,7 +223,7 @@ fn keymap(keys: &[(&str, &str)]) -> Result<attune::tui::keymap::Keymap, String> 
 fn an_overridden_key_changes_handling_the_footer_and_help() {
     let mut rig = configured("");
     rig.app.keymap = keymap(&[("breathe", "B"), ("pause", "p"), ("help", "h")]).expect("fine");
-    let home = rig.text(24);
+    let home = rig.page_text(24);
     assert!(
         home.contains("B  breathe") && !home.contains("b  breathe"),
         "{home}"
@@ -229,7 +236,7 @@ fn an_overridden_key_changes_handling_the_footer_and_help() {
     rig.app
         .update(attune::tui::action::Action::Resize(80, 60), now());
     rig.key(KeyCode::Char('h'));
-    let help = rig.text(60);
+    let help = rig.page_text(60);
     assert!(
         help.contains("B     breathe") && help.contains("h/F1  help"),
         "{help}"
@@ -238,7 +245,7 @@ fn an_overridden_key_changes_handling_the_footer_and_help() {
     assert!(matches!(rig.app.screen, Screen::Breathe(_)), "B breathes");
     rig.key(KeyCode::Enter).key(KeyCode::Tab);
     assert!(rig.app.context() == attune::tui::keymap::Context::BreathePacing);
-    let footer = rig.text(24);
+    let footer = rig.page_text(24);
     assert!(
         footer.contains("p pause") && !footer.contains("Space pause"),
         "{footer}"
@@ -251,7 +258,7 @@ fn sentences_that_name_a_key_name_the_users_key() {
     rig.app.keymap =
         keymap(&[("help", "h"), ("quit", "x"), ("stop", "z"), ("pause", "p")]).expect("fine");
     rig.app.welcome = true;
-    let welcome = rig.text(24);
+    let welcome = rig.page_text(24);
     assert!(
         welcome.contains("Press h any time") && welcome.contains("x quits"),
         "{welcome}"
@@ -259,12 +266,12 @@ fn sentences_that_name_a_key_name_the_users_key() {
     assert!(!welcome.contains("Press ?"), "{welcome}");
     rig.key(KeyCode::Enter).key(KeyCode::Esc);
     rig.key(KeyCode::Char('b'));
-    let preview = rig.text(24);
+    let preview = rig.page_text(24);
     assert!(preview.contains("z or q stops"), "{preview}");
     rig.key(KeyCode::Enter)
         .key(KeyCode::Tab)
         .key(KeyCode::Char('p'));
-    let paused = rig.text(24);
+    let paused = rig.page_text(24);
     assert!(paused.contains("p goes on"), "{paused}");
 }
 

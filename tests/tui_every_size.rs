@@ -28,9 +28,17 @@ fn at(secs: u64) -> Now {
     }
 }
 
-/// Press these keys in turn through the keymap, at `secs`.
-fn press(app: &mut App, store: &Store, keys: &[KeyCode], secs: u64) {
+/// Twelve seconds pass (not a key): a practice stopped after it is kept.
+const LATER: KeyCode = KeyCode::F(24);
+
+/// Press these keys in turn through the keymap, from `secs`.
+fn press(app: &mut App, store: &Store, keys: &[KeyCode], mut secs: u64) {
     for code in keys {
+        if *code == LATER {
+            secs += 12;
+            step(app, store, Action::Tick, at(secs));
+            continue;
+        }
         let key = KeyEvent::new(*code, KeyModifiers::NONE);
         if let Some(action) = app.action_for_key(&key) {
             step(app, store, action, at(secs));
@@ -61,8 +69,13 @@ fn journeys() -> Vec<Journey> {
         ),
         (
             "closing",
-            vec![Char('b'), Enter, Tab, Esc],
+            vec![Char('b'), Enter, Tab, LATER, Esc],
             "BreatheClosing",
+        ),
+        (
+            "let go in the first seconds",
+            vec![Char('b'), Enter, Tab, Esc],
+            "BreatheDone",
         ),
         ("ground list", vec![Char('g')], "GroundList"),
         ("ground step", vec![Char('g'), Enter, Tab], "Ground"),
@@ -91,12 +104,12 @@ fn every_size(reduced: bool) {
         let mut app = App::new(TodaySummary::default(), false, true);
         app.reduced_motion = reduced;
         press(&mut app, &store, &keys, 0);
-        step(&mut app, &store, Action::Tick, at(3));
+        step(&mut app, &store, Action::Tick, at(30));
         let reached = format!("{:?}", app.context());
         assert!(reached.starts_with(want), "{name}: {reached}");
         for w in (1..=200).step_by(7) {
             for h in (1..=60).step_by(5) {
-                step(&mut app, &store, Action::Resize(w, h), at(3));
+                step(&mut app, &store, Action::Resize(w, h), at(30));
                 draw_at(&app, name, w, h);
             }
         }

@@ -2,8 +2,7 @@
 //! every full-screen entry point shows the welcome, Enter (the key it names) goes on into
 //! what was asked, and the welcome is remembered, so it never shows again.
 
-mod flow_support;
-
+use crate::flow_support::{date, stamp};
 use attune::clock::Clock;
 use attune::content::builtin_patterns;
 use attune::service::journal::NewEntry;
@@ -13,7 +12,6 @@ use attune::store::layout::Layout;
 use attune::tui::app::{App, Screen};
 use attune::tui::effect::step;
 use attune::tui::{Options, Start};
-use flow_support::{date, stamp};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 fn options(tmp: &tempfile::TempDir, start: Start) -> Options {

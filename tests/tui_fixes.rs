@@ -3,8 +3,7 @@
 //! in screen columns; a check-in save retried after a failure keeps its id; today
 //! reloads after midnight; the unreadable-files note stays while the files are unreadable.
 
-mod flow_support;
-
+use crate::flow_support::Rig;
 use attune::domain::today::TodaySummary;
 use attune::store::model::{Body, Stamp};
 use attune::tui::action::Action;
@@ -12,7 +11,6 @@ use attune::tui::app::{App, Now, Screen};
 use attune::tui::effect::{perform, settle, step};
 use attune::tui::ui::render;
 use chrono::{FixedOffset, TimeZone};
-use flow_support::Rig;
 use ratatui::Terminal;
 use ratatui::backend::{Backend as _, TestBackend};
 use ratatui::crossterm::event::KeyCode;

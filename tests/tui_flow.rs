@@ -2,15 +2,13 @@
 //! keymap, perform the effects against a real store in a temp dir, and read back what was
 //! saved. No terminal; the clock is fixed.
 
-mod flow_support;
-
+use crate::flow_support::{Rig, morning};
 use attune::domain::today::TodaySummary;
 use attune::store::model::{Body, Checkin};
 use attune::tui::app::{Notice, Now, Screen};
 use attune::tui::checkin::{FormMessage, Item};
 use attune::tui::effect::step;
 use attune::tui::keymap::Context;
-use flow_support::{Rig, morning};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn now() -> Now {
@@ -88,7 +86,7 @@ fn a_full_check_in_from_keys_to_record() {
 
 #[test]
 fn the_rigs_key_notation_names_every_key_it_presses() {
-    use flow_support::parse_keys;
+    use crate::flow_support::parse_keys;
     use ratatui::crossterm::event::KeyModifiers as M;
     let none = M::NONE;
     assert_eq!(

@@ -4,13 +4,11 @@
 //! (typed, counted, timed, chosen and rated), keeping words or not, skipping and going
 //! back, stopping with Esc, the ratings around a routine, and --no-checkin.
 
-mod flow_support;
-
+use crate::flow_support::{ORIGIN, Rig};
 use attune::tui::action::Action;
 use attune::tui::app::{Notice, Screen};
 use attune::tui::ground::{Ground, Stage, Steps};
 use attune::tui::keymap::Context;
-use flow_support::{ORIGIN, Rig};
 use ratatui::crossterm::event::KeyCode;
 use std::time::Duration;
 

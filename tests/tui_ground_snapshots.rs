@@ -4,16 +4,14 @@
 //! size panics, colour off means no colour at all, colour on is never red, and the
 //! cursor shows only where typing goes and never through help.
 
-mod tui_support;
-
+use crate::tui_support::{
+    Scene, act_in_memory, assert_any_size_draws, assert_colour_changes_only_colours,
+    assert_colour_off_none_on_never_red, at, scenes_as_text, styled_both_ways, terminal,
+};
 use attune::domain::today::TodaySummary;
 use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Now};
 use ratatui::backend::Backend as _;
-use tui_support::{
-    Scene, act_in_memory, assert_any_size_draws, assert_colour_changes_only_colours,
-    assert_colour_off_none_on_never_red, at, scenes_as_text, styled_both_ways, terminal,
-};
 
 /// Update, answering effects in memory as a store would.
 fn act(app: &mut App, action: Action, now: Now) {

@@ -2,8 +2,7 @@
 //! screen change and on quitting, privately outside the data folder, removed once the
 //! entry is saved, and offered back (or set aside) at the next start.
 
-mod journal_support;
-
+use crate::journal_support::{ORIGIN, Rig, layout, morning};
 use attune::service::journal::NewEntry;
 use attune::store::Store;
 use attune::store::drafts::{self, Draft};
@@ -12,7 +11,6 @@ use attune::tui::app::{App, Now, Screen};
 use attune::tui::effect::step;
 use attune::tui::keymap::Context;
 use attune::tui::{Options, Start};
-use journal_support::{ORIGIN, Rig, layout, morning};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
 

@@ -2,15 +2,13 @@
 //! keymap and a fake clock, perform effects against a real store in a temp dir, and read
 //! back the records. No terminal, no real clock. Drafts: tui_journal_drafts.rs.
 
-mod journal_support;
-
+use crate::journal_support::Rig;
 use attune::store::model::Body;
 use attune::tui::action::Action;
 use attune::tui::app::Screen;
 use attune::tui::journal::editor::EditorNote;
 use attune::tui::journal::{Mode, Note};
 use attune::tui::keymap::Context;
-use journal_support::Rig;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 #[test]

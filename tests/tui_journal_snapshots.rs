@@ -3,8 +3,7 @@
 //! reached by keys against a temp store at a fixed time. Plus: no red anywhere, in colour,
 //! and no colour at all with colour off.
 
-mod tui_support;
-
+use crate::tui_support::{SIZES, assert_never_red, assert_no_colour, at, buffer, text, wall};
 use attune::domain::today::TodaySummary;
 use attune::service::journal::{NewEntry, entry};
 use attune::store::Store;
@@ -17,7 +16,6 @@ use attune::tui::effect::step;
 use chrono::TimeDelta;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
-use tui_support::{SIZES, assert_never_red, assert_no_colour, at, buffer, text, wall};
 
 fn morning() -> Stamp {
     wall()

@@ -2,12 +2,10 @@
 //! home's `r`, a mistyped check-in corrected in its own form, a practice re-rated and
 //! given a note, deletes with an undo (and gone from every file after), and days stepped.
 
-mod flow_support;
-
+use crate::flow_support::{Rig, stamp};
 use attune::store::model::{Body, Checkin, Record, Session};
 use attune::tui::app::Screen;
 use attune::tui::keymap::Context;
-use flow_support::{Rig, stamp};
 
 fn checkin(distress: u8, note: &str, at: &str, hour: u32) -> Record {
     Record::new(

@@ -2,13 +2,11 @@
 //! moving fill, and the app asks to wake at most once a second, only when the words
 //! change. Snapshots at 80x24 and 40x12.
 
-mod tui_support;
-
+use crate::tui_support::{act_in_memory, text, wall};
 use attune::domain::today::TodaySummary;
 use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Now};
 use std::time::Duration;
-use tui_support::{act_in_memory, text, wall};
 
 fn at(mono: Duration) -> Now {
     Now { wall: wall(), mono }

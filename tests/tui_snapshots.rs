@@ -2,15 +2,13 @@
 //! 40x12, drawn with ratatui's TestBackend from fixed state. Plus: no size panics, and
 //! colour off means no colour at all.
 
-mod tui_support;
-
-use attune::domain::today::TodaySummary;
-use attune::tui::action::Action;
-use attune::tui::app::{App, Notice, Now};
-use tui_support::{
+use crate::tui_support::{
     Scene, a_busy_day, assert_any_size_draws, assert_colour_changes_only_colours,
     assert_colour_off_none_on_never_red, at, scenes_as_text, styled_both_ways, text,
 };
+use attune::domain::today::TodaySummary;
+use attune::tui::action::Action;
+use attune::tui::app::{App, Notice, Now};
 
 fn now() -> Now {
     at(0.0)

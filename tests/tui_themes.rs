@@ -2,14 +2,14 @@
 //! snapshotted with their styles at 40x12. Mono uses no colour at all, no theme ever uses
 //! red, and every theme says the same words.
 
-mod tui_support;
+use crate::tui_support;
 
+use crate::tui_support::{a_busy_day, act_in_memory, assert_never_red, assert_no_colour, at};
 use attune::config::Theme as Kind;
 use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Notice, Now};
 use attune::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use tui_support::{a_busy_day, act_in_memory, assert_never_red, assert_no_colour, at};
 
 const KINDS: [(&str, Kind); 3] = [
     ("calm", Kind::Calm),

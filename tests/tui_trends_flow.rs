@@ -2,9 +2,9 @@
 //! key presses through the keymap, effects performed against the store, and the range
 //! asked for, the range loaded and the range drawn checked to agree at every step.
 
-mod flow_support;
-mod tui_support;
+use crate::tui_support;
 
+use crate::flow_support::{Rig, date, stamp};
 use attune::service::practice::save_session;
 use attune::service::trends::Span;
 use attune::store::layout::Layout;
@@ -15,7 +15,6 @@ use attune::tui::keymap::Context;
 use attune::tui::trends::{TrendsView, Unit};
 use attune::tui::ui::render;
 use chrono::NaiveDate;
-use flow_support::{Rig, date, stamp};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;

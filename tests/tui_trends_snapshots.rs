@@ -3,8 +3,10 @@
 //! hand-made history run through the real trend maths. Plus: colour off means no colour
 //! at all, colour on is never red, the words are the same either way, and no size panics.
 
-mod tui_support;
-
+use crate::tui_support::{
+    SIZES, Scene, assert_any_size_draws, assert_colour_changes_only_colours,
+    assert_colour_off_none_on_never_red, scenes_as_text, styled_both_ways, text,
+};
 use attune::domain::today::TodaySummary;
 use attune::domain::trends::Options;
 use attune::service::trends::{Report, Span, of_records};
@@ -13,10 +15,6 @@ use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Now};
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 use std::time::Duration;
-use tui_support::{
-    SIZES, Scene, assert_any_size_draws, assert_colour_changes_only_colours,
-    assert_colour_off_none_on_never_red, scenes_as_text, styled_both_ways, text,
-};
 
 fn date(s: &str) -> NaiveDate {
     s.parse().expect("a date")

@@ -2,8 +2,7 @@
 //! drawing thread, so a slow report shows its loading state and keys pressed meanwhile are
 //! answered before the report arrives; leaving waits for every save still queued.
 
-mod flow_support;
-
+use crate::flow_support::{Rig, stamp};
 use attune::clock::Clock;
 use attune::service::practice::save_session;
 use attune::service::trends::Span;
@@ -13,7 +12,6 @@ use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Screen};
 use attune::tui::runner::{Ended, Msg, Runner};
 use attune::tui::worker::{Perform, Worker};
-use flow_support::{Rig, stamp};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -176,6 +174,8 @@ fn enter_before_the_first_save_answers_waits_for_it_and_saves_once() {
     for action in [Action::Begin, Action::Skip] {
         assert_eq!(rig.app.update(action, rig.now()), []);
     }
+    // Past the first seconds, so the stopped practice is kept.
+    rig.run_to(12.0);
     let save = rig.app.update(Action::Leave, rig.now());
     assert!(matches!(save[..], [Effect::SaveSession { .. }]), "{save:?}");
     assert_eq!(rig.app.update(Action::Digit(3), rig.now()), []);

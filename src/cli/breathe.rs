@@ -5,8 +5,9 @@ use super::breathe_plain::{self as plain, PlainIo, Rating};
 use super::breathe_sound as sound;
 use super::{Ctx, Failure, Outcome, Routed};
 use crate::content::all_patterns_with;
+use crate::copy::plain as words;
 use crate::service::practice::{
-    Plan, add_distress_after, distress_rose, plan, recent_uses, save_session,
+    Plan, add_distress_after, distress_rose, plan, recent_uses, save_session, worth_keeping,
 };
 use crate::store::Store;
 use crate::store::model::Session;
@@ -76,7 +77,8 @@ pub fn run(ctx: &Ctx, mut args: Args, out: &mut dyn Write, err: &mut dyn Write) 
         io: &mut real,
         sounder,
     };
-    let done = run_plain(&store, &config, &plan, checkin, &mut io, out, err);
+    let (mut out, mut err) = super::wrap::both(out, err);
+    let done = run_plain(&store, &config, &plan, checkin, &mut io, &mut out, &mut err);
     if io.fell_back() {
         writeln!(err, "{}", crate::copy::sound::FELL_BACK)?;
     }
@@ -115,7 +117,7 @@ pub fn run_plain(
     say: &mut dyn Write,
 ) -> Result<bool, Failure> {
     introduce(plan, say)?;
-    let before = match checkin.then(|| plain::ask_rating(io, say, "Distress now?")) {
+    let before = match checkin.then(|| plain::ask_rating(io, say, words::DISTRESS_NOW)) {
         Some(rating) => match rating? {
             Rating::Given(v) => Some(v),
             Rating::Skipped => None,
@@ -136,6 +138,10 @@ pub fn run_plain(
     let started = io.wall();
     let sound = config.breathing.cue_style();
     let paced = plain::pace(plan, lead, sound, io, out)?;
+    if !worth_keeping(paced.completed, paced.active.as_secs_f64()) {
+        summarise(&paced, out)?;
+        return Ok(false);
+    }
     let session = Session {
         practice: "breathe".into(),
         practice_id: plan.pattern.id.clone(),
@@ -151,10 +157,10 @@ pub fn run_plain(
     };
     // Saved at once, so closing the terminal during the last question loses nothing.
     let record = save_session(store, session, started, io.wall())?;
-    summarise(&paced, plan, out)?;
+    summarise(&paced, out)?;
     if checkin
         && paced.completed
-        && let Rating::Given(after) = plain::ask_rating(io, say, "And now?")?
+        && let Rating::Given(after) = plain::ask_rating(io, say, words::AND_NOW)?
     {
         super::rating_kept(
             say,
@@ -170,60 +176,40 @@ pub fn run_plain(
 
 fn introduce(plan: &Plan, say: &mut dyn Write) -> std::io::Result<()> {
     let p = &plan.pattern;
+    let breaths = crate::domain::breathing::Schedule::new(p, plan.planned).breaths_at(plan.planned);
+    let name = crate::copy::safe::line(&p.name);
+    let shape = super::patterns::shape(p);
+    let length = plain::stamp(plan.planned);
     writeln!(
         say,
-        "{} ({}), {}, {}. Ctrl-C stops at any time.",
-        crate::copy::safe::line(&p.name),
-        super::patterns::shape(p),
-        plain::stamp(plan.planned),
-        breaths(crate::domain::breathing::Schedule::new(p, plan.planned).breaths_at(plan.planned))
+        "{}",
+        words::breathe_intro(&name, &shape, &length, breaths)
     )?;
     if plan.hold_note {
-        writeln!(
-            say,
-            "Holds are not for everyone: skip them if you are pregnant or have a heart or seizure condition."
-        )?;
+        writeln!(say, "{}", words::HOLDS)?;
     }
     if plan.capped {
-        writeln!(
-            say,
-            "While this pattern is new to you, a session is {} rounds at most.",
-            p.new_user_cycles.unwrap_or(0)
-        )?;
+        writeln!(say, "{}", words::capped(p.new_user_cycles.unwrap_or(0)))?;
     }
-    writeln!(
-        say,
-        "Slow, not big. If you feel light-headed or tingly, let your breath return to its own rhythm."
-    )
+    writeln!(say, "{}", words::SLOW)
 }
 
-fn summarise(paced: &plain::Paced, plan: &Plan, out: &mut dyn Write) -> std::io::Result<()> {
+/// The last line, sent at once, so it comes before the question after even when the
+/// lines and the questions go to different places (stdout and stderr) of one log.
+fn summarise(paced: &plain::Paced, out: &mut dyn Write) -> std::io::Result<()> {
     let at = plain::stamp(paced.active);
-    if paced.completed {
-        writeln!(
-            out,
-            "[{at}] Done: {} in {}. Well done.",
-            breaths(paced.breaths),
-            plain::stamp(plan.planned)
-        )
+    let line = if !worth_keeping(paced.completed, paced.active.as_secs_f64()) {
+        words::let_go(&at)
+    } else if paced.completed {
+        words::breathe_done(&at, paced.breaths)
     } else {
-        writeln!(
-            out,
-            "[{at}] Stopped after {}. Saved as stopped early.",
-            breaths(paced.breaths)
-        )
-    }
-}
-
-fn breaths(n: u64) -> String {
-    if n == 1 {
-        "1 breath".into()
-    } else {
-        format!("{n} breaths")
-    }
+        words::breathe_stopped(&at, paced.breaths)
+    };
+    writeln!(out, "{line}")?;
+    out.flush()
 }
 
 fn stopped_before_start(say: &mut dyn Write) -> Outcome {
-    writeln!(say, "Stopped before starting; nothing was recorded.")?;
+    writeln!(say, "{}", words::STOPPED_BEFORE)?;
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! terminal): one line per phase change stamped with elapsed time, for screen readers,
 //! pipes and scripts. Time and input come through `PlainIo`, so tests run it instantly.
 
+use crate::copy::plain as words;
 use crate::domain::breathing::follow::{Lead, Taps};
 use crate::domain::breathing::{PhaseKind, Schedule};
 use crate::service::practice::Plan;
@@ -32,6 +33,26 @@ pub trait PlainIo {
     fn wait_for_stop(&mut self, deadline: Duration) -> bool;
     /// Sound a cue now, without waiting for it (silent unless the run has sound).
     fn cue(&mut self, _cue: Cue) {}
+    /// Answers are typed at a terminal, which shows them. When they come from a pipe or
+    /// file, the answer read is written after its question, so no line is left half.
+    fn typed(&self) -> bool {
+        true
+    }
+}
+
+/// Ask `question` on `say` and wait for the answer; the line is made whole when the
+/// answer was not typed where it shows.
+pub fn ask(io: &mut dyn PlainIo, say: &mut dyn Write, question: &str) -> io::Result<Option<Input>> {
+    write!(say, "{question}")?;
+    say.flush()?;
+    let answer = io.wait(None);
+    if !io.typed() {
+        match &answer {
+            Some(Input::Line(line)) => writeln!(say, "{}", crate::copy::safe::line(line.trim()))?,
+            _ => writeln!(say)?,
+        }
+    }
+    Ok(answer)
 }
 
 /// A 0-10 answer, a skip, or a stop.
@@ -44,23 +65,19 @@ pub enum Rating {
 
 /// Ask for distress 0-10 on `say`; Enter or the end of input skips.
 pub fn ask_rating(io: &mut dyn PlainIo, say: &mut dyn Write, question: &str) -> io::Result<Rating> {
-    write!(say, "{question} 0-10, or Enter to skip: ")?;
-    say.flush()?;
+    let mut asking = words::rating_question(question);
     for _ in 0..3 {
-        match io.wait(None) {
+        match ask(io, say, &asking)? {
             Some(Input::Line(line)) if line.trim().is_empty() => return Ok(Rating::Skipped),
             Some(Input::Line(line)) => match line.trim().parse::<u8>() {
                 Ok(v) if v <= 10 => return Ok(Rating::Given(v)),
-                _ => {
-                    write!(say, "A whole number from 0 to 10, or Enter to skip: ")?;
-                    say.flush()?;
-                }
+                _ => asking = words::RATING_AGAIN.to_string(),
             },
             Some(Input::Stop) => return Ok(Rating::Stopped),
             Some(Input::Eof) | None => return Ok(Rating::Skipped),
         }
     }
-    writeln!(say, "Skipped.")?;
+    writeln!(say, "{}", words::RATING_SKIPPED)?;
     Ok(Rating::Skipped)
 }
 

@@ -62,6 +62,10 @@ impl PlainIo for Sounding<'_> {
         self.io.wait_for_stop(deadline)
     }
 
+    fn typed(&self) -> bool {
+        self.io.typed()
+    }
+
     fn cue(&mut self, cue: Cue) {
         let played = self.sounder.as_ref().is_some_and(|s| s.play(cue));
         if !played {

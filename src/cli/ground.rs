@@ -76,14 +76,15 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
         io: &mut real,
         sounder,
     };
+    let (mut out, mut err) = super::wrap::both(out, err);
     let done = run_plain(
         &store,
         &config,
         &routine,
         !args.no_checkin,
         &mut io,
-        out,
-        err,
+        &mut out,
+        &mut err,
     );
     io.finish(done.is_ok());
     done?;
@@ -164,12 +165,13 @@ pub fn run_plain(
         routine.minutes,
         eyes(routine.eyes)
     )?;
-    let before = match checkin.then(|| plain::ask_rating(io, say, "Distress now?")) {
+    let before = match checkin.then(|| plain::ask_rating(io, say, crate::copy::plain::DISTRESS_NOW))
+    {
         Some(rating) => match rating? {
             Rating::Given(v) => Some(v),
             Rating::Skipped => None,
             Rating::Stopped => {
-                writeln!(say, "Stopped before starting; nothing was recorded.")?;
+                writeln!(say, "{}", crate::copy::plain::STOPPED_BEFORE)?;
                 return Ok(());
             }
         },
@@ -190,14 +192,19 @@ pub fn run_plain(
         sound: config.breathing.cue_style(),
     };
     if !worth_keeping(outcome.completed, outcome.took.as_secs_f64()) {
-        writeln!(out, "\n{}", crate::copy::summary::LET_GO)?;
+        writeln!(
+            out,
+            "\n{} {}",
+            crate::copy::summary::LET_GO,
+            crate::copy::summary::LET_GO_MORE
+        )?;
         return Ok(());
     }
     let record = grounding::save(store, routine, &outcome, started, io.wall())?;
     close(&outcome, out)?;
     if checkin
         && end == End::Finished
-        && let Rating::Given(after) = plain::ask_rating(io, say, "And now?")?
+        && let Rating::Given(after) = plain::ask_rating(io, say, crate::copy::plain::AND_NOW)?
     {
         super::rating_kept(
             say,
@@ -211,13 +218,9 @@ pub fn run_plain(
 }
 
 fn ask_keep(io: &mut dyn PlainIo, say: &mut dyn Write) -> std::io::Result<bool> {
-    write!(
-        say,
-        "Keep what you wrote with this practice? y or n (Enter is no): "
-    )?;
-    say.flush()?;
+    let answer = plain::ask(io, say, crate::copy::plain::KEEP_WORDS)?;
     Ok(
-        matches!(io.wait(None), Some(Input::Line(l)) if l.trim().eq_ignore_ascii_case("y") || l.trim().eq_ignore_ascii_case("yes")),
+        matches!(answer, Some(Input::Line(l)) if l.trim().eq_ignore_ascii_case("y") || l.trim().eq_ignore_ascii_case("yes")),
     )
 }
 
@@ -237,5 +240,7 @@ fn close(outcome: &RunOutcome, out: &mut dyn Write) -> std::io::Result<()> {
         }
         line.push('.');
     }
-    writeln!(out, "\n{line}")
+    writeln!(out, "\n{line}")?;
+    // Sent at once, so it comes before the question after in a log of both streams.
+    out.flush()
 }

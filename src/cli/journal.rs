@@ -5,7 +5,7 @@ use super::journal_text::{in_editor, kept_as_draft, new_draft, read_stdin};
 use super::{Ctx, Failure, Outcome, Routed, warn_problems};
 use crate::content::prompts;
 use crate::copy::safe;
-use crate::domain::journal::{Filter, MAX_TEXT_BYTES, first_line, within_limit};
+use crate::domain::journal::{Filter, MAX_TEXT_BYTES, cut, first_line, within_limit};
 use crate::service::journal::{self as journal, JournalError, NewEntry};
 use crate::store::drafts::Draft;
 use crate::store::model::{Body, Journal, Record};
@@ -322,14 +322,6 @@ pub fn list_line(r: &Record) -> String {
         line.push_str(&format!("  ({})", j.sensations.join(", ")));
     }
     line
-}
-
-fn cut(s: &str, n: usize) -> String {
-    let mut c: String = s.chars().take(n).collect();
-    if s.chars().count() > n {
-        c.push('…');
-    }
-    c
 }
 
 pub(super) fn find(ctx: &Ctx, id: &str) -> Result<(crate::store::Store, Record), Failure> {

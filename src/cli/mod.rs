@@ -32,6 +32,7 @@ pub mod sound;
 pub mod status;
 pub mod trends;
 pub mod wipe;
+mod wrap;
 
 use crate::store::Store;
 use crate::store::layout::Layout;

@@ -21,6 +21,8 @@ pub struct RealIo {
     kept: std::collections::VecDeque<Input>,
     /// The last stop signal that came (0: none).
     caught: Arc<AtomicI32>,
+    /// Standard input is a terminal, which shows what is typed.
+    typed: bool,
 }
 
 impl RealIo {
@@ -57,6 +59,7 @@ impl RealIo {
             eof: false,
             kept: Default::default(),
             caught,
+            typed: std::io::IsTerminal::is_terminal(&std::io::stdin()),
         })
     }
 
@@ -118,6 +121,10 @@ impl PlainIo for RealIo {
                 Err(RecvTimeoutError::Disconnected) => std::thread::sleep(left),
             }
         }
+    }
+
+    fn typed(&self) -> bool {
+        self.typed
     }
 
     fn wait_for_stop(&mut self, deadline: Duration) -> bool {

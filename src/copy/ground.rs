@@ -36,8 +36,7 @@ pub const KEEP_NAMED: &str = "Keep the words you chose with this practice";
 pub const KEEP_NAMED_SHORT: &str = "Keep the words you chose";
 pub const KEEP_HOW: &str = "{keep} chooses. Not kept unless you choose.";
 pub const JOURNAL_LATER: &str = "{journal} writes about it, now or whenever you like.";
-pub use crate::copy::summary::LET_GO;
-pub const LET_GO_MORE: &str = "That is fine. It is here whenever you want it.";
+pub use crate::copy::summary::{LET_GO, LET_GO_MORE};
 pub const CHECKIN_OFFER: &str = "{checkin} opens a check-in.";
 /// The gentle offer when distress is high or rose: never blocking.
 pub const OFFER: &str =

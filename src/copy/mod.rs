@@ -3,7 +3,7 @@
 //! `ground` and `journal` (those screens' words), `record` (correcting a day's records),
 //! `trends`, `correct` (changing and deleting from the command line), `store` (what is
 //! said about files), `summary` (the one line a command says when it is done), `manual`
-//! (the man page), and `safe`, which makes text that did not come from attune's own code
+//! (the man page), `plain` (the line-by-line practices), and `safe`, which makes text that did not come from attune's own code
 //! safe to print.
 
 pub mod correct;
@@ -11,6 +11,7 @@ pub mod crypt;
 pub mod ground;
 pub mod journal;
 pub mod manual;
+pub mod plain;
 pub mod record;
 pub mod safe;
 pub mod screens;

@@ -12,6 +12,7 @@ pub fn saved_entry() -> &'static str {
 
 /// A practice stopped in its first seconds: not a practice, so not saved.
 pub const LET_GO: &str = "Stopped in its first few seconds, so nothing was saved.";
+pub const LET_GO_MORE: &str = "That is fine. It is here whenever you want it.";
 
 /// `journal show` of an entry written after a practice.
 pub fn written_after(practice: &str, at: &str) -> String {

@@ -132,6 +132,15 @@ pub fn first_line(text: &str) -> &str {
         .unwrap_or("")
 }
 
+/// At most `n` characters of `s`, with "…" when some were cut, so a cut never looks whole.
+pub fn cut(s: &str, n: usize) -> String {
+    let mut c: String = s.chars().take(n).collect();
+    if s.chars().count() > n {
+        c.push('…');
+    }
+    c
+}
+
 /// Which entries a list or search shows.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filter {

@@ -36,6 +36,8 @@ pub enum Notice {
     Settings,
     /// A save was kept in this file, beside a month file that could not be read.
     KeptBeside(String),
+    /// A practice stopped in its first seconds, so not saved.
+    LetGo,
 }
 
 /// Something this run saved, said in the shell when it was started for one thing.
@@ -43,6 +45,8 @@ pub enum Notice {
 pub enum Done {
     Practice(Box<crate::store::model::Session>),
     Entry,
+    /// A practice stopped in its first seconds: nothing was saved.
+    LetGo,
 }
 
 #[derive(Clone, Debug, PartialEq)]

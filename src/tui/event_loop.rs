@@ -151,6 +151,7 @@ fn farewell(ended: Ended, app: &App) -> Ended {
         (Ended::Quit, Some(done)) if app.back_to_shell => Ended::Said(match done {
             Done::Practice(practice) => crate::copy::summary::practice(practice),
             Done::Entry => crate::copy::summary::saved_entry().to_string(),
+            Done::LetGo => crate::copy::summary::LET_GO.to_string(),
         }),
         _ => ended,
     }

@@ -67,7 +67,10 @@ impl App {
             Transition::Stay => None,
             Transition::Do(effect) => Some(effect),
             // Started for one practice: its end is the way back to the shell.
-            Transition::Home(_) if self.back_to_shell => {
+            Transition::Home(notices) if self.back_to_shell => {
+                if notices.contains(&Notice::LetGo) {
+                    self.last_done = Some(super::app::Done::LetGo);
+                }
                 self.quit = true;
                 None
             }

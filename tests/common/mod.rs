@@ -14,8 +14,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 use tempfile::TempDir;
 
-#[path = "../pin/mod.rs"]
-mod pin;
+use crate::pin;
 pub use pin::pinned_local;
 
 pub struct Env {

@@ -10,8 +10,7 @@ use chrono::SubsecRound;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-#[path = "../pin/mod.rs"]
-mod pin;
+use crate::pin;
 
 /// The attune binary under test.
 pub fn bin() -> PathBuf {

@@ -123,6 +123,13 @@ impl Term {
         }
     }
 
+    /// Breathe on (the 4-6 pacer) until the second in-breath, 10 s in: past the first
+    /// seconds, a stopped practice is a practice and is kept.
+    pub fn breathe_past_the_first_seconds(&self) {
+        self.wait_for("Breathe out");
+        self.wait_for("Breathe in");
+    }
+
     pub fn start_attune(&self) {
         let bin = env!("CARGO_BIN_EXE_attune");
         self.keys(&[&format!("{bin}; echo EXIT=$?"), "Enter"]);

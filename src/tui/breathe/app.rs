@@ -147,7 +147,7 @@ impl Breathe {
             Stage::Listen(_) => Context::BreatheListen,
             Stage::Pacing(run) if run.lead.is_some() => Context::BreatheFollow,
             Stage::Pacing(_) => Context::BreathePacing,
-            Stage::Closing(_) if self.checkin => Context::BreatheClosing,
+            Stage::Closing(c) if self.checkin && !c.unsaved => Context::BreatheClosing,
             Stage::Closing(_) => Context::BreatheDone,
         }
     }

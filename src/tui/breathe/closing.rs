@@ -2,6 +2,7 @@
 //! the optional distress rating after, which saves a newer version of the same record.
 
 use super::Rating;
+use crate::service::practice::worth_keeping;
 use crate::store::model::{Body, Record, Session, Stamp};
 use crate::tui::action::Effect;
 use crate::tui::app::{HIGH_DISTRESS, Notice};
@@ -22,10 +23,13 @@ pub struct Closing {
     pub after: Rating,
     /// Enter retried a failed save: go home once it is saved.
     leaving: bool,
+    /// Stopped in its first seconds: not a practice, so nothing is saved.
+    pub unsaved: bool,
 }
 
 impl Closing {
     pub fn new(session: Session, pattern_name: String, started: Stamp, ended: Stamp) -> Closing {
+        let unsaved = !worth_keeping(session.completed, session.actual_seconds);
         Closing {
             session,
             pattern_name,
@@ -35,11 +39,16 @@ impl Closing {
             error: None,
             after: Rating::default(),
             leaving: false,
+            unsaved,
         }
     }
 
-    /// Save the session as it stands.
-    pub fn save(&self) -> Effect {
+    /// Save the session as it stands, or nothing if it was let go in its first seconds.
+    pub fn save(&self) -> Option<Effect> {
+        (!self.unsaved).then(|| self.first_save())
+    }
+
+    fn first_save(&self) -> Effect {
         Effect::SaveSession {
             session: self.session.clone(),
             started: self.started,
@@ -49,6 +58,9 @@ impl Closing {
 
     /// Enter: save the rating after (if one was given), then go home.
     pub fn confirm(&mut self, now: Stamp) -> Transition {
+        if self.unsaved {
+            return self.leave();
+        }
         let after = self.after.value;
         let Some(record) = &self.record else {
             self.leaving = true;
@@ -58,7 +70,7 @@ impl Closing {
             }
             // The first save failed: try again, with the rating.
             self.session.distress_after = after;
-            return Transition::Do(self.save());
+            return Transition::Do(self.first_save());
         };
         let stored = match &record.body {
             Body::Session(s) => s.distress_after,
@@ -116,7 +128,9 @@ impl Closing {
 
     /// Esc: home without the rating after (the session itself is already saved).
     pub fn leave(&self) -> Transition {
-        Transition::Home(if self.record.is_some() {
+        Transition::Home(if self.unsaved {
+            vec![Notice::LetGo]
+        } else if self.record.is_some() {
             vec![Notice::Practised]
         } else {
             Vec::new()

@@ -132,6 +132,6 @@ impl Breathe {
             // Stopped means quiet: a glide still sounding stops with the practice.
             self.cue(CueKind::Hush, Duration::ZERO);
         }
-        Transition::Do(save)
+        save.map_or(Transition::Stay, Transition::Do)
     }
 }

@@ -108,7 +108,7 @@ impl Closing {
     /// Enter, c or g: save the choices made here (if any changed), then go on.
     pub fn confirm(&mut self, then: Then, now: Stamp) -> Done {
         if self.unsaved {
-            return Done::Go(then, Vec::new());
+            return Done::Go(then, vec![Notice::LetGo]);
         }
         let want = self.wanted();
         let Some(record) = &self.record else {
@@ -183,6 +183,7 @@ impl Closing {
     /// Esc: home without the choices made here (the run itself is already saved).
     pub fn leave(&self) -> Done {
         let notices = match self.record {
+            _ if self.unsaved => vec![Notice::LetGo],
             Some(_) => vec![Notice::Practised],
             None => Vec::new(),
         };

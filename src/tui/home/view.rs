@@ -143,6 +143,7 @@ fn notice_text(app: &App, notice: &Notice) -> (String, Style) {
         Notice::RefreshFailed(why) => (s::refresh_failed(why), theme.attention()),
         Notice::UnreadableFiles => (s::UNREADABLE.to_string(), theme.attention()),
         Notice::Practised => (s::PRACTISED.to_string(), theme.notice()),
+        Notice::LetGo => (crate::copy::summary::LET_GO.to_string(), theme.quiet()),
         Notice::HigherAfter => (app.say(s::HIGHER_AFTER), theme.notice()),
         Notice::Settings => (s::SETTINGS_PROBLEM.to_string(), theme.notice()),
         Notice::KeptBeside(file) => (s::kept_beside(file), theme.notice()),

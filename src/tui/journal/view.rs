@@ -71,13 +71,7 @@ pub(super) fn between(body: Rect, pad: &str, width: u16, head: usize, tail: usiz
     }
 }
 
-pub(super) fn cut(s: &str, n: usize) -> String {
-    let mut c: String = s.chars().take(n).collect();
-    if s.chars().count() > n {
-        c.push('…');
-    }
-    c
-}
+pub(super) use crate::domain::journal::cut;
 
 fn journal(r: &Record) -> Option<&Journal> {
     match &r.body {
