@@ -65,10 +65,35 @@ def main():
                 s.append(run([bin_] + cmd, sealed))
             mp, ms = statistics.median(p), statistics.median(s)
             print(f"| {name} | {mp:.1f} | {ms:.1f} | {ms / mp:.2f}x |")
+        exports(bin_, tmp, sealed, pass_file, args.runs)
         size = lambda env: sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(env["ATTUNE_DATA_DIR"]) for f in fs)
         print(f"\n`encrypt on` over the whole history (scrypt once, every month file sealed): {turned:.0f} ms.")
         print(f"Data folder: {size(plain) / 1e6:.1f} MB plain, {size(sealed) / 1e6:.1f} MB encrypted.")
         print(f"nproc {os.cpu_count()}; load average {os.getloadavg()[0]:.2f}")
+
+def exports(bin_, tmp, sealed, pass_file, runs):
+    """From the encrypted folder: a plain export against an encrypted one, and importing
+    each into a fresh folder (the encrypted one unwraps its key with the passphrase there:
+    scrypt, by design about a second)."""
+    plain_out, sealed_out = os.path.join(tmp, "export.json"), os.path.join(tmp, "export-sealed.json")
+    pairs = [
+        ("export --out F (10 years)", [bin_, "export", "--out", plain_out],
+         "export --encrypt --out F", [bin_, "export", "--encrypt", "--out", sealed_out]),
+    ]
+    print("\n| from the encrypted folder | plain median ms | encrypted median ms | encrypted / plain |")
+    print("| --- | ---: | ---: | ---: |")
+    for name, a, name_b, b in pairs:
+        p = [run(a, sealed) for _ in range(runs)]
+        s = [run(b, sealed) for _ in range(runs)]
+        mp, ms = statistics.median(p), statistics.median(s)
+        print(f"| {name} vs {name_b} | {mp:.1f} | {ms:.1f} | {ms / mp:.2f}x |")
+    p, s = [], []
+    for i in range(max(3, runs // 3)):
+        fresh_a, fresh_b = folder(tmp, f"fresh-a{i}"), folder(tmp, f"fresh-b{i}")
+        p.append(run([bin_, "import", plain_out], fresh_a))
+        s.append(run([bin_, "import", sealed_out, "--passphrase-file", pass_file], fresh_b))
+    mp, ms = statistics.median(p), statistics.median(s)
+    print(f"| import into a fresh folder (plain vs encrypted, with scrypt) | {mp:.1f} | {ms:.1f} | {ms / mp:.2f}x |")
 
 if __name__ == "__main__":
     main()

@@ -19,6 +19,17 @@ fn run(t: &Term, args: &str) {
     t.keys(&[&line, "Enter"]);
 }
 
+/// Run a command to its end, and the screen then: its exit line is named by `tag`, so an
+/// earlier command's exit line is never taken for this one's.
+fn run_done(t: &Term, args: &str, tag: &str) -> String {
+    let line = format!(
+        "clear; ATTUNE_TEST_SCRYPT_LOG_N=8 {} {args}; echo {tag}=$?",
+        bin()
+    );
+    t.keys(&[&line, "Enter"]);
+    t.wait_for(&format!("{tag}=0"))
+}
+
 /// Run a command that asks something, and wait until it asks `prompt`: on a screen the
 /// command has cleared, with no earlier command's exit line, so the question seen is
 /// this command's own.
@@ -153,6 +164,167 @@ fn with_remember_false_the_app_asks_once_before_it_opens() {
     t.wait_for("Welcome to attune");
     t.keys(&["Enter"]);
     t.wait_for("Check-ins  1 · latest distress 6");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_terminal_restored();
+}
+
+/// The folder encrypted by the first device (state), with one check-in; the shell is then
+/// a second device (state-other) that has not joined.
+fn encrypted_then_other_device(t: &Term) {
+    let pass = t.root().join("pass");
+    std::fs::write(&pass, format!("{SECRET}\n")).expect("pass");
+    run(t, "checkin --distress 3 --note lighthouse");
+    t.wait_for("EXIT=0");
+    run(
+        t,
+        &format!("encrypt on --passphrase-file {}", pass.display()),
+    );
+    t.wait_for("EXIT=0");
+    let other = t.root().join("state-other");
+    t.keys(&[
+        &format!("clear; export ATTUNE_STATE_DIR={}", other.display()),
+        "Enter",
+    ]);
+}
+
+#[test]
+fn before_joining_the_app_says_so_calmly_on_every_reading_screen_and_still_saves() {
+    let t = Term::new("crypt-unjoined");
+    encrypted_then_other_device(&t);
+    let line = "Your records are encrypted. To read them here, run `attune encrypt join`.";
+    run(&t, "");
+    t.wait_for("Welcome to attune");
+    t.keys(&["Enter"]);
+    let home = t.wait_for(line);
+    assert!(!home.contains("none yet"), "{home}");
+    assert!(!home.contains("could not be read"), "{home}");
+    for (key, title) in [("t", "Trends"), ("r", "Your record"), ("j", "Journal")] {
+        t.keys(&[key]);
+        t.wait_until(title, || {
+            let s = t.screen();
+            s.contains(title) && s.contains(line)
+        });
+        let screen = t.screen();
+        assert!(!screen.contains("could not be read"), "{screen}");
+        assert!(!screen.contains("No entries yet"), "{screen}");
+        assert!(!screen.contains("Nothing recorded"), "{screen}");
+        if key != "j" {
+            t.keys(&["Escape"]);
+            t.wait_for("c  check in");
+        }
+    }
+    // Writing needs only the public key: an entry and a check-in are saved.
+    t.keys(&["n"]);
+    t.wait_for("Ctrl+S save");
+    t.type_text("harbour at noon");
+    t.keys(&["C-s"]);
+    let screen = t.wait_for("Saved. Thank you for writing.");
+    assert!(screen.contains(line), "{screen}");
+    t.keys(&["Escape"]);
+    t.wait_for("c  check in");
+    t.keys(&["c"]);
+    t.wait_for("Only distress is needed");
+    t.keys(&["6", "Enter"]);
+    let home = t.wait_for("Thank you for checking in.");
+    assert!(home.contains(line), "{home}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_terminal_restored();
+
+    // The first device reads all three.
+    let records = t.records();
+    assert_eq!(records.len(), 3, "{records:?}");
+    let words = serde_json::to_string(&records).expect("json");
+    assert!(words.contains("harbour at noon") && words.contains("lighthouse"));
+}
+
+#[test]
+fn a_plain_export_says_so_and_an_encrypted_one_asks_its_passphrase_on_import() {
+    let t = Term::new("crypt-export");
+    let pass = t.root().join("pass");
+    std::fs::write(&pass, format!("{SECRET}\n")).expect("pass");
+    run(&t, "checkin --distress 3 --note lighthouse");
+    t.wait_for("EXIT=0");
+    run(
+        &t,
+        &format!("encrypt on --passphrase-file {}", pass.display()),
+    );
+    t.wait_for("EXIT=0");
+    let plain = t.root().join("plain.json");
+    let screen = run_done(&t, &format!("export --out {}", plain.display()), "PLAIN");
+    assert!(
+        screen.contains("this export is plain readable text"),
+        "{screen}"
+    );
+    let sealed = t.root().join("sealed.json");
+    let screen = run_done(
+        &t,
+        &format!("export --encrypt --out {}", sealed.display()),
+        "SEALED",
+    );
+    assert!(!screen.contains("plain readable"), "{screen}");
+
+    // Into a fresh store on a terminal: the passphrase is asked, unseen.
+    let fresh = t.root().join("fresh");
+    t.keys(&[
+        &format!(
+            "clear; export ATTUNE_DATA_DIR={0}/data ATTUNE_STATE_DIR={0}/state",
+            fresh.display()
+        ),
+        "Enter",
+    ]);
+    run_asking(
+        &t,
+        &format!("import {}", sealed.display()),
+        "Your passphrase:",
+    );
+    t.type_text("not-it");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("EXIT=2");
+    assert!(screen.contains("does not open this export"), "{screen}");
+    assert!(!fresh.join("data").exists(), "nothing stored");
+    run_asking(
+        &t,
+        &format!("import {}", sealed.display()),
+        "Your passphrase:",
+    );
+    t.type_text(SECRET);
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("EXIT=0");
+    assert!(screen.contains("Imported 1 new"), "{screen}");
+    assert!(!screen.contains(SECRET), "{screen}");
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn with_remember_false_and_no_passphrase_typed_the_app_opens_and_says_how_to_read() {
+    let t = Term::new("crypt-app-esc");
+    let config = t.root().join("config");
+    std::fs::create_dir_all(&config).expect("config dir");
+    std::fs::write(
+        config.join("config.toml"),
+        "[encryption]\nremember = false\n",
+    )
+    .expect("config");
+    let pass = t.root().join("pass");
+    std::fs::write(&pass, format!("{SECRET}\n")).expect("pass");
+    run(&t, "checkin --distress 6 --note lighthouse");
+    t.wait_for("EXIT=0");
+    run(
+        &t,
+        &format!("encrypt on --passphrase-file {}", pass.display()),
+    );
+    t.wait_for("EXIT=0");
+
+    run_asking(&t, "", "Your passphrase:");
+    t.keys(&["Escape"]);
+    t.wait_for("Welcome to attune");
+    t.keys(&["Enter"]);
+    let home = t.wait_for("restart attune and type your");
+    assert!(home.contains("Your records are encrypted"), "{home}");
+    assert!(!home.contains("latest distress"), "{home}");
+    assert!(!home.contains("encrypt join"), "{home}");
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
     t.assert_terminal_restored();

@@ -2,11 +2,13 @@
 //! record; or a week's review in Markdown.
 
 use super::{Ctx, Failure, Outcome, warn_problems};
+use crate::copy::crypt as words;
 use crate::copy::safe;
 use crate::service::records::export;
 use crate::store::Store;
 use crate::store::atomic::write_atomic;
-use std::io::Write;
+use crate::store::crypt;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -33,6 +35,10 @@ pub struct Args {
     /// Markdown: include that week's journal entries
     #[arg(long)]
     pub with_journal: bool,
+    /// JSON: encrypt the export to this folder's key, so the same passphrase opens it
+    /// (`attune import` reads it back)
+    #[arg(long)]
+    pub encrypt: bool,
 }
 
 pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
@@ -51,6 +57,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
             ctx.layout.state_dir.display()
         )));
     }
+    let sealing = sealing(ctx, &args, err)?;
     let store = Store::reader(ctx.layout.clone()).map_err(Failure::failed)?;
     let (bytes, count, problems) = match args.format {
         Format::Markdown => review(
@@ -75,6 +82,10 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
         }
     };
     warn_problems(err, &problems);
+    let bytes = match &sealing {
+        Some(marker) => crypt::export::seal(marker, &bytes).map_err(Failure::failed)?,
+        None => bytes,
+    };
     match args.out {
         Some(path) => {
             write_atomic(&path, &bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
@@ -93,6 +104,32 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
             problems.len()
         )))
     }
+}
+
+/// The folder's marker when the export is to be sealed (`--encrypt`); on a terminal, a
+/// word when a plain export is written from an encrypted folder.
+fn sealing(
+    ctx: &Ctx,
+    args: &Args,
+    err: &mut dyn Write,
+) -> Result<Option<crypt::marker::Marker>, Failure> {
+    let marker = crypt::marker::read(&ctx.layout).map_err(Failure::failed)?;
+    if !args.encrypt {
+        if marker.is_some() && std::io::stderr().is_terminal() {
+            let said = match args.format {
+                Format::Markdown => words::REVIEW_PLAIN,
+                _ => words::EXPORT_PLAIN,
+            };
+            writeln!(err, "{said}")?;
+        }
+        return Ok(None);
+    }
+    if args.format != Format::Json {
+        return Err(Failure::usage(words::EXPORT_ENCRYPT_JSON));
+    }
+    marker
+        .map(Some)
+        .ok_or_else(|| Failure::usage(words::EXPORT_NOT_ENCRYPTED))
 }
 
 /// The Markdown review of one week, with its record count and any unreadable files.

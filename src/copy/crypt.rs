@@ -165,3 +165,32 @@ pub fn editing_in(path: &str, in_memory: bool) -> String {
         "attune: while you write, the entry is in a private file{where_}, {path}; it is removed when the editor closes."
     )
 }
+
+/// `attune export` on a terminal, when the folder is encrypted and the export is not.
+pub const EXPORT_PLAIN: &str = "attune: note, this export is plain readable text, though your records are encrypted; `--encrypt` keeps it encrypted.";
+pub const REVIEW_PLAIN: &str =
+    "attune: note, this review is plain readable text, though your records are encrypted.";
+/// `attune export --encrypt` where it cannot be.
+pub const EXPORT_ENCRYPT_JSON: &str =
+    "--encrypt goes with --format json (the format attune import reads)";
+pub const EXPORT_NOT_ENCRYPTED: &str = "--encrypt seals the export to this folder's key, and this \
+folder is not encrypted; run `attune encrypt on` first, or export without --encrypt.";
+/// `attune import` of an encrypted export.
+pub const IMPORT_WRONG: &str =
+    "That passphrase does not open this export. Nothing was imported; try again.";
+pub const NOT_THIS_EXPORTS_KEY: &str =
+    "That recovery key is not the one this export was encrypted to; nothing was imported.";
+pub fn import_damaged(file: &str, reason: &str) -> String {
+    format!("{file} is an encrypted export, but damaged ({reason}); nothing was imported.")
+}
+
+/// What the full-screen app's reading screens say instead of records, in one line, when
+/// the folder is encrypted and this device holds no key (writing still works).
+pub const SEALED_HERE: &str =
+    "Your records are encrypted. To read them here, run `attune encrypt join`.";
+/// The same with `encryption.remember = false`, when no passphrase was typed at start.
+pub const SEALED_ASK: &str =
+    "Your records are encrypted. To read them, restart attune and type your passphrase.";
+pub fn sealed_line(remember: bool) -> &'static str {
+    if remember { SEALED_HERE } else { SEALED_ASK }
+}

@@ -99,6 +99,9 @@ pub struct App {
     pub config: crate::config::Config,
     /// The pacer shows a steady countdown in words instead of moving.
     pub reduced_motion: bool,
+    /// The folder is encrypted and this device holds no key: the reading screens say this
+    /// line instead of records (check-ins and entries still save).
+    pub sealed: Option<&'static str>,
 }
 
 impl App {
@@ -130,6 +133,7 @@ impl App {
             today_stale: false,
             config: crate::config::Config::default(),
             reduced_motion: false,
+            sealed: None,
         }
     }
 

@@ -97,6 +97,8 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
     let mut app = App::new(summary, !welcome_seen, opts.color);
     app.day = Some(day);
     app.reduced_motion = opts.reduced_motion;
+    app.sealed = crate::store::crypt::locked_out(store.layout())
+        .then(|| crate::copy::crypt::sealed_line(opts.config.encryption.remember));
     app.theme = theme::Theme::of(opts.color, opts.config.display.theme);
     // Overrides that cannot work give way to attune's own keys, never a refusal to open.
     let keys = keymap::Keymap::with_overrides(&opts.config.keys);

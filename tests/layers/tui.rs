@@ -12,6 +12,8 @@ mod pin;
 #[path = "../tui_support/mod.rs"]
 mod tui_support;
 
+#[path = "../encrypt_tui.rs"]
+mod encrypt_tui;
 #[path = "../sound_ground.rs"]
 mod sound_ground;
 #[path = "../tui_breathe_choices.rs"]

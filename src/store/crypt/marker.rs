@@ -110,6 +110,16 @@ impl Marker {
         })
     }
 
+    /// A marker from parts read elsewhere (an encrypted export carries one).
+    pub(super) fn from_parts(recipient: x25519::Recipient, wrapped: String) -> Marker {
+        Marker { recipient, wrapped }
+    }
+
+    /// The private key as wrapped by the passphrase (armored text, no secret in it).
+    pub(super) fn wrapped(&self) -> &str {
+        &self.wrapped
+    }
+
     /// Unwrap the private key with the passphrase (this is where scrypt's work is done).
     pub fn unwrap(&self, passphrase: &SecretString) -> Result<x25519::Identity, MarkerError> {
         let unusable = |reason: String| MarkerError::Unusable {

@@ -5,6 +5,7 @@
 //! is encrypted, which needs only the public key.
 
 pub mod convert;
+pub mod export;
 pub mod key;
 pub mod marker;
 
@@ -104,6 +105,15 @@ pub fn drop_word_caches(layout: &crate::store::layout::Layout) {
         if entry.path().is_dir() {
             let _ = std::fs::remove_dir_all(entry.path());
         }
+    }
+}
+
+/// Whether the folder is encrypted and this process holds no key for it: its records
+/// cannot be read here (saving still works: it needs only the public key).
+pub fn locked_out(layout: &crate::store::layout::Layout) -> bool {
+    match marker::read(layout) {
+        Ok(Some(marker)) => !holds(&marker.recipient),
+        _ => false,
     }
 }
 

@@ -42,7 +42,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         pad.to_string()
     };
-    for (label, value) in facts {
+    if let Some(sealed) = app.sealed {
+        let width = area.width.saturating_sub(inner.len() as u16 + 1);
+        for line in wrap(sealed, width, 0) {
+            lines.push(Line::styled(format!("{inner}{line}"), theme.quiet()));
+        }
+    }
+    for (label, value) in facts.into_iter().filter(|_| app.sealed.is_none()) {
         lines.push(Line::from(vec![
             Span::raw(inner.clone()),
             Span::styled(format!("{label:<LABEL_WIDTH$}"), theme.quiet()),
@@ -121,7 +127,9 @@ fn notices(app: &App) -> Vec<(String, Style)> {
     let rest = app.notices.iter().filter(|n| !hard(n));
     shown.extend(rest.map(|n| notice_text(app, n)));
     // A state, not a passing message: it stays while the files are still unreadable.
-    if app.today.unreadable_files && !app.notices.contains(&Notice::UnreadableFiles) {
+    // Sealed files are said once, as sealed, above: not again as unreadable.
+    let unreadable = app.today.unreadable_files && app.sealed.is_none();
+    if unreadable && !app.notices.contains(&Notice::UnreadableFiles) {
         shown.push(notice_text(app, &Notice::UnreadableFiles));
     }
     shown

@@ -161,6 +161,9 @@ pub(super) fn note_lines(
 ) -> Vec<Line<'static>> {
     let theme = app.theme;
     let (text, style) = match &j.note {
+        // Sealed files are said as sealed, where the entries would be.
+        None if app.sealed.is_some() && j.list.entries.is_empty() => return Vec::new(),
+        None if app.sealed.is_some() => (app.sealed.unwrap_or_default().into(), theme.quiet()),
         None if j.list.problems > 0 => (w::unreadable(j.list.problems), theme.attention()),
         None => return Vec::new(),
         Some(Note::Saved) => (w::SAVED.to_string(), theme.notice()),
@@ -183,6 +186,7 @@ fn entries(app: &App, j: &JournalState, frame: &mut Frame, area: Rect, pad: &'st
     if list.entries.is_empty() {
         let text = match &j.mode {
             Mode::Opening(_) => w::OPENING,
+            _ if app.sealed.is_some() => app.sealed.unwrap_or_default(),
             _ if list.filtered() => w::NOTHING_MATCHES,
             _ => w::EMPTY,
         };

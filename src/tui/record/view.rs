@@ -39,6 +39,8 @@ pub fn render(app: &App, state: &RecordState, frame: &mut Frame, area: Rect) {
     }
     if state.mode == Mode::Loading {
         lines.extend(page.para(w::LOADING, theme.quiet()));
+    } else if let Some(sealed) = app.sealed {
+        lines.extend(page.para(sealed, theme.quiet()));
     } else if state.day.is_none() {
         lines.extend(page.para(w::EMPTY, theme.quiet()));
     }

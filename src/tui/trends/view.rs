@@ -40,6 +40,10 @@ pub fn render(app: &App, view: &TrendsView, frame: &mut Frame, area: Rect) {
     if let Some(why) = &view.failed {
         top.extend(room.para(&w::load_failed(why), app.theme.attention()));
     }
+    if let Some(sealed) = app.sealed.filter(|_| view.failed.is_none()) {
+        top.extend(room.para(sealed, app.theme.quiet()));
+        return frame.render_widget(Paragraph::new(top), body);
+    }
     let Some(shown) = &view.shown else {
         if view.failed.is_none() {
             top.extend(room.para(w::LOADING, app.theme.quiet()));
