@@ -561,3 +561,32 @@ fn a_starred_entry_is_found_with_list_starred_and_shows_its_star() {
             .contains("No journal entries here.")
     );
 }
+
+#[test]
+fn an_edit_over_the_limit_is_refused_and_the_entry_is_left_as_it_was() {
+    let env = Env::new();
+    let made = env
+        .cmd()
+        .args(["journal", "new"])
+        .write_stdin("A short evening note.")
+        .output()
+        .expect("runs");
+    assert!(made.status.success());
+    let id = String::from_utf8_lossy(&made.stdout).trim().to_string();
+    let big = "a calm paragraph of words.\n".repeat(40_000);
+    let out = env
+        .cmd()
+        .args(["journal", "edit", &id])
+        .write_stdin(big)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("1 MB"), "{stderr}");
+    let shown = env
+        .cmd()
+        .args(["journal", "show", &id])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&shown.stdout).contains("A short evening note."));
+}

@@ -394,6 +394,16 @@ fn edit(ctx: &Ctx, id: &str, out: &mut dyn Write) -> Outcome {
         writeln!(out, "No change.")?;
         return Ok(());
     }
+    if !within_limit(&text) {
+        let why = too_long(text.len());
+        if terminal {
+            // Typed in an editor, these words exist nowhere else: keep them aside.
+            return Err(Failure::usage(
+                kept_as_draft(ctx, &draft_of(text), &why).message,
+            ));
+        }
+        return Err(Failure::usage(why));
+    }
     let store = ctx.open_store()?;
     let edited = journal::edit(&store, &record, text.clone(), ctx.clock.wall());
     let report = match edited {
