@@ -5,7 +5,7 @@
 //! records whenever they are missing or damaged, so losing one loses nothing.
 
 use crate::store::Store;
-use crate::store::atomic::{create_private_dir, write_atomic};
+use crate::store::atomic::{create_private_dir, write_cache};
 use crate::store::layout::device_dirs;
 use crate::store::merge::precedence;
 use crate::store::model::{Body, Record, Stamp};
@@ -72,15 +72,25 @@ pub trait Slim: Clone + Serialize + DeserializeOwned {
     fn meta(&self) -> &Meta;
     /// Back to a record carrying the slim fields (for the maths and lines that take one).
     fn record(&self) -> Record;
+
+    /// One index file's bytes: JSON unless a reader needs something quicker to read.
+    fn encode(file: &Indexed<Self>) -> Option<Vec<u8>> {
+        serde_json::to_vec(file).ok()
+    }
+
+    /// An index file read back, or None when it is damaged or in another format.
+    fn decode(bytes: &[u8]) -> Option<Indexed<Self>> {
+        serde_json::from_slice(bytes).ok()
+    }
 }
 
 /// One month file's slim records, with the fingerprint of the file they came from.
 #[derive(Debug, Serialize, Deserialize)]
-struct Indexed<T> {
-    version: u32,
-    len: u64,
-    modified_ns: u128,
-    items: Vec<T>,
+pub struct Indexed<T> {
+    pub version: u32,
+    pub len: u64,
+    pub modified_ns: u128,
+    pub items: Vec<T>,
 }
 
 impl<T> Indexed<T> {
@@ -175,9 +185,7 @@ fn indexed<T: Slim>(file: &Path, slot: &Path) -> Result<Indexed<T>, month_file::
     let Some((len, modified_ns)) = fingerprint(file) else {
         return Ok(Indexed::empty());
     };
-    let cached: Option<Indexed<T>> = std::fs::read(slot)
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok());
+    let cached: Option<Indexed<T>> = std::fs::read(slot).ok().and_then(|b| T::decode(&b));
     if let Some(c) =
         cached.filter(|c| c.version == VERSION && c.len == len && c.modified_ns == modified_ns)
     {
@@ -202,8 +210,8 @@ fn keep<T: Slim>(slot: &Path, indexed: &Indexed<T>) {
     if crate::store::crypt::local_seal().is_some() {
         return;
     }
-    if let (Some(dir), Ok(bytes)) = (slot.parent(), serde_json::to_vec(indexed)) {
-        let _ = create_private_dir(dir).and_then(|()| write_atomic(slot, &bytes));
+    if let (Some(dir), Some(bytes)) = (slot.parent(), T::encode(indexed)) {
+        let _ = create_private_dir(dir).and_then(|()| write_cache(slot, &bytes));
     }
 }
 

@@ -1,7 +1,9 @@
 //! Journal search through a local index (see `service::index`): the entries' searchable
 //! fields, kept per month file and re-read only when a file changes.
 
-use super::index::{self, Meta, Slim};
+mod codec;
+
+use super::index::{self, Indexed, Meta, Slim};
 use crate::domain::journal::Filter;
 use crate::store::Store;
 use crate::store::model::{Body, Journal, Record};
@@ -46,6 +48,14 @@ impl Slim for Entry {
 
     fn meta(&self) -> &Meta {
         &self.meta
+    }
+
+    fn encode(file: &Indexed<Entry>) -> Option<Vec<u8>> {
+        Some(codec::encode(file))
+    }
+
+    fn decode(bytes: &[u8]) -> Option<Indexed<Entry>> {
+        codec::decode(bytes)
     }
 
     fn record(&self) -> Record {

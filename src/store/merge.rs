@@ -5,7 +5,7 @@
 //! against an edit made on another device that had not yet seen it), then the newest
 //! `updated_at` wins, and an exact tie falls back to comparing the records' JSON text.
 
-use super::model::Record;
+use super::model::{Record, Stamp};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -94,15 +94,28 @@ impl Merged {
     }
 
     pub fn into_live(self) -> Vec<Record> {
-        let mut v = self.into_all();
-        v.retain(Record::is_live);
-        v
+        oldest_first(self.by_id.into_values().filter(Record::is_live).collect())
     }
 
     /// Every winning version, tombstones included, oldest first, without copying.
     pub fn into_all(self) -> Vec<Record> {
-        let mut v: Vec<Record> = self.by_id.into_values().collect();
-        v.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
-        v
+        oldest_first(self.by_id.into_values().collect())
     }
+}
+
+/// Records oldest first (ties by id), each moved once: sorting the records themselves
+/// moved every one many times over, a quarter of the work of reading all of history.
+fn oldest_first(records: Vec<Record>) -> Vec<Record> {
+    let mut order: Vec<(Stamp, Uuid, usize)> = records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.created_at, r.id, i))
+        .collect();
+    // Ids are unique here (one winner each), so no two keys are equal.
+    order.sort_unstable();
+    let mut slots: Vec<Option<Record>> = records.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take))
+        .collect()
 }
