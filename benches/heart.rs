@@ -52,13 +52,9 @@ fn main() {
         row(&label("artefact correction"), n, || {
             black_box(clean(black_box(&rr)));
         });
-        row(
-            &label("whole summary (correction, minutes, spectrum)"),
-            n,
-            || {
-                black_box(summarise(black_box(&rr), Some(10.0)));
-            },
-        );
+        row(&label("whole summary (correction, minutes, spectrum)"), n, || {
+            black_box(summarise(black_box(&rr), Some(10.0)));
+        });
     }
     live();
 }
@@ -73,15 +69,11 @@ fn live() {
             black_box(basic(&rr[end - window..end]));
         }
     });
-    row(
-        "last minute corrected and summarised at every beat",
-        n,
-        || {
-            for end in window..rr.len() {
-                black_box(summarise(&rr[end - window..end], Some(10.0)));
-            }
-        },
-    );
+    row("last minute corrected and summarised at every beat", n, || {
+        for end in window..rr.len() {
+            black_box(summarise(&rr[end - window..end], Some(10.0)));
+        }
+    });
 }
 
 fn row(what: &str, beats: usize, mut f: impl FnMut()) {
@@ -95,8 +87,5 @@ fn row(what: &str, beats: usize, mut f: impl FnMut()) {
     times.sort();
     let median = times[times.len() / 2];
     let per_beat = median / u32::try_from(beats.max(1)).unwrap_or(u32::MAX);
-    println!(
-        "| {what} | {beats} | {median:.2?} | {per_beat:.2?} | {} |",
-        times.len()
-    );
+    println!("| {what} | {beats} | {median:.2?} | {per_beat:.2?} | {} |", times.len());
 }

@@ -92,10 +92,7 @@ fn main() {
     for line in memory {
         println!("{line}");
     }
-    println!(
-        "\ntotal benchmark time {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
+    println!("\ntotal benchmark time {:.1} s", started.elapsed().as_secs_f64());
 }
 
 /// A store in `<tmp>/<name>/{data,state}`.
@@ -391,10 +388,7 @@ fn print_table(rows: &[Row]) {
         let ratio = if r.baseline.median < Duration::from_micros(1) {
             "n/a".to_string()
         } else {
-            format!(
-                "{:.1}x",
-                r.timed.median.as_secs_f64() / r.baseline.median.as_secs_f64()
-            )
+            format!("{:.1}x", r.timed.median.as_secs_f64() / r.baseline.median.as_secs_f64())
         };
         println!(
             "| {} | {} | {} | {} | {} | {} | {} | {} | {ratio} |",
@@ -417,11 +411,7 @@ fn memory_row(name: &str, store: &Store) -> String {
     let out = Command::new(exe)
         .env(
             PROBE_ENV,
-            format!(
-                "{}\n{}",
-                layout.data_dir.display(),
-                layout.state_dir.display()
-            ),
+            format!("{}\n{}", layout.data_dir.display(), layout.state_dir.display()),
         )
         .output()
         .expect("running the memory probe");

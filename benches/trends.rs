@@ -45,10 +45,7 @@ fn main() {
     let mut rows = Vec::new();
     let first = Instant::now();
     black_box(report(&store, Span::All, today, opts).expect("all time"));
-    rows.push(row(
-        "all time report, first (builds the index)",
-        vec![first.elapsed()],
-    ));
+    rows.push(row("all time report, first (builds the index)", vec![first.elapsed()]));
     rows.push(row(
         "all time report, index warm",
         measure(|| {
@@ -106,12 +103,7 @@ fn old_step(store: &Store, day: NaiveDate, today: NaiveDate) {
     let snap = store.load_range(from, today).expect("loads");
     let live = snap.merged.into_live();
     let refs: Vec<&attune::store::model::Record> = live.iter().collect();
-    black_box(of_records(
-        &refs,
-        Span::Week(day),
-        today,
-        Options::default(),
-    ));
+    black_box(of_records(&refs, Span::Week(day), today, Options::default()));
 }
 
 fn cli_all(dir: &Path) {
@@ -122,11 +114,7 @@ fn cli_all(dir: &Path) {
         .env("ATTUNE_CONFIG_DIR", dir.join("config"))
         .output()
         .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     black_box(out.stdout.len());
 }
 
@@ -146,10 +134,5 @@ fn row(what: &str, mut times: Vec<Duration>) -> String {
     times.sort();
     let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
     let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1e3);
-    format!(
-        "| {what} | {} | {} | {} |",
-        ms(at(0.5)),
-        ms(at(0.9)),
-        times.len()
-    )
+    format!("| {what} | {} | {} | {} |", ms(at(0.5)), ms(at(0.9)), times.len())
 }

@@ -59,10 +59,7 @@ fn main() -> ExitCode {
     // A command waiting on another attune's save says so on stderr; the app stays quiet.
     attune::store::lock::set_waiting(patience(), Some(say_waiting));
     // Buffered: a JSON answer of many lines goes out in a few writes, not one per line.
-    let (mut out, mut err) = (
-        std::io::BufWriter::new(std::io::stdout().lock()),
-        std::io::stderr(),
-    );
+    let (mut out, mut err) = (std::io::BufWriter::new(std::io::stdout().lock()), std::io::stderr());
     let result = cli::run(&ctx, command, &mut out, &mut err);
     let _ = out.flush();
     drop(out);

@@ -30,10 +30,7 @@ fn patterns_json_lists_ids_and_phase_lengths() {
             "4-7-8"
         ]
     );
-    assert_eq!(
-        (v[0]["in"].as_f64(), v[0]["out"].as_f64()),
-        (Some(4.0), Some(6.0))
-    );
+    assert_eq!((v[0]["in"].as_f64(), v[0]["out"].as_f64()), (Some(4.0), Some(6.0)));
     assert_eq!(v[2]["in"].as_f64(), Some(5.45));
     assert_eq!(v[6]["hold_in"].as_f64(), Some(7.0));
 }
@@ -69,10 +66,7 @@ fn bad_requests_exit_2_and_store_nothing() {
 #[test]
 fn a_custom_pattern_out_of_bounds_is_named_with_its_value() {
     let env = Env::new();
-    write_patterns(
-        &env,
-        r#"{"patterns":[{"id":"rush","name":"Rush","in":1,"out":3}]}"#,
-    );
+    write_patterns(&env, r#"{"patterns":[{"id":"rush","name":"Rush","in":1,"out":3}]}"#);
     for args in [
         &["patterns"][..],
         &["breathe", "--plain", "--pattern", "exhale-4-6"][..],
@@ -93,14 +87,8 @@ fn a_custom_pattern_out_of_bounds_is_named_with_its_value() {
 #[cfg(unix)]
 fn quick_plain_run(
     env: &Env,
-) -> (
-    std::process::Child,
-    std::io::Lines<BufReader<std::process::ChildStdout>>,
-) {
-    write_patterns(
-        env,
-        r#"{"patterns":[{"id":"quick","name":"Quick","in":2,"out":4}]}"#,
-    );
+) -> (std::process::Child, std::io::Lines<BufReader<std::process::ChildStdout>>) {
+    write_patterns(env, r#"{"patterns":[{"id":"quick","name":"Quick","in":2,"out":4}]}"#);
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_attune"))
         .args([
             "breathe",
@@ -150,16 +138,9 @@ fn ctrl_c_ends_a_plain_run_and_records_it_as_stopped_early() {
     interrupt(&child);
     let rest: Vec<String> = lines.map_while(Result::ok).collect();
     let status = child.wait().expect("exits");
-    assert_eq!(
-        status.code(),
-        Some(130),
-        "ended by SIGINT, as the full screen ends"
-    );
+    assert_eq!(status.code(), Some(130), "ended by SIGINT, as the full screen ends");
     let last = rest.last().expect("a summary line");
-    assert!(
-        last.contains("Stopped after 2 breaths. Saved as stopped early."),
-        "{rest:?}"
-    );
+    assert!(last.contains("Stopped after 2 breaths. Saved as stopped early."), "{rest:?}");
     let records = env.history_json(&["--kind", "session"]);
     assert_eq!(records.len(), 1);
     assert_eq!(records[0]["completed"], false);
@@ -192,10 +173,7 @@ fn ctrl_c_in_the_first_seconds_lets_the_run_go_kindly_and_keeps_nothing() {
 #[test]
 fn a_piped_plain_run_keeps_every_line_whole_and_in_order() {
     let env = Env::new();
-    write_patterns(
-        &env,
-        r#"{"patterns":[{"id":"quick","name":"Quick","in":2,"out":4}]}"#,
-    );
+    write_patterns(&env, r#"{"patterns":[{"id":"quick","name":"Quick","in":2,"out":4}]}"#);
     let out = env
         .sh(r#"printf '5\n3\n' | "$ATTUNE_BIN" breathe --pattern quick --minutes 0.1 2>&1"#)
         .output()
@@ -203,14 +181,8 @@ fn a_piped_plain_run_keeps_every_line_whole_and_in_order() {
     assert!(out.status.success());
     let log = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = log.lines().collect();
-    assert!(
-        lines.contains(&"Distress now? 0-10, or Enter to skip: 5"),
-        "{log}"
-    );
-    assert!(
-        lines.contains(&"And now? 0-10, or Enter to skip: 3"),
-        "{log}"
-    );
+    assert!(lines.contains(&"Distress now? 0-10, or Enter to skip: 5"), "{log}");
+    assert!(lines.contains(&"And now? 0-10, or Enter to skip: 3"), "{log}");
     let done = lines
         .iter()
         .position(|l| l.starts_with("[00:06.0] Done: 1 breath. Well done."));

@@ -19,13 +19,7 @@ fn run(id: &str, minutes: f64, follow: bool, checkin: bool, script: Vec<(f64, In
 
 #[test]
 fn one_minute_of_4_6_prints_every_phase_on_its_exact_second() {
-    let r = run(
-        "exhale-4-6",
-        1.0,
-        false,
-        true,
-        vec![(0.0, line("6")), (0.0, line("4"))],
-    );
+    let r = run("exhale-4-6", 1.0, false, true, vec![(0.0, line("6")), (0.0, line("4"))]);
     let mut want = String::new();
     for b in 0..6 {
         want += &format!("[00:{:02}.0] Breathe in 4.0s\n", b * 10);
@@ -34,10 +28,7 @@ fn one_minute_of_4_6_prints_every_phase_on_its_exact_second() {
     want += "[01:00.0] Done: 6 breaths. Well done.\n";
     assert_eq!(r.out, want);
     let s = &r.sessions[0];
-    assert_eq!(
-        (s.practice.as_str(), s.practice_id.as_str()),
-        ("breathe", "exhale-4-6")
-    );
+    assert_eq!((s.practice.as_str(), s.practice_id.as_str()), ("breathe", "exhale-4-6"));
     assert_eq!((s.planned_seconds, s.actual_seconds), (Some(60.0), 60.0));
     assert!(s.completed);
     assert_eq!(s.breaths, Some(6));
@@ -71,13 +62,7 @@ fn the_sigh_and_the_even_pattern_name_their_phases_exactly() {
 
 #[test]
 fn a_stop_records_the_session_as_stopped_early_and_skips_the_after_question() {
-    let r = run(
-        "exhale-4-6",
-        1.0,
-        false,
-        true,
-        vec![(0.0, line("7")), (13.5, Input::Stop)],
-    );
+    let r = run("exhale-4-6", 1.0, false, true, vec![(0.0, line("7")), (13.5, Input::Stop)]);
     assert!(
         r.out
             .ends_with("[00:13.5] Stopped after 1 breath. Saved as stopped early.\n"),
@@ -104,13 +89,7 @@ fn no_checkin_asks_nothing_and_lines_typed_meanwhile_wait_for_the_question() {
     assert!(!r.say.contains("0-10"));
     assert_eq!(r.sessions[0].distress_before, None);
     // Typed during the practice, the answer is kept for the question after it.
-    let typed = run(
-        "exhale-4-6",
-        0.5,
-        false,
-        true,
-        vec![(0.0, line("")), (12.0, line("2"))],
-    );
+    let typed = run("exhale-4-6", 0.5, false, true, vec![(0.0, line("")), (12.0, line("2"))]);
     assert_eq!(typed.sessions[0].distress_after, Some(2));
 }
 
@@ -195,11 +174,7 @@ fn a_quick_second_enter_before_three_breaths_is_only_a_double_tap() {
     ];
     let r = run("exhale-4-6", 1.0, true, false, script);
     assert!(r.say.contains("  1 breath\n"), "{}", r.say);
-    assert!(
-        r.say.contains("  4 breaths"),
-        "went on listening: {}",
-        r.say
-    );
+    assert!(r.say.contains("  4 breaths"), "went on listening: {}", r.say);
 }
 
 /// The fake time and input, noting each cue with the moment it was asked for.

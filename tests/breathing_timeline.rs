@@ -198,11 +198,7 @@ fn taps_give_the_median_breath_and_ignore_double_taps() {
     let mut few = Taps::default();
     few.tap(s(0.0));
     few.tap(s(4.0));
-    assert_eq!(
-        few.period_secs(),
-        None,
-        "fewer than three breaths is not a rhythm"
-    );
+    assert_eq!(few.period_secs(), None, "fewer than three breaths is not a rhythm");
 }
 
 #[test]

@@ -37,10 +37,7 @@ fn a_checkin_prints_its_id_and_reads_back_with_every_field() {
         "long day",
     ]);
     let id = id.trim();
-    assert!(
-        uuid::Uuid::parse_str(id).is_ok_and(|u| u.get_version_num() == 7),
-        "{id}"
-    );
+    assert!(uuid::Uuid::parse_str(id).is_ok_and(|u| u.get_version_num() == 7), "{id}");
     let records = env.history_json(&[]);
     assert_eq!(records.len(), 1);
     let r = &records[0];
@@ -59,10 +56,7 @@ fn a_checkin_prints_its_id_and_reads_back_with_every_field() {
     assert_eq!(r["sensations"], json!(["tight chest", "my own word"]));
     assert_eq!(r["note"], "long day");
     let created = r["created_at"].as_str().expect("created_at");
-    assert!(
-        chrono::DateTime::parse_from_rfc3339(created).is_ok(),
-        "{created}"
-    );
+    assert!(chrono::DateTime::parse_from_rfc3339(created).is_ok(), "{created}");
 }
 
 #[test]
@@ -89,10 +83,7 @@ fn out_of_range_values_exit_2_and_change_nothing() {
         .output()
         .expect("runs");
     let err = String::from_utf8_lossy(&err.stderr);
-    assert!(
-        err.contains("Pain must be a whole number from 0 to 10 (got 12)"),
-        "{err}"
-    );
+    assert!(err.contains("Pain must be a whole number from 0 to 10 (got 12)"), "{err}");
     assert_eq!(env.snapshot(), before);
 }
 
@@ -118,10 +109,7 @@ fn history_filters_by_dates_and_kind() {
     assert_eq!(env.history_json(&["--until", "2026-09-30"]).len(), 1);
 
     let text = env.run_ok(&["history", "--kind", "session"]);
-    assert_eq!(
-        text,
-        "2026-10-15 09:00  practice  Long exhale 4-6 5.0 min\n"
-    );
+    assert_eq!(text, "2026-10-15 09:00  practice  Long exhale 4-6 5.0 min\n");
     let bad = env
         .cmd()
         .args(["history", "--kind", "dream"])
@@ -153,10 +141,7 @@ fn export_then_import_twice_adds_nothing_the_second_time() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        assert_eq!(
-            fs::metadata(&out).expect("exists").permissions().mode() & 0o777,
-            0o600
-        );
+        assert_eq!(fs::metadata(&out).expect("exists").permissions().mode() & 0o777, 0o600);
     }
     let doc: Value = serde_json::from_slice(&fs::read(&out).expect("read")).expect("json");
     assert_eq!(doc["format"], "attune-export");
@@ -183,16 +168,8 @@ fn import_refuses_what_is_not_an_attune_export() {
     env.run_ok(&["checkin", "--distress", "2"]);
     let before = env.snapshot();
     let cases = [
-        (
-            "garbage.json",
-            "{not json".to_string(),
-            "not an attune export",
-        ),
-        (
-            "other.json",
-            json!({"format": "jrnl"}).to_string(),
-            "not an attune export",
-        ),
+        ("garbage.json", "{not json".to_string(), "not an attune export"),
+        ("other.json", json!({"format": "jrnl"}).to_string(), "not an attune export"),
         (
             "newer.json",
             json!({"format": "attune-export", "version": 9, "records": []}).to_string(),
@@ -240,23 +217,13 @@ fn doctor_is_quiet_when_healthy_and_plain_when_not() {
     let out = env.cmd().arg("doctor").output().expect("runs");
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        text.contains("2025-01.json cannot be read at line 2"),
-        "{text}"
-    );
+    assert!(text.contains("2025-01.json cannot be read at line 2"), "{text}");
     assert!(text.contains(".attune-tmp-left.tmp"), "{text}");
-    assert!(
-        text.contains("is open to others"),
-        "the hand-written file is 0644: {text}"
-    );
+    assert!(text.contains("is open to others"), "the hand-written file is 0644: {text}");
     assert!(text.contains("What to do"), "{text}");
 
     let fixed = env.cmd().args(["doctor", "--fix"]).output().expect("runs");
-    assert_eq!(
-        fixed.status.code(),
-        Some(1),
-        "a broken file is never fixed by rewriting it"
-    );
+    assert_eq!(fixed.status.code(), Some(1), "a broken file is never fixed by rewriting it");
     assert!(!dir.join(".attune-tmp-left.tmp").exists());
     fs::remove_file(&broken).expect("remove");
     assert!(env.run_ok(&["doctor"]).contains("All is well."));
@@ -268,10 +235,7 @@ fn without_a_terminal_attune_points_at_the_commands() {
     let out = env.cmd().output().expect("runs");
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("needs a terminal") && err.contains("attune checkin"),
-        "{err}"
-    );
+    assert!(err.contains("needs a terminal") && err.contains("attune checkin"), "{err}");
     assert!(!env.data().exists(), "nothing is created");
 }
 
@@ -322,11 +286,7 @@ fn export_to_a_bare_file_name_writes_in_the_current_folder() {
         .args(["export", "--out", "backup.json"])
         .output()
         .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(here.join("backup.json").is_file());
 }
 
@@ -334,11 +294,7 @@ fn export_to_a_bare_file_name_writes_in_the_current_folder() {
 fn import_refuses_dates_attune_cannot_file() {
     let env = Env::new();
     for at in ["+10000-01-01T00:00:00+00:00", "-0001-06-01T00:00:00+00:00"] {
-        let doc = export_doc(json!([checkin_at(
-            "01900000-0000-7000-8000-0000000000b1",
-            at,
-            3
-        )]));
+        let doc = export_doc(json!([checkin_at("01900000-0000-7000-8000-0000000000b1", at, 3)]));
         let file = env.tmp.path().join("far.json");
         fs::write(&file, doc.to_string()).expect("write");
         let out = env.cmd().arg("import").arg(&file).output().expect("runs");
@@ -365,11 +321,7 @@ fn a_closed_pipe_is_not_a_failure() {
         .output()
         .expect("bash runs");
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0");
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 #[test]
@@ -382,15 +334,9 @@ fn a_high_distress_check_in_gently_offers_grounding_and_help_lines() {
         .expect("runs");
     assert!(out.status.success());
     let id = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        uuid::Uuid::parse_str(id.trim()).is_ok(),
-        "stdout is just the id: {id}"
-    );
+    assert!(uuid::Uuid::parse_str(id.trim()).is_ok(), "stdout is just the id: {id}");
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("attune ground 5-4-3-2-1") && err.contains("116 123"),
-        "{err}"
-    );
+    assert!(err.contains("attune ground 5-4-3-2-1") && err.contains("116 123"), "{err}");
     let calm = env
         .cmd()
         .args(["checkin", "--distress", "8"])
@@ -433,10 +379,7 @@ fn export_refuses_an_out_path_inside_the_data_or_state_folder() {
         outside.join("new-link.json"),
         dotted,
     ];
-    let before = (
-        env.snapshot(),
-        fs::read(state.join("device-id")).expect("id"),
-    );
+    let before = (env.snapshot(), fs::read(state.join("device-id")).expect("id"));
     for format in ["json", "csv", "markdown"] {
         for target in &targets {
             let out = env
@@ -459,13 +402,7 @@ fn export_refuses_an_out_path_inside_the_data_or_state_folder() {
             .expect("runs");
         assert_eq!(out.status.code(), Some(2));
     }
-    assert_eq!(
-        (
-            env.snapshot(),
-            fs::read(state.join("device-id")).expect("id")
-        ),
-        before
-    );
+    assert_eq!((env.snapshot(), fs::read(state.join("device-id")).expect("id")), before);
     assert!(!state.join("notes.json").exists());
     // Beside the folders is fine.
     let fine = outside.join("backup.json");
@@ -509,8 +446,5 @@ fn every_option_of_every_command_says_what_it_does_and_globals_are_listed_apart(
     }
     let mut missing = Vec::new();
     walk(&attune::cli::Cli::command(), "attune", &mut missing);
-    assert!(
-        missing.is_empty(),
-        "options without a description: {missing:?}"
-    );
+    assert!(missing.is_empty(), "options without a description: {missing:?}");
 }

@@ -49,10 +49,7 @@ fn a_mistyped_check_in_is_corrected_and_the_new_value_wins() {
     assert!(records[0].get("note").is_none());
 
     let again = env.run_ok(&["checkin", "edit", &id, "--distress", "1"]);
-    assert_eq!(
-        again.trim(),
-        "Nothing changed: it already held these values."
-    );
+    assert_eq!(again.trim(), "Nothing changed: it already held these values.");
 }
 
 #[test]
@@ -115,17 +112,10 @@ fn a_deleted_check_in_is_gone_from_every_file() {
         .args(["history", "delete", &id])
         .output()
         .expect("runs");
-    assert_eq!(
-        refused.status.code(),
-        Some(2),
-        "no terminal to ask on, no --yes"
-    );
+    assert_eq!(refused.status.code(), Some(2), "no terminal to ask on, no --yes");
     assert_eq!(env.history_json(&[]).len(), 1);
 
-    assert_eq!(
-        env.run_ok(&["history", "delete", &id, "--yes"]).trim(),
-        "Deleted."
-    );
+    assert_eq!(env.run_ok(&["history", "delete", &id, "--yes"]).trim(), "Deleted.");
     assert!(env.history_json(&[]).is_empty());
     assert!(grep_tree(env.tmp.path(), "a private word").is_empty());
 }

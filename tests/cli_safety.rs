@@ -46,19 +46,11 @@ fn assert_all_safe(runs: &[(String, Output)]) {
         for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
             if let Some(c) = raw_control(bytes) {
                 let text = String::from_utf8_lossy(bytes);
-                leaks.push(format!(
-                    "{label} {stream}: U+{:04X} in {text:?}",
-                    u32::from(c)
-                ));
+                leaks.push(format!("{label} {stream}: U+{:04X} in {text:?}", u32::from(c)));
             }
         }
     }
-    assert!(
-        leaks.is_empty(),
-        "{} leaks:\n{}",
-        leaks.len(),
-        leaks.join("\n")
-    );
+    assert!(leaks.is_empty(), "{} leaks:\n{}", leaks.len(), leaks.join("\n"));
 }
 
 /// `s` as a TOML basic string, every character outside printable ASCII escaped.
@@ -157,14 +149,8 @@ fn no_printer_lets_a_control_or_a_direction_override_reach_the_terminal() {
         (vec!["ground", "--list"], ""),
         (vec!["prompts"], ""),
         (vec!["checkin", "--distress", "10", "--note", "fine"], ""),
-        (
-            vec!["breathe", "--plain", "--pattern", "odd", "--minutes", "0.1"],
-            "3\n",
-        ),
-        (
-            vec!["ground", "odd", "--plain", "--no-checkin"],
-            "\nmy line\n",
-        ),
+        (vec!["breathe", "--plain", "--pattern", "odd", "--minutes", "0.1"], "3\n"),
+        (vec!["ground", "odd", "--plain", "--no-checkin"], "\nmy line\n"),
         (vec!["config", "--path"], ""),
         (vec!["status"], ""),
         // Messages that quote what was asked for.
@@ -209,10 +195,7 @@ fn no_printer_lets_a_control_or_a_direction_override_reach_the_terminal() {
         .filter(|(_, o)| !format!("{o:?}").contains("hostile"))
         .map(|(label, _)| label.as_str())
         .collect();
-    assert_eq!(
-        silent,
-        [r#"["prompts"]"#, r#"["config", "--path"]"#, r#"["status"]"#]
-    );
+    assert_eq!(silent, [r#"["prompts"]"#, r#"["config", "--path"]"#, r#"["status"]"#]);
 }
 
 #[test]
@@ -249,11 +232,7 @@ fn a_note_that_looks_like_a_formula_is_exported_to_csv_as_text() {
     );
     assert!(csv.contains(",'@SUM(A1) then -1,"), "{csv}");
     assert!(!csv.contains(",=") && !csv.contains(",@"), "{csv}");
-    assert_eq!(
-        env.history_json(&[])[0]["note"],
-        note,
-        "the record keeps it exactly"
-    );
+    assert_eq!(env.history_json(&[])[0]["note"], note, "the record keeps it exactly");
 }
 
 /// This device's lock, held as another attune saving would hold it.
@@ -279,14 +258,8 @@ fn a_save_behind_another_attunes_says_it_is_waiting_then_gives_up_changing_nothi
         .expect("runs");
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(
-        out.stdout.is_empty(),
-        "no id for a check-in that was not saved"
-    );
-    assert!(
-        err.contains("waiting for another attune to finish saving…"),
-        "{err}"
-    );
+    assert!(out.stdout.is_empty(), "no id for a check-in that was not saved");
+    assert!(err.contains("waiting for another attune to finish saving…"), "{err}");
     assert!(
         err.contains("stopped waiting; nothing was changed") && err.contains(".lock"),
         "{err}"
@@ -321,10 +294,7 @@ fn a_save_waits_for_another_attune_and_goes_through_when_it_is_done() {
     let mut err = BufReader::new(child.stderr.take().expect("stderr"));
     let mut first = String::new();
     err.read_line(&mut first).expect("a line");
-    assert_eq!(
-        first.trim(),
-        "attune: waiting for another attune to finish saving…"
-    );
+    assert_eq!(first.trim(), "attune: waiting for another attune to finish saving…");
     drop(held);
     let out = child.wait_with_output().expect("exits");
     assert!(out.status.success());
@@ -422,10 +392,7 @@ fn journal_list_since_after_until_is_a_usage_error_as_in_history() {
         let out = env.cmd().args(&args).output().expect("runs");
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{command}: {err}");
-        assert!(
-            err.contains("--since 2026-11-20 is after --until 2026-11-01"),
-            "{err}"
-        );
+        assert!(err.contains("--since 2026-11-20 is after --until 2026-11-01"), "{err}");
     }
 }
 
@@ -468,12 +435,7 @@ fn doctor_names_a_stray_file_with_a_hostile_name_safely() {
     std::fs::write(env.data().join("records").join(name), "x").expect("writes");
     let runs: Vec<(String, Output)> = [vec!["doctor"], vec!["history"]]
         .into_iter()
-        .map(|args| {
-            (
-                args.join(" "),
-                env.cmd().args(&args).output().expect("runs"),
-            )
-        })
+        .map(|args| (args.join(" "), env.cmd().args(&args).output().expect("runs")))
         .collect();
     assert_all_safe(&runs);
 }
@@ -491,10 +453,7 @@ fn the_export_line_names_a_hostile_file_name_safely() {
     assert!(run.status.success());
     let said = String::from_utf8_lossy(&run.stderr);
     assert!(said.contains("Exported 1 record to"), "{said}");
-    assert!(
-        !said.contains('\u{1b}') && !said.contains('\u{7}'),
-        "{said:?}"
-    );
+    assert!(!said.contains('\u{1b}') && !said.contains('\u{7}'), "{said:?}");
     assert!(out.exists(), "the file itself keeps its exact name");
 }
 

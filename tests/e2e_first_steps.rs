@@ -36,10 +36,7 @@ fn walk(name: &str, args: &str, steps: &[Step]) -> Vec<(Term, String)> {
                 See(expect) => (expect, &"nothing"),
             };
             let screen = t.wait_for(expect);
-            assert!(
-                !screen.contains("Welcome"),
-                "{width}x{height} {at}: {screen}"
-            );
+            assert!(!screen.contains("Welcome"), "{width}x{height} {at}: {screen}");
         }
         let back = t.wait_for("EXIT=0");
         t.assert_terminal_restored();
@@ -117,10 +114,7 @@ fn attune_ground_routine_goes_from_the_welcome_into_its_first_step() {
         Key("Escape", "EXIT=0"),
     ];
     for (t, back) in walk("ground-routine", "ground exhale-count", &steps) {
-        assert!(
-            !back.contains("Grounded"),
-            "nothing saved, nothing said: {back}"
-        );
+        assert!(!back.contains("Grounded"), "nothing saved, nothing said: {back}");
         assert!(t.records().is_empty());
     }
 }
@@ -190,10 +184,7 @@ fn ctrl_o_lends_the_terminal_to_your_own_editor_and_brings_its_words_back() {
         .status()
         .expect("chmod");
     let bin = env!("CARGO_BIN_EXE_attune");
-    let start = format!(
-        "VISUAL={} {bin} journal new; echo EXIT=$?",
-        editor.display()
-    );
+    let start = format!("VISUAL={} {bin} journal new; echo EXIT=$?", editor.display());
     t.keys(&[&start, "Enter"]);
     t.wait_for("Enter to begin");
     t.keys(&["Enter"]);

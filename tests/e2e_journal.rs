@@ -38,10 +38,7 @@ fn draft(t: &Term) -> String {
 fn wait_for_draft(t: &Term, words: &str) {
     let start = Instant::now();
     while !draft(t).contains(words) {
-        assert!(
-            start.elapsed() < Duration::from_secs(8),
-            "no draft holds {words:?}"
-        );
+        assert!(start.elapsed() < Duration::from_secs(8), "no draft holds {words:?}");
         sleep(Duration::from_millis(100));
     }
 }
@@ -78,11 +75,7 @@ fn sigkill_while_typing_loses_nothing_up_to_the_last_autosave() {
     t.type_text(", then saved");
     t.keys(&["C-s"]);
     t.wait_for("Saved. Thank you for writing.");
-    assert_eq!(
-        draft(&t),
-        "",
-        "the draft is removed once the entry is saved"
-    );
+    assert_eq!(draft(&t), "", "the draft is removed once the entry is saved");
     t.keys(&["Escape"]);
     t.wait_for("j  journal");
     t.keys(&["q"]);
@@ -97,10 +90,7 @@ fn sigkill_while_typing_loses_nothing_up_to_the_last_autosave() {
         .expect("attune runs");
     let entries: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let text = entries[0]["text"].as_str().unwrap_or_default();
-    assert_eq!(
-        text,
-        "Before the kill: shoulders soft 🌿\nand a second line, then saved"
-    );
+    assert_eq!(text, "Before the kill: shoulders soft 🌿\nand a second line, then saved");
 }
 
 #[test]
@@ -121,10 +111,7 @@ fn two_windows_each_keep_their_draft_and_only_a_killed_windows_words_are_offered
         wait_for_draft(&t, words);
     }
     let both = draft(&t);
-    assert!(
-        both.contains("window A") && both.contains("window B"),
-        "{both}"
-    );
+    assert!(both.contains("window A") && both.contains("window B"), "{both}");
 
     // Window B is killed with no chance to save; A goes on running.
     let pid = t.window(b).attune_pid();
@@ -142,8 +129,5 @@ fn two_windows_each_keep_their_draft_and_only_a_killed_windows_words_are_offered
     let screen = w.wait_for("Welcome back");
     assert!(screen.contains("words of window B"), "{screen}");
     assert!(!screen.contains("words of window A"), "{screen}");
-    assert!(
-        t.window(0).screen().contains("words of window A"),
-        "A is still writing"
-    );
+    assert!(t.window(0).screen().contains("words of window A"), "A is still writing");
 }

@@ -79,10 +79,7 @@ fn a_breathing_session_stopped_early_is_kept_and_counted() {
     let records = t.records();
     assert_eq!(records.len(), 1, "{records:?}");
     let r = &records[0];
-    assert_eq!(
-        (r["kind"].as_str(), r["practice"].as_str()),
-        (Some("session"), Some("breathe"))
-    );
+    assert_eq!((r["kind"].as_str(), r["practice"].as_str()), (Some("session"), Some("breathe")));
     assert_eq!(r["practice_id"], "exhale-4-6");
     assert_eq!(r["completed"], false);
     let actual = r["actual_seconds"].as_f64().expect("a number");
@@ -186,10 +183,7 @@ fn home_to_five_four_three_two_one_and_closing_keeping_the_words() {
         (r["distress_before"].as_u64(), r["distress_after"].as_u64()),
         (Some(7), Some(3))
     );
-    assert_eq!(
-        (r["steps_completed"].as_u64(), r["steps_total"].as_u64()),
-        (Some(7), Some(7))
-    );
+    assert_eq!((r["steps_completed"].as_u64(), r["steps_total"].as_u64()), (Some(7), Some(7)));
     let noticed = r["noticed"].as_array().expect("kept words");
     assert_eq!(noticed.len(), 15);
     assert_eq!(noticed[0], "lamp");
@@ -236,10 +230,7 @@ fn resize_through(t: &Term, screen: &str, shows: &str) {
             shows
         };
         t.wait_for(want);
-        assert!(
-            !t.attune_pid().is_empty(),
-            "{screen} at {w}x{h}: attune died"
-        );
+        assert!(!t.attune_pid().is_empty(), "{screen} at {w}x{h}: attune died");
     }
 }
 
@@ -252,18 +243,8 @@ fn resizing_from_200x60_to_20x5_and_back_on_every_screen() {
     let runs: [(&str, &str, &[&str], &str); 5] = [
         ("home", "", &[], "Check-ins"),
         ("the pacer", "breathe --no-checkin", &["Enter"], "left"),
-        (
-            "the steady pacer",
-            "--reduced-motion breathe --no-checkin",
-            &["Enter"],
-            " · ",
-        ),
-        (
-            "the journal editor",
-            "journal new",
-            &["a", "b", "c"],
-            "Ctrl+S",
-        ),
+        ("the steady pacer", "--reduced-motion breathe --no-checkin", &["Enter"], " · "),
+        ("the journal editor", "journal new", &["a", "b", "c"], "Ctrl+S"),
         ("trends", "trends", &[], "Trends"),
     ];
     for (screen, args, keys, shows) in runs {
@@ -306,10 +287,7 @@ fn a_first_attune_breathe_goes_from_the_welcome_to_the_practice() {
     // Started from the shell for one practice: its end is the way back, with one line.
     t.keys(&["Escape"]);
     let back = t.wait_for("EXIT=0");
-    assert!(
-        back.contains("Breathed for under a minute (stopped early)."),
-        "{back}"
-    );
+    assert!(back.contains("Breathed for under a minute (stopped early)."), "{back}");
     t.assert_terminal_restored();
     assert_eq!(t.records().len(), 1, "the practice was kept");
     t.keys(&["clear", "Enter"]);
@@ -379,10 +357,7 @@ fn attune_ground_routine_goes_back_to_the_shell_with_the_change_in_one_line() {
     t.wait_for("You named:");
     t.keys(&["4", "Enter"]);
     let screen = t.wait_for("EXIT=0");
-    assert!(
-        screen.contains("Grounded for under a minute; distress 7 → 4."),
-        "{screen}"
-    );
+    assert!(screen.contains("Grounded for under a minute; distress 7 → 4."), "{screen}");
     t.assert_terminal_restored();
     assert_eq!(t.records().len(), 1);
 }

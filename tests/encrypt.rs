@@ -45,11 +45,7 @@ fn ok(env: &Env, state: Option<&Path>, args: &[&str]) -> String {
 
 fn ok_with(env: &Env, state: Option<&Path>, args: &[&str], stdin: &str) -> String {
     let out = attune(env, state, args, stdin);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).expect("test step")
 }
 
@@ -107,17 +103,8 @@ fn notes(records: &[Value]) -> Vec<String> {
 #[test]
 fn encrypt_on_leaves_no_readable_word_and_every_record_reads_back() {
     let env = Env::new();
-    ok(
-        &env,
-        None,
-        &["checkin", "--distress", "4", "--note", "lighthouse at dusk"],
-    );
-    ok_with(
-        &env,
-        None,
-        &["journal", "new"],
-        "marmalade on toast, slowly\n",
-    );
+    ok(&env, None, &["checkin", "--distress", "4", "--note", "lighthouse at dusk"]);
+    ok_with(&env, None, &["journal", "new"], "marmalade on toast, slowly\n");
     let before = history(&env, None);
     assert!(!readable_words(&env).is_empty(), "plain before");
 
@@ -128,30 +115,16 @@ fn encrypt_on_leaves_no_readable_word_and_every_record_reads_back() {
     let status = ok(&env, None, &["encrypt", "status"]);
     assert!(status.contains("Encryption is on"), "{status}");
     assert!(status.contains("holds the key"), "{status}");
-    assert!(
-        status.contains("(this device): 1 encrypted, 0 plain"),
-        "{status}"
-    );
+    assert!(status.contains("(this device): 1 encrypted, 0 plain"), "{status}");
 
     // Edits, deletes and new records stay sealed too.
     let id = before[0]["id"].as_str().expect("test step").to_string();
-    ok(
-        &env,
-        None,
-        &["checkin", "edit", &id, "--note", "tangerine light"],
-    );
-    ok(
-        &env,
-        None,
-        &["checkin", "--distress", "2", "--note", "harbour wind"],
-    );
+    ok(&env, None, &["checkin", "edit", &id, "--note", "tangerine light"]);
+    ok(&env, None, &["checkin", "--distress", "2", "--note", "harbour wind"]);
     let entry = before[1]["id"].as_str().expect("test step").to_string();
     ok(&env, None, &["journal", "delete", &entry, "--yes"]);
     assert_eq!(readable_words(&env), vec![]);
-    assert_eq!(
-        notes(&history(&env, None)),
-        vec!["harbour wind", "tangerine light"]
-    );
+    assert_eq!(notes(&history(&env, None)), vec!["harbour wind", "tangerine light"]);
     // Running it again is calm: nothing left to encrypt.
     let again = on(&env, &pass_file(&env, "pass", "a long quiet walk"));
     assert!(again.contains("0 files encrypted just now"), "{again}");
@@ -160,26 +133,14 @@ fn encrypt_on_leaves_no_readable_word_and_every_record_reads_back() {
 #[test]
 fn a_device_that_has_not_joined_writes_and_is_read_by_the_others() {
     let env = Env::new();
-    ok(
-        &env,
-        None,
-        &["checkin", "--distress", "5", "--note", "lighthouse"],
-    );
+    ok(&env, None, &["checkin", "--distress", "5", "--note", "lighthouse"]);
     let pass = pass_file(&env, "pass", "salt and pepper");
     on(&env, &pass);
     let other = other_state(&env);
 
     // Writing needs only the public key.
-    ok(
-        &env,
-        Some(&other),
-        &["checkin", "--distress", "3", "--note", "harbour"],
-    );
-    ok(
-        &env,
-        Some(&other),
-        &["checkin", "--distress", "2", "--note", "tangerine"],
-    );
+    ok(&env, Some(&other), &["checkin", "--distress", "3", "--note", "harbour"]);
+    ok(&env, Some(&other), &["checkin", "--distress", "2", "--note", "tangerine"]);
     assert_eq!(readable_words(&env), vec![]);
     // Reading says calmly how to join, and exits 2.
     let out = attune(&env, Some(&other), &["history"], "");
@@ -209,10 +170,7 @@ fn a_device_that_has_not_joined_writes_and_is_read_by_the_others() {
     let out = attune(&env, Some(&other), &["status", "--prompt"], "");
     assert!(out.status.success() && out.stdout.is_empty() && out.stderr.is_empty());
     // The first device reads what the second wrote.
-    assert_eq!(
-        notes(&history(&env, None)),
-        vec!["harbour", "lighthouse", "tangerine"]
-    );
+    assert_eq!(notes(&history(&env, None)), vec!["harbour", "lighthouse", "tangerine"]);
 
     // A wrong passphrase says so, and changes nothing.
     let before = env.snapshot();
@@ -252,11 +210,7 @@ fn a_device_that_has_not_joined_writes_and_is_read_by_the_others() {
     );
     assert!(joined.contains("has joined"), "{joined}");
     assert_eq!(history(&env, Some(&other)), history(&env, None));
-    ok(
-        &env,
-        Some(&other),
-        &["checkin", "--distress", "1", "--note", "marmalade"],
-    );
+    ok(&env, Some(&other), &["checkin", "--distress", "1", "--note", "marmalade"]);
     assert_eq!(notes(&history(&env, None)).len(), 4);
     assert_eq!(readable_words(&env), vec![]);
 }
@@ -264,11 +218,7 @@ fn a_device_that_has_not_joined_writes_and_is_read_by_the_others() {
 #[test]
 fn a_flipped_byte_and_a_cut_file_are_named_as_damaged_and_left_as_they_are() {
     let env = Env::new();
-    ok(
-        &env,
-        None,
-        &["checkin", "--distress", "5", "--note", "lighthouse"],
-    );
+    ok(&env, None, &["checkin", "--distress", "5", "--note", "lighthouse"]);
     on(&env, &pass_file(&env, "pass", "quiet"));
     // Two more devices' files of the same month, sealed: one flipped, one cut short.
     let files = month_files(&env);
@@ -312,11 +262,7 @@ fn a_flipped_byte_and_a_cut_file_are_named_as_damaged_and_left_as_they_are() {
 #[test]
 fn encrypt_off_gives_back_exactly_the_records_that_were_there() {
     let env = Env::new();
-    ok(
-        &env,
-        None,
-        &["checkin", "--distress", "4", "--note", "lighthouse"],
-    );
+    ok(&env, None, &["checkin", "--distress", "4", "--note", "lighthouse"]);
     ok_with(&env, None, &["journal", "new"], "marmalade\n");
     let before = history(&env, None);
     on(&env, &pass_file(&env, "pass", "quiet"));
@@ -349,11 +295,7 @@ fn encrypt_off_gives_back_exactly_the_records_that_were_there() {
 #[test]
 fn a_new_passphrase_rewrites_no_record_and_the_old_one_no_longer_joins() {
     let env = Env::new();
-    ok(
-        &env,
-        None,
-        &["checkin", "--distress", "4", "--note", "lighthouse"],
-    );
+    ok(&env, None, &["checkin", "--distress", "4", "--note", "lighthouse"]);
     let old = pass_file(&env, "old", "first words");
     on(&env, &old);
     let records_before: Vec<_> = env
@@ -410,18 +352,10 @@ fn a_new_passphrase_rewrites_no_record_and_the_old_one_no_longer_joins() {
 fn a_sync_conflict_copy_of_a_sealed_file_is_read_and_folded_in() {
     let env = Env::new();
     on(&env, &pass_file(&env, "pass", "quiet"));
-    ok(
-        &env,
-        None,
-        &["checkin", "--distress", "4", "--note", "lighthouse"],
-    );
+    ok(&env, None, &["checkin", "--distress", "4", "--note", "lighthouse"]);
     let main = month_files(&env).pop().expect("test step");
     let first = std::fs::read(&main).expect("test step");
-    ok(
-        &env,
-        None,
-        &["checkin", "--distress", "3", "--note", "harbour"],
-    );
+    ok(&env, None, &["checkin", "--distress", "3", "--note", "harbour"]);
     // The sync tool kept the newer file as a conflict copy and the older one as the month's.
     let name = main
         .file_name()
@@ -434,27 +368,16 @@ fn a_sync_conflict_copy_of_a_sealed_file_is_read_and_folded_in() {
     assert_eq!(notes(&history(&env, None)), vec!["harbour", "lighthouse"]);
 
     // The next save folds the copy in; then the copy can go and nothing is lost.
-    ok(
-        &env,
-        None,
-        &["checkin", "--distress", "2", "--note", "tangerine"],
-    );
+    ok(&env, None, &["checkin", "--distress", "2", "--note", "tangerine"]);
     std::fs::remove_file(&copy).expect("test step");
-    assert_eq!(
-        notes(&history(&env, None)),
-        vec!["harbour", "lighthouse", "tangerine"]
-    );
+    assert_eq!(notes(&history(&env, None)), vec!["harbour", "lighthouse", "tangerine"]);
     assert_eq!(readable_words(&env), vec![]);
 }
 
 #[test]
 fn without_a_passphrase_nothing_changes_and_the_exit_is_2() {
     let env = Env::new();
-    ok(
-        &env,
-        None,
-        &["checkin", "--distress", "4", "--note", "lighthouse"],
-    );
+    ok(&env, None, &["checkin", "--distress", "4", "--note", "lighthouse"]);
     let before = env.snapshot();
     let out = attune(&env, None, &["encrypt", "on"], "");
     assert_eq!(out.status.code(), Some(2));
@@ -480,11 +403,8 @@ fn without_a_passphrase_nothing_changes_and_the_exit_is_2() {
 /// `encryption.remember = false` on this device.
 fn remember_nothing(env: &Env) {
     std::fs::create_dir_all(env.config()).expect("config dir");
-    std::fs::write(
-        env.config().join("config.toml"),
-        "[encryption]\nremember = false\n",
-    )
-    .expect("config");
+    std::fs::write(env.config().join("config.toml"), "[encryption]\nremember = false\n")
+        .expect("config");
 }
 
 /// Every file under `dir` that holds one of `WORDS`.
@@ -515,18 +435,11 @@ fn remember_false_keeps_no_key_and_no_word_on_this_device_and_reads_ask() {
     let env = Env::new();
     remember_nothing(&env);
     let state = env.tmp.path().join("state");
-    ok(
-        &env,
-        None,
-        &["checkin", "--distress", "4", "--note", "lighthouse"],
-    );
+    ok(&env, None, &["checkin", "--distress", "4", "--note", "lighthouse"]);
     ok_with(&env, None, &["journal", "new"], "marmalade\n");
     // Searching builds an index of words in local state, before encryption.
     ok(&env, None, &["journal", "search", "marmalade"]);
-    assert!(
-        !words_under(&state).is_empty(),
-        "the index holds words before"
-    );
+    assert!(!words_under(&state).is_empty(), "the index holds words before");
     let pass = pass_file(&env, "pass", "quiet");
     let said = on(&env, &pass);
     assert!(said.contains("remember = false"), "{said}");
@@ -534,18 +447,10 @@ fn remember_false_keeps_no_key_and_no_word_on_this_device_and_reads_ask() {
         .map(|d| d.flatten().collect())
         .unwrap_or_default();
     assert!(keys.is_empty(), "no key kept: {keys:?}");
-    assert_eq!(
-        words_under(&state),
-        Vec::<PathBuf>::new(),
-        "no word in local state"
-    );
+    assert_eq!(words_under(&state), Vec::<PathBuf>::new(), "no word in local state");
 
     // Saving needs no passphrase; reading without a terminal or a file exits 2.
-    ok(
-        &env,
-        None,
-        &["checkin", "--distress", "2", "--note", "harbour"],
-    );
+    ok(&env, None, &["checkin", "--distress", "2", "--note", "harbour"]);
     let out = attune(&env, None, &["history"], "");
     assert_eq!(out.status.code(), Some(2));
     let told = String::from_utf8_lossy(&out.stderr);
@@ -587,19 +492,11 @@ fn remember_false_keeps_no_key_and_no_word_on_this_device_and_reads_ask() {
         ])
         .output()
         .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let mut cmd = env.cmd();
     cmd.env("ATTUNE_PASSPHRASE_FILE", &new);
     let out = cmd.args(["history", "--json"]).output().expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let kept = std::fs::read_dir(state.join("keys")).map_or(0, Iterator::count);
     assert_eq!(kept, 0, "still no key on disk");
 }
@@ -607,11 +504,7 @@ fn remember_false_keeps_no_key_and_no_word_on_this_device_and_reads_ask() {
 #[test]
 fn doctor_names_plain_leftovers_a_device_without_the_key_and_a_broken_marker() {
     let env = Env::new();
-    ok(
-        &env,
-        None,
-        &["checkin", "--distress", "4", "--note", "lighthouse"],
-    );
+    ok(&env, None, &["checkin", "--distress", "4", "--note", "lighthouse"]);
     let plain = month_files(&env).pop().expect("a month file");
     let bytes = std::fs::read(&plain).expect("read");
     on(&env, &pass_file(&env, "pass", "quiet"));
@@ -641,12 +534,7 @@ fn doctor_names_plain_leftovers_a_device_without_the_key_and_a_broken_marker() {
     // A broken marker: saves stop rather than go out unsealed, and doctor says why.
     std::fs::write(env.data().join("encryption.json"), b"{ not json").expect("write");
     let before = env.snapshot();
-    let out = attune(
-        &env,
-        None,
-        &["checkin", "--distress", "2", "--note", "harbour"],
-        "",
-    );
+    let out = attune(&env, None, &["checkin", "--distress", "2", "--note", "harbour"], "");
     assert!(!out.status.success());
     assert_eq!(env.snapshot(), before, "nothing saved unsealed");
     assert!(doctor(None).contains("encryption.json"));
@@ -655,11 +543,7 @@ fn doctor_names_plain_leftovers_a_device_without_the_key_and_a_broken_marker() {
 #[test]
 fn a_recovery_key_on_paper_joins_without_the_passphrase_and_lets_a_new_one_be_set() {
     let env = Env::new();
-    ok(
-        &env,
-        None,
-        &["checkin", "--distress", "4", "--note", "lighthouse"],
-    );
+    ok(&env, None, &["checkin", "--distress", "4", "--note", "lighthouse"]);
     on(&env, &pass_file(&env, "pass", "forgotten one day"));
     let out = attune(&env, None, &["encrypt", "recovery-key"], "");
     assert!(out.status.success());
@@ -735,11 +619,7 @@ fn a_recovery_key_on_paper_joins_without_the_passphrase_and_lets_a_new_one_be_se
 #[test]
 fn delete_everything_removes_the_kept_key_and_the_wrapped_one() {
     let env = Env::new();
-    ok(
-        &env,
-        None,
-        &["checkin", "--distress", "4", "--note", "lighthouse"],
-    );
+    ok(&env, None, &["checkin", "--distress", "4", "--note", "lighthouse"]);
     on(&env, &pass_file(&env, "pass", "quiet"));
     let keys = env.tmp.path().join("state").join("keys");
     assert_eq!(std::fs::read_dir(&keys).expect("keys").count(), 1);
@@ -747,11 +627,7 @@ fn delete_everything_removes_the_kept_key_and_the_wrapped_one() {
     assert!(!keys.exists());
     assert!(!env.data().join("encryption.json").exists());
     // A fresh start is plain, as before encryption was ever on.
-    ok(
-        &env,
-        None,
-        &["checkin", "--distress", "1", "--note", "harbour"],
-    );
+    ok(&env, None, &["checkin", "--distress", "1", "--note", "harbour"]);
     assert_eq!(readable_words(&env).len(), 1);
 }
 
@@ -760,11 +636,7 @@ fn with_remember_false_editor_words_wait_in_a_private_folder_in_memory() {
     let env = Env::new();
     remember_nothing(&env);
     let pass = pass_file(&env, "pass", "quiet");
-    ok(
-        &env,
-        None,
-        &["checkin", "--distress", "4", "--note", "lighthouse"],
-    );
+    ok(&env, None, &["checkin", "--distress", "4", "--note", "lighthouse"]);
     on(&env, &pass);
     let run = env.tmp.path().join("run");
     std::fs::create_dir_all(&run).expect("runtime dir");
@@ -773,10 +645,7 @@ fn with_remember_false_editor_words_wait_in_a_private_folder_in_memory() {
     let editor = env.tmp.path().join("editor.sh");
     std::fs::write(
         &editor,
-        format!(
-            "#!/bin/sh\necho \"$1\" > {}\necho marmalade >> \"$1\"\n",
-            seen.display()
-        ),
+        format!("#!/bin/sh\necho \"$1\" > {}\necho marmalade >> \"$1\"\n", seen.display()),
     )
     .expect("editor");
     std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o700))
@@ -789,34 +658,20 @@ fn with_remember_false_editor_words_wait_in_a_private_folder_in_memory() {
         .args(["journal", "new", "--editor"])
         .output()
         .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("in memory"), "{said}");
     let path = std::fs::read_to_string(&seen).expect("seen");
-    assert!(
-        Path::new(path.trim()).starts_with(run.join("attune")),
-        "{path}"
-    );
+    assert!(Path::new(path.trim()).starts_with(run.join("attune")), "{path}");
     assert!(!Path::new(path.trim()).exists(), "removed after");
-    assert_eq!(
-        words_under(&env.tmp.path().join("state")),
-        Vec::<PathBuf>::new()
-    );
+    assert_eq!(words_under(&env.tmp.path().join("state")), Vec::<PathBuf>::new());
     assert_eq!(readable_words(&env), vec![]);
 }
 
 #[test]
 fn an_encrypted_export_round_trips_into_a_fresh_store_with_the_passphrase() {
     let env = Env::new();
-    ok(
-        &env,
-        None,
-        &["checkin", "--distress", "4", "--note", "lighthouse at dusk"],
-    );
+    ok(&env, None, &["checkin", "--distress", "4", "--note", "lighthouse at dusk"]);
     ok_with(&env, None, &["journal", "new"], "marmalade and harbour\n");
     let pass = pass_file(&env, "pass", "a long quiet walk");
     on(&env, &pass);
@@ -865,11 +720,7 @@ fn an_encrypted_export_round_trips_into_a_fresh_store_with_the_passphrase() {
 
     std::fs::write(&file, &sealed).expect("test step");
     let out = import(&["--passphrase-file", pass_arg]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(history(&fresh, None), history(&env, None));
     let journal = |e: &Env| ok(e, None, &["journal", "list", "--json"]);
     assert_eq!(journal(&fresh), journal(&env));
@@ -886,12 +737,7 @@ fn an_encrypted_export_round_trips_into_a_fresh_store_with_the_passphrase() {
     let third = Env::new();
     let with_key = |key: &Path| {
         let key = key.to_str().expect("test step");
-        attune(
-            &third,
-            None,
-            &["import", file_arg, "--recovery-key", key],
-            "",
-        )
+        attune(&third, None, &["import", file_arg, "--recovery-key", key], "")
     };
     let out = with_key(&stranger);
     assert_eq!(out.status.code(), Some(2));
@@ -923,11 +769,7 @@ fn an_encrypted_export_needs_an_encrypted_folder_and_json() {
 #[test]
 fn day_to_day_no_passphrase_work_is_done_the_wrapped_key_is_never_opened() {
     let env = Env::new();
-    ok(
-        &env,
-        None,
-        &["checkin", "--distress", "4", "--note", "lighthouse"],
-    );
+    ok(&env, None, &["checkin", "--distress", "4", "--note", "lighthouse"]);
     ok_with(&env, None, &["journal", "new"], "marmalade\n");
     on(&env, &pass_file(&env, "pass", "quiet"));
     // The passphrase-wrapped key made unusable: any read or save that ran the key

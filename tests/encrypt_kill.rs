@@ -61,16 +61,8 @@ fn history(env: &Env) -> Vec<Value> {
         .args(["history", "--json"])
         .output()
         .expect("test step");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).expect("test step")
 }
 
@@ -133,11 +125,7 @@ fn kill_9_at_any_point_of_encrypt_on_leaves_every_record_readable() {
                 String::from_utf8_lossy(&out.stderr)
             );
         }
-        assert_eq!(
-            history(&env),
-            before,
-            "round {round} ({way}): every record reads"
-        );
+        assert_eq!(history(&env), before, "round {round} ({way}): every record reads");
         sealed = env
             .snapshot()
             .iter()
@@ -162,26 +150,15 @@ fn kill_9_at_any_point_of_encrypt_on_leaves_every_record_readable() {
         .env("ATTUNE_STATE_DIR", &other)
         .output()
         .expect("test step");
-    assert!(
-        joined.status.success(),
-        "{}",
-        String::from_utf8_lossy(&joined.stderr)
-    );
+    assert!(joined.status.success(), "{}", String::from_utf8_lossy(&joined.stderr));
     let out = env
         .cmd()
         .env("ATTUNE_STATE_DIR", &other)
         .args(["history", "--json"])
         .output()
         .expect("test step");
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        serde_json::from_slice::<Vec<Value>>(&out.stdout).expect("test step"),
-        before
-    );
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(serde_json::from_slice::<Vec<Value>>(&out.stdout).expect("test step"), before);
     for (path, bytes) in env.snapshot() {
         assert!(
             !bytes.windows(WORD.len()).any(|w| w == WORD.as_bytes()),

@@ -12,20 +12,14 @@ fn bin() -> &'static str {
 
 /// Run an attune command line in the terminal, with a light scrypt (debug builds only).
 fn run(t: &Term, args: &str) {
-    let line = format!(
-        "clear; ATTUNE_TEST_SCRYPT_LOG_N=8 {} {args}; echo EXIT=$?",
-        bin()
-    );
+    let line = format!("clear; ATTUNE_TEST_SCRYPT_LOG_N=8 {} {args}; echo EXIT=$?", bin());
     t.keys(&[&line, "Enter"]);
 }
 
 /// Run a command to its end, and the screen then: its exit line is named by `tag`, so an
 /// earlier command's exit line is never taken for this one's.
 fn run_done(t: &Term, args: &str, tag: &str) -> String {
-    let line = format!(
-        "clear; ATTUNE_TEST_SCRYPT_LOG_N=8 {} {args}; echo {tag}=$?",
-        bin()
-    );
+    let line = format!("clear; ATTUNE_TEST_SCRYPT_LOG_N=8 {} {args}; echo {tag}=$?", bin());
     t.keys(&[&line, "Enter"]);
     t.wait_for(&format!("{tag}=0"))
 }
@@ -55,10 +49,7 @@ fn a_passphrase_is_asked_twice_unseen_and_two_that_differ_change_nothing() {
     t.keys(&["Enter"]);
     let screen = t.wait_for("EXIT=2");
     assert!(screen.contains("were not the same"), "{screen}");
-    assert!(
-        !screen.contains(SECRET) && !screen.contains("something-else"),
-        "{screen}"
-    );
+    assert!(!screen.contains(SECRET) && !screen.contains("something-else"), "{screen}");
     assert!(!t.root().join("data").join("encryption.json").exists());
     t.assert_terminal_restored();
 
@@ -101,19 +92,12 @@ fn with_remember_false_a_read_asks_once_and_shows_the_records() {
     let t = Term::new("crypt-ask");
     let config = t.root().join("config");
     std::fs::create_dir_all(&config).expect("config dir");
-    std::fs::write(
-        config.join("config.toml"),
-        "[encryption]\nremember = false\n",
-    )
-    .expect("config");
+    std::fs::write(config.join("config.toml"), "[encryption]\nremember = false\n").expect("config");
     let pass = t.root().join("pass");
     std::fs::write(&pass, format!("{SECRET}\n")).expect("pass");
     run(&t, "checkin --distress 3 --note lighthouse");
     t.wait_for("EXIT=0");
-    run(
-        &t,
-        &format!("encrypt on --passphrase-file {}", pass.display()),
-    );
+    run(&t, &format!("encrypt on --passphrase-file {}", pass.display()));
     t.wait_for("EXIT=0");
 
     run_asking(&t, "history", "Your passphrase:");
@@ -142,19 +126,12 @@ fn with_remember_false_the_app_asks_once_before_it_opens() {
     let t = Term::new("crypt-app");
     let config = t.root().join("config");
     std::fs::create_dir_all(&config).expect("config dir");
-    std::fs::write(
-        config.join("config.toml"),
-        "[encryption]\nremember = false\n",
-    )
-    .expect("config");
+    std::fs::write(config.join("config.toml"), "[encryption]\nremember = false\n").expect("config");
     let pass = t.root().join("pass");
     std::fs::write(&pass, format!("{SECRET}\n")).expect("pass");
     run(&t, "checkin --distress 6 --note lighthouse");
     t.wait_for("EXIT=0");
-    run(
-        &t,
-        &format!("encrypt on --passphrase-file {}", pass.display()),
-    );
+    run(&t, &format!("encrypt on --passphrase-file {}", pass.display()));
     t.wait_for("EXIT=0");
 
     run_asking(&t, "", "Your passphrase:");
@@ -176,10 +153,7 @@ fn encrypted_then_other_device(t: &Term) {
     std::fs::write(&pass, format!("{SECRET}\n")).expect("pass");
     run(t, "checkin --distress 3 --note lighthouse");
     t.wait_for("EXIT=0");
-    run(
-        t,
-        &format!("encrypt on --passphrase-file {}", pass.display()),
-    );
+    run(t, &format!("encrypt on --passphrase-file {}", pass.display()));
     t.wait_for("EXIT=0");
     let other = t.root().join("state-other");
     t.keys(&[
@@ -246,23 +220,13 @@ fn a_plain_export_says_so_and_an_encrypted_one_asks_its_passphrase_on_import() {
     std::fs::write(&pass, format!("{SECRET}\n")).expect("pass");
     run(&t, "checkin --distress 3 --note lighthouse");
     t.wait_for("EXIT=0");
-    run(
-        &t,
-        &format!("encrypt on --passphrase-file {}", pass.display()),
-    );
+    run(&t, &format!("encrypt on --passphrase-file {}", pass.display()));
     t.wait_for("EXIT=0");
     let plain = t.root().join("plain.json");
     let screen = run_done(&t, &format!("export --out {}", plain.display()), "PLAIN");
-    assert!(
-        screen.contains("this export is plain readable text"),
-        "{screen}"
-    );
+    assert!(screen.contains("this export is plain readable text"), "{screen}");
     let sealed = t.root().join("sealed.json");
-    let screen = run_done(
-        &t,
-        &format!("export --encrypt --out {}", sealed.display()),
-        "SEALED",
-    );
+    let screen = run_done(&t, &format!("export --encrypt --out {}", sealed.display()), "SEALED");
     assert!(!screen.contains("plain readable"), "{screen}");
 
     // Into a fresh store on a terminal: the passphrase is asked, unseen.
@@ -274,21 +238,13 @@ fn a_plain_export_says_so_and_an_encrypted_one_asks_its_passphrase_on_import() {
         ),
         "Enter",
     ]);
-    run_asking(
-        &t,
-        &format!("import {}", sealed.display()),
-        "Your passphrase:",
-    );
+    run_asking(&t, &format!("import {}", sealed.display()), "Your passphrase:");
     t.type_text("not-it");
     t.keys(&["Enter"]);
     let screen = t.wait_for("EXIT=2");
     assert!(screen.contains("does not open this export"), "{screen}");
     assert!(!fresh.join("data").exists(), "nothing stored");
-    run_asking(
-        &t,
-        &format!("import {}", sealed.display()),
-        "Your passphrase:",
-    );
+    run_asking(&t, &format!("import {}", sealed.display()), "Your passphrase:");
     t.type_text(SECRET);
     t.keys(&["Enter"]);
     let screen = t.wait_for("EXIT=0");
@@ -302,19 +258,12 @@ fn with_remember_false_and_no_passphrase_typed_the_app_opens_and_says_how_to_rea
     let t = Term::new("crypt-app-esc");
     let config = t.root().join("config");
     std::fs::create_dir_all(&config).expect("config dir");
-    std::fs::write(
-        config.join("config.toml"),
-        "[encryption]\nremember = false\n",
-    )
-    .expect("config");
+    std::fs::write(config.join("config.toml"), "[encryption]\nremember = false\n").expect("config");
     let pass = t.root().join("pass");
     std::fs::write(&pass, format!("{SECRET}\n")).expect("pass");
     run(&t, "checkin --distress 6 --note lighthouse");
     t.wait_for("EXIT=0");
-    run(
-        &t,
-        &format!("encrypt on --passphrase-file {}", pass.display()),
-    );
+    run(&t, &format!("encrypt on --passphrase-file {}", pass.display()));
     t.wait_for("EXIT=0");
 
     run_asking(&t, "", "Your passphrase:");

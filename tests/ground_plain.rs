@@ -97,11 +97,7 @@ fn skip_and_back_move_between_steps_and_skips_are_not_counted_as_done() {
     let s = &r.sessions[0];
     assert!(!s.completed, "the end of input stops the run");
     assert_eq!(s.steps_completed, Some(1));
-    assert!(
-        r.out.contains("Stopped after 1 of 7 steps. Saved."),
-        "{}",
-        r.out
-    );
+    assert!(r.out.contains("Stopped after 1 of 7 steps. Saved."), "{}", r.out);
 }
 
 #[test]
@@ -117,22 +113,11 @@ fn exhale_counting_counts_to_nine_and_gives_the_breathing_rate() {
         .filter(|l| l.starts_with("  ") && l.trim().parse::<u32>().is_ok())
         .map(str::trim)
         .collect();
-    assert_eq!(
-        counts,
-        ["1", "2", "3", "4", "5", "6", "7", "8", "9", "1", "2", "3"]
-    );
+    assert_eq!(counts, ["1", "2", "3", "4", "5", "6", "7", "8", "9", "1", "2", "3"]);
     let s = &r.sessions[0];
     assert_eq!(s.exhale_count, Some(12));
-    assert_eq!(
-        s.exhale_rate,
-        Some(12.0),
-        "a press every 5 s is 12 a minute"
-    );
-    assert!(
-        r.out.contains("12 out-breaths counted, about 12 a minute."),
-        "{}",
-        r.out
-    );
+    assert_eq!(s.exhale_rate, Some(12.0), "a press every 5 s is 12 a minute");
+    assert!(r.out.contains("12 out-breaths counted, about 12 a minute."), "{}", r.out);
 }
 
 #[test]
@@ -162,11 +147,7 @@ fn timed_chosen_and_rated_steps() {
     ];
     let named = ground("name-it", false, script);
     assert!(named.out.contains("   1. tight chest"), "{}", named.out);
-    assert!(
-        named.out.contains("A whole number from 0 to 10"),
-        "{}",
-        named.out
-    );
+    assert!(named.out.contains("A whole number from 0 to 10"), "{}", named.out);
     let s = &named.sessions[0];
     assert_eq!(s.noticed, ["tight chest", "my own word"]);
     assert_eq!(s.intensity, Some(6));
@@ -180,11 +161,7 @@ fn distress_before_and_after_and_a_gentle_offer_when_it_rose() {
     let r = ground("kind-pause", true, script);
     let s = &r.sessions[0];
     assert_eq!((s.distress_before, s.distress_after), (Some(3), Some(6)));
-    assert!(
-        r.say.contains("went up a little") && r.say.contains("988"),
-        "{}",
-        r.say
-    );
+    assert!(r.say.contains("went up a little") && r.say.contains("988"), "{}", r.say);
 }
 
 #[test]
@@ -218,11 +195,7 @@ fn the_binary_lists_refuses_unknown_routines_and_runs_plain_from_stdin() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("no grounding routine \"calm-down\""));
     let none = env.cmd().args(["ground"]).output().expect("runs");
-    assert_eq!(
-        none.status.code(),
-        Some(2),
-        "without a terminal, a routine must be named"
-    );
+    assert_eq!(none.status.code(), Some(2), "without a terminal, a routine must be named");
     assert!(!env.data().exists(), "nothing stored");
 
     let run = env
@@ -231,11 +204,7 @@ fn the_binary_lists_refuses_unknown_routines_and_runs_plain_from_stdin() {
         .write_stdin("\n\n\n")
         .output()
         .expect("runs");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let text = String::from_utf8_lossy(&run.stdout);
     // Piped lines that end within seconds are not a practice: nothing is saved.
     assert!(

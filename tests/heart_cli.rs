@@ -28,10 +28,7 @@ fn each_file_format_is_read_and_stored() {
         ("timed.txt", "t-rr", 113),
     ] {
         let said = env.run_ok(&["heart", "import", &fixture(file)]);
-        assert!(
-            said.starts_with("Saved a reading outside practice"),
-            "{said}"
-        );
+        assert!(said.starts_with("Saved a reading outside practice"), "{said}");
         let stored = hearts(&env);
         let h = stored.last().expect("a reading");
         assert_eq!(h["source"], source, "{file}");
@@ -52,10 +49,7 @@ fn every_number_is_said_with_its_meaning() {
         ("Swing ", "rose and fell within a breath"),
         ("Low-frequency power ", "slow breathing"),
         ("Coherence ", "(6 breaths a minute)"),
-        (
-            "0% of the beats needed correcting",
-            "missed, extra or early",
-        ),
+        ("0% of the beats needed correcting", "missed, extra or early"),
     ] {
         let line = said
             .lines()
@@ -94,10 +88,7 @@ fn a_broken_file_is_refused_with_its_line_and_nothing_is_stored() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("broken.txt line 5: \"81O\" should be a number"),
-        "{err}"
-    );
+    assert!(err.contains("broken.txt line 5: \"81O\" should be a number"), "{err}");
     assert!(err.contains("Nothing was stored."), "{err}");
     assert!(env.snapshot().is_empty(), "nothing written");
 }
@@ -107,21 +98,9 @@ fn files_that_are_not_heart_beats_are_refused() {
     let env = Env::new();
     let dir = env.tmp.path();
     let cases: [(&str, &[u8], &str); 5] = [
-        (
-            "words.txt",
-            b"hello there\n",
-            "words.txt line 1: this is not a heart-beat file",
-        ),
-        (
-            "bytes.txt",
-            b"800\n810\n\xff\xfe\n",
-            "bytes.txt line 3: this is not text",
-        ),
-        (
-            "empty.txt",
-            b"\n\n",
-            "the file holds no heart-beat intervals",
-        ),
+        ("words.txt", b"hello there\n", "words.txt line 1: this is not a heart-beat file"),
+        ("bytes.txt", b"800\n810\n\xff\xfe\n", "bytes.txt line 3: this is not text"),
+        ("empty.txt", b"\n\n", "the file holds no heart-beat intervals"),
         ("zero.txt", b"800\n0\n", "zero.txt line 2: 0 ms cannot be"),
         ("few.txt", b"800\n810\n790\n", "too few usable beats"),
     ];
@@ -179,10 +158,7 @@ fn show_lists_readings_and_resting_weeks_with_counts() {
     let said = env.run_ok(&["heart", "show"]);
     assert_eq!(said.matches("resting reading ·").count(), 3, "{said}");
     assert_eq!(said.matches("reading outside practice ·").count(), 1);
-    assert!(
-        said.contains(": 1 reading · RMSSD 30 ms · heart rate 66 a minute"),
-        "{said}"
-    );
+    assert!(said.contains(": 1 reading · RMSSD 30 ms · heart rate 66 a minute"), "{said}");
     assert!(said.contains(": 2 readings · RMSSD"), "{said}");
     assert!(said.contains("not baselines"));
     let doc: Value = serde_json::from_str(&env.run_ok(&["heart", "show", "--json"])).unwrap();
@@ -212,17 +188,11 @@ fn a_reading_no_attune_writes_is_kept_but_not_counted() {
     assert!(out.status.success());
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["readings"].as_array().unwrap().len(), 0);
-    assert!(
-        !String::from_utf8_lossy(&out.stderr).is_empty(),
-        "said on stderr"
-    );
+    assert!(!String::from_utf8_lossy(&out.stderr).is_empty(), "said on stderr");
     let before = env.snapshot();
     env.run_ok(&["heart", "import", &fixture("elite_hrv.txt")]);
     let kept = env.snapshot();
-    assert!(
-        before.iter().all(|f| kept.contains(f)),
-        "the odd record is kept verbatim"
-    );
+    assert!(before.iter().all(|f| kept.contains(f)), "the odd record is kept verbatim");
 }
 
 #[test]
@@ -242,17 +212,10 @@ fn rest_reads_a_command_for_the_minutes_asked() {
         ])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("Reading for 1 min"), "{err}");
-    assert!(
-        err.contains("[00:30] heart 60") && err.contains("[01:00] heart"),
-        "{err}"
-    );
+    assert!(err.contains("[00:30] heart 60") && err.contains("[01:00] heart"), "{err}");
     let h: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(h["context"], "rest");
     let seconds = h["seconds"].as_f64().unwrap();
@@ -287,18 +250,11 @@ fn rest_from_a_fifo_keeps_what_came_before_its_writer_closed() {
         }
     }
     let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("The heart data stopped at"), "{err}");
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        said.starts_with("Saved a resting reading: 1 min 30 s, 90 beats."),
-        "{said}"
-    );
+    assert!(said.starts_with("Saved a resting reading: 1 min 30 s, 90 beats."), "{said}");
     assert_eq!(hearts(&env)[0]["source"], "t-rr");
 }
 
@@ -306,18 +262,9 @@ fn rest_from_a_fifo_keeps_what_came_before_its_writer_closed() {
 fn rest_refuses_what_it_cannot_use_and_stores_nothing() {
     let env = Env::new();
     for (args, said) in [
-        (
-            vec!["--minutes", "9", "--heart-cmd", "true"],
-            "1 to 5 minutes",
-        ),
-        (
-            vec!["--minutes", "1", "--heart-cmd", "exit 3"],
-            "too few usable beats",
-        ),
-        (
-            vec!["--minutes", "1", "--heart-cmd", "echo hello; echo there"],
-            "too few",
-        ),
+        (vec!["--minutes", "9", "--heart-cmd", "true"], "1 to 5 minutes"),
+        (vec!["--minutes", "1", "--heart-cmd", "exit 3"], "too few usable beats"),
+        (vec!["--minutes", "1", "--heart-cmd", "echo hello; echo there"], "too few"),
     ] {
         let out = env
             .cmd()
@@ -356,10 +303,7 @@ fn a_reading_can_be_deleted_and_its_numbers_go() {
     assert!(hearts(&env).is_empty());
     let files = env.snapshot();
     let text = String::from_utf8_lossy(&files[0].1);
-    assert!(
-        text.contains("\"kind\": \"heart\"") && !text.contains("rmssd_ms"),
-        "{text}"
-    );
+    assert!(text.contains("\"kind\": \"heart\"") && !text.contains("rmssd_ms"), "{text}");
 }
 
 #[test]
@@ -373,10 +317,7 @@ fn a_reading_shows_in_history_and_changes_no_practice_figure() {
         .lines()
         .find(|l| l.contains("heart"))
         .expect("a heart line");
-    assert!(
-        line.contains("resting reading · 66.7 a minute · RMSSD"),
-        "{line}"
-    );
+    assert!(line.contains("resting reading · 66.7 a minute · RMSSD"), "{line}");
     let after: Value = serde_json::from_str(&env.run_ok(&["trends", "--json"])).unwrap();
     assert_eq!(before, after);
     let csv = env.run_ok(&["export", "--format", "csv"]);
@@ -440,9 +381,6 @@ fn ctrl_c_stops_a_rest_reading_and_keeps_what_was_read() {
     drop(w);
     assert_eq!(out.status.code(), Some(130));
     let h: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(
-        (h["context"].clone(), h["beats"].clone()),
-        (json!("rest"), json!(30))
-    );
+    assert_eq!((h["context"].clone(), h["beats"].clone()), (json!("rest"), json!(30)));
     assert_eq!(hearts(&env).len(), 1);
 }

@@ -47,18 +47,11 @@ fn a_breathing_series_shows_its_swing_and_frequency() {
     let truth = 60_000.0 / 950.0 - 60_000.0 / 1050.0;
     let (swing, period) = s.swing.expect("a swing");
     assert_eq!(period, 10.0);
-    assert!(
-        (swing - truth).abs() / truth < 0.12,
-        "swing {swing} vs {truth}"
-    );
+    assert!((swing - truth).abs() / truth < 0.12, "swing {swing} vs {truth}");
     let spec = s.spectrum.expect("five minutes give a spectrum");
     assert!((spec.peak_hz - 0.1).abs() <= 0.003, "peak {}", spec.peak_hz);
     // Nearly all of the variance (50²/2 = 1250 ms², plus the wobble) is in one peak.
-    assert!(
-        (spec.lf_power - 1250.0).abs() / 1250.0 < 0.2,
-        "lf {}",
-        spec.lf_power
-    );
+    assert!((spec.lf_power - 1250.0).abs() / 1250.0 < 0.2, "lf {}", spec.lf_power);
     assert!(spec.coherence > 3.0, "coherence {}", spec.coherence);
     assert_eq!(s.cleaned.corrected(), 0);
     assert_eq!(s.minutes.len(), 5, "{} s", s.seconds);

@@ -50,11 +50,7 @@ fn empty_text_is_not_saved_and_exits_non_zero() {
             .write_stdin(text)
             .output()
             .expect("runs");
-        assert_eq!(
-            out.status.code(),
-            Some(2),
-            "nothing to save is a usage error"
-        );
+        assert_eq!(out.status.code(), Some(2), "nothing to save is a usage error");
         assert!(String::from_utf8_lossy(&out.stderr).contains("nothing was saved"));
     }
     assert!(!env.data().exists());
@@ -83,22 +79,14 @@ fn list_filters_search_show_edit_and_delete() {
         ],
     );
     let home = new_entry(&env, "A quiet walk at dusk.", &["--tag", "home"]);
-    assert_eq!(
-        list(&env, &["--limit", "1"])[0]["id"],
-        home.as_str(),
-        "newest first"
-    );
+    assert_eq!(list(&env, &["--limit", "1"])[0]["id"], home.as_str(), "newest first");
     let tagged = list(&env, &["--tag", "work"]);
     assert_eq!(tagged.len(), 1);
     assert_eq!(tagged[0]["prompt_id"], "body-04");
     assert_eq!(tagged[0]["sensations"], serde_json::json!(["jaw clench"]));
     let today = common::pinned_local().date_naive();
     assert_eq!(
-        list(
-            &env,
-            &["--since", &today.to_string(), "--until", &today.to_string()]
-        )
-        .len(),
+        list(&env, &["--since", &today.to_string(), "--until", &today.to_string()]).len(),
         2
     );
     assert_eq!(list(&env, &["--until", "2000-01-01"]).len(), 0);
@@ -129,11 +117,7 @@ fn list_filters_search_show_edit_and_delete() {
     assert!(edited.status.success());
     let after = list(&env, &["--tag", "work"]);
     assert_eq!(after[0]["text"], "Tense meeting; better by evening.");
-    assert_eq!(
-        after[0]["id"],
-        work.as_str(),
-        "an edit keeps the entry's id"
-    );
+    assert_eq!(after[0]["id"], work.as_str(), "an edit keeps the entry's id");
 
     let unasked = env
         .cmd()
@@ -141,11 +125,7 @@ fn list_filters_search_show_edit_and_delete() {
         .write_stdin("")
         .output()
         .expect("runs");
-    assert_eq!(
-        unasked.status.code(),
-        Some(2),
-        "no terminal to ask on, and no --yes"
-    );
+    assert_eq!(unasked.status.code(), Some(2), "no terminal to ask on, and no --yes");
     env.run_ok(&["journal", "delete", short, "--yes"]);
     assert_eq!(list(&env, &[]).len(), 1);
     let gone = env
@@ -187,11 +167,7 @@ fn a_jrnl_export_imports_once() {
         .args(["import", "--from", "jrnl", path, "--from", "attune"])
         .output()
         .expect("runs");
-    assert_eq!(
-        wrong.status.code(),
-        Some(2),
-        "an attune import of a jrnl file is refused"
-    );
+    assert_eq!(wrong.status.code(), Some(2), "an attune import of a jrnl file is refused");
 }
 
 #[test]
@@ -255,10 +231,7 @@ fn search_keeps_up_with_edits_deletes_and_a_damaged_index() {
     assert!(search("river").contains("No journal entries hold that."));
     assert!(search("sea calm").contains("The sea was calm today."));
     std::fs::write(&index, "{ not json").expect("damage the index");
-    assert!(
-        search("sea").contains("The sea was calm today."),
-        "a damaged index is rebuilt"
-    );
+    assert!(search("sea").contains("The sea was calm today."), "a damaged index is rebuilt");
     env.run_ok(&["journal", "delete", &short, "--yes"]);
     assert!(search("sea").contains("No journal entries hold that."));
     let json: Vec<Value> =
@@ -314,11 +287,7 @@ fn a_jrnl_entry_dated_outside_the_years_attune_files_is_refused_and_nothing_impo
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{date}: {err}");
         assert!(err.contains("entry 2") && err.contains(date), "{err}");
-        assert!(
-            out.stdout.is_empty(),
-            "{}",
-            String::from_utf8_lossy(&out.stdout)
-        );
+        assert!(out.stdout.is_empty(), "{}", String::from_utf8_lossy(&out.stdout));
         assert!(env.snapshot().is_empty(), "{date}: something was stored");
     }
 }
@@ -327,11 +296,8 @@ fn a_jrnl_entry_dated_outside_the_years_attune_files_is_refused_and_nothing_impo
 fn failing_editor(env: &Env, words: &str, code: u8) -> std::path::PathBuf {
     use std::os::unix::fs::PermissionsExt;
     let script = env.tmp.path().join("editor.sh");
-    std::fs::write(
-        &script,
-        format!("#!/bin/sh\nprintf '%s' '{words}' > \"$1\"\nexit {code}\n"),
-    )
-    .expect("script");
+    std::fs::write(&script, format!("#!/bin/sh\nprintf '%s' '{words}' > \"$1\"\nexit {code}\n"))
+        .expect("script");
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("mode");
     script
 }
@@ -386,10 +352,7 @@ fn words_from_an_editor_whose_save_fails_are_kept_as_a_draft() {
         .expect("runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains("nothing was saved") && stderr.contains("kept in"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("nothing was saved") && stderr.contains("kept in"), "{stderr}");
     assert_eq!(kept_draft(&env).text, "an entry the disk would not take");
 }
 
@@ -406,10 +369,7 @@ fn text_over_the_limit_is_refused_and_nothing_stored() {
         .expect("runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(
-        stderr.contains("nothing was saved") && stderr.contains("1 MB"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("nothing was saved") && stderr.contains("1 MB"), "{stderr}");
     assert!(!env.data().exists(), "nothing was stored");
 }
 
@@ -470,22 +430,13 @@ fn an_entrys_words_change_without_its_text_and_a_bad_mix_changes_nothing() {
         .trim()
         .to_string();
     let shown = env.run_ok(&["journal", "show", &id]);
-    assert!(
-        shown.contains("Feelings: sad") && shown.contains("Tags: work"),
-        "{shown}"
-    );
+    assert!(shown.contains("Feelings: sad") && shown.contains("Tags: work"), "{shown}");
 
     let said = env.run_ok(&["journal", "edit", &id, "--tag", "rest", "--feeling", "calm"]);
     assert_eq!(said.trim(), "Saved.");
     let shown = env.run_ok(&["journal", "show", &id]);
-    assert!(
-        shown.contains("Tags: rest") && shown.contains("Feelings: calm"),
-        "{shown}"
-    );
-    assert!(
-        shown.contains("Body: tight chest") && shown.contains("A long day."),
-        "{shown}"
-    );
+    assert!(shown.contains("Tags: rest") && shown.contains("Feelings: calm"), "{shown}");
+    assert!(shown.contains("Body: tight chest") && shown.contains("A long day."), "{shown}");
 
     let same = env.run_ok(&["journal", "edit", &id, "--tag", "rest"]);
     assert!(same.starts_with("Nothing changed"), "{same}");
@@ -501,10 +452,7 @@ fn an_entrys_words_change_without_its_text_and_a_bad_mix_changes_nothing() {
 
     env.run_ok(&["journal", "edit", &id, "--clear", "sensations"]);
     let shown = env.run_ok(&["journal", "show", &id]);
-    assert!(
-        !shown.contains("Body:") && shown.contains("Tags: rest"),
-        "{shown}"
-    );
+    assert!(!shown.contains("Body:") && shown.contains("Tags: rest"), "{shown}");
 }
 
 #[test]
@@ -524,10 +472,7 @@ fn journal_show_says_which_practice_an_entry_was_written_after() {
     std::fs::write(&file, doc.to_string()).expect("writes");
     env.run_ok(&["import", file.to_str().expect("utf-8 path")]);
     let shown = env.run_ok(&["journal", "show", "beef"]);
-    assert!(
-        shown.contains("Written after a practice: Long exhale 4-6 at 09:00."),
-        "{shown}"
-    );
+    assert!(shown.contains("Written after a practice: Long exhale 4-6 at 09:00."), "{shown}");
 }
 
 #[test]
@@ -539,10 +484,7 @@ fn a_starred_entry_is_found_with_list_starred_and_shows_its_star() {
         .to_string();
     env.run_ok_with(&["journal", "new"], "An ordinary day.\n");
     assert_eq!(env.run_ok(&["journal", "star", &keep]).trim(), "Starred.");
-    assert_eq!(
-        env.run_ok(&["journal", "star", &keep]).trim(),
-        "It already had a star."
-    );
+    assert_eq!(env.run_ok(&["journal", "star", &keep]).trim(), "It already had a star.");
     let starred = env.run_ok(&["journal", "list", "--starred"]);
     assert!(
         starred.contains("★ Worth keeping.") && !starred.contains("ordinary"),
@@ -552,10 +494,7 @@ fn a_starred_entry_is_found_with_list_starred_and_shows_its_star() {
         env.run_ok(&["journal", "show", &keep])
             .contains("★ Starred")
     );
-    assert_eq!(
-        env.run_ok(&["journal", "unstar", &keep]).trim(),
-        "The star is off."
-    );
+    assert_eq!(env.run_ok(&["journal", "unstar", &keep]).trim(), "The star is off.");
     assert!(
         env.run_ok(&["journal", "list", "--starred"])
             .contains("No journal entries here.")

@@ -17,10 +17,7 @@ fn the_default_file_and_its_path() {
     let text = env.run_ok(&["config", "--print-default"]);
     assert!(text.contains("[breathing]") && text.contains("starts_on = \"monday\""));
     let path = env.run_ok(&["config", "--path"]);
-    assert!(
-        path.contains("config.toml") && path.contains("not there yet"),
-        "{path}"
-    );
+    assert!(path.contains("config.toml") && path.contains("not there yet"), "{path}");
     write_config(&env, &text);
     env.run_ok(&["patterns"]);
 }
@@ -40,11 +37,7 @@ fn settings_change_what_commands_do() {
         .args(["breathe", "--plain", "--no-checkin"])
         .output()
         .expect("runs");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     assert!(
         String::from_utf8_lossy(&run.stdout)
             .starts_with("[00:00.0] Breathe in 3.0s\n[00:03.0] Breathe out 4.0s\n")
@@ -103,25 +96,16 @@ fn a_broken_settings_file_is_named_and_every_command_goes_on_with_the_defaults()
             .expect("runs");
         assert_eq!(check.status.code(), Some(2), "{text:?}");
         let err = String::from_utf8_lossy(&check.stderr);
-        assert!(
-            err.contains(said) && err.matches(said).count() == 1,
-            "said once: {err}"
-        );
+        assert!(err.contains(said) && err.matches(said).count() == 1, "said once: {err}");
         let prompt = env
             .cmd()
             .args(["status", "--prompt"])
             .output()
             .expect("runs");
-        assert!(
-            prompt.status.success() && prompt.stderr.is_empty(),
-            "the prompt stays quiet"
-        );
+        assert!(prompt.status.success() && prompt.stderr.is_empty(), "the prompt stays quiet");
     }
     // One bad setting leaves the others working: the 1-minute pattern still applies.
-    write_config(
-        &env,
-        "[breathing]\npattern = \"sigh\"\nminutes = \"five\"\n",
-    );
+    write_config(&env, "[breathing]\npattern = \"sigh\"\nminutes = \"five\"\n");
     let out = env
         .cmd()
         .args(["breathe", "--plain", "--no-checkin", "--minutes", "0.1"])
@@ -139,25 +123,16 @@ fn a_broken_settings_file_is_named_and_every_command_goes_on_with_the_defaults()
     assert_eq!(missing.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such.toml: could not be read"));
     write_config(&env, "[trends]\nhide_streaks = true\n");
-    assert_eq!(
-        env.run_ok(&["config", "--check"]).trim(),
-        "config.toml is fine."
-    );
+    assert_eq!(env.run_ok(&["config", "--check"]).trim(), "config.toml is fine.");
 }
 
 #[test]
 fn the_prompt_line_says_today_in_a_few_words_and_never_fails() {
     let env = Env::new();
-    assert!(
-        env.run_ok(&["status", "--prompt"]).is_empty(),
-        "nothing to say yet"
-    );
+    assert!(env.run_ok(&["status", "--prompt"]).is_empty(), "nothing to say yet");
     assert!(!env.data().exists(), "status creates nothing");
     env.run_ok(&["checkin", "--distress", "3"]);
-    assert_eq!(
-        env.run_ok(&["status", "--prompt"]).trim(),
-        "last distress 3"
-    );
+    assert_eq!(env.run_ok(&["status", "--prompt"]).trim(), "last distress 3");
     assert!(
         env.run_ok(&["status"])
             .starts_with("Today: last distress 3 · 0 days this week.")
@@ -186,10 +161,7 @@ fn completions_and_the_manual_page() {
     let env = Env::new();
     for shell in ["bash", "zsh", "fish", "powershell"] {
         let text = env.run_ok(&["completions", shell]);
-        assert!(
-            text.contains("attune") && text.contains("breathe"),
-            "{shell}"
-        );
+        assert!(text.contains("attune") && text.contains("breathe"), "{shell}");
     }
     let bad = env
         .cmd()
@@ -221,15 +193,9 @@ fn delete_everything_asks_twice_and_says_what_it_removed() {
         .output()
         .expect("runs");
     let text = String::from_utf8_lossy(&yes.stdout);
-    assert!(
-        yes.status.success() && text.contains("Removed 1 record file(s)"),
-        "{text}"
-    );
+    assert!(yes.status.success() && text.contains("Removed 1 record file(s)"), "{text}");
     assert!(!env.data().join("records").exists() && !env.tmp.path().join("state").exists());
-    assert!(
-        env.config().join("config.toml").exists(),
-        "settings are kept"
-    );
+    assert!(env.config().join("config.toml").exists(), "settings are kept");
     assert!(
         env.run_ok(&["delete-everything"])
             .contains("nothing to delete")
@@ -258,10 +224,7 @@ fn a_key_override_that_cannot_work_gives_way_to_the_default_keys() {
         // Without a terminal the app cannot open, but the keys do not stop it trying.
         let app = env.cmd().output().expect("runs");
         let err = String::from_utf8_lossy(&app.stderr);
-        assert!(
-            err.contains(said) && err.contains("needs a terminal"),
-            "{err}"
-        );
+        assert!(err.contains(said) && err.contains("needs a terminal"), "{err}");
     }
     write_config(&env, "[keys]\nbreathe = \"B\"\nquit = \"ctrl+q\"\n");
     let out = env.cmd().arg("history").output().expect("runs");
@@ -271,18 +234,12 @@ fn a_key_override_that_cannot_work_gives_way_to_the_default_keys() {
 #[test]
 fn config_init_writes_the_commented_default_once_and_never_overwrites() {
     let env = Env::new();
-    assert!(
-        !env.config().exists(),
-        "a fresh machine has no config folder"
-    );
+    assert!(!env.config().exists(), "a fresh machine has no config folder");
     let said = env.run_ok(&["config", "--init"]);
     assert!(said.contains("config.toml"), "{said}");
     let written = std::fs::read_to_string(env.config().join("config.toml")).expect("written");
     assert_eq!(written, env.run_ok(&["config", "--print-default"]));
-    assert_eq!(
-        env.run_ok(&["config", "--check"]).trim(),
-        "config.toml is fine."
-    );
+    assert_eq!(env.run_ok(&["config", "--check"]).trim(), "config.toml is fine.");
 
     std::fs::write(env.config().join("config.toml"), "# mine\n").expect("edit");
     let again = env.cmd().args(["config", "--init"]).output().expect("runs");
@@ -308,10 +265,7 @@ fn the_manual_has_its_sections_and_points_at_no_missing_pages() {
         assert!(man.contains(section), "{section}");
     }
     assert!(man.contains("988"), "the crisis lines are in the page");
-    assert!(
-        !man.contains("(1)\n"),
-        "no attune-<command>(1) pages are named"
-    );
+    assert!(!man.contains("(1)\n"), "no attune-<command>(1) pages are named");
 }
 
 #[test]
@@ -324,9 +278,7 @@ fn a_reader_that_stops_early_is_a_quiet_exit_for_every_long_output() {
         "config --print-default",
     ] {
         let out = env
-            .sh(&format!(
-                "\"$ATTUNE_BIN\" {args} | true; echo \"rc=${{?}}\""
-            ))
+            .sh(&format!("\"$ATTUNE_BIN\" {args} | true; echo \"rc=${{?}}\""))
             .output()
             .expect("runs");
         let err = String::from_utf8_lossy(&out.stderr);
@@ -350,20 +302,10 @@ fn example(default: &str, table: &str) -> String {
 fn the_default_files_examples_of_a_pattern_and_a_routine_work_as_written() {
     let env = Env::new();
     let default = env.run_ok(&["config", "--print-default"]);
-    let both = format!(
-        "{}\n{}\n",
-        example(&default, "patterns"),
-        example(&default, "routines")
-    );
-    assert!(
-        both.contains("slow-3-7") && both.contains("feet-first"),
-        "{both}"
-    );
+    let both = format!("{}\n{}\n", example(&default, "patterns"), example(&default, "routines"));
+    assert!(both.contains("slow-3-7") && both.contains("feet-first"), "{both}");
     write_config(&env, &both);
-    assert_eq!(
-        env.run_ok(&["config", "--check"]).trim(),
-        "config.toml is fine."
-    );
+    assert_eq!(env.run_ok(&["config", "--check"]).trim(), "config.toml is fine.");
     assert!(env.run_ok(&["patterns"]).contains("slow-3-7"));
     assert!(env.run_ok(&["ground", "--list"]).contains("feet-first"));
 }

@@ -107,11 +107,7 @@ fn each_phase_change_of_a_plain_run_starts_one_player_with_a_valid_wav() {
     )
     .output()
     .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let phases = stdout.lines().filter(|l| l.contains("Breathe")).count();
     assert_eq!(phases, 4, "{stdout}");
@@ -189,11 +185,7 @@ fn with_no_player_the_bell_stands_in_and_it_says_so_once() {
     let out = c.output().expect("runs");
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(
-        stderr.matches("No sound player found").count(),
-        1,
-        "{stderr}"
-    );
+    assert_eq!(stderr.matches("No sound player found").count(), 1, "{stderr}");
     assert!(stderr.contains("the terminal bell stands in"), "{stderr}");
     let history = env.history_json(&["--kind", "session"]);
     assert_eq!(history[0]["sound"], "bell");
@@ -244,10 +236,7 @@ fn no_player_is_left_running_when_a_plain_run_is_stopped() {
         let status = child.wait().expect("exits");
         assert!(!status.success());
         // By the time attune has exited, its player is gone too (killed and reaped).
-        assert!(
-            !running(started[0].0),
-            "{signal}: the player was left running"
-        );
+        assert!(!running(started[0].0), "{signal}: the player was left running");
     }
 }
 
@@ -283,11 +272,7 @@ fn sound_test_names_the_player_or_says_what_to_install() {
 
     let bin = fake_player(&env, "0");
     let played = sound_test(&env, &bin, false, &["--sound", "pulses"]);
-    assert!(
-        played.status.success(),
-        "{}",
-        String::from_utf8_lossy(&played.stderr)
-    );
+    assert!(played.status.success(), "{}", String::from_utf8_lossy(&played.stderr));
     let said = String::from_utf8_lossy(&played.stdout);
     assert!(said.contains("through pw-play"), "{said}");
     // In and out; pulses have nothing for a hold.
@@ -306,17 +291,10 @@ fn the_voice_says_in_out_and_hold_slowly_through_the_speech_program() {
     std::fs::write(&speaker, script).expect("script");
     std::fs::set_permissions(&speaker, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let out = sound_test(&env, &bin, false, &["--sound", "voice"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("through espeak-ng"));
     let words = std::fs::read_to_string(&said).expect("spoken");
-    assert_eq!(
-        words,
-        "-s 110 -a 30 in\n-s 110 -a 30 out\n-s 110 -a 30 hold\n"
-    );
+    assert_eq!(words, "-s 110 -a 30 in\n-s 110 -a 30 out\n-s 110 -a 30 hold\n");
 }
 
 #[test]
@@ -346,11 +324,7 @@ fn a_plain_run_with_the_voice_says_in_and_out_at_each_change() {
     )
     .output()
     .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     // A completed run lets its last cue finish before it exits.
     let words = std::fs::read_to_string(&said).expect("spoken");
     assert_eq!(words, "-w -r -40 -i -40 in\n-w -r -40 -i -40 out\n");

@@ -41,10 +41,7 @@ fn a_timed_step_cues_once_when_its_time_is_up() {
     assert_eq!(step_cues(&rig), 0, "not before its time");
     rig.run_to(20.1);
     assert_eq!(step_cues(&rig), 1);
-    assert_eq!(
-        rig.app.cues.since(0).last().map(|c| c.style),
-        Some(Style::Pulses)
-    );
+    assert_eq!(rig.app.cues.since(0).last().map(|c| c.style), Some(Style::Pulses));
     rig.run_to(30.0).act(Action::Tick);
     assert_eq!(step_cues(&rig), 1, "once");
     // The next timed step has its own cue, 15 s after it began.
@@ -112,8 +109,5 @@ fn line_by_line_a_timed_step_cues_once_and_not_when_left_before_its_time() {
     });
     assert_eq!(cues.len(), 1, "{cues:?}\n{}", r.out);
     assert_eq!(cues[0].0, Duration::from_secs(20));
-    assert_eq!(
-        (cues[0].1.kind, cues[0].1.style),
-        (CueKind::StepDone, Style::Tones)
-    );
+    assert_eq!((cues[0].1.kind, cues[0].1.style), (CueKind::StepDone, Style::Tones));
 }

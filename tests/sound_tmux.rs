@@ -49,9 +49,7 @@ fn breathe(t: &Term) {
     t.keys(&[&line, "Enter"]);
     t.wait_for("soft tones, rising in and falling out");
     t.keys(&["Enter"]);
-    t.wait_until("the first cue's player starts", || {
-        players(t.root()).len() == 1
-    });
+    t.wait_until("the first cue's player starts", || players(t.root()).len() == 1);
 }
 
 #[test]
@@ -59,15 +57,11 @@ fn esc_quiets_the_cue_still_sounding_and_sigterm_leaves_no_player() {
     let t = Term::new("sound-esc");
     breathe(&t);
     // The out-breath's cue comes at 4 s.
-    t.wait_until("the second cue's player starts", || {
-        players(t.root()).len() == 2
-    });
+    t.wait_until("the second cue's player starts", || players(t.root()).len() == 2);
     t.keys(&["Escape"]);
     // Stopped in its first seconds: not kept, and quiet at once all the same.
     t.wait_for("nothing was saved");
-    t.wait_until("every player is stopped", || {
-        players(t.root()).iter().all(|p| !running(p))
-    });
+    t.wait_until("every player is stopped", || players(t.root()).iter().all(|p| !running(p)));
     t.keys(&["Enter"]);
     t.wait_for("EXIT=0");
 

@@ -22,12 +22,7 @@ fn assert_store_healthy(sb: &Sandbox) {
                 .expect("readable")
                 .unwrap_or_else(|p| panic!("{} {p}", path.display()));
             let ids: BTreeSet<Uuid> = file.records.iter().map(|r| r.id).collect();
-            assert_eq!(
-                ids.len(),
-                file.records.len(),
-                "{} holds an id twice",
-                path.display()
-            );
+            assert_eq!(ids.len(), file.records.len(), "{} holds an id twice", path.display());
         }
     }
     let snap = store.load_all().expect("load_all");
@@ -81,11 +76,7 @@ fn kill_9_mid_checkin_never_loses_an_acknowledged_record_or_breaks_a_file() {
             .output()
             .expect("run attune");
         span = span.max(started.elapsed());
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         acked.insert(parse_id(&out.stdout).expect("id"), (i, note));
     }
     let span_us = (span.as_micros() as u64).clamp(2_000, 50_000);
@@ -143,10 +134,7 @@ fn kill_9_mid_checkin_never_loses_an_acknowledged_record_or_breaks_a_file() {
                 );
                 finished += 1;
                 let id = parse_id(&out.stdout).unwrap_or_else(|| {
-                    panic!(
-                        "round {k}: no id printed: {:?}",
-                        String::from_utf8_lossy(&out.stdout)
-                    )
+                    panic!("round {k}: no id printed: {:?}", String::from_utf8_lossy(&out.stdout))
                 });
                 acked.insert(id, (distress, note));
             }
@@ -164,10 +152,7 @@ fn kill_9_mid_checkin_never_loses_an_acknowledged_record_or_breaks_a_file() {
     let snap = store.load_all().expect("load_all");
     for r in &seeded {
         let got = snap.merged.get(&r.id).expect("seeded record kept");
-        assert_eq!(
-            serde_json::to_value(got).unwrap(),
-            serde_json::to_value(r).unwrap()
-        );
+        assert_eq!(serde_json::to_value(got).unwrap(), serde_json::to_value(r).unwrap());
     }
     for (id, (distress, note)) in &acked {
         let r = snap
@@ -196,11 +181,7 @@ fn kill_9_mid_checkin_never_loses_an_acknowledged_record_or_breaks_a_file() {
         .args(["checkin", "--distress", "1", "--note", "after the storm"])
         .output()
         .expect("run attune");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let last = parse_id(&out.stdout).expect("id");
     assert_eq!(
         temps_in(&store.layout().device_dir(&device)),
@@ -210,10 +191,7 @@ fn kill_9_mid_checkin_never_loses_an_acknowledged_record_or_breaks_a_file() {
     assert_store_healthy(&sb);
     assert_private(&sb);
     let snap = store.load_all().expect("load_all");
-    assert_eq!(
-        note_of(snap.merged.get(&last).unwrap()),
-        Some("after the storm")
-    );
+    assert_eq!(note_of(snap.merged.get(&last).unwrap()), Some("after the storm"));
 }
 
 #[test]
@@ -240,11 +218,7 @@ done"#;
     let mut printed = BTreeSet::new();
     for (w, child) in children.into_iter().enumerate() {
         let out = child.wait_with_output().expect("wait");
-        assert!(
-            out.status.success(),
-            "writer {w}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "writer {w}: {}", String::from_utf8_lossy(&out.stderr));
         let text = String::from_utf8(out.stdout).unwrap();
         assert_eq!(text.lines().count(), EACH, "writer {w}");
         for line in text.lines() {
@@ -255,11 +229,7 @@ done"#;
 
     let store = sb.store();
     let device_dirs = attune::store::layout::device_dirs(&store.layout().records_dir()).unwrap();
-    assert_eq!(
-        device_dirs.len(),
-        1,
-        "the writers agreed on one device id: {device_dirs:?}"
-    );
+    assert_eq!(device_dirs.len(), 1, "the writers agreed on one device id: {device_dirs:?}");
     assert_eq!(device_dirs[0].0, store.device());
     assert_store_healthy(&sb);
     assert_private(&sb);
@@ -389,19 +359,9 @@ fn a_write_that_fails_for_lack_of_room_leaves_the_old_file_intact() {
     assert!(!out.status.success(), "the check-in claimed success");
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(out.stdout.is_empty(), "an id was printed for a failed save");
-    assert!(
-        stderr.contains(&path.display().to_string()),
-        "message names the file: {stderr}"
-    );
-    assert!(
-        stderr.contains("File too large"),
-        "message says why: {stderr}"
-    );
-    assert_eq!(
-        std::fs::read(&path).unwrap(),
-        before,
-        "the old file changed"
-    );
+    assert!(stderr.contains(&path.display().to_string()), "message names the file: {stderr}");
+    assert!(stderr.contains("File too large"), "message says why: {stderr}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the old file changed");
     assert!(
         temps_in(&store.layout().device_dir(store.device())).is_empty(),
         "a temp file was left behind"
@@ -416,11 +376,7 @@ fn a_write_that_fails_for_lack_of_room_leaves_the_old_file_intact() {
         .args(["checkin", "--distress", "3", "--note", "room again"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(store.load_all().unwrap().merged.len(), 201);
 }
 
@@ -443,21 +399,13 @@ fn a_file_size_limit_gives_the_same_clean_message_without_any_trap() {
         .output()
         .expect("run sh");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "not killed by a signal: {out:?}"
-    );
+    assert_eq!(out.status.code(), Some(1), "not killed by a signal: {out:?}");
     assert!(out.stdout.is_empty(), "an id was printed for a failed save");
     assert!(
         stderr.contains(&path.display().to_string())
             && stderr.contains("nothing was saved; your earlier records are safe"),
         "{stderr}"
     );
-    assert_eq!(
-        std::fs::read(&path).unwrap(),
-        before,
-        "the old file changed"
-    );
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the old file changed");
     assert_eq!(store.load_all().unwrap().merged.len(), 200);
 }

@@ -87,10 +87,7 @@ fn a_broken_month_file_is_never_overwritten_and_is_named_with_line_and_column() 
     write(&own_good, &month_bytes(&me, "2025-01", &["january, mine"]));
     let other = "0190aaaaaaaa7000800000000000beef";
     let other_good = layout.month_path(other, "2025-02");
-    write(
-        &other_good,
-        &month_bytes(other, "2025-02", &["february, theirs"]),
-    );
+    write(&other_good, &month_bytes(other, "2025-02", &["february, theirs"]));
     let other_broken = layout.month_path(other, "2025-03");
     let other_broken_bytes = truncated(other, "2025-03");
     write(&other_broken, &other_broken_bytes);
@@ -103,11 +100,7 @@ fn a_broken_month_file_is_never_overwritten_and_is_named_with_line_and_column() 
         panic!("the truncated file parsed");
     };
     let text = String::from_utf8(broken_bytes.clone()).unwrap();
-    assert_eq!(
-        line,
-        text.lines().count(),
-        "the error is where the file ends"
-    );
+    assert_eq!(line, text.lines().count(), "the error is where the file ends");
     assert_eq!(column, text.lines().last().unwrap().len());
 
     // The new check-in is kept all the same, in a file beside the broken one, and the
@@ -136,19 +129,10 @@ fn a_broken_month_file_is_never_overwritten_and_is_named_with_line_and_column() 
         problem_at(&snap.problems, &own_broken),
         Problem::Broken { line: l, column: c, .. } if (*l, *c) == (line, column)
     ));
-    assert!(matches!(
-        problem_at(&snap.problems, &other_broken),
-        Problem::Broken { .. }
-    ));
-    assert_eq!(
-        problem_at(&snap.problems, &other_newer),
-        &Problem::Newer { version: 2 }
-    );
+    assert!(matches!(problem_at(&snap.problems, &other_broken), Problem::Broken { .. }));
+    assert_eq!(problem_at(&snap.problems, &other_newer), &Problem::Newer { version: 2 });
     let notes = live_notes(&snap.merged);
-    assert_eq!(
-        notes,
-        ["january, mine", "february, theirs", "into a broken month"]
-    );
+    assert_eq!(notes, ["january, mine", "february, theirs", "into a broken month"]);
 
     // A save that touches the broken month keeps its records beside it, and the other
     // month in the same batch is saved as usual.
@@ -158,10 +142,7 @@ fn a_broken_month_file_is_never_overwritten_and_is_named_with_line_and_column() 
     assert_eq!(report.changed, 2);
     assert_eq!(report.beside.len(), 1, "{report:?}");
     assert_eq!(report.beside[0].damaged.path, own_broken);
-    assert!(matches!(
-        report.beside[0].damaged.problem,
-        Problem::Broken { .. }
-    ));
+    assert!(matches!(report.beside[0].damaged.problem, Problem::Broken { .. }));
     assert_eq!(report.beside[0].kept_in, beside);
     let mut notes = live_notes(&store.load_all().unwrap().merged);
     notes.sort();
@@ -211,23 +192,14 @@ fn a_newer_version_month_file_is_never_overwritten_and_the_version_is_named() {
             && stderr.contains(&beside.display().to_string()),
         "names both files: {stderr}"
     );
-    assert!(
-        stderr.contains("newer attune (format version 2"),
-        "names the version: {stderr}"
-    );
+    assert!(stderr.contains("newer attune (format version 2"), "names the version: {stderr}");
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
     assert_eq!(std::fs::read(&other_path).unwrap(), other_bytes);
     assert!(temps_in(&store.layout().device_dir(&me)).is_empty());
 
     let snap = store.load_all().unwrap();
-    assert_eq!(
-        problem_at(&snap.problems, &path),
-        &Problem::Newer { version: 2 }
-    );
-    assert_eq!(
-        problem_at(&snap.problems, &other_path),
-        &Problem::Newer { version: 2 }
-    );
+    assert_eq!(problem_at(&snap.problems, &path), &Problem::Newer { version: 2 });
+    assert_eq!(problem_at(&snap.problems, &other_path), &Problem::Newer { version: 2 });
     assert_eq!(live_notes(&snap.merged), ["into a newer month"]);
 }
 
@@ -259,11 +231,7 @@ fn assert_private_layout(sb: &Sandbox, umask: &str) {
         let want = if p.is_dir() { 0o700 } else { 0o600 };
         assert_eq!(mode(&p), want, "umask {umask}: {}", p.display());
         let name = p.file_name().unwrap().to_string_lossy();
-        assert!(
-            !name.starts_with(TEMP_PREFIX),
-            "left behind: {}",
-            p.display()
-        );
+        assert!(!name.starts_with(TEMP_PREFIX), "left behind: {}", p.display());
     }
 }
 
@@ -408,10 +376,7 @@ fn unknown_fields_and_exact_numbers_survive_saves() {
         "updated_at": "2026-03-21T08:00:00+01:00",
         "deleted_at": "2026-03-21T08:00:00+01:00",
     });
-    assert_eq!(
-        by_id(&saved, "01900000-0000-7000-8000-000000000001"),
-        expected
-    );
+    assert_eq!(by_id(&saved, "01900000-0000-7000-8000-000000000001"), expected);
     for id in ["0002", "0003"] {
         let id = format!("01900000-0000-7000-8000-00000000{id}");
         assert_eq!(by_id(&saved, &id), by_id(&original, &id), "record {id}");
@@ -427,10 +392,7 @@ fn a_ranged_read_opens_only_the_months_it_needs() {
     let me = store.device().to_string();
     let layout = store.layout().clone();
     let other = "0190aaaaaaaa7000800000000000f00d";
-    write(
-        &layout.month_path(&me, "2025-12"),
-        &month_bytes(&me, "2025-12", &["december"]),
-    );
+    write(&layout.month_path(&me, "2025-12"), &month_bytes(&me, "2025-12", &["december"]));
     write(
         &layout.month_path(other, "2026-01"),
         &month_bytes(other, "2026-01", &["january, theirs"]),
@@ -485,10 +447,7 @@ fn a_month_file_that_cannot_be_opened_is_reported_and_the_rest_still_loads() {
         .load_all()
         .expect("a missing link does not stop the read");
     assert_eq!(snap.merged.live().len(), 1);
-    assert!(matches!(
-        problem_at(&snap.problems, &dangling),
-        Problem::Unopenable { .. }
-    ));
+    assert!(matches!(problem_at(&snap.problems, &dangling), Problem::Unopenable { .. }));
 
     let out = sb.attune().arg("doctor").output().expect("run attune");
     assert_eq!(out.status.code(), Some(1));
@@ -522,10 +481,7 @@ fn one_record_this_version_cannot_read_hides_nothing_else_and_survives_saves() {
     run_checkin(&sb, "after");
     let back: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     let records = back["records"].as_array().unwrap();
-    assert!(
-        records.contains(&odd) && records.contains(&edited),
-        "{back:#}"
-    );
+    assert!(records.contains(&odd) && records.contains(&edited), "{back:#}");
     let mut notes = live_notes(&store.load_all().unwrap().merged);
     notes.sort();
     assert_eq!(notes, ["after", "kept"]);
@@ -545,10 +501,7 @@ fn conflict_copies_and_linked_device_folders_are_read() {
         &month_bytes("laptop", "2026-03", &["only in the copy"]),
     );
     let elsewhere = sb.root.path().join("elsewhere");
-    write(
-        &elsewhere.join("2026-04.json"),
-        &month_bytes("phone", "2026-04", &["linked"]),
-    );
+    write(&elsewhere.join("2026-04.json"), &month_bytes("phone", "2026-04", &["linked"]));
     std::os::unix::fs::symlink(&elsewhere, sb.data.join("records").join("phone")).unwrap();
 
     let snap = store.load_all().unwrap();
@@ -576,18 +529,12 @@ fn a_month_file_with_a_byte_order_mark_is_read_and_an_empty_one_is_named() {
     write(&other.join("2026-04.json"), b"");
     let snap = store.load_all().unwrap();
     assert_eq!(live_notes(&snap.merged), ["after a mark"]);
-    assert_eq!(
-        problem_at(&snap.problems, &other.join("2026-04.json")),
-        &Problem::Empty
-    );
+    assert_eq!(problem_at(&snap.problems, &other.join("2026-04.json")), &Problem::Empty);
     let history = sb.attune().arg("history").output().unwrap();
     let warned = String::from_utf8_lossy(&history.stderr);
     assert!(warned.contains("2026-04.json is empty"), "{warned}");
     let doctor = sb.attune().arg("doctor").output().unwrap();
     let said = String::from_utf8_lossy(&doctor.stdout);
     assert_eq!(doctor.status.code(), Some(1), "{said}");
-    assert!(
-        said.contains("is empty") && !said.contains("All is well"),
-        "{said}"
-    );
+    assert!(said.contains("is empty") && !said.contains("All is well"), "{said}");
 }

@@ -70,16 +70,14 @@ fn version() -> impl Strategy<Value = V> {
         prop::bool::weighted(0.2),
         0..3usize,
     )
-        .prop_map(
-            |(id, updated, updated_offset, created_offset, tombstone, note)| V {
-                id,
-                updated,
-                updated_offset,
-                created_offset,
-                tombstone,
-                note,
-            },
-        )
+        .prop_map(|(id, updated, updated_offset, created_offset, tombstone, note)| V {
+            id,
+            updated,
+            updated_offset,
+            created_offset,
+            tombstone,
+            note,
+        })
 }
 
 fn json(r: &Record) -> String {
@@ -298,13 +296,8 @@ fn two_devices_union_and_the_newer_edit_wins() {
     let doomed = checkin(5, "deleted on A", t0 + Duration::minutes(1));
     let older = checkin(4, "A, edited on B too late", t0 + Duration::minutes(2));
     let march = checkin(3, "made on A in March", t0 + Duration::days(2));
-    a.save_all(vec![
-        mine.clone(),
-        doomed.clone(),
-        older.clone(),
-        march.clone(),
-    ])
-    .unwrap();
+    a.save_all(vec![mine.clone(), doomed.clone(), older.clone(), march.clone()])
+        .unwrap();
     let theirs = checkin(2, "made on B", t0 + Duration::minutes(3));
     b.save(theirs.clone()).unwrap();
 
@@ -318,11 +311,7 @@ fn two_devices_union_and_the_newer_edit_wins() {
     let a_feb = a.layout().month_path(a.device(), "2026-02");
     let a_bytes = std::fs::read(&a_feb).unwrap();
     b.save(edited.clone()).unwrap();
-    assert_eq!(
-        std::fs::read(&a_feb).unwrap(),
-        a_bytes,
-        "B wrote into A's folder"
-    );
+    assert_eq!(std::fs::read(&a_feb).unwrap(), a_bytes, "B wrote into A's folder");
     // The edit goes to the month of created_at, in B's folder.
     assert!(b.layout().month_path(b.device(), "2026-02").is_file());
 

@@ -111,10 +111,7 @@ fn history_says_in_one_line_how_many_records_could_not_be_read() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("fine"), "{stdout}");
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(
-        stderr,
-        "attune: 2 records could not be read; `attune doctor` explains.\n"
-    );
+    assert_eq!(stderr, "attune: 2 records could not be read; `attune doctor` explains.\n");
 }
 
 #[test]
@@ -153,19 +150,13 @@ fn a_stray_file_in_the_records_folder_is_named_and_doctor_is_not_all_well() {
     );
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains(&stray.display().to_string()), "{stderr}");
-    assert!(
-        stderr.contains("it is a file among the device folders"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("it is a file among the device folders"), "{stderr}");
     let out = env.cmd().args(["doctor"]).output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(!out.status.success());
     assert!(!stdout.contains("All is well"), "{stdout}");
     assert!(stdout.contains(&stray.display().to_string()), "{stdout}");
-    assert!(
-        stdout.contains("is a file among the device folders"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("is a file among the device folders"), "{stdout}");
 }
 
 #[test]

@@ -122,10 +122,7 @@ fn a_record_out_of_bounds_is_kept_verbatim_never_counted_and_named_by_doctor() {
     write(&mine, &serde_json::to_vec(&v).unwrap());
     ok(&sb, &["checkin", "--distress", "3"]);
     let back: Value = serde_json::from_slice(&std::fs::read(&mine).unwrap()).unwrap();
-    assert!(
-        back["records"].as_array().unwrap().contains(&wild),
-        "{back:#}"
-    );
+    assert!(back["records"].as_array().unwrap().contains(&wild), "{back:#}");
     assert_eq!(back["records"].as_array().unwrap().len(), 3);
 
     // An import holding such a record is refused whole, naming it.
@@ -180,10 +177,7 @@ fn a_delete_leaves_no_trace_of_the_words_anywhere_attune_keeps_files() {
     assert!(!files_holding(&sb, "walnut").is_empty());
 
     let short = id.replace('-', "")[24..].to_string();
-    assert_eq!(
-        ok(&sb, &["journal", "delete", &short, "--yes"]).trim(),
-        "Deleted."
-    );
+    assert_eq!(ok(&sb, &["journal", "delete", &short, "--yes"]).trim(), "Deleted.");
     // The next reads rebuild what they keep.
     assert!(ok(&sb, &["journal", "search", "walnut"]).contains("No journal entries"));
     ok(&sb, &["trends", "--all"]);
@@ -197,10 +191,7 @@ fn a_delete_leaves_no_trace_of_the_words_anywhere_attune_keeps_files() {
         .map(String::as_str)
         .collect();
     keys.sort();
-    assert_eq!(
-        keys,
-        ["created_at", "deleted_at", "id", "kind", "updated_at"]
-    );
+    assert_eq!(keys, ["created_at", "deleted_at", "id", "kind", "updated_at"]);
 }
 
 #[test]
@@ -236,11 +227,7 @@ fn an_old_tombstone_that_kept_the_words_is_slimmed_by_the_next_save_of_its_month
     ]);
     write(&path, &month_json(&me, &month, records));
     assert!(ok(&sb, &["journal", "search", "hazelnut"]).contains("No journal entries"));
-    assert_eq!(
-        files_holding(&sb, "hazelnut"),
-        std::slice::from_ref(&path),
-        "only the old file"
-    );
+    assert_eq!(files_holding(&sb, "hazelnut"), std::slice::from_ref(&path), "only the old file");
 
     ok(&sb, &["checkin", "--distress", "2"]);
     assert_eq!(files_holding(&sb, "hazelnut"), Vec::<PathBuf>::new());
@@ -272,11 +259,7 @@ fn notes_in(path: &Path) -> Vec<String> {
 }
 
 fn in_both() -> Value {
-    checkin_json(
-        "01900000-0000-7000-8000-0000000000a1",
-        "2026-05-02T08:00:00+00:00",
-        "in both",
-    )
+    checkin_json("01900000-0000-7000-8000-0000000000a1", "2026-05-02T08:00:00+00:00", "in both")
 }
 
 /// This device's May file with one check-in, and a sync-conflict copy of it holding that
@@ -314,20 +297,13 @@ fn a_save_folds_every_conflict_copy_of_its_month_into_the_month_file() {
         )],
     );
     assert_eq!(notes_in(&main), ["in both", "new", "only in the copy"]);
-    assert_eq!(
-        std::fs::read(&copy).unwrap(),
-        copy_bytes,
-        "a save never writes a copy"
-    );
+    assert_eq!(std::fs::read(&copy).unwrap(), copy_bytes, "a save never writes a copy");
 }
 
 #[test]
 fn while_a_month_file_is_damaged_new_records_are_kept_beside_it_and_go_home_once_it_mends() {
     let sb = Sandbox::new();
-    ok(
-        &sb,
-        &["checkin", "--distress", "1", "--note", "before the damage"],
-    );
+    ok(&sb, &["checkin", "--distress", "1", "--note", "before the damage"]);
     let me = sb.device_id();
     let month = current_month();
     let main = sb.layout().month_path(&me, &month);
@@ -335,18 +311,12 @@ fn while_a_month_file_is_damaged_new_records_are_kept_beside_it_and_go_home_once
     let broken = &good[..good.len() / 2];
     write(&main, broken);
 
-    let out = run(
-        &sb,
-        &["checkin", "--distress", "2", "--note", "first beside"],
-    );
+    let out = run(&sb, &["checkin", "--distress", "2", "--note", "first beside"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let beside = sb.layout().beside_path(&me, &month, 2);
     assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
     assert!(stderr(&out).contains("saved beside it"), "{}", stderr(&out));
-    ok(
-        &sb,
-        &["checkin", "--distress", "3", "--note", "second beside"],
-    );
+    ok(&sb, &["checkin", "--distress", "3", "--note", "second beside"]);
     assert_eq!(std::fs::read(&main).unwrap(), broken, "never written over");
     assert_eq!(notes_in(&beside), ["first beside", "second beside"]);
 
@@ -393,10 +363,7 @@ fn doctor_keeps_a_conflict_copy_until_every_record_is_in_the_month_file_then_fix
     let a = in_both();
     // Another device's copy, every record of it in that device's month file.
     let theirs = sb.data.join("records").join(OTHER);
-    write(
-        &theirs.join("2026-05.json"),
-        &month_json(OTHER, "2026-05", vec![a.clone()]),
-    );
+    write(&theirs.join("2026-05.json"), &month_json(OTHER, "2026-05", vec![a.clone()]));
     let their_copy = theirs.join("2026-05 (conflicted copy 2026-05-11).json");
     write(&their_copy, &month_json(OTHER, "2026-05", vec![a]));
     for p in walk(&sb.data) {
@@ -428,19 +395,10 @@ fn doctor_keeps_a_conflict_copy_until_every_record_is_in_the_month_file_then_fix
     );
 
     let (code, text) = doctor(&sb, true);
-    assert!(
-        text.contains("Fixed: ") && text.contains("ABCDEF"),
-        "{text}"
-    );
+    assert!(text.contains("Fixed: ") && text.contains("ABCDEF"), "{text}");
     assert_eq!(code, Some(1), "their copy is theirs to remove: {text}");
-    assert!(
-        !copy.exists(),
-        "every record of it is in the month file now"
-    );
-    assert!(
-        their_copy.exists(),
-        "never removed from another device's folder"
-    );
+    assert!(!copy.exists(), "every record of it is in the month file now");
+    assert!(their_copy.exists(), "never removed from another device's folder");
     assert_eq!(notes_in(&main), ["in both", "only in the copy"]);
     let history: Vec<Value> = serde_json::from_str(&ok(&sb, &["history", "--json"])).unwrap();
     assert_eq!(history.len(), 3);
@@ -505,9 +463,8 @@ fn doctor_explains_a_damaged_month_file_and_the_file_beside_it_and_fix_brings_th
         "the damaged file's advice names the file beside it: {text}"
     );
     assert!(
-        text.contains(&format!(
-            "holds what was saved while {main_name} cannot be read"
-        )) && text.contains("keep it"),
+        text.contains(&format!("holds what was saved while {main_name} cannot be read"))
+            && text.contains("keep it"),
         "{text}"
     );
     let before = snapshot(&sb.data);
@@ -519,9 +476,7 @@ fn doctor_explains_a_damaged_month_file_and_the_file_beside_it_and_fix_brings_th
     attune::store::atomic::set_mode(&main, 0o600).unwrap();
     let (_, text) = doctor(&sb, false);
     assert!(
-        text.contains(&format!(
-            "holds 1 record(s) saved while {main_name} could not be read"
-        )),
+        text.contains(&format!("holds 1 record(s) saved while {main_name} could not be read")),
         "{text}"
     );
     let (code, text) = doctor(&sb, true);
@@ -543,10 +498,7 @@ fn doctor_fix_slims_old_tombstones_in_a_month_no_save_touches() {
     attune::store::atomic::set_mode(&path, 0o600).unwrap();
     let (code, text) = doctor(&sb, false);
     assert_eq!(code, Some(1));
-    assert!(
-        text.contains("1 deleted record(s) that still keep what they held"),
-        "{text}"
-    );
+    assert!(text.contains("1 deleted record(s) that still keep what they held"), "{text}");
     let (code, text) = doctor(&sb, true);
     assert_eq!(code, Some(0), "{text}");
     assert_eq!(files_holding(&sb, "pecan"), Vec::<PathBuf>::new());
@@ -580,11 +532,7 @@ fn misfiled_store() -> Sandbox {
     let dec = sb.data.join("records").join(OTHER).join("2026-12.json");
     let records = vec![
         journal_json(MISFILED, "2026-10-15T20:00:00+02:00", "written in october"),
-        checkin_json(
-            MISFILED_CHECKIN,
-            "2026-10-16T08:00:00+02:00",
-            "october check-in",
-        ),
+        checkin_json(MISFILED_CHECKIN, "2026-10-16T08:00:00+02:00", "october check-in"),
         checkin_json(DECEMBER, "2026-12-03T08:00:00+02:00", "december check-in"),
     ];
     write(&dec, &month_json(OTHER, "2026-12", records));
@@ -599,11 +547,7 @@ fn a_record_filed_under_the_wrong_month_is_read_in_its_own_month() {
         // The second round reads through what the first learnt about each file.
         let mut args = vec!["history", "--json"];
         args.extend(october);
-        assert_eq!(
-            ids(&json_list(&sb, &args)),
-            [MISFILED, MISFILED_CHECKIN],
-            "round {round}"
-        );
+        assert_eq!(ids(&json_list(&sb, &args)), [MISFILED, MISFILED_CHECKIN], "round {round}");
         let mut args = vec!["journal", "list", "--json"];
         args.extend(october);
         assert_eq!(ids(&json_list(&sb, &args)), [MISFILED], "round {round}");
@@ -631,10 +575,7 @@ fn a_record_filed_under_the_wrong_month_is_read_in_its_own_month() {
 fn deleting_a_misfiled_entry_hides_it_everywhere() {
     let sb = misfiled_store();
     let short = MISFILED.replace('-', "")[24..].to_string();
-    assert_eq!(
-        ok(&sb, &["journal", "delete", &short, "--yes"]).trim(),
-        "Deleted."
-    );
+    assert_eq!(ok(&sb, &["journal", "delete", &short, "--yes"]).trim(), "Deleted.");
     // The tombstone is filed in October, on this device; the entry sits in December.
     assert!(sb.layout().month_path(&sb.device_id(), "2026-10").is_file());
     assert!(json_list(&sb, &["journal", "list", "--json"]).is_empty());
@@ -664,10 +605,7 @@ fn doctor_names_misfiled_records_and_fix_moves_them_keeping_every_field() {
     let dec = sb.layout().month_path(&me, "2026-12");
     let entry = journal_json(MISFILED, "2026-10-15T20:00:00+02:00", "written in october");
     let december = checkin_json(DECEMBER, "2026-12-03T08:00:00+02:00", "december check-in");
-    write(
-        &dec,
-        &month_json(&me, "2026-12", vec![entry.clone(), december.clone()]),
-    );
+    write(&dec, &month_json(&me, "2026-12", vec![entry.clone(), december.clone()]));
     attune::store::atomic::set_mode(&dec, 0o600).unwrap();
 
     let (code, text) = doctor(&sb, false);
@@ -693,11 +631,7 @@ fn an_entry_deleted_here_leaves_no_words_in_the_indexes_even_from_another_device
     let sb = Sandbox::new();
     ok(&sb, &["checkin", "--distress", "1"]);
     let theirs = sb.data.join("records").join(OTHER).join("2026-11.json");
-    let entry = journal_json(
-        MISFILED,
-        "2026-11-05T20:00:00+01:00",
-        "chestnut by the river",
-    );
+    let entry = journal_json(MISFILED, "2026-11-05T20:00:00+01:00", "chestnut by the river");
     write(&theirs, &month_json(OTHER, "2026-11", vec![entry]));
     assert!(ok(&sb, &["journal", "search", "chestnut"]).contains("chestnut by the river"));
     let in_state = |sb: &Sandbox| {
@@ -729,10 +663,7 @@ fn doctor_fix_never_changes_anything_through_a_link_out_of_attunes_folders() {
     };
     // A device folder linked in from elsewhere, open to others, with a leftover in it.
     let phone = elsewhere.join("phone");
-    write(
-        &phone.join("2026-04.json"),
-        &month_json("phone", "2026-04", vec![]),
-    );
+    write(&phone.join("2026-04.json"), &month_json("phone", "2026-04", vec![]));
     write(&phone.join(".attune-tmp-left.tmp"), b"half");
     open(&phone, 0o755);
     open(&phone.join("2026-04.json"), 0o644);
@@ -807,14 +738,8 @@ fn doctor_walks_the_whole_state_folder() {
     let (_, fixed) = doctor(&sb, true);
     assert_eq!(mode(&cache), 0o700, "{fixed}");
     assert_eq!(mode(&index_file), 0o600);
-    assert!(
-        !cache_leftover.exists(),
-        "a cache's leftover holds nothing kept"
-    );
-    assert!(
-        draft_leftover.exists(),
-        "a draft may be being saved: left to the person"
-    );
+    assert!(!cache_leftover.exists(), "a cache's leftover holds nothing kept");
+    assert!(draft_leftover.exists(), "a draft may be being saved: left to the person");
     assert!(fixed.contains("once no attune is open"), "{fixed}");
 }
 

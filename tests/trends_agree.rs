@@ -81,10 +81,7 @@ fn seed() -> Env {
         ),
         // The week before.
         session(&t(3, 8), "exhale-4-6", "breathe", 300.0, 6, Some(4)),
-        checkin(
-            &t(4, 8),
-            json!({"distress": 7, "sensations": ["tight chest", "headache"]}),
-        ),
+        checkin(&t(4, 8), json!({"distress": 7, "sensations": ["tight chest", "headache"]})),
         checkin(&t(5, 8), json!({"distress": 5, "sensations": ["headache"]})),
     ];
     for (i, r) in records.iter_mut().enumerate() {
@@ -121,10 +118,7 @@ fn the_text_says_the_figures_worked_out_by_hand() {
     ]) {
         assert!(text.lines().any(|l| l == line), "no line {line:?} in:\n{text}");
     }
-    assert!(
-        !text.contains("tactile") && !text.contains("exhale-4-6"),
-        "{text}"
-    );
+    assert!(!text.contains("tactile") && !text.contains("exhale-4-6"), "{text}");
 }
 
 #[test]
@@ -133,10 +127,7 @@ fn the_json_holds_the_exact_figures_that_round_to_what_is_said() {
     let v: Value =
         serde_json::from_str(&env.run_ok(&["trends", "--week", WEEK, "--json"])).expect("json");
     let f = |v: &Value| v.as_f64().expect("a number");
-    assert_eq!(
-        (v["sessions"].clone(), v["days_practised"].clone()),
-        (json!(9), json!(5))
-    );
+    assert_eq!((v["sessions"].clone(), v["days_practised"].clone()), (json!(9), json!(5)));
     assert_eq!(f(&v["practice_minutes"]), 41.5);
     assert_eq!(f(&v["distress_change_mean"]), -1.5);
     assert_eq!(v["rated_sessions"], 8);
@@ -156,11 +147,7 @@ fn the_json_holds_the_exact_figures_that_round_to_what_is_said() {
     assert!((f(&tue["distress_after_mean"]) - 4.0 / 3.0).abs() < 1e-12);
     let distress = &v["scales"]["distress"];
     assert_eq!(
-        (
-            f(&distress["mean"]),
-            distress["min"].clone(),
-            distress["max"].clone()
-        ),
+        (f(&distress["mean"]), distress["min"].clone(), distress["max"].clone()),
         (4.0, json!(2), json!(6))
     );
     assert_eq!(v["change_from_previous"]["sensations"]["headache"], -1);
@@ -214,10 +201,7 @@ fn the_trends_screen_shows_the_same_figures() {
     assert!(matches!(app.screen, Screen::Trends(_)));
     // The first-run welcome is not what this test reads.
     app.welcome = false;
-    let _ = app.update(
-        attune::tui::action::Action::Resize(100, 30),
-        tui_support::at(0.0),
-    );
+    let _ = app.update(attune::tui::action::Action::Resize(100, 30), tui_support::at(0.0));
     let shown = tui_support::text(&app, 100, 30);
     for words in [
         "42 minutes in 9 sessions",
@@ -232,13 +216,7 @@ fn the_trends_screen_shows_the_same_figures() {
         "tight chest 2 · 1 more",
         "headache 1 · 1 fewer",
     ] {
-        assert!(
-            shown.contains(words),
-            "the screen lacks {words:?}:\n{shown}"
-        );
+        assert!(shown.contains(words), "the screen lacks {words:?}:\n{shown}");
     }
-    assert!(
-        !shown.contains("exhale-4-6") && !shown.contains("tactile"),
-        "{shown}"
-    );
+    assert!(!shown.contains("exhale-4-6") && !shown.contains("tactile"), "{shown}");
 }

@@ -82,14 +82,8 @@ fn trends_json_has_the_documented_fields() {
     assert_eq!(all["from"], "2026-11-10");
     assert!(all["change_from_previous"].is_null());
     let text = env.run_ok(&["trends", "--week", "2026-11-18"]);
-    assert!(
-        text.contains("You practised on 1 day: 5 minutes in 1 session."),
-        "{text}"
-    );
-    assert!(
-        text.contains("1 session rated both, too few to say yet."),
-        "{text}"
-    );
+    assert!(text.contains("You practised on 1 day: 5 minutes in 1 session."), "{text}");
+    assert!(text.contains("1 session rated both, too few to say yet."), "{text}");
     assert!(
         text.contains("  Long exhale 4-6: 1 session, 1 rated, too few to say"),
         "names, not ids: {text}"
@@ -111,16 +105,10 @@ fn trends_refuses_bad_ranges() {
     }
     let json = env.run_ok(&["trends", "--week", "2026-11-18", "--json"]);
     let v: Value = serde_json::from_str(&json).expect("json");
-    assert_eq!(
-        (v["sessions"].clone(), v["practice_minutes"].clone()),
-        (json!(0), json!(0.0))
-    );
+    assert_eq!((v["sessions"].clone(), v["practice_minutes"].clone()), (json!(0), json!(0.0)));
     assert!(v["distress_change_mean"].is_null() && v["change_from_previous"].is_null());
     assert_eq!(v["by_practice"], json!({}));
-    assert!(
-        !json.contains("-0"),
-        "an empty week is empty, never -0: {json}"
-    );
+    assert!(!json.contains("-0"), "an empty week is empty, never -0: {json}");
     let empty = env.run_ok(&["trends"]);
     assert!(empty.contains("Nothing recorded here yet"), "{empty}");
     assert!(!env.data().exists(), "reading trends creates nothing");
@@ -131,23 +119,14 @@ fn the_weekly_review_holds_the_journal_only_when_asked() {
     let env = Env::new();
     seed(&env);
     let plain = env.run_ok(&["export", "--format", "markdown", "--week", "2026-11-18"]);
-    assert!(
-        plain.starts_with("# Weekly review: Mon 16 Nov to Sun 22 Nov 2026"),
-        "{plain}"
-    );
-    assert!(
-        plain.contains("| Mon 16 | 5 min (1) | 6 → 3 (▼3) | 0 |"),
-        "{plain}"
-    );
+    assert!(plain.starts_with("# Weekly review: Mon 16 Nov to Sun 22 Nov 2026"), "{plain}");
+    assert!(plain.contains("| Mon 16 | 5 min (1) | 6 → 3 (▼3) | 0 |"), "{plain}");
     assert!(
         plain.contains("- tight chest: 1 (the same)")
             && plain.contains("| Long exhale 4-6 | 1 | 1 | too few to say |"),
         "{plain}"
     );
-    assert!(
-        !plain.contains("A private line"),
-        "journal entries stay out unless asked for"
-    );
+    assert!(!plain.contains("A private line"), "journal entries stay out unless asked for");
     let with = env.run_ok(&[
         "export",
         "--format",
@@ -203,10 +182,7 @@ fn the_prompt_says_the_last_distress_rated_and_the_readme_shows_that_line() {
     std::fs::write(&file, doc.to_string()).expect("write");
     env.run_ok(&["import", file.to_str().expect("utf-8")]);
     let line = env.run_ok(&["status", "--prompt"]);
-    assert_eq!(
-        line, "practised 6 min · last distress 3\n",
-        "the after-rating is the latest"
-    );
+    assert_eq!(line, "practised 6 min · last distress 3\n", "the after-rating is the latest");
     let readme = include_str!("../README.md");
     assert!(
         readme.contains(&format!("`{}`", line.trim_end())),
@@ -227,21 +203,14 @@ fn every_output_writes_a_time_as_the_month_files_hold_it() {
         .collect();
     let csv = env.run_ok(&["export", "--format", "csv"]);
     for t in &stored {
-        assert!(
-            csv.contains(&format!(",{t},")),
-            "{t} not in the CSV as stored:\n{csv}"
-        );
+        assert!(csv.contains(&format!(",{t},")), "{t} not in the CSV as stored:\n{csv}");
     }
     let doc: Value =
         serde_json::from_str(&env.run_ok(&["export", "--format", "json"])).expect("json");
     let exported = doc["exported_at"].as_str().expect("a time");
     let round = chrono::DateTime::parse_from_rfc3339(exported).expect("RFC 3339");
     let from_store = serde_json::to_value(round).expect("serialises");
-    assert_eq!(
-        from_store.as_str(),
-        Some(exported),
-        "exported_at as a record's time would be"
-    );
+    assert_eq!(from_store.as_str(), Some(exported), "exported_at as a record's time would be");
 }
 
 #[test]
@@ -265,9 +234,6 @@ fn every_field_of_trends_json_is_in_docs_json_md() {
     fields.extend(keys(&v["compared"]));
     assert!(fields.len() > 30, "{fields:?}");
     for f in fields {
-        assert!(
-            docs.contains(&format!("`{f}`")),
-            "docs/json.md does not name `{f}`"
-        );
+        assert!(docs.contains(&format!("`{f}`")), "docs/json.md does not name `{f}`");
     }
 }

@@ -103,20 +103,14 @@ fn choices_a_practice_began_with_are_where_the_next_run_starts() {
         app.update(action, rig.now());
     };
     key(&mut app, KeyCode::Char('b'));
-    assert_eq!(
-        shown(&app),
-        ("exhale-4-8".to_string(), 7, Style::Tones, true)
-    );
+    assert_eq!(shown(&app), ("exhale-4-8".to_string(), 7, Style::Tones, true));
 
     // Not with remember_last = false: attune's defaults, and nothing read.
     let mut config = Config::default();
     config.breathing.remember_last = false;
     let mut app = next_run(rig.tmp.path(), config);
     key(&mut app, KeyCode::Char('b'));
-    assert_eq!(
-        shown(&app),
-        ("exhale-4-6".to_string(), 5, Style::Off, false)
-    );
+    assert_eq!(shown(&app), ("exhale-4-6".to_string(), 5, Style::Off, false));
 }
 
 #[test]
@@ -137,9 +131,7 @@ fn remember_last_off_writes_nothing_and_an_odd_file_is_left_aside() {
         std::fs::write(choices_file(&state), odd).expect("write");
         let mut app = next_run(rig.tmp.path(), Config::default());
         let action = app
-            .action_for_key(&ratatui::crossterm::event::KeyEvent::from(KeyCode::Char(
-                'b',
-            )))
+            .action_for_key(&ratatui::crossterm::event::KeyEvent::from(KeyCode::Char('b')))
             .expect("b");
         app.update(action, rig.now());
         let (id, minutes, _, follow) = shown(&app);

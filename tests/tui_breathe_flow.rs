@@ -61,10 +61,7 @@ fn a_whole_session_from_keys_to_record() {
     assert!(saved.completed);
     assert_eq!(saved.breaths, Some(schedule.breaths_at(schedule.end())));
     assert_eq!(saved.breaths, Some(30));
-    assert_eq!(
-        (saved.distress_before, saved.distress_after),
-        (Some(6), None)
-    );
+    assert_eq!((saved.distress_before, saved.distress_after), (Some(6), None));
     let first = rig.records()[0].clone();
 
     rig.run_to(320.0).keys("3").key(KeyCode::Enter);
@@ -125,17 +122,9 @@ fn pause_shifts_the_end_by_exactly_the_paused_time() {
     let before = rig.run().position(rig.mono);
     rig.key(KeyCode::Char(' '));
     assert!(rig.run().paused());
-    assert_eq!(
-        rig.app.deadline(),
-        None,
-        "a paused pacer asks for no wake-ups"
-    );
+    assert_eq!(rig.app.deadline(), None, "a paused pacer asks for no wake-ups");
     rig.mono = ORIGIN + secs(19.25);
-    assert_eq!(
-        rig.run().position(rig.mono),
-        before,
-        "nothing moves while paused"
-    );
+    assert_eq!(rig.run().position(rig.mono), before, "nothing moves while paused");
     rig.key(KeyCode::Char(' '));
     assert!(!rig.run().paused());
     rig.run_to(300.0 + 7.25 - 0.001);
@@ -144,10 +133,7 @@ fn pause_shifts_the_end_by_exactly_the_paused_time() {
     assert_eq!(rig.app.context(), Context::BreatheClosing);
     let saved = rig.session();
     assert!(saved.completed);
-    assert_eq!(
-        saved.actual_seconds, 300.0,
-        "paused time is not practice time"
-    );
+    assert_eq!(saved.actual_seconds, 300.0, "paused time is not practice time");
 }
 
 #[test]
@@ -302,11 +288,7 @@ fn no_checkin_skips_both_ratings() {
     attune::tui::effect::settle(&mut rig.app, &rig.store, first.into_iter().collect(), now);
     assert_eq!(rig.breathe().plan.pattern.id, "sigh");
     rig.key(KeyCode::Enter);
-    assert_eq!(
-        rig.app.context(),
-        Context::BreathePacing,
-        "no rating before"
-    );
+    assert_eq!(rig.app.context(), Context::BreathePacing, "no rating before");
     rig.run_to(2.5);
     assert_eq!(rig.run().position(rig.mono).phase, PhaseKind::TopUp);
     // Seven 9 s sighs make the minute: 63 s.
@@ -402,10 +384,7 @@ fn each_phase_boundary_asks_for_one_cue_in_the_chosen_style_lasting_its_phase() 
     rig.key(KeyCode::Left);
     heard.clear();
     cues_until(&mut rig, 40.9, &mut heard);
-    assert_eq!(
-        kinds(&heard),
-        [(CueKind::Out, 6.0), (CueKind::In, 4.4), (CueKind::Out, 6.6)]
-    );
+    assert_eq!(kinds(&heard), [(CueKind::Out, 6.0), (CueKind::In, 4.4), (CueKind::Out, 6.6)]);
 }
 
 #[test]
@@ -500,11 +479,7 @@ fn when_the_bell_stood_in_the_closing_screen_says_so_once() {
     rig.run_to(12.0).act(Action::SoundFellBack);
     rig.key(KeyCode::Esc);
     let screen = rig.screen(80, 24);
-    assert_eq!(
-        screen.matches("the terminal bell stood in").count(),
-        1,
-        "{screen}"
-    );
+    assert_eq!(screen.matches("the terminal bell stood in").count(), 1, "{screen}");
 }
 
 #[test]
@@ -629,10 +604,7 @@ fn a_failed_save_is_said_calmly_and_enter_tries_again() {
     std::fs::remove_file(&dir).expect("remove");
     rig.keys("2").key(KeyCode::Enter);
     let saved = rig.session();
-    assert_eq!(
-        (saved.actual_seconds, saved.distress_after),
-        (15.0, Some(2))
-    );
+    assert_eq!((saved.actual_seconds, saved.distress_after), (15.0, Some(2)));
     assert_eq!(rig.app.screen, Screen::Home);
 }
 
@@ -710,19 +682,13 @@ fn listening_counts_the_first_tap_and_says_the_pace_as_heard() {
     assert!(rig.screen(80, 24).contains("No taps yet."));
     rig.key(KeyCode::Char(' '));
     let screen = rig.screen(80, 24);
-    assert!(
-        screen.contains("1 tap · breathe out again and tap"),
-        "{screen}"
-    );
+    assert!(screen.contains("1 tap · breathe out again and tap"), "{screen}");
     // Every 4 s: 15 a minute, and pacing starts at the quickest safe pace, 10.
     for i in 1..6 {
         rig.run_to(f64::from(i) * 4.0).key(KeyCode::Char(' '));
     }
     let screen = rig.screen(80, 24);
-    assert!(
-        screen.contains("You breathe about 15 a minute; we'll start at 10."),
-        "{screen}"
-    );
+    assert!(screen.contains("You breathe about 15 a minute; we'll start at 10."), "{screen}");
 }
 
 #[test]
@@ -730,10 +696,7 @@ fn the_preview_says_when_the_chosen_sound_cannot_play_here() {
     let mut rig = Rig::new();
     rig.app.sound_missing = vec![Style::Voice];
     rig.key(KeyCode::Char('b')).keys("ss");
-    assert!(
-        !rig.screen(80, 24).contains("will stand in"),
-        "pulses can play"
-    );
+    assert!(!rig.screen(80, 24).contains("will stand in"), "pulses can play");
     rig.keys("s");
     let screen = rig.screen(80, 24);
     assert!(
@@ -747,10 +710,7 @@ fn with_a_sound_the_small_preview_keeps_how_to_pause_and_stop() {
     let mut rig = Rig::new();
     rig.key(KeyCode::Char('b')).keys("s");
     let small = rig.screen(40, 12);
-    assert!(
-        small.contains("Eyes closed: Space pauses, Esc stops."),
-        "{small}"
-    );
+    assert!(small.contains("Eyes closed: Space pauses, Esc stops."), "{small}");
 }
 
 #[test]
@@ -765,10 +725,7 @@ fn a_practice_stopped_in_its_first_seconds_is_not_saved_and_says_so_kindly() {
         closing.contains("Stopped in its first few seconds, so nothing was saved."),
         "{closing}"
     );
-    assert!(
-        closing.contains("It is here whenever you want it."),
-        "{closing}"
-    );
+    assert!(closing.contains("It is here whenever you want it."), "{closing}");
     assert!(!closing.contains("And now?"), "{closing}");
     assert!(rig.records().is_empty());
     rig.key(KeyCode::Enter);

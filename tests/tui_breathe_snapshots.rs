@@ -41,11 +41,7 @@ fn preview_default(color: bool) -> App {
 
 fn preview_holds(color: bool) -> App {
     let mut app = preview_default(color);
-    acts(
-        &mut app,
-        std::iter::repeat_n(Action::PatternMove(1), 4),
-        at(0.0),
-    );
+    acts(&mut app, std::iter::repeat_n(Action::PatternMove(1), 4), at(0.0));
     act(&mut app, Action::ToggleFollow, at(0.0));
     app
 }
@@ -59,21 +55,13 @@ fn preview_sound(color: bool) -> App {
 
 fn before(color: bool) -> App {
     let mut app = preview_default(color);
-    acts(
-        &mut app,
-        [Action::Begin, Action::Digit(1), Action::Digit(0)],
-        at(0.0),
-    );
+    acts(&mut app, [Action::Begin, Action::Digit(1), Action::Digit(0)], at(0.0));
     app
 }
 
 fn listening(color: bool) -> App {
     let mut app = preview_default(color);
-    acts(
-        &mut app,
-        [Action::ToggleFollow, Action::Begin, Action::Skip],
-        at(0.0),
-    );
+    acts(&mut app, [Action::ToggleFollow, Action::Begin, Action::Skip], at(0.0));
     for i in 0..6 {
         act(&mut app, Action::Tap, at(f64::from(i) * 6.5));
     }
@@ -84,11 +72,7 @@ fn listening(color: bool) -> App {
 fn pacing(color: bool, boxed: bool, t: f64) -> App {
     let mut app = preview_default(color);
     if boxed {
-        acts(
-            &mut app,
-            std::iter::repeat_n(Action::PatternMove(1), 4),
-            at(0.0),
-        );
+        acts(&mut app, std::iter::repeat_n(Action::PatternMove(1), 4), at(0.0));
     }
     acts(&mut app, [Action::Begin, Action::Skip], at(0.0));
     act(&mut app, Action::Tick, at(t));
@@ -123,11 +107,7 @@ fn paused(color: bool) -> App {
 
 fn closing(color: bool) -> App {
     let mut app = preview_default(color);
-    acts(
-        &mut app,
-        [Action::Begin, Action::Digit(6), Action::Begin],
-        at(0.0),
-    );
+    acts(&mut app, [Action::Begin, Action::Digit(6), Action::Begin], at(0.0));
     act(&mut app, Action::Tick, at(300.0));
     act(&mut app, Action::Digit(4), at(301.0));
     app

@@ -60,19 +60,11 @@ fn the_week_starts_where_the_user_says_on_trends_and_today() {
     let Screen::Trends(view) = &rig.app.screen else {
         panic!("not on trends");
     };
-    assert_eq!(
-        view.span,
-        Span::Week(date("2026-11-22")),
-        "Sunday 22 November"
-    );
+    assert_eq!(view.span, Span::Week(date("2026-11-22")), "Sunday 22 November");
     let shown = view.shown.as_ref().expect("a picture");
     assert_eq!(shown.report.trends.from, date("2026-11-22"));
     assert_eq!(shown.first_weekday, Weekday::Sun);
-    assert!(
-        rig.page_text(24).contains("Sun 22 Nov"),
-        "{}",
-        rig.page_text(24)
-    );
+    assert!(rig.page_text(24).contains("Sun 22 Nov"), "{}", rig.page_text(24));
     // Back home, today's summary is reloaded with the same week.
     let load = rig.app.load_today(date("2026-11-27"));
     assert!(matches!(
@@ -88,18 +80,10 @@ fn the_week_starts_where_the_user_says_on_trends_and_today() {
 fn streaks_show_unless_hidden() {
     let mut shown = configured("");
     shown.key(KeyCode::Char('t'));
-    assert!(
-        shown.page_text(24).contains("days in a row"),
-        "{}",
-        shown.page_text(24)
-    );
+    assert!(shown.page_text(24).contains("days in a row"), "{}", shown.page_text(24));
     let mut hidden = configured("[trends]\nhide_streaks = true\n");
     hidden.key(KeyCode::Char('t'));
-    assert!(
-        !hidden.page_text(24).contains("in a row"),
-        "{}",
-        hidden.page_text(24)
-    );
+    assert!(!hidden.page_text(24).contains("in a row"), "{}", hidden.page_text(24));
 }
 
 #[test]
@@ -138,10 +122,7 @@ fn help_shows_the_users_crisis_lines() {
     rig.key(KeyCode::Char('?'));
     let help = rig.page_text(60);
     assert!(help.contains("Here: call 123 (Local line)"), "{help}");
-    assert!(
-        !help.contains("988"),
-        "the built-in regional lines give way:\n{help}"
-    );
+    assert!(!help.contains("988"), "the built-in regional lines give way:\n{help}");
     // The emergency line stays after the user's own, unless they say it should not.
     let here = help.find("Here: call 123").expect("theirs");
     let emergency = help
@@ -155,10 +136,7 @@ fn help_shows_the_users_crisis_lines() {
     );
     only.key(KeyCode::Char('?'));
     let help = only.page_text(60);
-    assert!(
-        help.contains("Here: call 123") && !help.contains("911"),
-        "{help}"
-    );
+    assert!(help.contains("Here: call 123") && !help.contains("911"), "{help}");
 }
 
 #[test]
@@ -198,10 +176,7 @@ fn the_users_own_patterns_and_routines_are_offered() {
     assert!(app.reduced_motion);
     app.welcome = false;
     assert!(app.patterns.iter().any(|p| p.id == "slow-3-7"));
-    assert_eq!(
-        app.routines.len(),
-        attune::content::builtin_routines().len()
-    );
+    assert_eq!(app.routines.len(), attune::content::builtin_routines().len());
     let key = KeyEvent::new(KeyCode::Char('b'), KeyModifiers::NONE);
     let action = app.action_for_key(&key).expect("b opens breathing");
     step(&mut app, &store, action, now());
@@ -224,32 +199,20 @@ fn an_overridden_key_changes_handling_the_footer_and_help() {
     let mut rig = configured("");
     rig.app.keymap = keymap(&[("breathe", "B"), ("pause", "p"), ("help", "h")]).expect("fine");
     let home = rig.page_text(24);
-    assert!(
-        home.contains("B  breathe") && !home.contains("b  breathe"),
-        "{home}"
-    );
+    assert!(home.contains("B  breathe") && !home.contains("b  breathe"), "{home}");
     rig.key(KeyCode::Char('b'));
-    assert!(
-        matches!(rig.app.screen, Screen::Home),
-        "b no longer breathes"
-    );
+    assert!(matches!(rig.app.screen, Screen::Home), "b no longer breathes");
     rig.app
         .update(attune::tui::action::Action::Resize(80, 60), now());
     rig.key(KeyCode::Char('h'));
     let help = rig.page_text(60);
-    assert!(
-        help.contains("B     breathe") && help.contains("h/F1  help"),
-        "{help}"
-    );
+    assert!(help.contains("B     breathe") && help.contains("h/F1  help"), "{help}");
     rig.key(KeyCode::Char('h')).key(KeyCode::Char('B'));
     assert!(matches!(rig.app.screen, Screen::Breathe(_)), "B breathes");
     rig.key(KeyCode::Enter).key(KeyCode::Tab);
     assert!(rig.app.context() == attune::tui::keymap::Context::BreathePacing);
     let footer = rig.page_text(24);
-    assert!(
-        footer.contains("p pause") && !footer.contains("Space pause"),
-        "{footer}"
-    );
+    assert!(footer.contains("p pause") && !footer.contains("Space pause"), "{footer}");
 }
 
 #[test]
@@ -259,10 +222,7 @@ fn sentences_that_name_a_key_name_the_users_key() {
         keymap(&[("help", "h"), ("quit", "x"), ("stop", "z"), ("pause", "p")]).expect("fine");
     rig.app.welcome = true;
     let welcome = rig.page_text(24);
-    assert!(
-        welcome.contains("Press h any time") && welcome.contains("x quits"),
-        "{welcome}"
-    );
+    assert!(welcome.contains("Press h any time") && welcome.contains("x quits"), "{welcome}");
     assert!(!welcome.contains("Press ?"), "{welcome}");
     rig.key(KeyCode::Enter).key(KeyCode::Esc);
     rig.key(KeyCode::Char('b'));
@@ -278,36 +238,21 @@ fn sentences_that_name_a_key_name_the_users_key() {
 #[test]
 fn an_unknown_name_or_a_clash_is_refused_naming_the_key() {
     let unknown = keymap(&[("breath", "x")]).expect_err("unknown");
-    assert!(
-        unknown.contains("keys.breath") && unknown.contains("breathe"),
-        "{unknown}"
-    );
+    assert!(unknown.contains("keys.breath") && unknown.contains("breathe"), "{unknown}");
     let clash = keymap(&[("breathe", "q")]).expect_err("q quits on home");
-    assert!(
-        clash.contains("keys.breathe") && clash.contains("home"),
-        "{clash}"
-    );
+    assert!(clash.contains("keys.breathe") && clash.contains("home"), "{clash}");
     let digit = keymap(&[("skip", "5")]).expect_err("5 rates");
     assert!(digit.contains("keys.skip"), "{digit}");
     let stop = keymap(&[("stop", "s")]).expect_err("s skips a grounding step");
-    assert!(
-        stop.contains("keys.stop") && stop.contains("grounding"),
-        "{stop}"
-    );
+    assert!(stop.contains("keys.stop") && stop.contains("grounding"), "{stop}");
     // Moving both keys together is fine, and a letter never leaves the text it types in.
     keymap(&[("breathe", "q"), ("quit", "x")]).expect("a swap");
     let map = keymap(&[("save", "s")]).expect("s saves where it does not type");
     let s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE);
     use attune::tui::action::Action;
     use attune::tui::keymap::Context;
-    assert_eq!(
-        map.action_for(Context::CheckinScale, &s),
-        Some(Action::Save)
-    );
-    assert_eq!(
-        map.action_for(Context::CheckinNote, &s),
-        Some(Action::Type('s'))
-    );
+    assert_eq!(map.action_for(Context::CheckinScale, &s), Some(Action::Save));
+    assert_eq!(map.action_for(Context::CheckinNote, &s), Some(Action::Type('s')));
 }
 
 #[test]
@@ -316,11 +261,7 @@ fn settings_that_could_not_be_used_are_a_calm_line_on_home_never_a_refusal() {
     let dir = tmp.path().join("config");
     std::fs::create_dir_all(&dir).expect("dir");
     let path = dir.join("config.toml");
-    std::fs::write(
-        &path,
-        "[keys]\nbreathe = \"q\"\n[breathing]\nminutes = 90\n",
-    )
-    .expect("write");
+    std::fs::write(&path, "[keys]\nbreathe = \"q\"\n[breathing]\nminutes = 90\n").expect("write");
     let loaded = Config::read(&path, true);
     assert_eq!(loaded.problems.len(), 1, "minutes");
     for (config, notice) in [(loaded.config.clone(), true), (loaded.config, false)] {

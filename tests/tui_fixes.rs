@@ -66,28 +66,13 @@ fn terminal(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
 fn a_paste_under_help_or_the_welcome_types_nothing() {
     let mut rig = Rig::at_zero(TodaySummary::default());
     rig.focus_note().key(KeyCode::F(1));
-    step(
-        &mut rig.app,
-        &rig.store,
-        Action::Paste("hidden".into()),
-        morning(),
-    );
+    step(&mut rig.app, &rig.store, Action::Paste("hidden".into()), morning());
     rig.key(KeyCode::Esc);
     assert_eq!(rig.note(), "", "help covered the note");
-    step(
-        &mut rig.app,
-        &rig.store,
-        Action::Paste("seen".into()),
-        morning(),
-    );
+    step(&mut rig.app, &rig.store, Action::Paste("seen".into()), morning());
     assert_eq!(rig.note(), "seen");
     rig.app.welcome = true;
-    step(
-        &mut rig.app,
-        &rig.store,
-        Action::Paste("x".into()),
-        morning(),
-    );
+    step(&mut rig.app, &rig.store, Action::Paste("x".into()), morning());
     assert_eq!(rig.note(), "seen", "the welcome covered it");
 }
 
@@ -113,12 +98,7 @@ fn the_note_cursor_never_shows_through_help() {
 fn wide_characters_are_measured_in_columns() {
     let mut rig = Rig::at_zero(TodaySummary::default());
     rig.focus_note();
-    step(
-        &mut rig.app,
-        &rig.store,
-        Action::Paste("日本".into()),
-        morning(),
-    );
+    step(&mut rig.app, &rig.store, Action::Paste("日本".into()), morning());
     let mut t = terminal(&rig.app, 80, 24);
     let bare = {
         let mut rig = Rig::at_zero(TodaySummary::default());
@@ -224,10 +204,7 @@ fn a_direction_override_in_any_text_never_reaches_the_screen() {
     entry.act(Action::Paste(hostile.into()));
     for (what, rig) in [("a check-in note", &note), ("a journal entry", &entry)] {
         let screen = shown(rig);
-        assert!(
-            screen.contains("txet desrever"),
-            "{what}: the words stay: {screen}"
-        );
+        assert!(screen.contains("txet desrever"), "{what}: the words stay: {screen}");
         assert!(
             !screen.chars().any(attune::copy::safe::unsafe_char),
             "{what}: no override on screen: {screen:?}"

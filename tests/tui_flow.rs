@@ -137,10 +137,7 @@ fn esc_on_a_filled_check_in_asks_before_letting_it_go() {
     rig.press("c4<Esc>");
     assert_eq!(rig.app.context(), Context::CheckinAsk);
     let asked = rig.screen(80, 24);
-    assert!(
-        asked.contains("Leave without saving this check-in?"),
-        "{asked}"
-    );
+    assert!(asked.contains("Leave without saving this check-in?"), "{asked}");
     assert!(rig.screen(40, 12).contains("Leave without saving"));
 
     // n, or Esc again, goes back to the form with the 4 still there.
@@ -149,10 +146,7 @@ fn esc_on_a_filled_check_in_asks_before_letting_it_go() {
     rig.press("<Esc><Esc>");
     assert_eq!(rig.app.context(), Context::CheckinScale);
     let back = rig.screen(80, 24);
-    assert!(
-        back.contains('4') && !back.contains("Leave without"),
-        "{back}"
-    );
+    assert!(back.contains('4') && !back.contains("Leave without"), "{back}");
 
     rig.press("<Esc>y");
     assert_eq!(rig.app.screen, Screen::Home);
@@ -209,10 +203,7 @@ fn enter_without_distress_saves_nothing_and_says_why() {
     rig.press("c<Down>2<Enter>");
     assert!(rig.saved().is_empty());
     assert_eq!(rig.form_message(), Some(FormMessage::NeedDistress));
-    assert_eq!(
-        rig.focused(),
-        Some(Item::Scale(attune::domain::checkin::Scale::Distress))
-    );
+    assert_eq!(rig.focused(), Some(Item::Scale(attune::domain::checkin::Scale::Distress)));
     // Choosing a distress clears the message, and then Enter saves, keeping the tension.
     rig.keys("3");
     assert_eq!(rig.form_message(), None);
@@ -361,10 +352,7 @@ fn left_and_right_move_by_a_whole_column_of_the_picker() {
         .key(KeyCode::Left)
         .key(KeyCode::Char(' '));
     rig.key(KeyCode::Enter).key(KeyCode::Enter);
-    assert_eq!(
-        rig.saved()[0].sensations,
-        vec!["lump in throat", "tight chest"]
-    );
+    assert_eq!(rig.saved()[0].sensations, vec!["lump in throat", "tight chest"]);
 }
 
 #[test]
@@ -372,12 +360,7 @@ fn a_pasted_line_break_does_not_save_the_check_in() {
     let mut rig = Rig::at_zero(TodaySummary::default());
     rig.key(KeyCode::Char('c')).keys("4");
     let paste = |rig: &mut Rig, text: &str| {
-        step(
-            &mut rig.app,
-            &rig.store,
-            attune::tui::action::Action::Paste(text.into()),
-            now(),
-        );
+        step(&mut rig.app, &rig.store, attune::tui::action::Action::Paste(text.into()), now());
     };
     paste(&mut rig, "ignored on a scale");
     while rig.focused() != Some(Item::Note) {
@@ -450,10 +433,6 @@ fn a_save_beside_a_damaged_month_file_is_said_once_in_one_calm_line() {
     let said = format!("Saved in {file}, beside a month file that could not be read.");
     let screen = rig.screen(100, 30);
     assert_eq!(screen.matches(&said[..30]).count(), 1, "{screen}");
-    assert_eq!(
-        std::fs::read(&main).expect("still there"),
-        broken,
-        "never written over"
-    );
+    assert_eq!(std::fs::read(&main).expect("still there"), broken, "never written over");
     assert!(rig.store.layout().beside_path(&device, &month, 2).exists());
 }

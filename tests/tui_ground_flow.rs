@@ -73,11 +73,7 @@ fn five_four_three_two_one(rig: &mut Rig) {
         for w in words.split(' ') {
             rig.wait(2.0).line(w);
         }
-        assert_ne!(
-            rig.step_no(),
-            7 - n,
-            "the step moved on once all were typed"
-        );
+        assert_ne!(rig.step_no(), 7 - n, "the step moved on once all were typed");
     }
     assert_eq!(rig.step_no(), 7);
     assert!(rig.records().is_empty(), "nothing saved mid-routine");
@@ -96,10 +92,7 @@ fn typed_steps_are_saved_at_once_and_the_words_kept_only_when_chosen() {
     assert_eq!(saved.practice, "ground");
     assert_eq!(saved.practice_id, "5-4-3-2-1");
     assert!(saved.completed);
-    assert_eq!(
-        (saved.steps_total, saved.steps_completed),
-        (Some(7), Some(7))
-    );
+    assert_eq!((saved.steps_total, saved.steps_completed), (Some(7), Some(7)));
     assert!(saved.noticed.is_empty());
     assert_eq!(saved.distress_before, Some(6));
     assert_eq!(saved.actual_seconds, 30.0);
@@ -213,11 +206,7 @@ fn a_timed_step_asks_for_time_only_while_its_line_grows_and_never_moves_on() {
     }
     assert!((55..=65).contains(&wakes), "{wakes} wake-ups in 40 s");
     assert!(rig.mono >= ORIGIN + Duration::from_secs(40));
-    assert_eq!(
-        rig.app.context(),
-        Context::GroundTimed,
-        "it waits for the user"
-    );
+    assert_eq!(rig.app.context(), Context::GroundTimed, "it waits for the user");
     rig.wait(60.0).act(Action::Tick);
     assert_eq!(rig.step_no(), 2);
     // Help over the line: no wake-ups while it covers it.
@@ -230,10 +219,7 @@ fn a_timed_step_asks_for_time_only_while_its_line_grows_and_never_moves_on() {
         .key(KeyCode::Enter);
     assert_eq!(rig.app.context(), Context::GroundClosing);
     let saved = rig.session();
-    assert_eq!(
-        (saved.steps_completed, saved.steps_total),
-        (Some(4), Some(5))
-    );
+    assert_eq!((saved.steps_completed, saved.steps_total), (Some(4), Some(5)));
 }
 
 #[test]
@@ -276,10 +262,7 @@ fn words_chosen_in_name_it_are_kept_unless_let_go_and_the_closing_names_them() {
             }
             false => assert!(saved.noticed.is_empty() && saved.intensity.is_none()),
         }
-        assert_eq!(
-            (saved.distress_before, saved.distress_after),
-            (Some(5), Some(2))
-        );
+        assert_eq!((saved.distress_before, saved.distress_after), (Some(5), Some(2)));
     }
 }
 
@@ -288,11 +271,7 @@ fn no_checkin_skips_both_ratings() {
     let mut rig = Rig::new();
     let now = rig.now();
     rig.app.open_ground(Some("exhale-count"), false, now);
-    assert_eq!(
-        rig.app.context(),
-        Context::GroundRead,
-        "straight to the routine"
-    );
+    assert_eq!(rig.app.context(), Context::GroundRead, "straight to the routine");
     rig.key(KeyCode::Enter)
         .key(KeyCode::Char(' '))
         .key(KeyCode::Enter);
@@ -372,10 +351,7 @@ fn j_on_a_grounding_closing_screen_writes_about_it_linked_to_the_practice() {
     rig.keys("3j");
     assert_eq!(rig.app.context(), Context::JournalWrite);
     rig.keys("steadier");
-    rig.key_with(
-        KeyCode::Char('s'),
-        ratatui::crossterm::event::KeyModifiers::CONTROL,
-    );
+    rig.key_with(KeyCode::Char('s'), ratatui::crossterm::event::KeyModifiers::CONTROL);
     let records = rig.records();
     let session = records
         .iter()

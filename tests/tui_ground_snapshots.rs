@@ -33,11 +33,7 @@ fn typed(app: &mut App, text: &str, now: Now) {
 
 fn list(color: bool) -> App {
     let mut app = App::new(TodaySummary::default(), false, color);
-    acts(
-        &mut app,
-        [Action::OpenGround, Action::RoutineMove(1)],
-        at(0.0),
-    );
+    acts(&mut app, [Action::OpenGround, Action::RoutineMove(1)], at(0.0));
     app
 }
 
@@ -45,11 +41,7 @@ fn list(color: bool) -> App {
 fn typed_step(color: bool) -> App {
     let mut app = App::new(TodaySummary::default(), false, color);
     let now = at(0.0);
-    acts(
-        &mut app,
-        [Action::OpenGround, Action::Begin, Action::Skip],
-        now,
-    );
+    acts(&mut app, [Action::OpenGround, Action::Begin, Action::Skip], now);
     act(&mut app, Action::Begin, now);
     for word in ["the lamp by the window", "a blue mug"] {
         typed(&mut app, word, now);
@@ -81,11 +73,7 @@ fn timed_step(color: bool) -> App {
 fn choose_step(color: bool) -> App {
     let mut app = App::new(TodaySummary::default(), false, color);
     app.open_ground(Some("name-it"), false, at(0.0));
-    acts(
-        &mut app,
-        [Action::PickerMove(1), Action::PickerMove(1)],
-        at(0.0),
-    );
+    acts(&mut app, [Action::PickerMove(1), Action::PickerMove(1)], at(0.0));
     app
 }
 
@@ -99,11 +87,7 @@ fn rate_step(color: bool) -> App {
 /// The closing screen after 5-4-3-2-1 with words to keep, a rating before and after.
 fn closing(color: bool) -> App {
     let mut app = App::new(TodaySummary::default(), false, color);
-    acts(
-        &mut app,
-        [Action::OpenGround, Action::Begin, Action::Digit(6)],
-        at(0.0),
-    );
+    acts(&mut app, [Action::OpenGround, Action::Begin, Action::Digit(6)], at(0.0));
     acts(&mut app, [Action::Begin, Action::Begin], at(0.0));
     typed(&mut app, "lamp", at(10.0));
     act(&mut app, Action::Begin, at(10.0));
@@ -179,10 +163,7 @@ fn the_cursor_shows_after_the_typed_text_and_never_through_help() {
     let mut t = terminal(&app, 80, 24);
     assert!(t.backend().cursor_visible());
     // "   › rain on the gl": 3 + 2 + 14 columns in, on the input line.
-    assert_eq!(
-        t.backend_mut().get_cursor_position().ok().map(|p| p.x),
-        Some(19)
-    );
+    assert_eq!(t.backend_mut().get_cursor_position().ok().map(|p| p.x), Some(19));
     act(&mut app, Action::OpenHelp, at(0.0));
     let t = terminal(&app, 80, 24);
     assert!(!t.backend().cursor_visible(), "help covers the input");

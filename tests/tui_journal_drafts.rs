@@ -28,11 +28,7 @@ fn mode_of(path: &std::path::Path) -> u32 {
 fn the_draft_is_kept_after_a_pause_and_on_every_screen_change_then_removed() {
     let mut rig = Rig::new();
     rig.key(KeyCode::Char('j')).key(KeyCode::Char('n'));
-    assert_eq!(
-        rig.app.deadline(),
-        None,
-        "nothing typed: nothing to wait for"
-    );
+    assert_eq!(rig.app.deadline(), None, "nothing typed: nothing to wait for");
     rig.keys("first words");
     assert!(rig.app.deadline().is_some());
     rig.wait(1.0);
@@ -41,10 +37,7 @@ fn the_draft_is_kept_after_a_pause_and_on_every_screen_change_then_removed() {
     let draft = rig.draft().expect("kept after the pause");
     assert_eq!(draft.text, "first words");
     #[cfg(unix)]
-    assert_eq!(
-        mode_of(&drafts::own_path(&rig.state_dir()).expect("a slot")),
-        0o600
-    );
+    assert_eq!(mode_of(&drafts::own_path(&rig.state_dir()).expect("a slot")), 0o600);
     assert!(
         !drafts::own_path(&rig.state_dir())
             .expect("a slot")
@@ -56,16 +49,10 @@ fn the_draft_is_kept_after_a_pause_and_on_every_screen_change_then_removed() {
     rig.keys(" and more");
     rig.key(KeyCode::Tab).key(KeyCode::Char(' '));
     assert_eq!(rig.app.context(), Context::Picker);
-    assert_eq!(
-        rig.draft().map(|d| d.text).as_deref(),
-        Some("first words and more")
-    );
+    assert_eq!(rig.draft().map(|d| d.text).as_deref(), Some("first words and more"));
     rig.key(KeyCode::Char(' ')).key(KeyCode::Enter);
     rig.wait(3.0);
-    assert_eq!(
-        rig.draft().map(|d| d.sensations),
-        Some(vec!["tight chest".to_string()])
-    );
+    assert_eq!(rig.draft().map(|d| d.sensations), Some(vec!["tight chest".to_string()]));
 
     rig.key(KeyCode::BackTab);
     assert_eq!(rig.app.context(), Context::JournalWrite);
@@ -85,10 +72,7 @@ fn quitting_while_typing_keeps_the_words_as_a_draft() {
         .key(KeyCode::Char('n'))
         .keys("not yet saved");
     rig.act(Action::Quit);
-    assert_eq!(
-        rig.draft().map(|d| d.text).as_deref(),
-        Some("not yet saved")
-    );
+    assert_eq!(rig.draft().map(|d| d.text).as_deref(), Some("not yet saved"));
 }
 
 fn start(tmp: &TempDir, start: Start) -> (App, Store) {
@@ -132,10 +116,7 @@ fn a_draft_left_behind_is_offered_back_at_start_and_can_be_set_aside() {
     assert_eq!(e.text.string(), "words from before the crash 🌿");
     assert_eq!(e.tag_list(), ["night"]);
     step(&mut app, &store, Action::Save, now);
-    assert_eq!(
-        drafts::read(&store.layout().state_dir).expect("reads"),
-        None
-    );
+    assert_eq!(drafts::read(&store.layout().state_dir).expect("reads"), None);
 
     // Set aside: kept in a file with its time, never deleted.
     drafts::write(&rig.state_dir(), &kept).expect("written");

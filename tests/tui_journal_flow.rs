@@ -68,11 +68,7 @@ fn esc_with_changes_asks_first_and_without_changes_just_leaves() {
     let mut rig = Rig::new();
     rig.key(KeyCode::Char('j')).key(KeyCode::Char('n'));
     rig.key(KeyCode::Esc);
-    assert_eq!(
-        rig.journal().mode,
-        Mode::List,
-        "nothing written: no question"
-    );
+    assert_eq!(rig.journal().mode, Mode::List, "nothing written: no question");
     rig.key(KeyCode::Char('n')).keys("half a thought");
     rig.key(KeyCode::Esc);
     assert_eq!(rig.journal().mode, Mode::Discard);
@@ -140,11 +136,7 @@ fn delete_asks_can_be_undone_and_is_written_once_the_list_is_left() {
     assert_eq!(rig.app.context(), Context::JournalUndo);
     assert_eq!(rig.entries().len(), 2, "no tombstone while undo is offered");
     rig.key(KeyCode::Char('u'));
-    assert_eq!(
-        rig.journal().list.entries[0].id,
-        newer.id,
-        "back in its place"
-    );
+    assert_eq!(rig.journal().list.entries[0].id, newer.id, "back in its place");
     assert_eq!(rig.entries().len(), 2);
 
     rig.key(KeyCode::Char('d')).key(KeyCode::Char('y'));
@@ -179,10 +171,7 @@ fn search_and_filters_narrow_the_list() {
     assert_eq!(shown(&rig).len(), 3);
     assert_eq!(shown(&rig)[0], "work again, then the sea", "newest first");
     rig.key(KeyCode::Char('/')).keys("sea").key(KeyCode::Enter);
-    assert_eq!(
-        shown(&rig),
-        ["work again, then the sea", "the sea was calm"]
-    );
+    assert_eq!(shown(&rig), ["work again, then the sea", "the sea was calm"]);
     rig.key(KeyCode::Char('x'));
     rig.key(KeyCode::Char('f')).key(KeyCode::Char('t'));
     rig.keys("work").key(KeyCode::Enter);
@@ -250,10 +239,7 @@ fn prompts_another_a_category_or_none_and_grounding_after_painful_writing() {
     let second = rig.journal().editor.as_ref().and_then(|e| e.prompt.id());
     assert_ne!(first, second, "another prompt");
     rig.key(KeyCode::Char('f'));
-    assert_eq!(
-        rig.journal().editor.as_ref().and_then(|e| e.prompt.id()),
-        None
-    );
+    assert_eq!(rig.journal().editor.as_ref().and_then(|e| e.prompt.id()), None);
     rig.key(KeyCode::Char('c'));
     assert_eq!(rig.app.context(), Context::JournalCategories);
     let n = rig.journal().prompts.categories.len();
@@ -282,10 +268,7 @@ fn words_saved_over_an_entry_deleted_elsewhere_are_kept_as_a_new_entry() {
     let saved = rig.entries();
     assert_eq!(saved.len(), 1, "the words live on, once: {saved:?}");
     assert_ne!(saved[0].id, first.id, "as a new entry; the delete stands");
-    assert_eq!(
-        Rig::body(&saved[0]).text,
-        "first words, written while it was deleted"
-    );
+    assert_eq!(Rig::body(&saved[0]).text, "first words, written while it was deleted");
     assert_eq!(rig.journal().note, Some(Note::SavedAsNew));
 }
 
@@ -298,18 +281,12 @@ fn an_entry_over_the_limit_is_shown_not_opened_and_says_how_to_edit_it() {
         let mut rig = Rig::new();
         let seeded = rig.seed(&text, &[], &[], 1);
         rig.key(KeyCode::Char('j')).key(KeyCode::Char('e'));
-        assert!(
-            rig.journal().editor.is_none(),
-            "not opened in the editor here"
-        );
+        assert!(rig.journal().editor.is_none(), "not opened in the editor here");
         assert!(matches!(rig.journal().mode, Mode::View { .. }));
         let short = attune::service::journal::short_id(&seeded.id);
         assert_eq!(rig.journal().note, Some(Note::TooBig(short.clone())));
         let said = attune::copy::journal::too_big(&short);
-        assert!(
-            said.contains(&format!("attune journal edit {short}")),
-            "{said}"
-        );
+        assert!(said.contains(&format!("attune journal edit {short}")), "{said}");
         assert_eq!(Rig::body(&rig.entries()[0]).text, text, "unchanged");
     }
 }
@@ -339,11 +316,7 @@ fn search_opens_empty_folds_accents_counts_and_marks_its_matches() {
     let (x, y) = find_cell(&buf, "Café").expect("on screen");
     let chosen = attune::tui::theme::Theme::new(false).chosen();
     assert_eq!(buf[(x, y)].modifier, chosen.add_modifier, "marked");
-    assert_ne!(
-        buf[(x - 2, y)].modifier,
-        chosen.add_modifier,
-        "the rest is not"
-    );
+    assert_ne!(buf[(x - 2, y)].modifier, chosen.add_modifier, "the rest is not");
 
     // A new search starts empty; Ctrl+U clears what was typed.
     rig.key(KeyCode::Char('/'));
@@ -421,10 +394,7 @@ fn undo_takes_back_a_word_or_what_came_before_a_pause_and_redo_is_offered() {
     assert_eq!(rig.text(), "calm now");
     let screen = tui_support_text(&rig.app);
     let footer: String = screen.lines().skip(21).collect();
-    assert!(
-        footer.contains("Ctrl+Z undo") && footer.contains("Ctrl+Y redo"),
-        "{screen}"
-    );
+    assert!(footer.contains("Ctrl+Z undo") && footer.contains("Ctrl+Y redo"), "{screen}");
 }
 
 #[test]
@@ -452,11 +422,7 @@ fn every_prompt_keeps_every_letter_in_the_smallest_window_and_its_words_row_is_l
             .join("\n");
         let shown: Vec<&str> = screen.split_whitespace().collect();
         for word in prompt.text.split_whitespace() {
-            assert!(
-                shown.contains(&word),
-                "{:?} lost {word:?}:\n{screen}",
-                prompt.id
-            );
+            assert!(shown.contains(&word), "{:?} lost {word:?}:\n{screen}", prompt.id);
         }
         assert!(screen.contains("Words"), "{screen}");
     }
@@ -473,10 +439,7 @@ fn s_on_an_entry_being_read_stars_it_and_again_takes_the_star_off() {
     assert!(Rig::body(&rig.entries()[0]).starred);
     assert!(tui_support_text(&rig.app).contains("★"));
     rig.key(KeyCode::Esc);
-    assert!(
-        tui_support_text(&rig.app).contains("★"),
-        "the list shows it too"
-    );
+    assert!(tui_support_text(&rig.app).contains("★"), "the list shows it too");
     rig.key(KeyCode::Enter).key(KeyCode::Char('s'));
     assert!(!Rig::body(&rig.entries()[0]).starred);
 }
@@ -498,8 +461,5 @@ fn ctrl_o_without_a_terminal_to_lend_says_so_and_keeps_every_word() {
     rig.ctrl('o');
     assert_eq!(rig.text(), "still here");
     let screen = tui_support_text(&rig.app);
-    assert!(
-        screen.contains("there is no terminal here to open your editor on"),
-        "{screen}"
-    );
+    assert!(screen.contains("there is no terminal here to open your editor on"), "{screen}");
 }

@@ -129,10 +129,7 @@ fn screens(color: bool, size: (u16, u16)) -> Vec<(&'static str, Rig)> {
     discard.keys("half a thought").key(KeyCode::Esc);
     out.push(("discard", discard));
     let mut offer = Rig::new(color, size);
-    let draft = Draft::new(
-        "Words kept from before: the chest felt tight.".into(),
-        morning(),
-    );
+    let draft = Draft::new("Words kept from before: the chest felt tight.".into(), morning());
     drafts::write(&offer.store.layout().state_dir, &draft).expect("written");
     offer.key(KeyCode::Char('j'));
     out.push(("draft_offer", offer));
@@ -185,18 +182,11 @@ fn the_prompt_is_never_cut_at_the_edge_of_a_small_window() {
             ..NewEntry::default()
         };
         app.open_journal(Intent::Write(new));
-        app.update(
-            Action::Journal(JournalAction::DraftChecked(Ok(None))),
-            now(),
-        );
+        app.update(Action::Journal(JournalAction::DraftChecked(Ok(None))), now());
         let shown = text(&app, 40, 12);
         let prompt_rows: Vec<&str> = shown.lines().skip(1).take(2).collect();
         for row in prompt_rows {
-            assert!(
-                row.ends_with(" \""),
-                "{}: a word cut at the edge:\n{shown}",
-                prompt.id
-            );
+            assert!(row.ends_with(" \""), "{}: a word cut at the edge:\n{shown}", prompt.id);
         }
     }
 }

@@ -56,9 +56,7 @@ fn all_files(rig: &Rig) -> String {
             if path.is_dir() {
                 dirs.push(path);
             } else {
-                out.push_str(&String::from_utf8_lossy(
-                    &std::fs::read(&path).expect("reads"),
-                ));
+                out.push_str(&String::from_utf8_lossy(&std::fs::read(&path).expect("reads")));
             }
         }
     }
@@ -83,10 +81,7 @@ fn home_r_shows_the_day_newest_first_with_names_values_and_notes() {
     assert!(screen.contains("distress 4 · muscle tension 7"), "{screen}");
     assert!(screen.contains("after the call"), "{screen}");
     let small = rig.screen(40, 12);
-    assert!(
-        small.contains("Long exhale 4-6") && small.contains("e edit"),
-        "{small}"
-    );
+    assert!(small.contains("Long exhale 4-6") && small.contains("e edit"), "{small}");
 }
 
 #[test]
@@ -100,10 +95,7 @@ fn a_mistyped_check_in_is_corrected_in_its_own_form_and_the_new_version_wins() {
     assert!(!form.contains("Sleep is asked"), "{form}");
     rig.press("1<Enter>");
     let back = rig.screen(80, 24);
-    assert!(
-        back.contains("Your record") && back.contains("Changed."),
-        "{back}"
-    );
+    assert!(back.contains("Your record") && back.contains("Changed."), "{back}");
     assert!(back.contains("distress 1 · muscle tension 7"), "{back}");
     let now = stored(&rig, c.id).expect("still there");
     let Body::Checkin(saved) = &now.body else {
@@ -134,19 +126,13 @@ fn a_practice_is_re_rated_and_given_a_note() {
     rig.press("re");
     assert_eq!(rig.app.context(), Context::RecordRating);
     let form = rig.screen(80, 24);
-    assert!(
-        form.contains("Distress before") && form.contains("Distress after"),
-        "{form}"
-    );
+    assert!(form.contains("Distress before") && form.contains("Distress after"), "{form}");
     rig.press("6<Down>3<Down>");
     assert_eq!(rig.app.context(), Context::RecordNote);
     rig.keys("calmer after");
     rig.press("<Enter>");
     let back = rig.screen(80, 24);
-    assert!(
-        back.contains("distress 6 → 3") && back.contains("calmer after"),
-        "{back}"
-    );
+    assert!(back.contains("distress 6 → 3") && back.contains("calmer after"), "{back}");
     let Body::Session(s) = stored(&rig, p.id).expect("kept").body else {
         panic!("a practice")
     };
@@ -184,10 +170,7 @@ fn a_delete_asks_can_be_undone_and_once_left_its_words_are_in_no_file() {
     assert!(stored(&rig, c.id).is_some());
     rig.press("dy");
     let deleted = rig.screen(80, 24);
-    assert!(
-        deleted.contains("Deleted. Press u to bring it back."),
-        "{deleted}"
-    );
+    assert!(deleted.contains("Deleted. Press u to bring it back."), "{deleted}");
     assert!(!deleted.contains("private words here"), "{deleted}");
     rig.press("u");
     assert!(rig.screen(80, 24).contains("private words here"));
@@ -215,10 +198,7 @@ fn days_step_back_and_on_and_say_when_there_is_nothing_more() {
     assert!(rig.screen(80, 24).contains("Wed 2 Dec 2026"));
     rig.press("<Left>");
     let earlier = rig.screen(80, 24);
-    assert!(
-        earlier.contains("Sat 28 Nov 2026") && earlier.contains("older"),
-        "{earlier}"
-    );
+    assert!(earlier.contains("Sat 28 Nov 2026") && earlier.contains("older"), "{earlier}");
     rig.press("<Left>");
     assert!(
         rig.screen(80, 24)
@@ -251,9 +231,6 @@ fn a_practice_deleted_in_the_app_is_undone_once_then_gone_from_every_file() {
     assert!(stored(&rig, p.id).is_some(), "undone");
     assert!(rig.screen(80, 24).contains("a private practice note"));
     rig.press("dy<Left>");
-    assert!(
-        stored(&rig, p.id).is_none(),
-        "moving to another day lets the undo go"
-    );
+    assert!(stored(&rig, p.id).is_none(), "moving to another day lets the undo go");
     assert!(!all_files(&rig).contains("a private practice note"));
 }

@@ -15,10 +15,7 @@ fn at(mono: Duration) -> Now {
 /// Update, answering effects in memory as a store would.
 fn act(app: &mut App, action: Action, mono: Duration) {
     act_in_memory(app, action, at(mono), |e| {
-        matches!(
-            e,
-            Effect::LoadRecentUses { .. } | Effect::SaveSession { .. }
-        )
+        matches!(e, Effect::LoadRecentUses { .. } | Effect::SaveSession { .. })
     });
 }
 
@@ -59,10 +56,7 @@ fn it_wakes_at_most_once_a_second_and_only_when_the_words_change() {
             if next <= last {
                 break; // The session is over: it wakes at once to close.
             }
-            assert!(
-                next - last >= Duration::from_secs(1),
-                "{last:?} -> {next:?}"
-            );
+            assert!(next - last >= Duration::from_secs(1), "{last:?} -> {next:?}");
             act(&mut app, Action::Tick, next);
             let now_words = text(&app, 80, 24);
             assert_ne!(now_words, words, "woke at {next:?} with nothing new to say");

@@ -16,11 +16,7 @@ fn now() -> Now {
 
 fn apply(app: &mut App, actions: impl IntoIterator<Item = Action>) {
     for a in actions {
-        assert_eq!(
-            app.update(a.clone(), now()),
-            [],
-            "{a:?} needs no effect here"
-        );
+        assert_eq!(app.update(a.clone(), now()), [], "{a:?} needs no effect here");
     }
 }
 
@@ -68,10 +64,7 @@ fn checkin_partly(color: bool) -> App {
             OpenPicker,
         ],
     );
-    apply(
-        &mut app,
-        [PickerToggle, PickerMove(2), PickerToggle, PickerClose, Next],
-    );
+    apply(&mut app, [PickerToggle, PickerMove(2), PickerToggle, PickerClose, Next]);
     apply(&mut app, "tired, ok".chars().map(Type));
     apply(&mut app, [Prev, Prev, Prev, Prev, Digit(1), Digit(0)]);
     app
@@ -103,14 +96,8 @@ fn checkin_save_failed(color: bool) -> App {
 fn picker(color: bool) -> App {
     use Action::*;
     let mut app = home_empty(color);
-    apply(
-        &mut app,
-        [OpenCheckin, Next, Next, Next, Next, Next, Next, OpenPicker],
-    );
-    apply(
-        &mut app,
-        [PickerMove(1), PickerToggle, PickerMove(3), PickerToggle],
-    );
+    apply(&mut app, [OpenCheckin, Next, Next, Next, Next, Next, Next, OpenPicker]);
+    apply(&mut app, [PickerMove(1), PickerToggle, PickerMove(3), PickerToggle]);
     app
 }
 
@@ -184,10 +171,7 @@ fn too_small_asks_kindly_for_more_room() {
     let shown = text(&home_empty(false), 39, 12);
     assert!(shown.contains("Please make the window a little"), "{shown}");
     let shown = text(&home_empty(false), 80, 11);
-    assert!(
-        shown.contains("Please make the window a little larger."),
-        "{shown}"
-    );
+    assert!(shown.contains("Please make the window a little larger."), "{shown}");
     assert!(text(&home_empty(false), 40, 12).contains("check in"));
 }
 
@@ -199,9 +183,6 @@ fn help_scrolls_to_its_end_and_stops_there() {
     apply(&mut app, [Action::Scroll(1)]);
     assert_eq!(app.help, end, "no scrolling past the end");
     let shown = text(&app, 40, 12);
-    assert!(
-        shown.contains("q     quit") && !shown.contains("more ↓"),
-        "{shown}"
-    );
+    assert!(shown.contains("q     quit") && !shown.contains("more ↓"), "{shown}");
     insta::assert_snapshot!("help_scrolled_to_end_40x12", shown);
 }

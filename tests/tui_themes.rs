@@ -20,10 +20,7 @@ const KINDS: [(&str, Kind); 3] = [
 /// Update, answering effects in memory as a store would.
 fn act(app: &mut App, action: Action, now: Now) {
     act_in_memory(app, action, now, |e| {
-        matches!(
-            e,
-            Effect::LoadRecentUses { .. } | Effect::SaveSession { .. }
-        )
+        matches!(e, Effect::LoadRecentUses { .. } | Effect::SaveSession { .. })
     });
 }
 

@@ -148,10 +148,7 @@ fn the_last_picture_stays_while_the_next_loads_and_late_answers_are_left_aside()
     let [Effect::LoadTrends { span, today, .. }] = effect[..] else {
         panic!("a load: {effect:?}");
     };
-    assert_eq!(
-        (span, today),
-        (Span::Week(date("2026-11-16")), date("2026-11-27"))
-    );
+    assert_eq!((span, today), (Span::Week(date("2026-11-16")), date("2026-11-27")));
     let view = rig.view();
     assert!(view.loading);
     let kept = view.shown.as_ref().expect("kept").span;
@@ -222,18 +219,10 @@ fn g_then_a_date_goes_straight_there_instead_of_pressing_left_for_years() {
     assert!(rig.text().contains("g go to date"), "{}", rig.text());
     rig.key(KeyCode::Char('g')).keys("2019-03");
     assert!(rig.text().contains("Go to: 2019-03▏"), "{}", rig.text());
-    assert!(
-        rig.text().contains("Enter to go, Esc to stay"),
-        "{}",
-        rig.text()
-    );
+    assert!(rig.text().contains("Enter to go, Esc to stay"), "{}", rig.text());
     rig.key(KeyCode::Enter);
     assert_eq!(rig.view().jump, None);
-    assert_eq!(
-        rig.shown().0,
-        date("2019-02-25"),
-        "the week holding 1 March 2019"
-    );
+    assert_eq!(rig.shown().0, date("2019-02-25"), "the week holding 1 March 2019");
     // From a month, a day goes to its month.
     rig.key(KeyCode::Char('m'));
     rig.key(KeyCode::Char('g'))
@@ -244,11 +233,7 @@ fn g_then_a_date_goes_straight_there_instead_of_pressing_left_for_years() {
     rig.key(KeyCode::Char('g'))
         .keys("2019-13")
         .key(KeyCode::Enter);
-    assert!(
-        rig.text().contains("type it like 2019-03"),
-        "{}",
-        rig.text()
-    );
+    assert!(rig.text().contains("type it like 2019-03"), "{}", rig.text());
     for _ in 0..7 {
         rig.key(KeyCode::Backspace);
     }

@@ -87,11 +87,7 @@ fn history() -> Vec<Record> {
     }
     for d in [6, 13, 20, 27] {
         records.push(session(&format!("2026-10-{d:02}"), 8.0, Some(6), Some(5)));
-        records.push(checkin(
-            &format!("2026-10-{d:02}"),
-            [5, 5, 3, 5],
-            &["heavy"],
-        ));
+        records.push(checkin(&format!("2026-10-{d:02}"), [5, 5, 3, 5], &["heavy"]));
     }
     records
 }
@@ -130,21 +126,13 @@ fn empty_week(color: bool) -> App {
 
 fn month(color: bool) -> App {
     let mut app = week(color);
-    act(
-        &mut app,
-        &history(),
-        Action::TrendsShow(attune::tui::trends::Unit::Month),
-    );
+    act(&mut app, &history(), Action::TrendsShow(attune::tui::trends::Unit::Month));
     app
 }
 
 fn all_time(color: bool) -> App {
     let mut app = week(color);
-    act(
-        &mut app,
-        &history(),
-        Action::TrendsShow(attune::tui::trends::Unit::All),
-    );
+    act(&mut app, &history(), Action::TrendsShow(attune::tui::trends::Unit::All));
     app
 }
 
@@ -247,10 +235,7 @@ fn an_empty_week_is_kind_and_shows_no_zeros() {
         let shown = text(&sized(empty_week, false, w, h), w, h);
         assert!(shown.contains("Nothing recorded here yet"), "{shown}");
         let zero = |w: &str| w.trim_matches(|c: char| !c.is_ascii_digit()) == "0";
-        assert!(
-            !shown.split_whitespace().any(zero),
-            "no zeros shouting:\n{shown}"
-        );
+        assert!(!shown.split_whitespace().any(zero), "no zeros shouting:\n{shown}");
     }
 }
 
@@ -313,11 +298,7 @@ fn ten_years() -> Vec<Record> {
 fn all_time_of_ten_years_at_80_columns_covers_2016_to_today() {
     let records = ten_years();
     let mut app = opened(false, &records);
-    act(
-        &mut app,
-        &records,
-        Action::TrendsShow(attune::tui::trends::Unit::All),
-    );
+    act(&mut app, &records, Action::TrendsShow(attune::tui::trends::Unit::All));
     let _ = app.update(Action::Resize(80, 24), now());
     let shown = text(&app, 80, 24);
     let axis = shown
@@ -355,11 +336,7 @@ fn names_and_words_from_synced_files_are_shown_never_acted_on() {
         s.practice_id = "mine".into();
     }
     records.push(odd);
-    records.push(checkin(
-        "2026-11-25",
-        [5, 5, 2, 5],
-        &["sore\u{1b}[2J\u{202e}ti"],
-    ));
+    records.push(checkin("2026-11-25", [5, 5, 2, 5], &["sore\u{1b}[2J\u{202e}ti"]));
     let mut app = App::new(TodaySummary::default(), false, false);
     let mut mine = app.patterns[0].clone();
     mine.id = "mine".into();
@@ -369,10 +346,7 @@ fn names_and_words_from_synced_files_are_shown_never_acted_on() {
         act(&mut app, &records, Action::OpenTrends);
         let _ = app.update(Action::Resize(w, h), now());
         let shown = text(&app, w, h);
-        assert!(
-            w < 60 || shown.contains("Evening"),
-            "{w}x{h}: the name is shown:\n{shown}"
-        );
+        assert!(w < 60 || shown.contains("Evening"), "{w}x{h}: the name is shown:\n{shown}");
         assert!(
             !shown.contains(['\u{1b}', '\u{202e}', '\u{7}']),
             "{w}x{h}: no control or direction override reaches the terminal:\n{shown}"
@@ -386,19 +360,12 @@ fn all_time_from_a_clock_that_once_said_1970_is_drawn_by_decade_at_every_size() 
     let mut records = ten_years();
     records.push(session("1970-01-01", 5.0, None, None));
     let mut app = opened(false, &records);
-    act(
-        &mut app,
-        &records,
-        Action::TrendsShow(attune::tui::trends::Unit::All),
-    );
+    act(&mut app, &records, Action::TrendsShow(attune::tui::trends::Unit::All));
     for (width, height) in [(80, 24), (40, 12)] {
         let _ = app.update(Action::Resize(width, height), now());
         let shown = text(&app, width, height);
         // Every decade has its column; a narrow axis names every other one.
-        assert!(
-            shown.contains("by decade") && shown.contains("1970s"),
-            "{shown}"
-        );
+        assert!(shown.contains("by decade") && shown.contains("1970s"), "{shown}");
         let want = if width >= 80 { "2020s" } else { "2010s" };
         assert!(shown.contains(want), "{shown}");
     }

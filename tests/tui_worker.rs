@@ -112,15 +112,8 @@ fn a_slow_report_shows_its_loading_state_and_keys_are_answered_meanwhile() {
     assert!(loading.contains("updating"), "{loading}");
     runner.handle(key('?'), &rx).expect("?");
     assert!(runner.app.help.is_some());
-    assert!(
-        screen_text(&runner).contains("Help"),
-        "{}",
-        screen_text(&runner)
-    );
-    assert!(
-        rx.try_recv().is_err(),
-        "nothing has come back from the report yet"
-    );
+    assert!(screen_text(&runner).contains("Help"), "{}", screen_text(&runner));
+    assert!(rx.try_recv().is_err(), "nothing has come back from the report yet");
     go.send(()).expect("let it go");
     answer(&mut runner, &rx);
     let Screen::Trends(view) = &runner.app.screen else {
@@ -134,10 +127,8 @@ fn a_slow_report_shows_its_loading_state_and_keys_are_answered_meanwhile() {
 fn leaving_waits_for_the_saves_still_queued() {
     let rig = Rig::from_wall(stamp("2026-11-27", 21));
     let (tx, rx) = mpsc::channel();
-    let worker = Worker::spawn(rig.store.clone(), move |a| {
-        tx.send(Msg::Done(Box::new(a))).is_ok()
-    })
-    .expect("worker");
+    let worker = Worker::spawn(rig.store.clone(), move |a| tx.send(Msg::Done(Box::new(a))).is_ok())
+        .expect("worker");
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     let app = App::new(Default::default(), false, false);
     let clock = Clock::pinned(stamp("2026-11-27", 21));
@@ -145,10 +136,7 @@ fn leaving_waits_for_the_saves_still_queued() {
     for msg in [
         key('c'),
         key('3'),
-        Some(Msg::Term(Event::Key(KeyEvent::new(
-            KeyCode::Enter,
-            KeyModifiers::NONE,
-        )))),
+        Some(Msg::Term(Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)))),
     ] {
         runner.handle(msg, &rx).expect("keys");
     }
@@ -158,10 +146,7 @@ fn leaving_waits_for_the_saves_still_queued() {
     runner.finish(&rx);
     let live = rig.store.load_all().expect("reads").merged.into_live();
     assert_eq!(live.len(), 1, "the check-in was saved before leaving");
-    assert_eq!(
-        runner.app.today.checkins_today, 1,
-        "and its answer was heard"
-    );
+    assert_eq!(runner.app.today.checkins_today, 1, "and its answer was heard");
 }
 
 /// With effects answered later, Enter on the closing screen can come before the practice's
@@ -186,10 +171,7 @@ fn enter_before_the_first_save_answers_waits_for_it_and_saves_once() {
     );
     let saved = attune::tui::effect::perform(&rig.store, save[0].clone());
     let update = rig.app.update(saved, rig.now());
-    assert!(
-        matches!(update[..], [Effect::UpdateRecord(_)]),
-        "{update:?}"
-    );
+    assert!(matches!(update[..], [Effect::UpdateRecord(_)]), "{update:?}");
     let updated = attune::tui::effect::perform(&rig.store, update[0].clone());
     rig.act(updated);
     assert!(matches!(rig.app.screen, Screen::Home));

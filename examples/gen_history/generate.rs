@@ -745,10 +745,7 @@ const NOTES: &[&str] = &[
 const PROMPTS: &[(&str, &str)] = &[
     ("noticed", "What did you notice in your body today?"),
     ("helped", "What helped, even a little?"),
-    (
-        "kind-word",
-        "What would you say to a friend who had your day?",
-    ),
+    ("kind-word", "What would you say to a friend who had your day?"),
     ("enough", "What was enough today?"),
     ("small-good", "One small good thing from today:"),
     ("carry", "What are you ready to put down for tonight?"),

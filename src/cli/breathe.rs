@@ -162,10 +162,7 @@ pub fn run_plain(
         && paced.completed
         && let Rating::Given(after) = plain::ask_rating(io, say, words::AND_NOW)?
     {
-        super::rating_kept(
-            say,
-            &add_distress_after(store, &record, after, io.wall())?.1,
-        )?;
+        super::rating_kept(say, &add_distress_after(store, &record, after, io.wall())?.1)?;
         let high = after >= crate::domain::checkin::HIGH_DISTRESS;
         if distress_rose(before, Some(after)) || high {
             super::gentle_offer(say, config, distress_rose(before, Some(after)))?;
@@ -180,11 +177,7 @@ fn introduce(plan: &Plan, say: &mut dyn Write) -> std::io::Result<()> {
     let name = crate::copy::safe::line(&p.name);
     let shape = super::patterns::shape(p);
     let length = plain::stamp(plan.planned);
-    writeln!(
-        say,
-        "{}",
-        words::breathe_intro(&name, &shape, &length, breaths)
-    )?;
+    writeln!(say, "{}", words::breathe_intro(&name, &shape, &length, breaths))?;
     if plan.hold_note {
         writeln!(say, "{}", words::HOLDS)?;
     }

@@ -128,20 +128,14 @@ fn heard_line(heard: Option<f64>, start: f64) -> String {
     let tenth = |r: f64| (r * 10.0).round() / 10.0;
     match heard {
         Some(h) if tenth(h) == tenth(start) => {
-            format!(
-                "You breathe about {} a minute; we'll start there.",
-                tenth(h)
-            )
+            format!("You breathe about {} a minute; we'll start there.", tenth(h))
         }
-        Some(h) => format!(
-            "You breathe about {} a minute; we'll start at {}.",
-            tenth(h),
-            tenth(start)
-        ),
-        None => format!(
-            "No steady rhythm yet, so we'll start at an easy {} a minute.",
-            tenth(start)
-        ),
+        Some(h) => {
+            format!("You breathe about {} a minute; we'll start at {}.", tenth(h), tenth(start))
+        }
+        None => {
+            format!("No steady rhythm yet, so we'll start at an easy {} a minute.", tenth(start))
+        }
     }
 }
 
@@ -184,10 +178,7 @@ pub fn pace(
     };
     let start = schedule.at(Duration::ZERO);
     cue(io, CueKind::for_phase(start.phase), start.phase_len);
-    if !show(
-        out,
-        &phase_line(Duration::ZERO, start.phase, start.phase_len),
-    )? {
+    if !show(out, &phase_line(Duration::ZERO, start.phase, start.phase_len))? {
         return Ok(stopped(&schedule, io, lead.as_ref()));
     }
     let mut last = Duration::ZERO;
@@ -239,12 +230,7 @@ pub fn phase_line(at: Duration, kind: PhaseKind, len: Duration) -> String {
 /// Elapsed time as MM:SS.s.
 pub fn stamp(d: Duration) -> String {
     let tenths = d.as_millis() / 100;
-    format!(
-        "{:02}:{:02}.{}",
-        tenths / 600,
-        (tenths / 10) % 60,
-        tenths % 10
-    )
+    format!("{:02}:{:02}.{}", tenths / 600, (tenths / 10) % 60, tenths % 10)
 }
 
 /// Seconds with one decimal, or two when the length needs them (5.45).

@@ -20,10 +20,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
     writeln!(out, "Records folder: {}", shown(&layout.data_dir))?;
     writeln!(out, "Local state:    {}", shown(&layout.state_dir))?;
     if !layout.data_dir.exists() {
-        writeln!(
-            out,
-            "Nothing is stored yet; attune makes the folders on the first save."
-        )?;
+        writeln!(out, "Nothing is stored yet; attune makes the folders on the first save.")?;
         return Ok(());
     }
     let this_device = device::existing(layout).map_err(Failure::failed)?;
@@ -46,10 +43,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
             .filter(|f| f.fix != Fix::None && !still(f))
         {
             let path = f.path.display().to_string();
-            let (path, what) = (
-                crate::copy::safe::line(&path),
-                crate::copy::safe::line(&f.what),
-            );
+            let (path, what) = (crate::copy::safe::line(&path), crate::copy::safe::line(&f.what));
             writeln!(out, "Fixed: {path} {what}")?;
         }
         report = after;

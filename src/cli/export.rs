@@ -43,9 +43,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     if args.format != Format::Markdown && (args.week.is_some() || args.with_journal) {
-        return Err(Failure::usage(
-            "--week and --with-journal go with --format markdown",
-        ));
+        return Err(Failure::usage("--week and --with-journal go with --format markdown"));
     }
     if let Some(path) = &args.out
         && ctx.layout.holds(path)?

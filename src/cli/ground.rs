@@ -77,15 +77,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
         sounder,
     };
     let (mut out, mut err) = super::wrap::both(out, err);
-    let done = run_plain(
-        &store,
-        &config,
-        &routine,
-        !args.no_checkin,
-        &mut io,
-        &mut out,
-        &mut err,
-    );
+    let done = run_plain(&store, &config, &routine, !args.no_checkin, &mut io, &mut out, &mut err);
     io.finish(done.is_ok());
     done?;
     real.ending()?;
@@ -127,13 +119,7 @@ fn list(routines: &[Routine], json: bool, out: &mut dyn Write) -> Outcome {
         return Ok(());
     }
     for r in routines {
-        let head = format!(
-            "{:<14} {} (about {} min, {})",
-            r.id,
-            r.title,
-            r.minutes,
-            eyes(r.eyes)
-        );
+        let head = format!("{:<14} {} (about {} min, {})", r.id, r.title, r.minutes, eyes(r.eyes));
         writeln!(out, "{}", safe::line(&head))?;
         writeln!(out, "{:<14} {}", "", safe::line(&r.preview))?;
     }
@@ -192,12 +178,7 @@ pub fn run_plain(
         sound: config.breathing.cue_style(),
     };
     if !worth_keeping(outcome.completed, outcome.took.as_secs_f64()) {
-        writeln!(
-            out,
-            "\n{} {}",
-            crate::copy::summary::LET_GO,
-            crate::copy::summary::LET_GO_MORE
-        )?;
+        writeln!(out, "\n{} {}", crate::copy::summary::LET_GO, crate::copy::summary::LET_GO_MORE)?;
         return Ok(());
     }
     let record = grounding::save(store, routine, &outcome, started, io.wall())?;
@@ -206,10 +187,7 @@ pub fn run_plain(
         && end == End::Finished
         && let Rating::Given(after) = plain::ask_rating(io, say, crate::copy::plain::AND_NOW)?
     {
-        super::rating_kept(
-            say,
-            &add_distress_after(store, &record, after, io.wall())?.1,
-        )?;
+        super::rating_kept(say, &add_distress_after(store, &record, after, io.wall())?.1)?;
         if distress_rose(before, Some(after)) || after >= HIGH_DISTRESS {
             gentle_offer(say, config, distress_rose(before, Some(after)))?;
         }
@@ -228,10 +206,7 @@ fn close(outcome: &RunOutcome, out: &mut dyn Write) -> std::io::Result<()> {
     let s = &outcome.summary;
     let mut line = match outcome.completed {
         true => format!("Done: {} of {} steps.", s.steps_completed, s.steps_total),
-        false => format!(
-            "Stopped after {} of {} steps. Saved.",
-            s.steps_completed, s.steps_total
-        ),
+        false => format!("Stopped after {} of {} steps. Saved.", s.steps_completed, s.steps_total),
     };
     if let Some(n) = s.exhale_count {
         line.push_str(&format!(" {n} out-breaths counted"));

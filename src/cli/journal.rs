@@ -192,11 +192,7 @@ fn new(ctx: &Ctx, a: NewArgs, out: &mut dyn Write) -> Routed {
         if a.editor {
             // Typed in an editor, these words exist nowhere else: keep them.
             let draft = new_draft(&entry, entry.text.clone(), ctx.clock.wall());
-            return Err(kept_as_draft(
-                ctx,
-                &draft,
-                &format!("nothing was saved ({})", f.message),
-            ));
+            return Err(kept_as_draft(ctx, &draft, &format!("nothing was saved ({})", f.message)));
         }
         return Err(f);
     }
@@ -341,12 +337,7 @@ fn show(ctx: &Ctx, id: &str, out: &mut dyn Write, err: &mut dyn Write) -> Outcom
     let Some(j) = journal_of(&r) else {
         return Ok(());
     };
-    writeln!(
-        out,
-        "{}  {}",
-        r.created_at.format("%A %-d %B %Y, %H:%M"),
-        r.id
-    )?;
+    writeln!(out, "{}  {}", r.created_at.format("%A %-d %B %Y, %H:%M"), r.id)?;
     if j.starred {
         writeln!(out, "★ Starred")?;
     }
@@ -398,9 +389,7 @@ fn edit(ctx: &Ctx, id: &str, out: &mut dyn Write) -> Outcome {
         let why = too_long(text.len());
         if terminal {
             // Typed in an editor, these words exist nowhere else: keep them aside.
-            return Err(Failure::usage(
-                kept_as_draft(ctx, &draft_of(text), &why).message,
-            ));
+            return Err(Failure::usage(kept_as_draft(ctx, &draft_of(text), &why).message));
         }
         return Err(Failure::usage(why));
     }

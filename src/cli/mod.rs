@@ -126,10 +126,7 @@ pub fn gentle_offer(
             "Your distress went up a little. That can happen, and it is fine to stop here."
         )?;
     }
-    writeln!(
-        out,
-        "A short grounding routine can help: `attune ground 5-4-3-2-1`."
-    )?;
+    writeln!(out, "A short grounding routine can help: `attune ground 5-4-3-2-1`.")?;
     writeln!(out, "If you need someone now:")?;
     // The user's own lines come from config.toml: shown, never acted on.
     for line in &config.crisis_lines().lines {

@@ -61,13 +61,7 @@ mod tests {
         let all = builtin_patterns();
         let by = |id: &str| all.iter().find(|p| p.id == id).expect("pattern").clone();
         assert_eq!(shape(&by("exhale-4-6")), "in 4 s, out 6 s · 6 a minute");
-        assert_eq!(
-            shape(&by("sigh")),
-            "in 2 s, a little more in 1 s, out 6 s · 6.7 a minute"
-        );
-        assert_eq!(
-            shape(&by("box-4")),
-            "in 4 s, hold 4 s, out 4 s, hold 4 s · 3.8 a minute"
-        );
+        assert_eq!(shape(&by("sigh")), "in 2 s, a little more in 1 s, out 6 s · 6.7 a minute");
+        assert_eq!(shape(&by("box-4")), "in 4 s, hold 4 s, out 4 s, hold 4 s · 3.8 a minute");
     }
 }

@@ -108,11 +108,7 @@ fn show(ctx: &Ctx, id: &str, json: bool, out: &mut dyn Write) -> Outcome {
         return Ok(());
     }
     let names = crate::service::trends::names_for_cli(ctx.config_dir.as_deref(), &ctx.config);
-    writeln!(
-        out,
-        "{}",
-        safe::line(&super::history::line(&record, &names))
-    )?;
+    writeln!(out, "{}", safe::line(&super::history::line(&record, &names)))?;
     if let Body::Session(s) = &record.body
         && let Some(note) = &s.note
     {

@@ -47,12 +47,9 @@ pub fn markdown(rep: &Report, span: Span, journal: Option<&[Record]>) -> String 
         };
         let distress = match (d.distress_before_mean, d.distress_after_mean) {
             (None, None) => "–".to_string(),
-            (Some(b), Some(a)) => format!(
-                "{} → {} ({})",
-                num(Some(b)),
-                num(Some(a)),
-                change_mark(b, a)
-            ),
+            (Some(b), Some(a)) => {
+                format!("{} → {} ({})", num(Some(b)), num(Some(a)), change_mark(b, a))
+            }
             (b, a) => format!("{} → {}", num(b), num(a)),
         };
         let _ = write!(
@@ -81,14 +78,7 @@ fn practices(md: &mut String, rep: &Report) {
     }
     md.push_str("\n## Each practice\n\n| Practice | Sessions | Rated before and after | Mean change in distress |\n|---|---|---|---|\n");
     for r in rows {
-        let _ = writeln!(
-            md,
-            "| {} | {} | {} | {} |",
-            cell(&r.name),
-            r.sessions,
-            r.rated,
-            r.change
-        );
+        let _ = writeln!(md, "| {} | {} | {} | {} |", cell(&r.name), r.sessions, r.rated, r.change);
     }
 }
 

@@ -64,10 +64,7 @@ fn today(ctx: &Ctx) -> Result<TodaySummary, super::Failure> {
 pub fn prompt_line(s: &TodaySummary) -> Option<String> {
     let mut parts = Vec::new();
     if s.sessions_today > 0 {
-        parts.push(format!(
-            "practised {} min",
-            s.practice_minutes_today().max(1)
-        ));
+        parts.push(format!("practised {} min", s.practice_minutes_today().max(1)));
     }
     if let Some(d) = s.latest_distress {
         parts.push(format!("last distress {d}"));

@@ -64,10 +64,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
     }
     let store = crate::store::Store::reader(ctx.layout.clone()).map_err(Failure::failed)?;
     let (mut rep, problems) = report(&store, span, today, options(&ctx.config))?;
-    name_report(
-        &mut rep,
-        &names_for_cli(ctx.config_dir.as_deref(), &ctx.config),
-    );
+    name_report(&mut rep, &names_for_cli(ctx.config_dir.as_deref(), &ctx.config));
     warn_problems(err, &problems);
     if args.json {
         serde_json::to_writer_pretty(&mut *out, &to_json(&rep)?)?;

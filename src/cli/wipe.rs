@@ -53,11 +53,7 @@ pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Outcome {
         writeln!(out, "Nothing was removed.")?;
         return Ok(());
     }
-    if !ask(
-        out,
-        "Last check. This cannot be undone. Type yes to remove everything:",
-        "yes",
-    )? {
+    if !ask(out, "Last check. This cannot be undone. Type yes to remove everything:", "yes")? {
         writeln!(out, "Nothing was removed.")?;
         return Ok(());
     }

@@ -130,10 +130,7 @@ mod tests {
 
     #[test]
     fn rows_after_a_stamp_line_up_under_its_words() {
-        let folded = fold(
-            "[00:10.0] Stopped after 3 breaths. Saved as stopped early.",
-            30,
-        );
+        let folded = fold("[00:10.0] Stopped after 3 breaths. Saved as stopped early.", 30);
         assert_eq!(
             folded,
             "[00:10.0] Stopped after 3\n          breaths. Saved as\n          stopped early."

@@ -12,16 +12,10 @@ fn parse(text: &str) -> Result<Config, String> {
 #[test]
 fn an_empty_file_and_the_default_file_give_the_defaults() {
     assert_eq!(parse("").expect("empty"), Config::default());
-    assert_eq!(
-        parse(DEFAULT_TEXT).expect("default text parses"),
-        Config::default()
-    );
+    assert_eq!(parse(DEFAULT_TEXT).expect("default text parses"), Config::default());
     let missing = Config::load(Path::new("/no/such/config.toml"), false).expect("missing is fine");
     assert_eq!(missing, Config::default());
-    assert!(
-        Config::load(Path::new("/no/such/config.toml"), true).is_err(),
-        "unless named"
-    );
+    assert!(Config::load(Path::new("/no/such/config.toml"), true).is_err(), "unless named");
 }
 
 #[test]
@@ -33,16 +27,9 @@ fn overrides_are_read() {
          [[crisis_lines]]\nregion = \"Here\"\nname = \"Local line\"\ncontact = \"call 123\"\n",
     )
     .expect("parses");
-    assert_eq!(
-        (c.breathing.pattern.as_str(), c.breathing.minutes),
-        ("sigh", 2.5)
-    );
+    assert_eq!((c.breathing.pattern.as_str(), c.breathing.minutes), ("sigh", 2.5));
     assert!(c.breathing.bell && c.breathing.reduced_motion && c.trends.hide_streaks);
-    assert_eq!(
-        c.breathing.cue_style(),
-        crate::sound::Style::Bell,
-        "bell = true still works"
-    );
+    assert_eq!(c.breathing.cue_style(), crate::sound::Style::Bell, "bell = true still works");
     assert_eq!(c.week.starts_on, Weekday::Sun);
     assert_eq!(c.display.theme, Theme::HighContrast);
     assert_eq!(c.keys["quit"], "ctrl+q");
@@ -61,10 +48,7 @@ fn every_error_names_its_key() {
         ("[breathing]\nsound = \"loud\"\n", "breathing.sound"),
         ("[sound]\nvolume = 101\n", "sound.volume"),
         ("[keys]\nquit = \"hyper+q\"\n", "keys.quit"),
-        (
-            "[[patterns]]\nid = \"fast\"\nname = \"Fast\"\nin = 1\nout = 3\n",
-            "\"fast\"",
-        ),
+        ("[[patterns]]\nid = \"fast\"\nname = \"Fast\"\nin = 1\nout = 3\n", "\"fast\""),
         ("[breathing\n", "line 1"),
     ];
     for (text, names) in cases {
@@ -104,10 +88,7 @@ fn a_bad_setting_gives_way_to_its_default_and_the_rest_still_apply() {
         .map(super::ConfigError::warning)
         .collect();
     let want = [
-        (
-            "line 3: breathing.minutes",
-            "the default for breathing.minutes",
-        ),
+        ("line 3: breathing.minutes", "the default for breathing.minutes"),
         ("line 4: breathing.patern", "without breathing.patern"),
         ("line 6: week.starts_on", "someday"),
         ("line 10: keys.quit", "hyper+q"),
@@ -117,10 +98,7 @@ fn a_bad_setting_gives_way_to_its_default_and_the_rest_still_apply() {
     assert_eq!(said.len(), want.len(), "{said:#?}");
     for (line, (at, what)) in said.iter().zip(want) {
         assert!(line.contains(at) && line.contains(what), "{line}");
-        assert!(
-            line.contains(FILE) && line.contains("attune config --check"),
-            "{line}"
-        );
+        assert!(line.contains(FILE) && line.contains("attune config --check"), "{line}");
     }
 }
 
@@ -129,18 +107,12 @@ fn a_file_that_does_not_parse_gives_every_default_and_says_where() {
     let loaded = read_text("[breathing]\nminutes = 3\n[week\n");
     assert_eq!(loaded.config, Config::default());
     let said = loaded.problems[0].warning();
-    assert!(
-        said.contains("line 3") && said.contains("its default settings"),
-        "{said}"
-    );
+    assert!(said.contains("line 3") && said.contains("its default settings"), "{said}");
     let mut refused = read_text("[keys]\nbreathe = \"q\"\n");
     refused.refuse_keys("keys.breathe: \"q\" is already quit on home".into());
     assert!(refused.config.keys.is_empty());
     let said = refused.problems[0].warning();
-    assert!(
-        said.contains("line 2: keys.breathe") && said.contains("its own keys"),
-        "{said}"
-    );
+    assert!(said.contains("line 2: keys.breathe") && said.contains("its own keys"), "{said}");
 }
 
 #[test]
@@ -157,19 +129,9 @@ fn keys_parse() {
 fn the_sound_style_volume_and_player_are_read() {
     let c = parse("[breathing]\nsound = \"pulses\"\nbell = true\nremember_last = false\n[sound]\nvolume = 10\nplayer = \"mpv --really-quiet\"\n")
         .expect("parses");
-    assert_eq!(
-        c.breathing.cue_style(),
-        crate::sound::Style::Pulses,
-        "sound wins over bell"
-    );
+    assert_eq!(c.breathing.cue_style(), crate::sound::Style::Pulses, "sound wins over bell");
     assert!(!c.breathing.remember_last);
-    assert_eq!(
-        (c.sound.volume, c.sound.player.as_deref()),
-        (10, Some("mpv --really-quiet"))
-    );
-    assert_eq!(
-        Config::default().breathing.cue_style(),
-        crate::sound::Style::Off
-    );
+    assert_eq!((c.sound.volume, c.sound.player.as_deref()), (10, Some("mpv --really-quiet")));
+    assert_eq!(Config::default().breathing.cue_style(), crate::sound::Style::Off);
     assert!(Config::default().breathing.remember_last);
 }

@@ -138,16 +138,9 @@ fn prompts_parse_have_unique_ids_known_categories_and_are_many() {
         assert!(p.categories.iter().any(|c| c.id == x.category), "{}", x.id);
     }
     for c in &p.categories {
-        assert!(
-            p.prompts.iter().any(|x| x.category == c.id),
-            "{} has prompts",
-            c.id
-        );
+        assert!(p.prompts.iter().any(|x| x.category == c.id), "{} has prompts", c.id);
     }
-    assert!(
-        p.categories.iter().any(|c| c.opt_in),
-        "expressive writing is opt-in"
-    );
+    assert!(p.categories.iter().any(|c| c.opt_in), "expressive writing is opt-in");
 }
 
 #[test]

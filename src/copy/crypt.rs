@@ -78,10 +78,7 @@ pub fn off_done(turned: usize, left: usize) -> String {
         files(turned)
     );
     if left > 0 {
-        said.push_str(&format!(
-            " {left} {} are still encrypted; see above.",
-            files(left)
-        ));
+        said.push_str(&format!(" {left} {} are still encrypted; see above.", files(left)));
     }
     said
 }

@@ -86,10 +86,7 @@ pub fn exhales(count: u32, rate: Option<f64>) -> String {
         "out-breaths"
     };
     match rate {
-        Some(r) => format!(
-            "{count} {word} · about {} a minute",
-            super::screens::rate(r)
-        ),
+        Some(r) => format!("{count} {word} · about {} a minute", super::screens::rate(r)),
         None => format!("{count} {word}"),
     }
 }

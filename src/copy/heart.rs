@@ -24,10 +24,7 @@ pub fn line_error(file: &str, e: &LineError) -> String {
                                HRV Logger's CSV)"
             .to_string(),
         Why::NotANumber(text) => {
-            format!(
-                "\"{}\" should be a number of milliseconds",
-                super::safe::line(text)
-            )
+            format!("\"{}\" should be a number of milliseconds", super::safe::line(text))
         }
         Why::OutOfRange(v) => {
             format!("{} ms cannot be the time between two beats", num(*v))
@@ -38,11 +35,7 @@ pub fn line_error(file: &str, e: &LineError) -> String {
         Why::TooLong => format!("this line is longer than {MAX_LINE} characters"),
         Why::Empty => "the file holds no heart-beat intervals".to_string(),
     };
-    format!(
-        "{} line {}: {why}. Nothing was stored.",
-        super::safe::line(file),
-        e.line
-    )
+    format!("{} line {}: {why}. Nothing was stored.", super::safe::line(file), e.line)
 }
 
 pub fn unreadable_file(file: &str, why: &str) -> String {
@@ -103,12 +96,7 @@ fn length(seconds: f64) -> String {
 
 /// The first line after a reading is saved.
 pub fn saved(h: &Heart) -> String {
-    format!(
-        "Saved a {}: {}, {} beats.",
-        context_name(h),
-        length(h.seconds),
-        h.beats
-    )
+    format!("Saved a {}: {}, {} beats.", context_name(h), length(h.seconds), h.beats)
 }
 
 /// Each number of a reading, with what it means.
@@ -224,10 +212,7 @@ pub fn rest_intro(minutes: f64) -> String {
 }
 
 pub fn source_failed(why: &str) -> String {
-    format!(
-        "the heart source cannot be read: {}",
-        super::safe::line(why)
-    )
+    format!("the heart source cannot be read: {}", super::safe::line(why))
 }
 
 pub fn source_ended(seconds: f64) -> String {

@@ -82,10 +82,7 @@ pub fn delete_q(day: &str) -> String {
 }
 
 pub fn set_aside(path: &Path) -> String {
-    format!(
-        "Your earlier words are set aside, safe, in {}",
-        path.display()
-    )
+    format!("Your earlier words are set aside, safe, in {}", path.display())
 }
 
 pub fn failed(why: &str) -> String {

@@ -11,10 +11,7 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
         "ATTUNE_CONFIG_DIR",
         "Folder for config.toml and your own patterns and routines.",
     ),
-    (
-        "NO_COLOR",
-        "When set and not empty, no colour, as --no-color.",
-    ),
+    ("NO_COLOR", "When set and not empty, no colour, as --no-color."),
     ("VISUAL, EDITOR", "The editor a journal entry opens in."),
 ];
 
@@ -28,27 +25,15 @@ pub const FILES: &[(&str, &str)] = &[
         "~/.local/share/attune/records/",
         "Your records, one plain JSON file per device and month.",
     ),
-    (
-        "~/.local/state/attune/",
-        "This machine's device id, locks and journal drafts.",
-    ),
+    ("~/.local/state/attune/", "This machine's device id, locks and journal drafts."),
 ];
 
 /// (code, meaning), for EXIT STATUS.
 pub const EXIT_STATUS: &[(&str, &str)] = &[
-    (
-        "0",
-        "Done (a reader that stopped early, as `| head`, is fine too).",
-    ),
-    (
-        "1",
-        "Something went wrong doing the work; nothing half-written is left.",
-    ),
+    ("0", "Done (a reader that stopped early, as `| head`, is fine too)."),
+    ("1", "Something went wrong doing the work; nothing half-written is left."),
     ("2", "A mistake in what was asked; nothing stored changed."),
-    (
-        "128+N",
-        "Ended by signal N, after the terminal was put back.",
-    ),
+    ("128+N", "Ended by signal N, after the terminal was put back."),
 ];
 
 pub const CRISIS_INTRO: &str =

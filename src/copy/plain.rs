@@ -19,19 +19,12 @@ pub fn breathe_done(stamp: &str, breaths: u64) -> String {
 }
 
 pub fn breathe_stopped(stamp: &str, breaths: u64) -> String {
-    format!(
-        "[{stamp}] Stopped after {}. Saved as stopped early.",
-        breaths_word(breaths)
-    )
+    format!("[{stamp}] Stopped after {}. Saved as stopped early.", breaths_word(breaths))
 }
 
 /// Let go in its first seconds: nothing saved, said as kindly as the full screen says it.
 pub fn let_go(stamp: &str) -> String {
-    format!(
-        "[{stamp}] {} {}",
-        super::summary::LET_GO,
-        super::summary::LET_GO_MORE
-    )
+    format!("[{stamp}] {} {}", super::summary::LET_GO, super::summary::LET_GO_MORE)
 }
 
 pub fn breaths_word(n: u64) -> String {

@@ -39,11 +39,7 @@ pub fn unreadable(n: usize) -> String {
 
 /// The question before a delete.
 pub fn ask_delete(r: &Record) -> String {
-    format!(
-        "Delete the {} from {}?",
-        super::correct::what(r),
-        r.created_at.format("%H:%M")
-    )
+    format!("Delete the {} from {}?", super::correct::what(r), r.created_at.format("%H:%M"))
 }
 
 /// A check-in's values in a line: "distress 4 · sleep 6 · energy 5".
@@ -101,9 +97,6 @@ mod tests {
             distress_after: Some(2),
             ..Session::default()
         };
-        assert_eq!(
-            practice_values(&short),
-            "42 s · stopped early · distress after 2"
-        );
+        assert_eq!(practice_values(&short), "42 s · stopped early · distress after 2");
     }
 }

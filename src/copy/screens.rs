@@ -332,20 +332,14 @@ pub fn counted(taps: usize, breaths: usize) -> String {
 pub fn measured(heard: Option<f64>, start: f64) -> String {
     match heard {
         Some(heard) if rate(heard) == rate(start) => {
-            format!(
-                "You breathe about {} a minute; we'll start there.",
-                rate(heard)
-            )
+            format!("You breathe about {} a minute; we'll start there.", rate(heard))
         }
-        Some(heard) => format!(
-            "You breathe about {} a minute; we'll start at {}.",
-            rate(heard),
-            rate(start)
-        ),
-        None => format!(
-            "No steady rhythm yet, so we'll start at an easy {} a minute.",
-            rate(start)
-        ),
+        Some(heard) => {
+            format!("You breathe about {} a minute; we'll start at {}.", rate(heard), rate(start))
+        }
+        None => {
+            format!("No steady rhythm yet, so we'll start at an easy {} a minute.", rate(start))
+        }
     }
 }
 

@@ -51,10 +51,7 @@ pub fn fell_back_plain(style: Style) -> String {
 
 /// `attune sound test`: what played, through what.
 pub fn tested(style: Style, program: &str) -> String {
-    format!(
-        "Played the in, out and hold cues as {} through {program}.",
-        style.name()
-    )
+    format!("Played the in, out and hold cues as {} through {program}.", style.name())
 }
 
 /// `attune sound test` when sound is off in the settings.

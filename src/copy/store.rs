@@ -7,9 +7,7 @@ pub fn unreadable(count: usize) -> Option<String> {
         1 => "1 record".to_string(),
         n => format!("{n} records"),
     };
-    Some(format!(
-        "attune: {what} could not be read; `attune doctor` explains."
-    ))
+    Some(format!("attune: {what} could not be read; `attune doctor` explains."))
 }
 
 /// Why the records folder, or something in it, is not what attune keeps there.

@@ -111,11 +111,7 @@ fn scale_line(t: &Trends) -> Option<String> {
             ))
         })
         .collect();
-    Some(format!(
-        "{}: {}.",
-        plural(t.checkins, "check-in"),
-        parts.join(", ")
-    ))
+    Some(format!("{}: {}.", plural(t.checkins, "check-in"), parts.join(", ")))
 }
 
 fn sensation_line(rep: &Report) -> Option<String> {

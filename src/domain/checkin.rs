@@ -158,10 +158,7 @@ mod tests {
         assert_eq!(check_value(Scale::Pain, 10), Ok(10));
         assert_eq!(check_value(Scale::Pain, 0), Ok(0));
         let err = check_value(Scale::Tension, 11).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "Muscle tension must be a whole number from 0 to 10 (got 11)"
-        );
+        assert_eq!(err.to_string(), "Muscle tension must be a whole number from 0 to 10 (got 11)");
         assert!(check_value(Scale::Distress, -1).is_err());
     }
 

@@ -318,11 +318,7 @@ mod tests {
         }
         let p = prompts(10);
         let day = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
-        assert_ne!(
-            p.of_the_day(day, 0),
-            p.of_the_day(day, 1),
-            "another prompt is another"
-        );
+        assert_ne!(p.of_the_day(day, 0), p.of_the_day(day, 1), "another prompt is another");
     }
 
     #[test]
@@ -353,10 +349,7 @@ mod tests {
             .collect();
         assert_eq!(hits, ["Café", "CAFE"]);
         assert!(match_ranges(text, "tea").is_empty());
-        assert_eq!(
-            match_ranges("aaa", "aa a"),
-            vec![std::ops::Range { start: 0, end: 3 }]
-        );
+        assert_eq!(match_ranges("aaa", "aa a"), vec![std::ops::Range { start: 0, end: 3 }]);
     }
 
     #[test]

@@ -152,22 +152,13 @@ mod tests {
         };
         // A check-in at 08:00, then a practice 09:00-09:10 rated 7 before and 3 after.
         let records = vec![at(27, 8, checkin(6)), rated(9, Some(7), Some(3))];
-        assert_eq!(
-            summarise(&records, today, Weekday::Mon).latest_distress,
-            Some(3)
-        );
+        assert_eq!(summarise(&records, today, Weekday::Mon).latest_distress, Some(3));
         // Stopped before the after rating: its before rating is the latest said.
         let records = vec![at(27, 8, checkin(6)), rated(9, Some(7), None)];
-        assert_eq!(
-            summarise(&records, today, Weekday::Mon).latest_distress,
-            Some(7)
-        );
+        assert_eq!(summarise(&records, today, Weekday::Mon).latest_distress, Some(7));
         // A check-in after the practice ended is later still.
         let records = vec![rated(9, Some(7), Some(3)), at(27, 10, checkin(5))];
-        assert_eq!(
-            summarise(&records, today, Weekday::Mon).latest_distress,
-            Some(5)
-        );
+        assert_eq!(summarise(&records, today, Weekday::Mon).latest_distress, Some(5));
     }
 
     #[test]
@@ -179,10 +170,7 @@ mod tests {
     #[test]
     fn week_start_respects_the_first_weekday() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(); // a Sunday
-        assert_eq!(
-            week_start(d, Weekday::Mon),
-            NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-        );
+        assert_eq!(week_start(d, Weekday::Mon), NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
         assert_eq!(week_start(d, Weekday::Sun), d);
     }
 }

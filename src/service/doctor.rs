@@ -77,12 +77,7 @@ pub fn check(layout: &Layout, device: Option<&str>) -> std::io::Result<Report> {
     let records = layout.records_dir();
     if records.is_file() {
         use crate::copy::store::{RECORDS_IS_A_FILE, RECORDS_IS_A_FILE_TODO};
-        report.add(
-            &records,
-            RECORDS_IS_A_FILE,
-            RECORDS_IS_A_FILE_TODO,
-            Fix::None,
-        );
+        report.add(&records, RECORDS_IS_A_FILE, RECORDS_IS_A_FILE_TODO, Fix::None);
         return Ok(report);
     }
     for stray in crate::store::read::stray_files(&records) {
@@ -169,10 +164,7 @@ fn check_link(report: &mut Report, layout: &Layout, path: &Path) -> bool {
         .is_ok_and(|m| m.file_type().is_symlink());
     if is_link && !layout.holds(path).unwrap_or(false) {
         let target = std::fs::read_link(path).unwrap_or_default();
-        let what = format!(
-            "is a link to {}, outside attune's folders",
-            target.display()
-        );
+        let what = format!("is a link to {}, outside attune's folders", target.display());
         report.add(path, what, "attune reads through it, but `attune doctor --fix` changes nothing there; keep that place private yourself (folders 700, files 600)", Fix::None);
     }
     is_link

@@ -31,12 +31,7 @@ pub fn check_encryption(report: &mut Report, layout: &Layout) {
     for (_, dir) in devices {
         for (_, _, file) in listing(&dir).unwrap_or_default() {
             if crypt::is_sealed_file(&file).is_ok_and(|sealed| !sealed) {
-                report.add(
-                    &file,
-                    words::DOCTOR_PLAIN,
-                    words::DOCTOR_PLAIN_TODO,
-                    Fix::None,
-                );
+                report.add(&file, words::DOCTOR_PLAIN, words::DOCTOR_PLAIN_TODO, Fix::None);
             }
         }
     }

@@ -226,12 +226,7 @@ mod tests {
 
     fn beats(n: usize, rr: f64, from: f64) -> Vec<(f64, Event)> {
         (0..n)
-            .map(|k| {
-                (
-                    from + (k + 1) as f64 * rr / 1000.0,
-                    Event::Line(format!("{rr}\n")),
-                )
-            })
+            .map(|k| (from + (k + 1) as f64 * rr / 1000.0, Event::Line(format!("{rr}\n"))))
             .collect()
     }
 

@@ -102,10 +102,7 @@ fn stable_id(millis: i64, date: &str, time: &str, record: &Record) -> Uuid {
         Body::Journal(j) => j.text.as_str(),
         _ => "",
     };
-    let a = fnv1a(
-        &[date.as_bytes(), time.as_bytes(), text.as_bytes()],
-        0xcbf2_9ce4_8422_2325,
-    );
+    let a = fnv1a(&[date.as_bytes(), time.as_bytes(), text.as_bytes()], 0xcbf2_9ce4_8422_2325);
     let b = fnv1a(&[text.as_bytes(), date.as_bytes()], 0x8422_2325_cbf2_9ce4);
     let mut bytes = [0u8; 10];
     bytes[..8].copy_from_slice(&a.to_le_bytes());
@@ -150,10 +147,7 @@ mod tests {
         assert_eq!(j.text, "A long day.\nShoulders tight by noon.");
         assert_eq!(j.tags, ["work"]);
         assert!(j.starred);
-        assert_eq!(
-            a[0].created_at.format("%Y-%m-%d %H:%M").to_string(),
-            "2026-03-04 21:15"
-        );
+        assert_eq!(a[0].created_at.format("%Y-%m-%d %H:%M").to_string(), "2026-03-04 21:15");
         assert!(matches!(
             parse(br#"{"entries":[{"date":"4 March","time":""}]}"#),
             Err(JrnlError::BadDate { index: 1, .. })

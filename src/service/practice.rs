@@ -173,23 +173,11 @@ mod tests {
         assert_eq!(p.planned, Duration::from_secs(300));
         assert!(!p.hold_note && !p.capped);
         let e = plan(&all, "nope", 5.0, false, 0).unwrap_err().to_string();
-        assert!(
-            e.contains("\"nope\"") && e.contains("exhale-4-6, exhale-4-8"),
-            "{e}"
-        );
-        assert_eq!(
-            plan(&all, "sigh", 0.0, false, 0),
-            Err(PlanError::BadLength(0.0))
-        );
-        assert_eq!(
-            plan(&all, "sigh", 61.0, false, 0),
-            Err(PlanError::BadLength(61.0))
-        );
+        assert!(e.contains("\"nope\"") && e.contains("exhale-4-6, exhale-4-8"), "{e}");
+        assert_eq!(plan(&all, "sigh", 0.0, false, 0), Err(PlanError::BadLength(0.0)));
+        assert_eq!(plan(&all, "sigh", 61.0, false, 0), Err(PlanError::BadLength(61.0)));
         assert!(plan(&all, "sigh", f64::NAN, false, 0).is_err());
-        assert!(matches!(
-            plan(&all, "box-4", 5.0, true, 0),
-            Err(PlanError::FollowWithHolds(_))
-        ));
+        assert!(matches!(plan(&all, "box-4", 5.0, true, 0), Err(PlanError::FollowWithHolds(_))));
     }
 
     #[test]

@@ -88,9 +88,7 @@ pub fn parse_export(bytes: &[u8]) -> Result<ExportDoc, ImportError> {
     let header: Header =
         serde_json::from_slice(bytes).map_err(|e| ImportError::NotExport(e.to_string()))?;
     if header.format.as_deref() != Some(EXPORT_FORMAT) {
-        return Err(ImportError::NotExport(format!(
-            "its \"format\" is not \"{EXPORT_FORMAT}\""
-        )));
+        return Err(ImportError::NotExport(format!("its \"format\" is not \"{EXPORT_FORMAT}\"")));
     }
     match header.version {
         Some(v) if v > EXPORT_VERSION => return Err(ImportError::Newer(v)),

@@ -125,11 +125,7 @@ fn ranges(span: Span, opts: Options) -> (NaiveDate, NaiveDate, Option<(NaiveDate
         }
         Span::Month(day) => {
             let (from, to) = month_of(day);
-            (
-                from,
-                to,
-                from.checked_sub_months(Months::new(1)).map(month_of),
-            )
+            (from, to, from.checked_sub_months(Months::new(1)).map(month_of))
         }
         // All time's ends depend on the records and today; `report` sets them.
         Span::All => (NaiveDate::MIN, NaiveDate::MIN, None),

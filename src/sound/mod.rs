@@ -196,10 +196,7 @@ mod tests {
         let mut log = CueLog::default();
         log.push(cue(1));
         log.push(cue(2));
-        assert_eq!(
-            log.since(1).map(|c| c.length.as_secs()).collect::<Vec<_>>(),
-            [2]
-        );
+        assert_eq!(log.since(1).map(|c| c.length.as_secs()).collect::<Vec<_>>(), [2]);
         assert_eq!(log.since(2).count(), 0);
         for i in 0..100 {
             log.push(cue(i));

@@ -122,10 +122,7 @@ mod tests {
 
     #[test]
     fn the_first_player_found_is_chosen_in_order() {
-        assert_eq!(
-            audio(None, &only(&["aplay", "ffplay"])).map(|p| p.name),
-            Some("aplay".into())
-        );
+        assert_eq!(audio(None, &only(&["aplay", "ffplay"])).map(|p| p.name), Some("aplay".into()));
         let ff = audio(None, &only(&["ffplay"])).expect("ffplay");
         assert_eq!(ff.args, ["-nodisp", "-autoexit", "-loglevel", "quiet"]);
         assert_eq!(
@@ -144,10 +141,7 @@ mod tests {
             ("mpv", ["--really-quiet".to_string()].as_slice())
         );
         assert_eq!(audio(Some("nothing-here"), &find), None);
-        assert_eq!(
-            audio(Some("  "), &find).map(|p| p.name),
-            Some("aplay".into())
-        );
+        assert_eq!(audio(Some("  "), &find).map(|p| p.name), Some("aplay".into()));
     }
 
     #[test]

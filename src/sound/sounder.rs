@@ -43,11 +43,7 @@ impl Setup {
 
     /// The programs on this machine, with the settings' player and volume.
     pub fn for_config(config: &crate::config::Config, state_dir: &std::path::Path) -> Setup {
-        Setup::from_system(
-            config.sound.player.as_deref(),
-            config.sound.volume,
-            cache_in(state_dir),
-        )
+        Setup::from_system(config.sound.player.as_deref(), config.sound.volume, cache_in(state_dir))
     }
 
     /// The program a style plays through; None for the bell and off, or when missing.
@@ -275,7 +271,7 @@ pub fn cached(dir: &std::path::Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
 
 /// A small, stable hash of the bytes (FNV-1a, 64 bits): the same cue, the same name.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    bytes
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
 }

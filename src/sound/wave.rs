@@ -166,10 +166,7 @@ mod tests {
         assert!(max(&s[..ten_ms]) < 2000, "fading in, not jumping");
         assert!(max(&s[s.len() - ten_ms..]) < 2000, "fading out");
         let full = max(&s[RATE as usize..2 * RATE as usize]);
-        assert!(
-            full > 15_000 && full <= (0.5 * f64::from(i16::MAX)) as u16 + 1,
-            "{full}"
-        );
+        assert!(full > 15_000 && full <= (0.5 * f64::from(i16::MAX)) as u16 + 1, "{full}");
     }
 
     #[test]

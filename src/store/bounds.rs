@@ -106,10 +106,7 @@ mod tests {
             distress_before: Some(200),
             ..Session::default()
         });
-        assert_eq!(
-            check(&high).unwrap_err(),
-            "its distress before is 200; it must be 0 to 10"
-        );
+        assert_eq!(check(&high).unwrap_err(), "its distress before is 200; it must be 0 to 10");
         let long = session(Session {
             actual_seconds: 1e308,
             ..Session::default()
@@ -133,15 +130,9 @@ mod tests {
             .fixed_offset();
         let far = Record::new(Body::Session(Session::default()), far);
         assert!(check(&far).unwrap_err().contains("cannot file"));
-        let early = Record::new(
-            Body::Session(Session::default()),
-            at("0000-01-01T00:00:00+00:00"),
-        );
+        let early = Record::new(Body::Session(Session::default()), at("0000-01-01T00:00:00+00:00"));
         assert!(check(&early).unwrap_err().contains("1970 to 9999"));
-        let epoch = Record::new(
-            Body::Session(Session::default()),
-            at("1970-01-01T00:00:00+00:00"),
-        );
+        let epoch = Record::new(Body::Session(Session::default()), at("1970-01-01T00:00:00+00:00"));
         assert!(check(&epoch).is_ok());
     }
 }

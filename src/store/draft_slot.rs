@@ -139,20 +139,14 @@ mod tests {
         std::fs::write(a.draft_path(), b"{}").unwrap();
         std::fs::write(b.draft_path(), b"{}").unwrap();
         assert_eq!(with_drafts(&folder).unwrap().len(), 2);
-        assert!(
-            Slot::adopt(&folder, a.name()).unwrap().is_none(),
-            "a is live"
-        );
+        assert!(Slot::adopt(&folder, a.name()).unwrap().is_none(), "a is live");
         assert!(!orphan_waiting(&folder));
         // b's window goes away without cleaning up: its lock is released, its draft stays.
         let b_name = b.name().to_string();
         drop(b);
         assert!(orphan_waiting(&folder));
         let adopted = Slot::adopt(&folder, &b_name).unwrap().expect("an orphan");
-        assert!(
-            Slot::adopt(&folder, &b_name).unwrap().is_none(),
-            "taken once"
-        );
+        assert!(Slot::adopt(&folder, &b_name).unwrap().is_none(), "taken once");
         assert!(!orphan_waiting(&folder));
         adopted.release().unwrap();
         assert_eq!(with_drafts(&folder).unwrap(), [a.name().to_string()]);

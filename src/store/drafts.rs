@@ -293,10 +293,7 @@ mod tests {
         std::fs::write(path(state), serde_json::to_vec(&draft).unwrap()).unwrap();
         assert!(waiting(state));
         assert_eq!(read(state).unwrap(), Some(draft));
-        assert!(
-            !path(state).exists(),
-            "moved, so no other window is offered it"
-        );
+        assert!(!path(state).exists(), "moved, so no other window is offered it");
         assert!(own_path(state).unwrap().exists());
         remove(state).unwrap();
         assert!(!waiting(state));

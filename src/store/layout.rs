@@ -157,10 +157,7 @@ pub fn device_dirs(records_dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>
         let entry = entry?;
         // Follows links: a device folder linked in from elsewhere is still read.
         if entry.path().is_dir() {
-            devices.push((
-                entry.file_name().to_string_lossy().into_owned(),
-                entry.path(),
-            ));
+            devices.push((entry.file_name().to_string_lossy().into_owned(), entry.path()));
         }
     }
     devices.sort();
@@ -178,10 +175,7 @@ mod tests {
             months_between(d(2025, 11, 30), d(2026, 2, 1)),
             vec!["2025-11", "2025-12", "2026-01", "2026-02"]
         );
-        assert_eq!(
-            months_between(d(2026, 3, 5), d(2026, 3, 9)),
-            vec!["2026-03"]
-        );
+        assert_eq!(months_between(d(2026, 3, 5), d(2026, 3, 9)), vec!["2026-03"]);
         assert!(months_between(d(2026, 3, 5), d(2026, 2, 9)).is_empty());
     }
 
@@ -193,14 +187,8 @@ mod tests {
         assert_eq!(month_from_file_name("20a6-11.json"), None);
         assert_eq!(month_from_file_name("2026-13.json"), None);
         assert_eq!(month_from_file_name("+10000-01.json"), None);
-        assert_eq!(
-            month_from_copy_name("2026-11.sync-conflict-20261130-1.json"),
-            Some("2026-11")
-        );
-        assert_eq!(
-            month_from_copy_name("2026-11 (conflicted copy).json"),
-            Some("2026-11")
-        );
+        assert_eq!(month_from_copy_name("2026-11.sync-conflict-20261130-1.json"), Some("2026-11"));
+        assert_eq!(month_from_copy_name("2026-11 (conflicted copy).json"), Some("2026-11"));
         assert_eq!(month_from_copy_name("2026-11.json"), None);
         assert_eq!(month_from_copy_name("2026-11.json.tmp"), None);
         assert_eq!(month_from_copy_name("2026-11.2.json"), None);
@@ -209,14 +197,8 @@ mod tests {
     #[test]
     fn files_beside_a_damaged_month_file_are_told_from_copies() {
         assert_eq!(classify("2026-11.json"), Some(("2026-11", Role::Main)));
-        assert_eq!(
-            classify("2026-11.2.json"),
-            Some(("2026-11", Role::Beside(2)))
-        );
-        assert_eq!(
-            classify("2026-11.17.json"),
-            Some(("2026-11", Role::Beside(17)))
-        );
+        assert_eq!(classify("2026-11.2.json"), Some(("2026-11", Role::Beside(2))));
+        assert_eq!(classify("2026-11.17.json"), Some(("2026-11", Role::Beside(17))));
         for copy in [
             "2026-11.1.json",
             "2026-11.02.json",

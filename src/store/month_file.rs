@@ -165,10 +165,7 @@ impl fmt::Display for Problem {
                 column,
                 reason,
             } => {
-                write!(
-                    f,
-                    "cannot be read at line {line}, column {column}: {reason}"
-                )
+                write!(f, "cannot be read at line {line}, column {column}: {reason}")
             }
             Problem::Newer { version } => write!(
                 f,

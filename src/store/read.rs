@@ -131,11 +131,7 @@ fn list(
         match listing(&dir) {
             Ok(found) => files.extend(found.into_iter().map(|(month, _, path)| {
                 let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-                (
-                    format!("{device}/{}", name.unwrap_or_default()),
-                    month,
-                    path,
-                )
+                (format!("{device}/{}", name.unwrap_or_default()), month, path)
             })),
             Err(e) => problems.push(FileProblem {
                 path: dir,

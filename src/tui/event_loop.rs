@@ -26,10 +26,9 @@ pub fn run(app: App, store: &Store, clock: Clock) -> anyhow::Result<Ended> {
     let signals = Signals::new([SIGTERM, SIGHUP, SIGINT]).context("listening for signals")?;
     spawn_signals(signals, tx.clone())?;
     let answers = tx.clone();
-    let worker = Worker::spawn(store.clone(), move |a| {
-        answers.send(Msg::Done(Box::new(a))).is_ok()
-    })
-    .context("starting the effect worker")?;
+    let worker =
+        Worker::spawn(store.clone(), move |a| answers.send(Msg::Done(Box::new(a))).is_ok())
+            .context("starting the effect worker")?;
     // try_init() also installs a panic hook that restores the terminal before the panic
     // prints; if setup fails halfway, undo whatever part of it happened.
     let mut terminal = match init_terminal() {
@@ -104,20 +103,12 @@ fn spawn_signals(mut signals: Signals, tx: Sender<Msg>) -> anyhow::Result<()> {
 fn outside_editor(state_dir: std::path::PathBuf) -> super::runner::OutsideEditor {
     use ratatui::crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
     Box::new(move |text: &str| {
-        let _ = execute!(
-            std::io::stdout(),
-            DisableBracketedPaste,
-            LeaveAlternateScreen
-        );
+        let _ = execute!(std::io::stdout(), DisableBracketedPaste, LeaveAlternateScreen);
         let _ = disable_raw_mode();
         let (dir, _) = crate::service::outside_editor::folder(&state_dir);
         let edited = crate::service::outside_editor::edit(&dir, text, &|_| {});
         let _ = enable_raw_mode();
-        let _ = execute!(
-            std::io::stdout(),
-            EnterAlternateScreen,
-            EnableBracketedPaste
-        );
+        let _ = execute!(std::io::stdout(), EnterAlternateScreen, EnableBracketedPaste);
         edited
     })
 }

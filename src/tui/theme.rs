@@ -97,11 +97,7 @@ impl Theme {
     /// Borders and rules.
     pub fn frame(self) -> Style {
         let dim = Style::default().add_modifier(Modifier::DIM);
-        self.pick(
-            Style::default().fg(TEAL),
-            Style::default().fg(Color::White),
-            dim,
-        )
+        self.pick(Style::default().fg(TEAL), Style::default().fg(Color::White), dim)
     }
 
     /// The pacer's fill: calm teal, bright cyan, or the terminal's own colour; dimmed

@@ -125,37 +125,12 @@ impl Pattern {
             })
         };
         let checks = [
-            out(
-                "the in-breath",
-                self.inhale + self.top_up,
-                IN_SECS,
-                "seconds",
-            ),
-            out(
-                "the top-up",
-                self.top_up,
-                (0.0, self.inhale.max(0.0)),
-                "seconds",
-            ),
-            out(
-                "the hold after breathing in",
-                self.hold_in,
-                HOLD_SECS,
-                "seconds",
-            ),
+            out("the in-breath", self.inhale + self.top_up, IN_SECS, "seconds"),
+            out("the top-up", self.top_up, (0.0, self.inhale.max(0.0)), "seconds"),
+            out("the hold after breathing in", self.hold_in, HOLD_SECS, "seconds"),
             out("the out-breath", self.exhale, OUT_SECS, "seconds"),
-            out(
-                "the hold after breathing out",
-                self.hold_out,
-                HOLD_SECS,
-                "seconds",
-            ),
-            out(
-                "the pace",
-                self.breaths_per_minute(),
-                RATE_PER_MIN,
-                "breaths a minute",
-            ),
+            out("the hold after breathing out", self.hold_out, HOLD_SECS, "seconds"),
+            out("the pace", self.breaths_per_minute(), RATE_PER_MIN, "breaths a minute"),
         ];
         checks.into_iter().flatten().next().map_or(Ok(()), Err)
     }
@@ -209,14 +184,8 @@ mod tests {
             e.to_string(),
             "pattern \"mine\": the in-breath is 1.5, outside the safe range 2-7 seconds"
         );
-        assert_eq!(
-            p(4.0, 0.0, 13.0, 0.0).check().unwrap_err().what,
-            "the out-breath"
-        );
-        assert_eq!(
-            p(4.0, 8.0, 6.0, 0.0).check().unwrap_err().what,
-            "the hold after breathing in"
-        );
+        assert_eq!(p(4.0, 0.0, 13.0, 0.0).check().unwrap_err().what, "the out-breath");
+        assert_eq!(p(4.0, 8.0, 6.0, 0.0).check().unwrap_err().what, "the hold after breathing in");
         // 2 in + 2 out is 15 breaths a minute: too fast.
         let fast = p(2.0, 0.0, 2.0, 0.0).check().unwrap_err();
         assert_eq!(fast.what, "the pace");
@@ -233,10 +202,7 @@ mod tests {
             .into_iter()
             .map(|(k, _)| k)
             .collect();
-        assert_eq!(
-            kinds,
-            vec![PhaseKind::In, PhaseKind::Out, PhaseKind::HoldOut]
-        );
+        assert_eq!(kinds, vec![PhaseKind::In, PhaseKind::Out, PhaseKind::HoldOut]);
         assert_eq!(secs(5.45), Duration::from_millis(5450));
     }
 }

@@ -163,10 +163,7 @@ mod tests {
                 found: 3
             })
         );
-        assert_eq!(
-            parse(&[RR_PRESENT, 72, 0x00, 0x04, 0x00]),
-            Err(PacketError::OddRr)
-        );
+        assert_eq!(parse(&[RR_PRESENT, 72, 0x00, 0x04, 0x00]), Err(PacketError::OddRr));
     }
 
     proptest::proptest! {

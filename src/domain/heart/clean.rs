@@ -336,10 +336,7 @@ mod tests {
 
     #[test]
     fn running_median_shortens_at_the_ends() {
-        assert_eq!(
-            running_median(&[1.0, 9.0, 2.0, 8.0, 3.0], 3),
-            vec![5.0, 2.0, 8.0, 3.0, 5.5]
-        );
+        assert_eq!(running_median(&[1.0, 9.0, 2.0, 8.0, 3.0], 3), vec![5.0, 2.0, 8.0, 3.0, 5.5]);
     }
 
     proptest::proptest! {

@@ -264,10 +264,7 @@ mod tests {
         assert_eq!(e.why, Why::Empty);
         let long = "8".repeat(MAX_LINE + 1);
         assert_eq!(parse_lines(&long).unwrap_err().why, Why::TooLong);
-        assert_eq!(
-            parse_lines("812\nNaN\n").unwrap_err().why,
-            Why::NotANumber("NaN".into())
-        );
+        assert_eq!(parse_lines("812\nNaN\n").unwrap_err().why, Why::NotANumber("NaN".into()));
     }
 
     #[test]

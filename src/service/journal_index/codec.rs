@@ -203,15 +203,9 @@ mod tests {
             entry("", None),
         ]);
         let back = decode(&encode(&written)).unwrap();
-        assert_eq!(
-            (back.version, back.len, back.modified_ns),
-            (7, 12_345, written.modified_ns)
-        );
+        assert_eq!((back.version, back.len, back.modified_ns), (7, 12_345, written.modified_ns));
         assert_eq!(format!("{:?}", back.items), format!("{:?}", written.items));
-        assert_eq!(
-            back.items[0].meta.created_at.offset().local_minus_utc(),
-            19_800
-        );
+        assert_eq!(back.items[0].meta.created_at.offset().local_minus_utc(), 19_800);
     }
 
     #[test]

@@ -133,10 +133,7 @@ mod tests {
         let unwrapped = read_back.unwrap(&pass).unwrap();
         assert_eq!(read_back.open(&unwrapped).unwrap(), plain);
         let wrong = SecretString::from("loud words".to_string());
-        assert!(matches!(
-            read_back.unwrap(&wrong),
-            Err(OpenError::WrongPassphrase)
-        ));
+        assert!(matches!(read_back.unwrap(&wrong), Err(OpenError::WrongPassphrase)));
         assert!(matches!(
             read_back.open(&x25519::Identity::generate()),
             Err(OpenError::Damaged(_))
@@ -146,10 +143,7 @@ mod tests {
         let at = text.rfind("-----END").unwrap() - 10;
         let mut flipped = sealed.clone();
         flipped[at] = if flipped[at] == b'A' { b'B' } else { b'A' };
-        assert!(matches!(
-            read(&flipped).unwrap().open(&key),
-            Err(OpenError::Damaged(_))
-        ));
+        assert!(matches!(read(&flipped).unwrap().open(&key), Err(OpenError::Damaged(_))));
         let cut = &sealed[..sealed.len() / 2];
         assert!(is_one(cut));
         assert!(matches!(read(cut), Err(OpenError::Damaged(_))));

@@ -89,11 +89,7 @@ mod tests {
         }
         // A key under another key's name is not used.
         let other = x25519::Identity::generate();
-        std::fs::copy(
-            path(&layout, &key.to_public()),
-            path(&layout, &other.to_public()),
-        )
-        .unwrap();
+        std::fs::copy(path(&layout, &key.to_public()), path(&layout, &other.to_public())).unwrap();
         assert!(read_one(&path(&layout, &other.to_public())).is_none());
         forget(&layout, &key.to_public()).unwrap();
         assert!(!kept(&layout, &key.to_public()));

@@ -86,10 +86,7 @@ fn parse(bytes: &[u8]) -> Result<Marker, String> {
         return Err("it is not attune's".into());
     }
     if stored.version > VERSION {
-        return Err(format!(
-            "a newer attune wrote it (version {}); update attune",
-            stored.version
-        ));
+        return Err(format!("a newer attune wrote it (version {}); update attune", stored.version));
     }
     let recipient = stored
         .recipient
@@ -218,10 +215,7 @@ mod tests {
         assert_eq!(back.recipient, key.to_public());
         assert_eq!(back.unwrap(&pass).unwrap().to_public(), key.to_public());
         let wrong = SecretString::from("not it".to_string());
-        assert!(matches!(
-            back.unwrap(&wrong),
-            Err(MarkerError::WrongPassphrase)
-        ));
+        assert!(matches!(back.unwrap(&wrong), Err(MarkerError::WrongPassphrase)));
         std::fs::write(path(&layout), b"{\"format\":\"attune-encryption\"").unwrap();
         assert!(matches!(read(&layout), Err(MarkerError::Unusable { .. })));
     }

@@ -160,11 +160,7 @@ mod tests {
         let plain = br#"{"format":"attune","records":[]}"#.to_vec();
         let sealed = seal(&key.to_public(), &plain).unwrap();
         assert!(is_sealed(&sealed) && !is_sealed(&plain));
-        assert_eq!(
-            open(plain.clone()),
-            Ok(plain.clone()),
-            "plain passes through"
-        );
+        assert_eq!(open(plain.clone()), Ok(plain.clone()), "plain passes through");
         // The keyring is process-wide: this one test owns it (no other unit test holds keys).
         forget_held();
         assert_eq!(open(sealed.clone()), Err(Why::NoKey));

@@ -8,26 +8,10 @@ use crate::tui::keymap::{Binding, Context, KeySpec, bind, code, k};
 use ratatui::crossterm::event::KeyCode;
 
 pub(crate) const BREATHE_PREVIEW: &[Binding] = &[
-    bind(
-        code(KeyCode::Up),
-        Action::PatternMove(-1),
-        Some(s::HINT_PATTERN),
-    ),
-    bind(
-        code(KeyCode::Down),
-        Action::PatternMove(1),
-        Some(s::HINT_PATTERN),
-    ),
-    bind(
-        code(KeyCode::Left),
-        Action::Minutes(-1),
-        Some(s::HINT_LENGTH),
-    ),
-    bind(
-        code(KeyCode::Right),
-        Action::Minutes(1),
-        Some(s::HINT_LENGTH),
-    ),
+    bind(code(KeyCode::Up), Action::PatternMove(-1), Some(s::HINT_PATTERN)),
+    bind(code(KeyCode::Down), Action::PatternMove(1), Some(s::HINT_PATTERN)),
+    bind(code(KeyCode::Left), Action::Minutes(-1), Some(s::HINT_LENGTH)),
+    bind(code(KeyCode::Right), Action::Minutes(1), Some(s::HINT_LENGTH)),
     bind(k('-'), Action::Minutes(-1), None),
     bind(k('+'), Action::Minutes(1), None),
     bind(k('='), Action::Minutes(1), None),
@@ -68,11 +52,7 @@ pub(crate) const BREATHE_PACING: &[Binding] = &[
 pub(crate) const BREATHE_FOLLOW: &[Binding] = &[
     bind(k(' '), Action::Pause, Some(s::HINT_PAUSE)).named(Name::Pause),
     bind(code(KeyCode::Up), Action::HoldPace, Some(s::HINT_HOLD_PACE)),
-    bind(
-        code(KeyCode::Down),
-        Action::StepBack,
-        Some(s::HINT_STEP_BACK),
-    ),
+    bind(code(KeyCode::Down), Action::StepBack, Some(s::HINT_STEP_BACK)),
 ];
 
 /// Stopping a practice: at once, with one key.
@@ -101,33 +81,15 @@ pub(crate) fn tables() -> Vec<(Context, Vec<Binding>)> {
     use crate::tui::keymap::{ANYWHERE, HELP_KEY};
     let join = |parts: &[&[Binding]]| parts.concat();
     vec![
-        (
-            Context::BreathePreview,
-            join(&[BREATHE_PREVIEW, HELP_KEY, ANYWHERE]),
-        ),
-        (
-            Context::BreatheBefore,
-            join(&[RATING, BREATHE_BEFORE, HELP_KEY, ANYWHERE]),
-        ),
-        (
-            Context::BreatheListen,
-            join(&[BREATHE_LISTEN, HELP_KEY, ANYWHERE]),
-        ),
-        (
-            Context::BreathePacing,
-            join(&[BREATHE_PACING, STOP, HELP_KEY, ANYWHERE]),
-        ),
-        (
-            Context::BreatheFollow,
-            join(&[BREATHE_FOLLOW, STOP, HELP_KEY, ANYWHERE]),
-        ),
+        (Context::BreathePreview, join(&[BREATHE_PREVIEW, HELP_KEY, ANYWHERE])),
+        (Context::BreatheBefore, join(&[RATING, BREATHE_BEFORE, HELP_KEY, ANYWHERE])),
+        (Context::BreatheListen, join(&[BREATHE_LISTEN, HELP_KEY, ANYWHERE])),
+        (Context::BreathePacing, join(&[BREATHE_PACING, STOP, HELP_KEY, ANYWHERE])),
+        (Context::BreatheFollow, join(&[BREATHE_FOLLOW, STOP, HELP_KEY, ANYWHERE])),
         (
             Context::BreatheClosing,
             join(&[RATING, BREATHE_CLOSING, OFFER, HELP_KEY, ANYWHERE]),
         ),
-        (
-            Context::BreatheDone,
-            join(&[BREATHE_DONE, OFFER, HELP_KEY, ANYWHERE]),
-        ),
+        (Context::BreatheDone, join(&[BREATHE_DONE, OFFER, HELP_KEY, ANYWHERE])),
     ]
 }

@@ -212,13 +212,7 @@ impl Breathe {
         };
         let recent = self.recent.get(self.index).copied().unwrap_or(0);
         let minutes = f64::from(self.minutes);
-        match practice::plan(
-            &self.patterns,
-            &pattern.id,
-            minutes,
-            self.plan.follow,
-            recent,
-        ) {
+        match practice::plan(&self.patterns, &pattern.id, minutes, self.plan.follow, recent) {
             Ok(plan) => self.plan = plan,
             Err(e) => self.note = Some(PreviewNote::PlanFailed(e.to_string())),
         }

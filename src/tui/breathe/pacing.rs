@@ -275,11 +275,7 @@ fn draw_moving(app: &App, run: &Run, p: &Parts, frame: &mut Frame) {
     let phase = if paused {
         format!("{} · {}", s::PAUSED, app.say(s::PAUSED_HOW))
     } else {
-        format!(
-            "{}  {}",
-            s::phase_word(pos.phase),
-            whole_seconds(pos.left_in_phase)
-        )
+        format!("{}  {}", s::phase_word(pos.phase), whole_seconds(pos.left_in_phase))
     };
     let centred = |text: String, style| Line::styled(text, style).centered();
     frame.render_widget(centred(phase, theme.focus()), p.phase);

@@ -50,27 +50,12 @@ pub(crate) const FORM: &[Binding] = &[
 pub(crate) fn tables() -> Vec<(Context, Vec<Binding>)> {
     let join = |parts: &[&[Binding]]| parts.concat();
     vec![
-        (
-            Context::CheckinScale,
-            join(&[SCALE, FORM, HELP_KEY, ANYWHERE]),
-        ),
-        (
-            Context::CheckinWords,
-            join(&[WORDS, FORM, HELP_KEY, ANYWHERE]),
-        ),
+        (Context::CheckinScale, join(&[SCALE, FORM, HELP_KEY, ANYWHERE])),
+        (Context::CheckinWords, join(&[WORDS, FORM, HELP_KEY, ANYWHERE])),
         // No '?' here: it is typed into the note, so F1 opens help instead.
-        (
-            Context::CheckinNote,
-            join(&[NOTE, FORM, F1_HINTED, ANYWHERE, TYPING]),
-        ),
+        (Context::CheckinNote, join(&[NOTE, FORM, F1_HINTED, ANYWHERE, TYPING])),
         (Context::CheckinAsk, join(&[ASK, HELP_KEY, ANYWHERE])),
-        (
-            Context::Picker,
-            join(&[PICKER_MOVES, PICKER, HELP_KEY, ANYWHERE]),
-        ),
-        (
-            Context::PickerOwnWord,
-            join(&[OWN_WORD, F1_HINTED, ANYWHERE, TYPING]),
-        ),
+        (Context::Picker, join(&[PICKER_MOVES, PICKER, HELP_KEY, ANYWHERE])),
+        (Context::PickerOwnWord, join(&[OWN_WORD, F1_HINTED, ANYWHERE, TYPING])),
     ]
 }

@@ -75,10 +75,7 @@ impl CheckinForm {
         if self.focused() != Item::Sensations {
             return;
         }
-        self.picker = Some(Picker::offering(
-            content::sensation_words().to_vec(),
-            &self.sensations,
-        ));
+        self.picker = Some(Picker::offering(content::sensation_words().to_vec(), &self.sensations));
     }
 
     pub fn close_picker(&mut self) {

@@ -57,10 +57,7 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect) {
     if roomy {
         head.push(title(theme, Some(form_title(form))));
         head.push(Line::default());
-        head.push(Line::styled(
-            format!("   {}", s::CHECKIN_INTRO),
-            theme.quiet(),
-        ));
+        head.push(Line::styled(format!("   {}", s::CHECKIN_INTRO), theme.quiet()));
         head.push(Line::default());
     } else {
         match &message {
@@ -94,13 +91,7 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), body);
 
     if form.asking {
-        ask::render(
-            theme,
-            s::CHECKIN_LEAVE_Q,
-            s::CHECKIN_LEAVE_MORE,
-            frame,
-            body,
-        );
+        ask::render(theme, s::CHECKIN_LEAVE_Q, s::CHECKIN_LEAVE_MORE, frame, body);
     }
     // No cursor through help, the first-run notice or a question drawn over the form.
     let overlay = app.help.is_some() || app.welcome || form.asking;
@@ -154,14 +145,8 @@ fn item_lines(
         };
         let label_style = if focused { theme.focus() } else { theme.text() };
         let mut spans = vec![
-            Span::styled(
-                format!("{marker:>w$} ", w = usize::from(cols.marker) - 1),
-                label_style,
-            ),
-            Span::styled(
-                format!("{label:<w$}", w = usize::from(cols.label)),
-                label_style,
-            ),
+            Span::styled(format!("{marker:>w$} ", w = usize::from(cols.marker) - 1), label_style),
+            Span::styled(format!("{label:<w$}", w = usize::from(cols.label)), label_style),
         ];
         match item {
             Item::Scale(scale) => {

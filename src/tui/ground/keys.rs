@@ -16,16 +16,8 @@ pub(crate) const OPEN: Binding =
 pub(crate) const OFFER: &[Binding] = &[bind(k('g'), Action::OpenGround, None).named(Name::Ground)];
 
 pub(crate) const LIST: &[Binding] = &[
-    bind(
-        code(KeyCode::Up),
-        Action::RoutineMove(-1),
-        Some(s::HINT_MOVE),
-    ),
-    bind(
-        code(KeyCode::Down),
-        Action::RoutineMove(1),
-        Some(s::HINT_MOVE),
-    ),
+    bind(code(KeyCode::Up), Action::RoutineMove(-1), Some(s::HINT_MOVE)),
+    bind(code(KeyCode::Down), Action::RoutineMove(1), Some(s::HINT_MOVE)),
     bind(code(KeyCode::Tab), Action::RoutineMove(1), None),
     bind(code(KeyCode::BackTab), Action::RoutineMove(-1), None),
     bind(code(KeyCode::Enter), Action::Begin, Some(s::HINT_BEGIN)),
@@ -102,11 +94,7 @@ pub(crate) const TYPED: &[Binding] = &[
 
 pub(crate) const OWN_WORD: &[Binding] = &[
     bind(code(KeyCode::Enter), Action::OwnWordAdd, Some(s::HINT_ADD)),
-    bind(
-        code(KeyCode::Esc),
-        Action::OwnWordCancel,
-        Some(s::HINT_CANCEL),
-    ),
+    bind(code(KeyCode::Esc), Action::OwnWordCancel, Some(s::HINT_CANCEL)),
     bind(code(KeyCode::Backspace), Action::Erase, Some(s::HINT_ERASE)),
 ];
 
@@ -146,18 +134,9 @@ pub(crate) fn tables() -> Vec<(Context, Vec<Binding>)> {
         (Context::GroundChoose, with_help(&choose())),
         (Context::GroundOwnWord, typing(OWN_WORD)),
         (Context::GroundRate, with_help(&rate())),
-        (
-            Context::GroundClosing,
-            with_help(&[CLOSING, CLOSING_TAIL].concat()),
-        ),
-        (
-            Context::GroundClosingKeep,
-            with_help(&[CLOSING, KEEP, CLOSING_TAIL].concat()),
-        ),
+        (Context::GroundClosing, with_help(&[CLOSING, CLOSING_TAIL].concat())),
+        (Context::GroundClosingKeep, with_help(&[CLOSING, KEEP, CLOSING_TAIL].concat())),
         (Context::GroundDone, with_help(CLOSING_TAIL)),
-        (
-            Context::GroundDoneKeep,
-            with_help(&[KEEP, CLOSING_TAIL].concat()),
-        ),
+        (Context::GroundDoneKeep, with_help(&[KEEP, CLOSING_TAIL].concat())),
     ]
 }

@@ -86,10 +86,7 @@ fn list(app: &App, ground: &Ground, page: &Page, height: u16) -> Vec<Line<'stati
         ]));
         if two_lines {
             let preview = clip(&r.preview, width.saturating_sub(2));
-            head.push(Line::styled(
-                format!("{}  {preview}", page.pad),
-                theme.quiet(),
-            ));
+            head.push(Line::styled(format!("{}  {preview}", page.pad), theme.quiet()));
         }
     }
     head.extend(tail);
@@ -217,11 +214,7 @@ fn offers(app: &App, c: &Closing, page: &Page) -> Vec<Line<'static>> {
         lines.extend(page.para(&app.say(offer), theme.notice()));
     }
     let later = if page.roomy {
-        format!(
-            "{} {}",
-            app.say(g::JOURNAL_LATER),
-            app.say(g::CHECKIN_OFFER)
-        )
+        format!("{} {}", app.say(g::JOURNAL_LATER), app.say(g::CHECKIN_OFFER))
     } else {
         app.say(g::CHECKIN_OFFER)
     };

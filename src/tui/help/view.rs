@@ -95,10 +95,7 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
         .collect();
     frame.render_widget(Paragraph::new(shown), g.text);
     let hint_list = app.keymap.hints(Context::Help);
-    frame.render_widget(
-        Paragraph::new(hints::lines(&hint_list, g.footer.width, theme)),
-        g.footer,
-    );
+    frame.render_widget(Paragraph::new(hints::lines(&hint_list, g.footer.width, theme)), g.footer);
     if top < usize::from(max) {
         let more = Line::styled(format!("{} ", s::MORE_BELOW), theme.quiet()).right_aligned();
         let row = Rect {

@@ -18,12 +18,8 @@ const HOME: &[Binding] = &[
         Some(crate::copy::journal::HINT_JOURNAL),
     )
     .named(Name::Journal),
-    bind(
-        k('t'),
-        Action::OpenTrends,
-        Some(crate::tui::trends::keys::HINT_TRENDS),
-    )
-    .named(Name::Trends),
+    bind(k('t'), Action::OpenTrends, Some(crate::tui::trends::keys::HINT_TRENDS))
+        .named(Name::Trends),
     crate::tui::record::keys::OPEN,
     bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)).named(Name::Help),
     bind(k('q'), Action::Quit, Some(s::HINT_QUIT)).named(Name::Quit),
@@ -32,11 +28,7 @@ const HOME: &[Binding] = &[
 ];
 
 const WELCOME: &[Binding] = &[
-    bind(
-        code(KeyCode::Enter),
-        Action::DismissWelcome,
-        Some(s::HINT_BEGIN),
-    ),
+    bind(code(KeyCode::Enter), Action::DismissWelcome, Some(s::HINT_BEGIN)),
     bind(k('?'), Action::OpenHelp, Some(s::HINT_HELP)).named(Name::Help),
     bind(k('q'), Action::Quit, Some(s::HINT_QUIT)).named(Name::Quit),
     bind(code(KeyCode::Esc), Action::DismissWelcome, None),

@@ -20,21 +20,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines = vec![title(theme, (!roomy).then_some(s::TODAY))];
     if roomy {
         lines.push(Line::default());
-        lines.push(Line::from(vec![
-            Span::raw(pad),
-            Span::styled(s::TODAY, theme.title()),
-        ]));
+        lines.push(Line::from(vec![Span::raw(pad), Span::styled(s::TODAY, theme.title())]));
     }
     let t = &app.today;
     let facts = [
-        (
-            s::CHECKINS,
-            s::checkins_today(t.checkins_today, t.latest_distress),
-        ),
-        (
-            s::PRACTICE,
-            s::practice_today(t.practice_minutes_today(), t.sessions_today),
-        ),
+        (s::CHECKINS, s::checkins_today(t.checkins_today, t.latest_distress)),
+        (s::PRACTICE, s::practice_today(t.practice_minutes_today(), t.sessions_today)),
         (s::THIS_WEEK, s::days_this_week(t.days_practised_this_week)),
     ];
     let inner = if roomy {

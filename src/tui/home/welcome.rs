@@ -41,17 +41,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(Clear, area);
         let block = Block::bordered()
             .border_style(theme.frame())
-            .title(Line::styled(
-                format!(" {} ", s::WELCOME_TITLE),
-                theme.title(),
-            ));
+            .title(Line::styled(format!(" {} ", s::WELCOME_TITLE), theme.title()));
         frame.render_widget(block, outer);
-        let inner = Rect::new(
-            outer.x + 3,
-            outer.y + 2,
-            text_width,
-            outer.height.saturating_sub(3),
-        );
+        let inner = Rect::new(outer.x + 3, outer.y + 2, text_width, outer.height.saturating_sub(3));
         body.push(Line::default());
         body.push(enter);
         frame.render_widget(Paragraph::new(body), inner);

@@ -13,11 +13,8 @@ use ratatui::crossterm::event::KeyCode;
 pub(crate) const OPEN: Action = Action::Journal(J::Open);
 
 /// On a practice's closing screen: write about it, linked to the session.
-pub(crate) const WRITE_ABOUT_IT: Binding = bind(
-    k('j'),
-    Action::Journal(J::WriteAfterPractice),
-    Some(w::HINT_WRITE_ABOUT),
-);
+pub(crate) const WRITE_ABOUT_IT: Binding =
+    bind(k('j'), Action::Journal(J::WriteAfterPractice), Some(w::HINT_WRITE_ABOUT));
 
 const fn j(key: KeySpec, action: J, hint: Option<&'static str>) -> Binding {
     bind(key, Action::Journal(action), hint)
@@ -139,23 +136,11 @@ pub(crate) const JOURNAL_TABLES: &[Table] = &[
     (Context::JournalInput, &[INPUT, F1_HINTED, ANYWHERE, TYPING]),
     (Context::JournalView, &[VIEW, HELP_KEY, ANYWHERE]),
     // Every key edits the text, so F1 opens help there.
-    (
-        Context::JournalWrite,
-        &[EDITOR, WRITE, F1_HINTED, ANYWHERE, EDITING],
-    ),
-    (
-        Context::JournalPrompt,
-        &[PROMPT, EDITOR, HELP_KEY, ANYWHERE],
-    ),
+    (Context::JournalWrite, &[EDITOR, WRITE, F1_HINTED, ANYWHERE, EDITING]),
+    (Context::JournalPrompt, &[PROMPT, EDITOR, HELP_KEY, ANYWHERE]),
     (Context::JournalWords, &[WORDS, EDITOR, HELP_KEY, ANYWHERE]),
-    (
-        Context::JournalTags,
-        &[TAGS, EDITOR, F1_HINTED, ANYWHERE, TYPING],
-    ),
-    (
-        Context::JournalCategories,
-        &[CATEGORIES, HELP_KEY, ANYWHERE],
-    ),
+    (Context::JournalTags, &[TAGS, EDITOR, F1_HINTED, ANYWHERE, TYPING]),
+    (Context::JournalCategories, &[CATEGORIES, HELP_KEY, ANYWHERE]),
     (Context::JournalAsk, &[ASK, HELP_KEY, ANYWHERE]),
     (Context::JournalDraft, &[DRAFT, HELP_KEY, ANYWHERE]),
 ];
@@ -173,26 +158,14 @@ mod tests {
         let none = KeyModifiers::NONE;
         for c in [KeyCode::Char('q'), KeyCode::Char('?'), KeyCode::Enter] {
             let k = key(c, none);
-            assert_eq!(
-                map.action_for(Context::JournalWrite, &k),
-                Some(Action::Edit(k))
-            );
+            assert_eq!(map.action_for(Context::JournalWrite, &k), Some(Action::Edit(k)));
         }
         let ctrl = KeyModifiers::CONTROL;
         let save = key(KeyCode::Char('s'), ctrl);
-        assert_eq!(
-            map.action_for(Context::JournalWrite, &save),
-            Some(Action::Save)
-        );
+        assert_eq!(map.action_for(Context::JournalWrite, &save), Some(Action::Save));
         let quit = key(KeyCode::Char('c'), ctrl);
-        assert_eq!(
-            map.action_for(Context::JournalWrite, &quit),
-            Some(Action::Quit)
-        );
+        assert_eq!(map.action_for(Context::JournalWrite, &quit), Some(Action::Quit));
         let esc = key(KeyCode::Esc, none);
-        assert_eq!(
-            map.action_for(Context::JournalWrite, &esc),
-            Some(Action::Leave)
-        );
+        assert_eq!(map.action_for(Context::JournalWrite, &esc), Some(Action::Leave));
     }
 }

@@ -187,16 +187,10 @@ mod tests {
     #[test]
     fn date_ranges_are_read_kindly() {
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
-        assert_eq!(
-            dates("2026-11-01..2026-11-30"),
-            Ok((d("2026-11-01"), d("2026-11-30")))
-        );
+        assert_eq!(dates("2026-11-01..2026-11-30"), Ok((d("2026-11-01"), d("2026-11-30"))));
         assert_eq!(dates("2026-11-30..2026-11-01").unwrap().0, d("2026-11-01"));
         assert_eq!(dates("2026-11-01.."), Ok((d("2026-11-01"), None)));
-        assert_eq!(
-            dates(" 2026-11-05 "),
-            Ok((d("2026-11-05"), d("2026-11-05")))
-        );
+        assert_eq!(dates(" 2026-11-05 "), Ok((d("2026-11-05"), d("2026-11-05"))));
         assert_eq!(dates(""), Ok((None, None)));
         assert!(dates("last week").is_err());
     }

@@ -69,10 +69,9 @@ impl Text {
         let to = (row + rows).min(lines.len());
         let mut window = Text::new(&lines[from..to].join("\n"));
         let jump = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-        window.0.move_cursor(ratatui_textarea::CursorMove::Jump(
-            jump(row - from),
-            jump(col),
-        ));
+        window
+            .0
+            .move_cursor(ratatui_textarea::CursorMove::Jump(jump(row - from), jump(col)));
         window.0.set_cursor_style(self.0.cursor_style());
         Some(window)
     }

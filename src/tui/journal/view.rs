@@ -35,10 +35,7 @@ pub fn render(app: &App, j: &JournalState, frame: &mut Frame, area: Rect) {
             let roomy = roomy(body);
             let mut lines = vec![title(theme, Some(w::TITLE))];
             let saved = draft.saved_at.format("%H:%M on %a %-d %b").to_string();
-            let first = format!(
-                "“{}”",
-                cut(first_line(&draft.text), if roomy { 200 } else { 30 })
-            );
+            let first = format!("“{}”", cut(first_line(&draft.text), if roomy { 200 } else { 30 }));
             for (text, style) in [
                 (w::draft_offer(&saved), theme.text()),
                 (first, theme.quiet()),
@@ -87,10 +84,7 @@ fn list(app: &App, j: &JournalState, frame: &mut Frame, area: Rect) {
     let width = body.width.saturating_sub(2 * pad.len() as u16);
     let mut head = vec![title(theme, Some(w::TITLE))];
     if let Some(f) = filter_line(j) {
-        head.push(Line::styled(
-            format!("{pad}{}", cut(&f, 200)),
-            theme.quiet(),
-        ));
+        head.push(Line::styled(format!("{pad}{}", cut(&f, 200)), theme.quiet()));
     }
     let tail = bottom(app, j, width, pad);
     let rows = body.height.saturating_sub((head.len() + tail.len()) as u16);

@@ -220,10 +220,7 @@ fn categories(app: &App, j: &JournalState, at: usize, frame: &mut Frame, area: R
         let here = i == at;
         let mut spans = vec![
             marker(here, theme),
-            Span::styled(
-                c.title.clone(),
-                if here { theme.focus() } else { theme.text() },
-            ),
+            Span::styled(c.title.clone(), if here { theme.focus() } else { theme.text() }),
         ];
         if c.opt_in {
             spans.push(Span::styled(format!("  ({})", w::OPT_IN), theme.quiet()));

@@ -24,27 +24,15 @@ pub(crate) const TYPING: &[Binding] = &[bind(KeySpec::Text, Action::Type(' '), N
 
 /// Moving through a grid of words: the check-in's picker and a grounding choice step.
 pub(crate) const PICKER_MOVES: &[Binding] = &[
-    bind(
-        code(KeyCode::Up),
-        Action::PickerMove(-1),
-        Some(s::HINT_MOVE),
-    ),
-    bind(
-        code(KeyCode::Down),
-        Action::PickerMove(1),
-        Some(s::HINT_MOVE),
-    ),
+    bind(code(KeyCode::Up), Action::PickerMove(-1), Some(s::HINT_MOVE)),
+    bind(code(KeyCode::Down), Action::PickerMove(1), Some(s::HINT_MOVE)),
     bind(code(KeyCode::Left), Action::PickerColumn(-1), None),
     bind(code(KeyCode::Right), Action::PickerColumn(1), None),
 ];
 
 pub(crate) const PICKER: &[Binding] = &[
     bind(k(' '), Action::PickerToggle, Some(s::HINT_CHOOSE)),
-    bind(
-        code(KeyCode::Enter),
-        Action::PickerClose,
-        Some(s::HINT_DONE),
-    ),
+    bind(code(KeyCode::Enter), Action::PickerClose, Some(s::HINT_DONE)),
     bind(code(KeyCode::Esc), Action::PickerClose, None),
     bind(code(KeyCode::Tab), Action::PickerMove(1), None),
     bind(code(KeyCode::BackTab), Action::PickerMove(-1), None),
@@ -52,11 +40,7 @@ pub(crate) const PICKER: &[Binding] = &[
 
 pub(crate) const OWN_WORD: &[Binding] = &[
     bind(code(KeyCode::Enter), Action::OwnWordAdd, Some(s::HINT_ADD)),
-    bind(
-        code(KeyCode::Esc),
-        Action::OwnWordCancel,
-        Some(s::HINT_CANCEL),
-    ),
+    bind(code(KeyCode::Esc), Action::OwnWordCancel, Some(s::HINT_CANCEL)),
     bind(code(KeyCode::Backspace), Action::Erase, Some(s::HINT_ERASE)),
 ];
 

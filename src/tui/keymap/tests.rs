@@ -11,19 +11,10 @@ fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
 fn digits_and_text_carry_the_key() {
     let map = Keymap::default();
     let seven = key(KeyCode::Char('7'), KeyModifiers::NONE);
-    assert_eq!(
-        map.action_for(Context::CheckinScale, &seven),
-        Some(Action::Digit(7))
-    );
-    assert_eq!(
-        map.action_for(Context::CheckinNote, &seven),
-        Some(Action::Type('7'))
-    );
+    assert_eq!(map.action_for(Context::CheckinScale, &seven), Some(Action::Digit(7)));
+    assert_eq!(map.action_for(Context::CheckinNote, &seven), Some(Action::Type('7')));
     let ask = key(KeyCode::Char('?'), KeyModifiers::SHIFT);
-    assert_eq!(
-        map.action_for(Context::CheckinNote, &ask),
-        Some(Action::Type('?'))
-    );
+    assert_eq!(map.action_for(Context::CheckinNote, &ask), Some(Action::Type('?')));
     assert_eq!(map.action_for(Context::Home, &ask), Some(Action::OpenHelp));
 }
 
@@ -96,9 +87,6 @@ fn every_key_a_sentence_names_is_one_config_can_rebind() {
     let all = named.iter().chain(s::WELCOME).chain(s::HELP_STOP).copied();
     for text in all.chain(failed.iter().map(String::as_str)) {
         let said = Keymap::default().say(Context::Home, text);
-        assert!(
-            !said.contains('{'),
-            "{text} names a key attune does not know"
-        );
+        assert!(!said.contains('{'), "{text} names a key attune does not know");
     }
 }

@@ -62,10 +62,9 @@ fn text<T, E: std::fmt::Display>(r: Result<T, E>) -> Result<T, String> {
 /// Do one of the record screen's effects.
 pub fn perform(store: &Store, effect: RecordEffect) -> Action {
     match effect {
-        RecordEffect::Load { from, toward } => Action::Record(RecordAction::Loaded(
-            toward,
-            text(day_of(store, from, toward)),
-        )),
+        RecordEffect::Load { from, toward } => {
+            Action::Record(RecordAction::Loaded(toward, text(day_of(store, from, toward))))
+        }
         RecordEffect::EditPractice { record, change, at } => {
             let saved = edit_practice(store, &record, &change, at)
                 .map(|(r, report)| (Box::new(r), report.changed > 0));
@@ -76,8 +75,8 @@ pub fn perform(store: &Store, effect: RecordEffect) -> Action {
             checkin,
             at,
         } => Action::Saved(text(edit_checkin(store, &record, *checkin, at)).map(|(r, _)| r)),
-        RecordEffect::Delete { record, at } => Action::Record(RecordAction::Deleted(
-            text(delete(store, &record, at)).map(Box::new),
-        )),
+        RecordEffect::Delete { record, at } => {
+            Action::Record(RecordAction::Deleted(text(delete(store, &record, at)).map(Box::new)))
+        }
     }
 }

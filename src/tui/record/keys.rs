@@ -37,14 +37,8 @@ pub(crate) fn tables() -> Vec<(Context, Vec<Binding>)> {
         (Context::Record, join(&[LIST, HELP_KEY, ANYWHERE])),
         (Context::RecordUndo, join(&[UNDO, LIST, HELP_KEY, ANYWHERE])),
         (Context::RecordAsk, join(&[ASK, HELP_KEY, ANYWHERE])),
-        (
-            Context::RecordRating,
-            join(&[SCALE, FORM, HELP_KEY, ANYWHERE]),
-        ),
+        (Context::RecordRating, join(&[SCALE, FORM, HELP_KEY, ANYWHERE])),
         // No '?' here: it is typed into the note, so F1 opens help instead.
-        (
-            Context::RecordNote,
-            join(&[NOTE, FORM, F1_HINTED, ANYWHERE, TYPING]),
-        ),
+        (Context::RecordNote, join(&[NOTE, FORM, F1_HINTED, ANYWHERE, TYPING])),
     ]
 }

@@ -203,11 +203,7 @@ mod tests {
         assert_eq!(f.update(Action::Answer(false)), Answer::Stay);
         assert_eq!(f.note.text(), "calmer");
         assert_eq!(f.change().note, Some(Some("calmer".into())));
-        assert_eq!(
-            f.update(Action::Answer(true)),
-            Answer::Stay,
-            "not asking now"
-        );
+        assert_eq!(f.update(Action::Answer(true)), Answer::Stay, "not asking now");
         f.update(Action::Leave);
         assert_eq!(f.update(Action::Answer(true)), Answer::Back);
     }

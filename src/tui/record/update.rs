@@ -22,10 +22,7 @@ pub fn load(from: NaiveDate, toward: Toward) -> Transition {
 impl RecordState {
     /// Answer one action; the App performs what comes out.
     pub fn update(&mut self, action: Action, now: Now) -> Transition {
-        let result = matches!(
-            action,
-            Action::Record(R::Loaded(..) | R::Edited(_) | R::Deleted(_))
-        );
+        let result = matches!(action, Action::Record(R::Loaded(..) | R::Edited(_) | R::Deleted(_)));
         if matches!(self.mode, Mode::Practice(_)) && !result {
             return self.on_practice(action, now);
         }

@@ -117,10 +117,8 @@ fn periods(days: &[Day], cut: Cut) -> Vec<Column> {
         }
         if let Some((column, sums)) = out.last_mut() {
             column.minutes += d.practice_minutes;
-            column.distress_range = widen(
-                column.distress_range,
-                range(d.scales.get(Scale::Distress.key())),
-            );
+            column.distress_range =
+                widen(column.distress_range, range(d.scales.get(Scale::Distress.key())));
             for (sum, scale) in sums.iter_mut().zip(SCALES) {
                 sum.add(d.scales.get(scale.key()));
             }
@@ -211,10 +209,7 @@ mod tests {
         let years = columns(&t, Cut::Years);
         assert_eq!((years.len(), years[0].minutes), (1, 18.0));
         let d = |s: &str| s.parse::<NaiveDate>().expect("a date");
-        assert_eq!(
-            period_start(d("2026-11-27"), Cut::Quarters),
-            d("2026-10-01")
-        );
+        assert_eq!(period_start(d("2026-11-27"), Cut::Quarters), d("2026-10-01"));
         assert_eq!(count(d("2016-03-05"), d("2026-12-03"), Cut::Months), 130);
         assert_eq!(count(d("2016-03-05"), d("2026-12-03"), Cut::Quarters), 44);
         assert_eq!(count(d("2016-03-05"), d("2026-12-03"), Cut::Years), 11);

@@ -210,9 +210,9 @@ impl App {
     /// The trends screen's own actions.
     pub(crate) fn trends(&mut self, action: Action) -> Transition {
         let names = match &action {
-            Action::TrendsLoaded { result: Ok(_), .. } => Some(
-                crate::service::trends::practice_names(&self.patterns, &self.routines),
-            ),
+            Action::TrendsLoaded { result: Ok(_), .. } => {
+                Some(crate::service::trends::practice_names(&self.patterns, &self.routines))
+            }
             _ => None,
         };
         let Screen::Trends(view) = &mut self.screen else {

@@ -106,10 +106,7 @@ fn title_line(theme: Theme, view: &TrendsView, width: u16) -> Line<'static> {
         line.push_span(TextSpan::styled(format!(" · {loading}"), theme.quiet()));
     } else if range.is_none() {
         line.push_span(TextSpan::styled(" · ", theme.quiet()));
-        line.push_span(TextSpan::styled(
-            w::short_range(span, from, to),
-            theme.text(),
-        ));
+        line.push_span(TextSpan::styled(w::short_range(span, from, to), theme.text()));
     }
     line
 }

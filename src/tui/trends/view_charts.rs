@@ -138,20 +138,10 @@ pub(super) fn draw(frame: &mut Frame, room: &Room, shown: &Shown, plan: &Plan, a
         }
     }
     let axis = week_chart::axis(&layout.labels, layout.pitch, left.right().saturating_sub(x));
-    put(
-        frame,
-        Rect::new(x, y, left.right().saturating_sub(x), 1),
-        &axis,
-        theme.quiet(),
-    );
+    put(frame, Rect::new(x, y, left.right().saturating_sub(x), 1), &axis, theme.quiet());
     y += 1;
     if room.roomy && !plan.sparks.is_empty() && y < left.bottom() {
-        put(
-            frame,
-            Rect::new(left.x, y, left.width, 1),
-            w::LEGEND,
-            theme.quiet(),
-        );
+        put(frame, Rect::new(left.x, y, left.width, 1), w::LEGEND, theme.quiet());
     }
     y += u16::from(room.roomy);
     for row in &plan.sparks {
@@ -223,13 +213,7 @@ fn spark_row(frame: &mut Frame, room: &Room, shown: &Shown, layout: &Layout, row
     }
     let x = area.x + layout.label_width;
     let width = layout.pitch.width(layout.columns.len()) as u16;
-    week_chart::spark(
-        frame,
-        Rect { x, width, ..area },
-        &values,
-        layout.pitch,
-        style,
-    );
+    week_chart::spark(frame, Rect { x, width, ..area }, &values, layout.pitch, style);
     if let Some(value) = value {
         let at = Rect {
             x: x + width + 1,

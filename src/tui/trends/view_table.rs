@@ -32,20 +32,10 @@ pub(super) fn lines(room: &Room, shown: &Shown, width: u16, rows: u16) -> Vec<Li
         format!("{a:<name$}{b:>N$}{c:>RATED$}  {d}")
     };
     let theme = room.theme;
-    let head = row(
-        w::PRACTICE_HEAD,
-        w::SESSIONS_HEAD,
-        w::RATED_HEAD,
-        w::CHANGE_HEAD,
-    );
+    let head = row(w::PRACTICE_HEAD, w::SESSIONS_HEAD, w::RATED_HEAD, w::CHANGE_HEAD);
     let mut lines = vec![Line::styled(head, theme.quiet())];
     for r in all.iter().take(usize::from(rows) - 1) {
-        let text = row(
-            &r.name,
-            &r.sessions.to_string(),
-            &r.rated.to_string(),
-            &r.change,
-        );
+        let text = row(&r.name, &r.sessions.to_string(), &r.rated.to_string(), &r.change);
         lines.push(Line::from(Span::styled(text, theme.text())));
     }
     lines

@@ -155,10 +155,7 @@ fn render_list(app: &App, chosen: &[String], picker: &Picker, frame: &mut Frame,
                 }
                 None => Line::from(vec![
                     marker,
-                    Span::styled(
-                        s::OWN_WORD_ROW,
-                        if here { theme.focus() } else { theme.quiet() },
-                    ),
+                    Span::styled(s::OWN_WORD_ROW, if here { theme.focus() } else { theme.quiet() }),
                 ]),
             },
         };

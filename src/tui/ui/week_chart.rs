@@ -73,14 +73,8 @@ pub fn spark(frame: &mut Frame, area: Rect, values: &[Option<f64>], pitch: Pitch
     for v in values {
         // 0 draws the lowest line and 10 a full cell: a rating of 0 is still a rating.
         let level = v.map(|v| 1 + (v.clamp(0.0, 10.0) * 0.7).round() as u64);
-        data.extend(std::iter::repeat_n(
-            SparklineBar::from(level),
-            pitch.bar.into(),
-        ));
-        data.extend(std::iter::repeat_n(
-            SparklineBar::from(Some(0)),
-            pitch.gap.into(),
-        ));
+        data.extend(std::iter::repeat_n(SparklineBar::from(level), pitch.bar.into()));
+        data.extend(std::iter::repeat_n(SparklineBar::from(Some(0)), pitch.gap.into()));
     }
     let line = Sparkline::default().data(data).max(8).style(style);
     frame.render_widget(line, Rect { height: 1, ..area });
