@@ -139,7 +139,7 @@ pub fn run_plain(
     let sound = config.breathing.cue_style();
     let paced = plain::pace(plan, lead, sound, io, out)?;
     if !worth_keeping(paced.completed, paced.active.as_secs_f64()) {
-        summarise(&paced, out)?;
+        last_line(out, &words::breathe_let_go(&plain::stamp(paced.active)))?;
         return Ok(false);
     }
     let session = Session {
@@ -157,7 +157,7 @@ pub fn run_plain(
     };
     // Saved at once, so closing the terminal during the last question loses nothing.
     let record = save_session(store, session, started, io.wall())?;
-    summarise(&paced, out)?;
+    last_line(out, &summary(&paced))?;
     if checkin
         && paced.completed
         && let Rating::Given(after) = plain::ask_rating(io, say, words::AND_NOW)?
@@ -187,17 +187,19 @@ fn introduce(plan: &Plan, say: &mut dyn Write) -> std::io::Result<()> {
     writeln!(say, "{}", words::SLOW)
 }
 
-/// The last line, sent at once, so it comes before the question after even when the
-/// lines and the questions go to different places (stdout and stderr) of one log.
-fn summarise(paced: &plain::Paced, out: &mut dyn Write) -> std::io::Result<()> {
+/// How a kept run went, under its time stamp.
+fn summary(paced: &plain::Paced) -> String {
     let at = plain::stamp(paced.active);
-    let line = if !worth_keeping(paced.completed, paced.active.as_secs_f64()) {
-        words::let_go(&at)
-    } else if paced.completed {
+    if paced.completed {
         words::breathe_done(&at, paced.breaths)
     } else {
         words::breathe_stopped(&at, paced.breaths)
-    };
+    }
+}
+
+/// The last line, sent at once, so it comes before the question after even when the
+/// lines and the questions go to different places (stdout and stderr) of one log.
+fn last_line(out: &mut dyn Write, line: &str) -> std::io::Result<()> {
     writeln!(out, "{line}")?;
     out.flush()
 }

@@ -178,7 +178,7 @@ pub fn run_plain(
         sound: config.breathing.cue_style(),
     };
     if !worth_keeping(outcome.completed, outcome.took.as_secs_f64()) {
-        writeln!(out, "\n{} {}", crate::copy::summary::LET_GO, crate::copy::summary::LET_GO_MORE)?;
+        writeln!(out, "\n{}", crate::copy::plain::let_go())?;
         return Ok(());
     }
     let record = grounding::save(store, routine, &outcome, started, io.wall())?;

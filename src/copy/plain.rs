@@ -23,8 +23,13 @@ pub fn breathe_stopped(stamp: &str, breaths: u64) -> String {
 }
 
 /// Let go in its first seconds: nothing saved, said as kindly as the full screen says it.
-pub fn let_go(stamp: &str) -> String {
-    format!("[{stamp}] {} {}", super::summary::LET_GO, super::summary::LET_GO_MORE)
+pub fn let_go() -> String {
+    format!("{} {}", super::summary::LET_GO, super::summary::LET_GO_MORE)
+}
+
+/// The same, as a breathing run's last line, under its time stamp.
+pub fn breathe_let_go(stamp: &str) -> String {
+    format!("[{stamp}] {}", let_go())
 }
 
 pub fn breaths_word(n: u64) -> String {

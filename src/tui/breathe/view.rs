@@ -192,10 +192,7 @@ fn closing_lines(app: &App, b: &Breathe, c: &Closing, page: &Page) -> Vec<Line<'
         s::STOPPED_SHORT,
     ];
     if c.unsaved {
-        let mut lines = page.para(crate::copy::summary::LET_GO, theme.notice());
-        page.gap(&mut lines);
-        lines.extend(page.para(crate::copy::summary::LET_GO_MORE, theme.quiet()));
-        return lines;
+        return page.let_go();
     }
     let mut lines = page.ended(c.session.completed, words);
     let actual = std::time::Duration::from_secs_f64(c.session.actual_seconds.max(0.0));

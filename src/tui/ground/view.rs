@@ -137,10 +137,7 @@ fn closing(app: &App, ground: &Ground, c: &Closing, page: &Page) -> Vec<Line<'st
         g::STOPPED_SHORT,
     ];
     if c.unsaved {
-        let mut lines = page.para(g::LET_GO, theme.notice());
-        page.gap(&mut lines);
-        lines.extend(page.para(g::LET_GO_MORE, theme.quiet()));
-        return lines;
+        return page.let_go();
     }
     let mut lines = page.ended(c.outcome.completed, words);
     let sum = &c.outcome.summary;

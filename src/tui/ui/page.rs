@@ -154,6 +154,15 @@ impl Page {
         lines
     }
 
+    /// A practice's closing when it was let go in its first seconds: nothing was saved,
+    /// said kindly, and nothing to rate.
+    pub fn let_go(&self) -> Vec<Line<'static>> {
+        let mut lines = self.para(crate::copy::summary::LET_GO, self.theme.notice());
+        self.gap(&mut lines);
+        lines.extend(self.para(crate::copy::summary::LET_GO_MORE, self.theme.quiet()));
+        lines
+    }
+
     /// The question after a practice (shorter in a small window) and its 0-10 row.
     pub fn ask_after(&self, value: Option<u8>) -> Vec<Line<'static>> {
         let ask = if self.roomy {
