@@ -90,15 +90,8 @@ fn a_passphrase_is_asked_twice_unseen_and_two_that_differ_change_nothing() {
 #[test]
 fn with_remember_false_a_read_asks_once_and_shows_the_records() {
     let t = Term::new("crypt-ask");
-    let config = t.root().join("config");
-    std::fs::create_dir_all(&config).expect("config dir");
-    std::fs::write(config.join("config.toml"), "[encryption]\nremember = false\n").expect("config");
-    let pass = t.root().join("pass");
-    std::fs::write(&pass, format!("{SECRET}\n")).expect("pass");
-    run(&t, "checkin --distress 3 --note lighthouse");
-    t.wait_for("EXIT=0");
-    run(&t, &format!("encrypt on --passphrase-file {}", pass.display()));
-    t.wait_for("EXIT=0");
+    keep_no_key(&t);
+    sealed_with_one_check_in(&t, 3);
 
     run_asking(&t, "history", "Your passphrase:");
     t.type_text("not-it");
@@ -121,18 +114,28 @@ fn with_remember_false_a_read_asks_once_and_shows_the_records() {
     t.assert_terminal_restored();
 }
 
-#[test]
-fn with_remember_false_the_app_asks_once_before_it_opens() {
-    let t = Term::new("crypt-app");
+/// This device keeps no key (`encryption.remember = false`).
+fn keep_no_key(t: &Term) {
     let config = t.root().join("config");
     std::fs::create_dir_all(&config).expect("config dir");
     std::fs::write(config.join("config.toml"), "[encryption]\nremember = false\n").expect("config");
+}
+
+/// One check-in with distress `distress`, then the folder encrypted with SECRET.
+fn sealed_with_one_check_in(t: &Term, distress: u8) {
     let pass = t.root().join("pass");
     std::fs::write(&pass, format!("{SECRET}\n")).expect("pass");
-    run(&t, "checkin --distress 6 --note lighthouse");
+    run(t, &format!("checkin --distress {distress} --note lighthouse"));
     t.wait_for("EXIT=0");
-    run(&t, &format!("encrypt on --passphrase-file {}", pass.display()));
+    run(t, &format!("encrypt on --passphrase-file {}", pass.display()));
     t.wait_for("EXIT=0");
+}
+
+#[test]
+fn with_remember_false_the_app_asks_once_before_it_opens() {
+    let t = Term::new("crypt-app");
+    keep_no_key(&t);
+    sealed_with_one_check_in(&t, 6);
 
     run_asking(&t, "", "Your passphrase:");
     t.type_text(SECRET);
@@ -149,12 +152,7 @@ fn with_remember_false_the_app_asks_once_before_it_opens() {
 /// The folder encrypted by the first device (state), with one check-in; the shell is then
 /// a second device (state-other) that has not joined.
 fn encrypted_then_other_device(t: &Term) {
-    let pass = t.root().join("pass");
-    std::fs::write(&pass, format!("{SECRET}\n")).expect("pass");
-    run(t, "checkin --distress 3 --note lighthouse");
-    t.wait_for("EXIT=0");
-    run(t, &format!("encrypt on --passphrase-file {}", pass.display()));
-    t.wait_for("EXIT=0");
+    sealed_with_one_check_in(t, 3);
     let other = t.root().join("state-other");
     t.keys(&[
         &format!("clear; export ATTUNE_STATE_DIR={}", other.display()),
@@ -216,12 +214,7 @@ fn before_joining_the_app_says_so_calmly_on_every_reading_screen_and_still_saves
 #[test]
 fn a_plain_export_says_so_and_an_encrypted_one_asks_its_passphrase_on_import() {
     let t = Term::new("crypt-export");
-    let pass = t.root().join("pass");
-    std::fs::write(&pass, format!("{SECRET}\n")).expect("pass");
-    run(&t, "checkin --distress 3 --note lighthouse");
-    t.wait_for("EXIT=0");
-    run(&t, &format!("encrypt on --passphrase-file {}", pass.display()));
-    t.wait_for("EXIT=0");
+    sealed_with_one_check_in(&t, 3);
     let plain = t.root().join("plain.json");
     let screen = run_done(&t, &format!("export --out {}", plain.display()), "PLAIN");
     assert!(screen.contains("this export is plain readable text"), "{screen}");
@@ -256,15 +249,8 @@ fn a_plain_export_says_so_and_an_encrypted_one_asks_its_passphrase_on_import() {
 #[test]
 fn with_remember_false_and_no_passphrase_typed_the_app_opens_and_says_how_to_read() {
     let t = Term::new("crypt-app-esc");
-    let config = t.root().join("config");
-    std::fs::create_dir_all(&config).expect("config dir");
-    std::fs::write(config.join("config.toml"), "[encryption]\nremember = false\n").expect("config");
-    let pass = t.root().join("pass");
-    std::fs::write(&pass, format!("{SECRET}\n")).expect("pass");
-    run(&t, "checkin --distress 6 --note lighthouse");
-    t.wait_for("EXIT=0");
-    run(&t, &format!("encrypt on --passphrase-file {}", pass.display()));
-    t.wait_for("EXIT=0");
+    keep_no_key(&t);
+    sealed_with_one_check_in(&t, 6);
 
     run_asking(&t, "", "Your passphrase:");
     t.keys(&["Escape"]);
