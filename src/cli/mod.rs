@@ -19,6 +19,7 @@ mod heart_rest;
 pub mod history;
 pub mod import;
 pub mod journal;
+mod journal_read;
 mod journal_text;
 mod journal_words;
 mod manual;
