@@ -201,6 +201,9 @@ pub fn rest_week(w: &RestWeek) -> String {
 
 pub const REST_MINUTES: &str = "a resting reading lasts 1 to 5 minutes (--minutes M)";
 pub const REST_SOURCE: &str = "a live reading needs --heart PATH or --heart-cmd \"COMMAND\"";
+pub const NO_BLE: &str = "this attune was built without Bluetooth. Build it with \
+`cargo install attune --features ble` (it needs libdbus-1-dev and pkg-config on Linux), or \
+feed it a strap's beats through --heart PATH or --heart-cmd \"COMMAND\"";
 pub const REST_TOO_FEW: &str =
     "too few usable beats came to make a reading (at least 10 are needed). Nothing was stored.";
 

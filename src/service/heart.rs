@@ -84,6 +84,7 @@ pub fn reading(source: &str, rr: &[f64], rest: bool, breath: Option<f64>) -> Opt
         peak_hz: s.spectrum.map(|x| x.peak_hz),
         coherence: s.spectrum.map(|x| x.coherence),
         minutes,
+        ended_seconds: None,
         extra: Default::default(),
     })
 }

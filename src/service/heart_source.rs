@@ -31,30 +31,77 @@ pub trait HeartIo {
     fn next(&mut self, deadline: Duration) -> Option<Event>;
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Spec {
     Path(PathBuf),
     Command(String),
+    /// A Bluetooth strap, the first one heard or the one whose name holds this.
+    Ble(Option<String>),
 }
+
+impl Spec {
+    /// The source `--heart PATH` or `--heart-cmd COMMAND` name, if either does; `--heart
+    /// ble` or `--heart ble:NAME` is a Bluetooth strap.
+    pub fn from_args(heart: Option<PathBuf>, heart_cmd: Option<String>) -> Option<Spec> {
+        match (heart, heart_cmd) {
+            (Some(path), _) => Some(match path.to_str() {
+                Some("ble") => Spec::Ble(None),
+                Some(s) if s.starts_with("ble:") => Spec::Ble(Some(s[4..].to_string())),
+                _ => Spec::Path(path),
+            }),
+            (None, Some(cmd)) => Some(Spec::Command(cmd)),
+            (None, None) => None,
+        }
+    }
+}
+
+/// An event and when it arrived (time since the clock began).
+pub type Timed = (Duration, Event);
 
 /// How often a regular file that has reached its end is looked at again for new lines.
 const FOLLOW_EVERY: Duration = Duration::from_millis(100);
 
 pub struct Source {
     clock: Clock,
-    rx: Receiver<Event>,
+    rx: Receiver<Timed>,
     child: Option<Child>,
 }
 
+/// Where a source's reading threads send what they read, each event stamped as it came.
+#[derive(Clone)]
+pub struct Outlet {
+    clock: Clock,
+    tx: Sender<Timed>,
+}
+
+impl Outlet {
+    /// False once no one listens any more: the reading thread then ends.
+    pub fn send(&self, event: Event) -> bool {
+        self.tx.send((self.clock.mono(), event)).is_ok()
+    }
+}
+
 impl Source {
-    /// Start reading `spec`, and listening for stop signals.
+    /// Start reading `spec`, and listening for stop signals (a reading on its own).
     pub fn start(spec: &Spec, clock: Clock) -> std::io::Result<Source> {
+        Source::begin(spec, clock, true)
+    }
+
+    /// Start reading `spec` only: within a practice, which has its own stop listener.
+    pub fn lines(spec: &Spec, clock: Clock) -> std::io::Result<Source> {
+        Source::begin(spec, clock, false)
+    }
+
+    fn begin(spec: &Spec, clock: Clock, stops: bool) -> std::io::Result<Source> {
         let (tx, rx) = mpsc::channel();
-        listen_for_stop(tx.clone())?;
+        let outlet = Outlet { clock, tx };
+        if stops {
+            listen_for_stop(outlet.clone())?;
+        }
         let child = match spec {
             Spec::Path(path) => {
                 let path = path.clone();
-                std::thread::spawn(move || read_path(&path, &tx));
+                std::thread::spawn(move || read_path(&path, &outlet));
                 None
             }
             Spec::Command(cmd) => {
@@ -65,13 +112,33 @@ impl Source {
                     .stdout(Stdio::piped())
                     .spawn()?;
                 if let Some(out) = child.stdout.take() {
-                    std::thread::spawn(move || read_lines(BufReader::new(out), &tx, None));
+                    std::thread::spawn(move || read_lines(BufReader::new(out), &outlet, None));
                 }
                 Some(child)
+            }
+            Spec::Ble(name) => {
+                start_ble(name.as_deref(), outlet)?;
+                None
             }
         };
         Ok(Source { clock, rx, child })
     }
+
+    /// Everything that has arrived so far, without waiting.
+    pub fn drain(&mut self) -> Vec<Timed> {
+        self.rx.try_iter().collect()
+    }
+}
+
+#[cfg(feature = "ble")]
+fn start_ble(name: Option<&str>, outlet: Outlet) -> std::io::Result<()> {
+    crate::service::heart_ble::start(name, outlet)
+}
+
+/// Without the `ble` feature there is no Bluetooth: said plainly, before anything starts.
+#[cfg(not(feature = "ble"))]
+fn start_ble(_name: Option<&str>, _outlet: Outlet) -> std::io::Result<()> {
+    Err(std::io::Error::other(crate::copy::heart::NO_BLE))
 }
 
 impl Drop for Source {
@@ -96,7 +163,7 @@ impl HeartIo for Source {
                 return None;
             }
             match self.rx.recv_timeout(left) {
-                Ok(event) => return Some(event),
+                Ok((_, event)) => return Some(event),
                 Err(RecvTimeoutError::Timeout) => continue,
                 // The signal thread keeps the channel open; this is only a safeguard.
                 Err(RecvTimeoutError::Disconnected) => return Some(Event::Closed),
@@ -105,7 +172,7 @@ impl HeartIo for Source {
     }
 }
 
-fn listen_for_stop(tx: Sender<Event>) -> std::io::Result<()> {
+fn listen_for_stop(tx: Outlet) -> std::io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([
         signal_hook::consts::SIGINT,
         signal_hook::consts::SIGTERM,
@@ -113,7 +180,7 @@ fn listen_for_stop(tx: Sender<Event>) -> std::io::Result<()> {
     ])?;
     std::thread::spawn(move || {
         for sig in signals.forever() {
-            if tx.send(Event::Stop(sig)).is_err() {
+            if !tx.send(Event::Stop(sig)) {
                 break;
             }
         }
@@ -123,7 +190,7 @@ fn listen_for_stop(tx: Sender<Event>) -> std::io::Result<()> {
 
 /// A FIFO ends when its writer closes; a regular file is followed as it grows, like
 /// `tail -f`, since an app may still be writing it.
-fn read_path(path: &std::path::Path, tx: &Sender<Event>) {
+fn read_path(path: &std::path::Path, tx: &Outlet) {
     // Opening a FIFO waits here, on this thread, until a writer opens it.
     match std::fs::File::open(path) {
         Ok(file) => {
@@ -131,13 +198,13 @@ fn read_path(path: &std::path::Path, tx: &Sender<Event>) {
             read_lines(BufReader::new(file), tx, follow.then_some(FOLLOW_EVERY));
         }
         Err(e) => {
-            let _ = tx.send(Event::Failed(e.to_string()));
+            tx.send(Event::Failed(e.to_string()));
         }
     }
 }
 
 /// Send each line; at the end, wait and look again when following, else say Closed.
-fn read_lines(mut reader: impl BufRead, tx: &Sender<Event>, follow: Option<Duration>) {
+fn read_lines(mut reader: impl BufRead, tx: &Outlet, follow: Option<Duration>) {
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -155,17 +222,17 @@ fn read_lines(mut reader: impl BufRead, tx: &Sender<Event>, follow: Option<Durat
                     skip_rest_of_line(&mut reader);
                 }
                 let line = String::from_utf8_lossy(&buf).into_owned();
-                if tx.send(Event::Line(line)).is_err() {
+                if !tx.send(Event::Line(line)) {
                     return;
                 }
             }
             Err(e) => {
-                let _ = tx.send(Event::Failed(e.to_string()));
+                tx.send(Event::Failed(e.to_string()));
                 return;
             }
         }
     }
-    let _ = tx.send(Event::Closed);
+    tx.send(Event::Closed);
 }
 
 fn skip_rest_of_line(reader: &mut impl BufRead) {
@@ -187,10 +254,14 @@ mod tests {
     #[test]
     fn lines_are_sent_and_an_endless_line_is_cut() {
         let (tx, rx) = mpsc::channel();
+        let tx = Outlet {
+            clock: Clock::system(),
+            tx,
+        };
         let long = "8".repeat(MAX_LINE * 3);
         let text = format!("800\n{long}\n810");
         read_lines(text.as_bytes(), &tx, None);
-        let got: Vec<Event> = rx.try_iter().collect();
+        let got: Vec<Event> = rx.try_iter().map(|(_, e)| e).collect();
         assert_eq!(got.len(), 4);
         assert_eq!(got[0], Event::Line("800\n".into()));
         assert!(matches!(&got[1], Event::Line(l) if l.len() == MAX_LINE + 1));

@@ -85,7 +85,9 @@ fn check_session(s: &Session) -> Result<(), String> {
     if others.into_iter().flatten().any(|v| v < 0.0) {
         return Err("a planned length or breathing rate is below zero".into());
     }
-    Ok(())
+    s.heart
+        .as_ref()
+        .map_or(Ok(()), crate::domain::heart::check_in_practice)
 }
 
 #[cfg(test)]

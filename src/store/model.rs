@@ -146,6 +146,9 @@ pub struct Session {
     /// A one-line note added afterwards, from the record list or `attune history edit`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Breathing with a heart source: the reading over the practice (context "practice").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heart: Option<Heart>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -200,7 +203,8 @@ pub struct Journal {
 /// Every number is computed after artefact correction (docs/json.md says each in words).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Heart {
-    /// "rest" (a resting baseline) or "outside" (taken outside a practice).
+    /// "rest" (a resting baseline), "outside" (taken outside a practice), or "practice"
+    /// (held in the session it was read during).
     pub context: String,
     /// Where the beats came from: "rr", "t-rr", "polar" or "hrv-logger" (a file's format).
     pub source: String,
@@ -227,6 +231,10 @@ pub struct Heart {
     /// Each whole minute from the start.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub minutes: Vec<HeartMinute>,
+    /// A live source that stopped early (a strap off, a pipe closed): seconds from the
+    /// start of the reading (or practice) to its last beat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended_seconds: Option<f64>,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -18,12 +18,27 @@ use crate::store::model::Heart;
 /// Contexts a stored reading may have: a resting baseline, or taken outside a practice.
 pub const CONTEXTS: [&str; 2] = ["rest", "outside"];
 
+/// The context of a reading a practice holds.
+pub const PRACTICE: &str = "practice";
+
 /// Why a stored heart reading is outside what attune writes (a hand edit, a hostile file),
 /// in a short phrase; such a record is kept verbatim but never counted or shown.
 pub fn check_record(h: &Heart) -> Result<(), String> {
     if !CONTEXTS.contains(&h.context.as_str()) {
         return Err("its heart reading has a context attune does not know".into());
     }
+    check_numbers(h)
+}
+
+/// The same for the reading a practice holds.
+pub fn check_in_practice(h: &Heart) -> Result<(), String> {
+    if h.context != PRACTICE {
+        return Err("its heart reading has a context attune does not know".into());
+    }
+    check_numbers(h)
+}
+
+fn check_numbers(h: &Heart) -> Result<(), String> {
     let rate = 60_000.0 / clean::MAX_RR_MS..=60_000.0 / clean::MIN_RR_MS;
     let fine = |v: f64, top: f64| v.is_finite() && (0.0..=top).contains(&v);
     let ok = rate.contains(&h.mean_hr)
@@ -37,6 +52,7 @@ pub fn check_record(h: &Heart) -> Result<(), String> {
             h.lf_power_ms2,
             h.peak_hz,
             h.coherence,
+            h.ended_seconds,
         ]
         .into_iter()
         .flatten()
