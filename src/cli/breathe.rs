@@ -1,11 +1,14 @@
 //! `attune breathe`: plan a breathing practice, then run it full-screen in a terminal or
 //! line by line (`--plain`, or whenever stdout is not a terminal), and record it.
 
+use super::breathe_pace::Guide;
 use super::breathe_plain::{self as plain, PlainIo, Rating};
 use super::breathe_sound as sound;
 use super::{Ctx, Failure, Outcome, Routed};
 use crate::content::all_patterns_with;
 use crate::copy::plain as words;
+use crate::domain::heart::pace::Steps;
+use crate::service::heart_source::{Source, Spec};
 use crate::service::practice::{
     Plan, add_distress_after, distress_rose, plan, recent_uses, save_session, worth_keeping,
 };
@@ -33,6 +36,20 @@ pub struct Args {
     /// A cue at each phase change, to breathe with eyes closed (default from config, else off)
     #[arg(long, value_name = "STYLE", value_enum)]
     pub sound: Option<crate::sound::Style>,
+    /// Heart beats beside the practice: a file or FIFO being written with one beat a line
+    /// (the formats `heart import` reads), or `ble` / `ble:NAME` for a Bluetooth strap
+    #[arg(long, value_name = "PATH", conflicts_with = "heart_cmd")]
+    pub heart: Option<std::path::PathBuf>,
+    /// Heart beats from a command's output, in the same lines (a bridge from a strap)
+    #[arg(long, value_name = "COMMAND")]
+    pub heart_cmd: Option<String>,
+    /// Find your own pace: 6.5, 6, 5.5, 5 and 4.5 breaths a minute in turn, scored by your
+    /// heart's swing (needs --heart or --heart-cmd)
+    #[arg(long, conflicts_with = "follow")]
+    pub find_my_pace: bool,
+    /// With --find-my-pace: how long each rate lasts, 0.25-5 minutes
+    #[arg(long, value_name = "M", default_value_t = crate::domain::heart::pace::STEP_MINUTES, requires = "find_my_pace")]
+    pub step_minutes: f64,
 }
 
 /// Runs the command, or says which full screen `main` should open instead.
@@ -53,12 +70,26 @@ pub fn run(ctx: &Ctx, mut args: Args, out: &mut dyn Write, err: &mut dyn Write) 
         .as_deref()
         .unwrap_or(&ctx.config.breathing.pattern);
     let minutes = args.minutes.unwrap_or(ctx.config.breathing.minutes);
-    plan(&patterns, id, minutes, args.follow, 0).map_err(Failure::usage)?;
+    let heart = Spec::from_args(args.heart.clone(), args.heart_cmd.clone());
+    let finding = |p: Plan| match args.find_my_pace {
+        true => p.finding_pace(args.step_minutes, ctx.config_dir.clone()),
+        false => Ok(p),
+    };
+    plan(&patterns, id, minutes, args.follow, 0)
+        .and_then(finding)
+        .map_err(Failure::usage)?;
+    if args.find_my_pace && heart.is_none() {
+        return Err(Failure::usage(crate::copy::heart_practice::FIND_NEEDS_HEART));
+    }
+    check_heart(heart.as_ref())?;
     let store = ctx.open_store()?;
     let uses = recent_uses(&store, id, ctx.clock.wall().date_naive())?;
-    let plan = plan(&patterns, id, minutes, args.follow, uses).map_err(Failure::usage)?;
+    let plan = plan(&patterns, id, minutes, args.follow, uses)
+        .and_then(finding)
+        .map_err(Failure::usage)?;
     let checkin = !args.no_checkin;
-    if terminal && !args.plain {
+    // The full screen does not read a heart yet: a run with one goes line by line.
+    if terminal && !args.plain && heart.is_none() {
         return Ok(Some(crate::tui::Start::Breathe {
             plan,
             checkin,
@@ -72,7 +103,14 @@ pub fn run(ctx: &Ctx, mut args: Args, out: &mut dyn Write, err: &mut dyn Write) 
     let setup = crate::sound::sounder::Setup::for_config(&config, &ctx.layout.state_dir);
     let (style, sounder) = sound::prepare(config.breathing.cue_style(), setup, err)?;
     config.breathing.sound = style;
-    let mut real = super::plain_io::RealIo::start(ctx.clock)?;
+    let source = match &heart {
+        Some(spec) => Some(
+            Source::lines(spec, ctx.clock)
+                .map_err(|e| Failure::usage(crate::copy::heart::source_failed(&e.to_string())))?,
+        ),
+        None => None,
+    };
+    let mut real = super::plain_io::RealIo::start(ctx.clock)?.with_heart(source);
     let mut io = sound::Sounding {
         io: &mut real,
         sounder,
@@ -86,6 +124,20 @@ pub fn run(ctx: &Ctx, mut args: Args, out: &mut dyn Write, err: &mut dyn Write) 
     done?;
     real.ending()?;
     Ok(None)
+}
+
+/// A heart file that is not there is said before anything starts (a FIFO may wait for
+/// its writer; a command is started with the practice).
+fn check_heart(spec: Option<&Spec>) -> Result<(), Failure> {
+    match spec {
+        Some(Spec::Path(path)) if !path.exists() => {
+            Err(Failure::usage(crate::copy::heart::unreadable_file(
+                &path.display().to_string(),
+                "there is no such file",
+            )))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The full screen opens where the preview was left last time, for whatever the command
@@ -117,6 +169,10 @@ pub fn run_plain(
     say: &mut dyn Write,
 ) -> Result<bool, Failure> {
     introduce(plan, say)?;
+    if let Some(find) = &plan.steps {
+        let minutes = find.step.as_secs_f64() / 60.0;
+        writeln!(say, "{}", crate::copy::heart_practice::find_intro(minutes))?;
+    }
     let before = match checkin.then(|| plain::ask_rating(io, say, words::DISTRESS_NOW)) {
         Some(rating) => match rating? {
             Rating::Given(v) => Some(v),
@@ -125,23 +181,31 @@ pub fn run_plain(
         },
         None => None,
     };
-    let lead = match plan.follow {
-        true => match plain::listen(io, say, plan)? {
-            Some(lead) => Some(lead),
+    let guide = match (&plan.steps, plan.follow) {
+        (Some(find), _) => Guide::Steps(Steps::new(&plan.pattern, find.step)),
+        (None, true) => match plain::listen(io, say, plan)? {
+            Some(lead) => Guide::Follow(lead),
             None => return stopped_before_start(say).map(|()| false),
         },
-        false => None,
+        (None, false) => Guide::Steady,
     };
-    let start_rate = lead
-        .as_ref()
-        .map(super::super::domain::breathing::follow::Lead::start_rate);
+    let start_rate = match &guide {
+        Guide::Follow(lead) => Some(lead.start_rate()),
+        _ => None,
+    };
     let started = io.wall();
     let sound = config.breathing.cue_style();
-    let paced = plain::pace(plan, lead, sound, io, out)?;
+    let paced = super::breathe_pace::pace(plan, guide, sound, io, out)?;
     if !worth_keeping(paced.completed, paced.active.as_secs_f64()) {
         last_line(out, &words::breathe_let_go(&plain::stamp(paced.active)))?;
         return Ok(false);
     }
+    let steady = matches!(paced.guide, Guide::Steady).then(|| plan.pattern.cycle_secs());
+    let heart = paced
+        .heart
+        .as_ref()
+        .and_then(|b| super::breathe_heart::kept(b, paced.active, steady.or(Some(paced.period))));
+    let found = super::breathe_find::score(&paced);
     let session = Session {
         practice: "breathe".into(),
         practice_id: plan.pattern.id.clone(),
@@ -151,13 +215,24 @@ pub fn run_plain(
         distress_before: before,
         breaths: Some(paced.breaths),
         start_rate,
-        reached_rate: paced.reached_rate,
+        reached_rate: paced.guide.reached_rate(),
+        heart: heart.clone().map(Box::new),
+        pace_steps: found.clone(),
         extra: sound.kept(),
         ..Session::default()
     };
+    let said_heart = heart;
     // Saved at once, so closing the terminal during the last question loses nothing.
     let record = save_session(store, session, started, io.wall())?;
     last_line(out, &summary(&paced))?;
+    if paced.heart.is_some() {
+        for line in super::breathe_heart::closing(said_heart.as_ref()) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    if let Guide::Steps(_) = &paced.guide {
+        super::breathe_find::closing(plan, &found, io, out, say)?;
+    }
     if checkin
         && paced.completed
         && let Rating::Given(after) = plain::ask_rating(io, say, words::AND_NOW)?
@@ -188,7 +263,7 @@ fn introduce(plan: &Plan, say: &mut dyn Write) -> std::io::Result<()> {
 }
 
 /// How a kept run went, under its time stamp.
-fn summary(paced: &plain::Paced) -> String {
+fn summary(paced: &super::breathe_pace::Paced) -> String {
     let at = plain::stamp(paced.active);
     if paced.completed {
         words::breathe_done(&at, paced.breaths)

@@ -1,12 +1,13 @@
 //! The line-by-line breathing run (`attune breathe --plain`, or any breathe without a
 //! terminal): one line per phase change stamped with elapsed time, for screen readers,
 //! pipes and scripts. Time and input come through `PlainIo`, so tests run it instantly.
+//! The pacing itself is in `breathe_pace`.
 
 use crate::copy::plain as words;
+use crate::domain::breathing::PhaseKind;
 use crate::domain::breathing::follow::{Lead, Taps};
-use crate::domain::breathing::{PhaseKind, Schedule};
 use crate::service::practice::Plan;
-use crate::sound::{Cue, CueKind, Style};
+use crate::sound::Cue;
 use std::io::{self, Write};
 use std::time::Duration;
 
@@ -37,6 +38,11 @@ pub trait PlainIo {
     /// file, the answer read is written after its question, so no line is left half.
     fn typed(&self) -> bool {
         true
+    }
+    /// What the heart source sent since last asked, each with when it came; None when the
+    /// run has no heart source.
+    fn heart(&mut self) -> Option<Vec<crate::service::heart_source::Timed>> {
+        None
     }
 }
 
@@ -136,89 +142,6 @@ fn heard_line(heard: Option<f64>, start: f64) -> String {
         None => {
             format!("No steady rhythm yet, so we'll start at an easy {} a minute.", tenth(start))
         }
-    }
-}
-
-/// How the pacing went.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Paced {
-    pub active: Duration,
-    pub completed: bool,
-    pub breaths: u64,
-    pub reached_rate: Option<f64>,
-}
-
-/// Print each phase as it begins, on time, until the end, a stop, or the reader of the
-/// lines going away (`| head -1`), which ends it as a stop does.
-pub fn pace(
-    plan: &Plan,
-    mut lead: Option<Lead>,
-    sound: Style,
-    io: &mut dyn PlainIo,
-    out: &mut dyn Write,
-) -> io::Result<Paced> {
-    // Each phase line comes with its cue, asked for as the line is written.
-    let cue = |io: &mut dyn PlainIo, kind: CueKind, length: Duration| {
-        if sound != Style::Off {
-            io.cue(Cue {
-                style: sound,
-                kind,
-                length,
-            });
-        }
-    };
-    let first = lead
-        .as_ref()
-        .map_or_else(|| plan.pattern.clone(), Lead::pattern);
-    let mut schedule = Schedule::new(&first, plan.planned);
-    let origin = io.now();
-    let stopped = |schedule: &Schedule, io: &dyn PlainIo, lead: Option<&Lead>| {
-        let active = io.now().saturating_sub(origin).min(schedule.end());
-        paced(schedule, active, false, lead)
-    };
-    let start = schedule.at(Duration::ZERO);
-    cue(io, CueKind::for_phase(start.phase), start.phase_len);
-    if !show(out, &phase_line(Duration::ZERO, start.phase, start.phase_len))? {
-        return Ok(stopped(&schedule, io, lead.as_ref()));
-    }
-    let mut last = Duration::ZERO;
-    loop {
-        let next = schedule.next_phase(last);
-        let target = next.map_or(schedule.end(), |(at, _, _)| at);
-        if io.wait_for_stop(origin + target) {
-            return Ok(stopped(&schedule, io, lead.as_ref()));
-        }
-        let Some((at, kind, len)) = next else {
-            cue(io, CueKind::End, Duration::ZERO);
-            return Ok(paced(&schedule, schedule.end(), true, lead.as_ref()));
-        };
-        let new_breath = at == schedule.next_boundary(at - Duration::from_nanos(1));
-        if new_breath && let Some(next_pattern) = lead.as_mut().and_then(Lead::breath_done) {
-            schedule.change_at_next_breath(at, &next_pattern);
-        }
-        cue(io, CueKind::for_phase(kind), len);
-        if !show(out, &phase_line(at, kind, len))? {
-            return Ok(stopped(&schedule, io, lead.as_ref()));
-        }
-        last = at;
-    }
-}
-
-/// Write a line and send it at once; false when no one is reading any more.
-fn show(out: &mut dyn Write, line: &str) -> io::Result<bool> {
-    match writeln!(out, "{line}").and_then(|()| out.flush()) {
-        Ok(()) => Ok(true),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(false),
-        Err(e) => Err(e),
-    }
-}
-
-fn paced(schedule: &Schedule, active: Duration, completed: bool, lead: Option<&Lead>) -> Paced {
-    Paced {
-        active,
-        completed,
-        breaths: schedule.breaths_at(active),
-        reached_rate: lead.map(Lead::rate),
     }
 }
 

@@ -66,6 +66,10 @@ impl PlainIo for Sounding<'_> {
         self.io.typed()
     }
 
+    fn heart(&mut self) -> Option<Vec<crate::service::heart_source::Timed>> {
+        self.io.heart()
+    }
+
     fn cue(&mut self, cue: Cue) {
         let played = self.sounder.as_ref().is_some_and(|s| s.play(cue));
         if !played {

@@ -2,6 +2,9 @@
 //! with its Args and a `run` that writes to the given output.
 
 pub mod breathe;
+pub mod breathe_find;
+pub mod breathe_heart;
+pub mod breathe_pace;
 pub mod breathe_plain;
 pub mod breathe_sound;
 pub mod checkin;

@@ -23,6 +23,8 @@ pub struct RealIo {
     caught: Arc<AtomicI32>,
     /// Standard input is a terminal, which shows what is typed.
     typed: bool,
+    /// A heart source beside the run.
+    heart: Option<crate::service::heart_source::Source>,
 }
 
 impl RealIo {
@@ -60,7 +62,14 @@ impl RealIo {
             kept: Default::default(),
             caught,
             typed: std::io::IsTerminal::is_terminal(&std::io::stdin()),
+            heart: None,
         })
+    }
+
+    /// Read a heart source beside the run.
+    pub fn with_heart(mut self, heart: Option<crate::service::heart_source::Source>) -> RealIo {
+        self.heart = heart;
+        self
     }
 
     /// The signal that stopped the run, if one did.
@@ -125,6 +134,12 @@ impl PlainIo for RealIo {
 
     fn typed(&self) -> bool {
         self.typed
+    }
+
+    fn heart(&mut self) -> Option<Vec<crate::service::heart_source::Timed>> {
+        self.heart
+            .as_mut()
+            .map(crate::service::heart_source::Source::drain)
     }
 
     fn wait_for_stop(&mut self, deadline: Duration) -> bool {

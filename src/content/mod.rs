@@ -276,5 +276,7 @@ pub fn crisis_lines() -> &'static CrisisLines {
     })
 }
 
+pub mod my_pace;
+
 #[cfg(test)]
 mod tests;

@@ -7,7 +7,7 @@ use crate::domain::trends::round::round1;
 use crate::store::model::Heart;
 
 /// A number as a person reads it: one decimal, none when it is whole.
-fn num(x: f64) -> String {
+pub(super) fn num(x: f64) -> String {
     let r = round1(x);
     if r.fract() == 0.0 {
         format!("{r:.0}")

@@ -22,3 +22,6 @@ pub mod trends;
 
 /// Heart-rhythm readings in words: each number with its meaning, and why a file cannot be read.
 pub mod heart;
+/// The heart beside a practice: the line each breath, a source that stops, the summary,
+/// and finding your own pace.
+pub mod heart_practice;

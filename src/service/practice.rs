@@ -24,6 +24,40 @@ pub struct Plan {
     /// First use of a pattern with holds: show the one-line health note.
     pub hold_note: bool,
     pub follow: bool,
+    /// Find my pace: the stepped protocol instead of one pattern.
+    pub steps: Option<FindPace>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FindPace {
+    /// How long each rate is breathed.
+    pub step: Duration,
+    /// The config folder the pace found may be kept in, as the pattern "my-pace".
+    pub keep_in: Option<std::path::PathBuf>,
+}
+
+impl Plan {
+    /// The same plan as the steps of finding your pace, `step_minutes` each, in the shape
+    /// of its pattern (which must have no holds).
+    pub fn finding_pace(
+        mut self,
+        step_minutes: f64,
+        keep_in: Option<std::path::PathBuf>,
+    ) -> Result<Plan, PlanError> {
+        use crate::domain::heart::pace::STEP_MINUTES_RANGE;
+        let (lo, hi) = STEP_MINUTES_RANGE;
+        if !(step_minutes.is_finite() && (lo..=hi).contains(&step_minutes)) {
+            return Err(PlanError::BadStep(step_minutes));
+        }
+        if self.pattern.has_holds() {
+            return Err(PlanError::PaceWithHolds(self.pattern.id));
+        }
+        let step = crate::domain::breathing::pattern::secs(step_minutes * 60.0);
+        self.steps = Some(FindPace { step, keep_in });
+        self.planned = crate::domain::heart::pace::Steps::new(&self.pattern, step).planned();
+        self.capped = false;
+        Ok(self)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -36,6 +70,12 @@ pub enum PlanError {
         "follow my breath leads toward a pattern without holds; \"{0}\" has holds. Try exhale-4-6, exhale-4-8 or coherent-5.5"
     )]
     FollowWithHolds(String),
+    #[error("each step of finding your pace lasts 0.25 to 5 minutes (got {0})")]
+    BadStep(f64),
+    #[error(
+        "finding your pace keeps a pattern's in and out without holds; \"{0}\" has holds. Try exhale-4-6"
+    )]
+    PaceWithHolds(String),
 }
 
 /// Choose the pattern and length. `recent_uses` is how many sessions of this pattern the
@@ -74,6 +114,7 @@ pub fn plan(
         planned,
         follow,
         pattern,
+        steps: None,
     })
 }
 

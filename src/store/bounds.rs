@@ -85,8 +85,17 @@ fn check_session(s: &Session) -> Result<(), String> {
     if others.into_iter().flatten().any(|v| v < 0.0) {
         return Err("a planned length or breathing rate is below zero".into());
     }
+    let fine = |v: f64, top: f64| v.is_finite() && (0.0..=top).contains(&v);
+    let step_ok = |p: &super::model::PaceStep| {
+        fine(p.rate, 10.0)
+            && fine(p.swing_bpm, 300.0)
+            && p.lf_power_ms2.is_none_or(|v| fine(v, 1e9))
+    };
+    if s.pace_steps.len() > 10 || !s.pace_steps.iter().all(step_ok) {
+        return Err("a step of finding a pace holds a number no step can have".into());
+    }
     s.heart
-        .as_ref()
+        .as_deref()
         .map_or(Ok(()), crate::domain::heart::check_in_practice)
 }
 

@@ -148,9 +148,28 @@ pub struct Session {
     pub note: Option<String>,
     /// Breathing with a heart source: the reading over the practice (context "practice").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub heart: Option<Heart>,
+    pub heart: Option<Box<Heart>>,
+    /// Find my pace: each rate breathed and what the heart did at it, best first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pace_steps: Vec<PaceStep>,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// One step of finding your pace.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PaceStep {
+    /// Breaths a minute.
+    pub rate: f64,
+    /// Heart-rate peak minus trough per breath, averaged (bpm).
+    pub swing_bpm: f64,
+    /// Low-frequency power (ms²), from steps of two minutes or more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lf_power_ms2: Option<f64>,
+    /// The heart's main wave sat at the paced rate.
+    pub in_step: bool,
+    /// Its score: ranks by swing and power, two more when in step.
+    pub points: u32,
 }
 
 /// A quick check-in: distress is required, every other scale is optional.

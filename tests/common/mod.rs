@@ -121,6 +121,8 @@ pub struct FakeIo {
     now: Duration,
     script: VecDeque<(Duration, Input)>,
     kept: VecDeque<Input>,
+    /// A heart source's events at their moments, when the run has one.
+    heart: Option<VecDeque<attune::service::heart_source::Timed>>,
 }
 
 impl FakeIo {
@@ -132,7 +134,20 @@ impl FakeIo {
                 .map(|(t, i)| (Duration::from_secs_f64(t), i))
                 .collect(),
             kept: VecDeque::new(),
+            heart: None,
         }
+    }
+
+    /// The run has a heart source sending `events` at their times (s).
+    pub fn with_heart(
+        mut self,
+        events: Vec<(f64, attune::service::heart_source::Event)>,
+    ) -> FakeIo {
+        let timed = events
+            .into_iter()
+            .map(|(t, e)| (Duration::from_secs_f64(t), e));
+        self.heart = Some(timed.collect());
+        self
     }
 
     fn next_before(&mut self, deadline: Option<Duration>) -> Option<Input> {
@@ -173,6 +188,12 @@ impl PlainIo for FakeIo {
         }
     }
 
+    fn heart(&mut self) -> Option<Vec<attune::service::heart_source::Timed>> {
+        let heart = self.heart.as_mut()?;
+        let due = heart.partition_point(|(at, _)| *at <= self.now);
+        Some(heart.drain(..due).collect())
+    }
+
     fn wait_for_stop(&mut self, deadline: Duration) -> bool {
         while let Some(input) = self.next_before(Some(deadline)) {
             if input == Input::Stop {
@@ -204,11 +225,18 @@ pub fn run_plain_in_store(
     script: Vec<(f64, Input)>,
     run: impl FnOnce(&Store, &mut FakeIo, &mut Vec<u8>, &mut Vec<u8>),
 ) -> PlainRun {
+    run_plain_with(FakeIo::new(script), run)
+}
+
+/// The same with an io made beforehand (one with a heart source, say).
+pub fn run_plain_with(
+    mut io: FakeIo,
+    run: impl FnOnce(&Store, &mut FakeIo, &mut Vec<u8>, &mut Vec<u8>),
+) -> PlainRun {
     let tmp = tempfile::tempdir().expect("temp dir");
     let store =
         Store::open(Layout::new(tmp.path().join("d"), tmp.path().join("s"))).expect("store");
     let (mut out, mut say) = (Vec::new(), Vec::new());
-    let mut io = FakeIo::new(script);
     run(&store, &mut io, &mut out, &mut say);
     let sessions = store
         .load_all()

@@ -26,6 +26,8 @@ mod encrypt_kill;
 mod ground_plain;
 #[path = "../heart_cli.rs"]
 mod heart_cli;
+#[path = "../heart_practice.rs"]
+mod heart_practice;
 #[path = "../journal_cli.rs"]
 mod journal_cli;
 #[path = "../settings_cli.rs"]

@@ -9,6 +9,8 @@ use std::time::Duration;
 pub struct Feed {
     parser: LineParser,
     rr: Vec<f64>,
+    /// When each beat arrived, beside its interval.
+    at: Vec<Duration>,
     /// The first line that could not be read, said once; later ones are only counted.
     first_bad: Option<LineError>,
     bad: usize,
@@ -36,6 +38,7 @@ impl Feed {
         match self.parser.line(text) {
             Ok(Some(rr)) => {
                 self.rr.push(rr);
+                self.at.push(at);
                 self.last_beat_at = Some(at);
                 Took::Beat(rr)
             }
@@ -78,6 +81,18 @@ impl Feed {
         self.first_bad.as_ref()
     }
 
+    /// The intervals of the beats that arrived from `from` up to (not including) `to`.
+    pub fn between(&self, from: Duration, to: Duration) -> &[f64] {
+        let a = self.at.partition_point(|t| *t < from);
+        let b = self.at.partition_point(|t| *t < to);
+        &self.rr[a..b.max(a)]
+    }
+
+    /// When the last beat came, if one has.
+    pub fn last_beat_at(&self) -> Option<Duration> {
+        self.last_beat_at
+    }
+
     pub fn format(&self) -> Option<super::parse::Format> {
         self.parser.format()
     }
@@ -95,7 +110,13 @@ pub struct Recent {
     pub bpm: f64,
     /// Peak minus trough within a breath, averaged over those breaths.
     pub swing: f64,
+    /// The heart rate rises and falls with the breath: the swing is large and at least
+    /// half its variation follows the pace.
+    pub in_step: bool,
 }
+
+/// A swing this large (bpm) is one a person can feel.
+pub const FELT_SWING: f64 = 3.0;
 
 impl Feed {
     /// The heart rate and swing over the last `breaths` breaths of `period` seconds, by the
@@ -107,16 +128,24 @@ impl Feed {
             start -= 1;
             covered += self.rr[start];
         }
-        if !(covered >= span_ms && span_ms > 0.0) {
+        if !(covered >= span_ms && span_ms > 0.0 && start > 0) {
             return None;
         }
+        // One beat more, so the breaths are whole counted from the first beat's time.
+        start -= 1;
         let cleaned = super::clean::clean(&self.rr[start..]);
         let rr = &cleaned.rr_ms;
         let times = super::metrics::beat_times(rr);
         // A swing is an average over at least two whole breaths: fewer give None.
         let swing = super::metrics::swing(rr, &times, period)?;
         let bpm = 60_000.0 * rr.len() as f64 / rr.iter().sum::<f64>();
-        Some(Recent { bpm, swing })
+        let share = super::step::share_at(rr, &times, period).unwrap_or(0.0);
+        let in_step = swing >= FELT_SWING && share >= super::step::IN_STEP_SHARE;
+        Some(Recent {
+            bpm,
+            swing,
+            in_step,
+        })
     }
 }
 
@@ -134,6 +163,8 @@ mod tests {
         assert_eq!(f.line("", s(3)), Took::Nothing);
         assert_eq!(f.line("1200", s(4)), Took::Beat(1200.0));
         assert_eq!(f.rr(), &[800.0, 1200.0]);
+        assert_eq!(f.between(s(1), s(4)), &[800.0]);
+        assert_eq!(f.between(s(2), s(9)), &[1200.0]);
         assert_eq!((f.bad_lines(), f.beat_seconds()), (2, 2.0));
         assert!(!f.quiet(s(6), s(3)));
         assert!(f.quiet(s(7), s(3)));
@@ -158,6 +189,7 @@ mod tests {
         let truth = 60_000.0 / 950.0 - 60_000.0 / 1050.0;
         assert!((r.swing - truth).abs() / truth < 0.15, "{r:?}");
         assert!((r.bpm - 60.0).abs() < 1.0, "{r:?}");
+        assert!(r.in_step, "{r:?}");
         assert_eq!(f.recent(10.0, 7), None, "only 60 s of beats");
         assert_eq!(Feed::new().recent(10.0, 1), None);
     }

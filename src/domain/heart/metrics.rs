@@ -62,6 +62,11 @@ pub fn beat_times(rr: &[f64]) -> Vec<f64> {
 /// The heart-rate swing per breath: for each whole breath of `period` seconds from the
 /// first beat, the highest rate minus the lowest, averaged. None without two whole breaths.
 pub fn swing(rr: &[f64], times: &[f64], period: f64) -> Option<f64> {
+    swing_over(rr, times, period, 2)
+}
+
+/// The same, from `least` whole breaths on (a short step of finding a pace may hold one).
+pub fn swing_over(rr: &[f64], times: &[f64], period: f64, least: usize) -> Option<f64> {
     let start = *times.first()?;
     if !(period.is_finite() && period > 0.0) {
         return None;
@@ -81,7 +86,7 @@ pub fn swing(rr: &[f64], times: &[f64], period: f64) -> Option<f64> {
             swings.push(hi - lo);
         }
     }
-    (swings.len() >= 2).then(|| swings.iter().sum::<f64>() / swings.len() as f64)
+    (swings.len() >= least.max(1)).then(|| swings.iter().sum::<f64>() / swings.len() as f64)
 }
 
 /// Each whole minute's numbers, from the series' start.

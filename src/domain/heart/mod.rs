@@ -1,12 +1,15 @@
 //! Heart-rhythm maths, pure: reading RR intervals from lines and packets, cleaning them of
 //! artefacts, and the numbers a reading gives (heart rate, RMSSD, SDNN, swing, spectrum).
 
+pub mod beside;
 pub mod ble;
 pub mod clean;
 pub mod live;
 pub mod metrics;
+pub mod pace;
 pub mod parse;
 pub mod spectrum;
+pub mod step;
 pub mod weeks;
 
 pub use clean::{Cleaned, clean};

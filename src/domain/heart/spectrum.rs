@@ -57,8 +57,14 @@ pub fn lomb_scargle(t: &[f64], y: &[f64], freqs: &[f64]) -> Vec<f64> {
 /// The spectrum of intervals `rr` (ms) at beat times `t` (s), when the series is long
 /// enough. Scaled so the power over the grid adds up to the series' variance (ms²).
 pub fn analyse(t: &[f64], rr: &[f64]) -> Option<Spectrum> {
+    analyse_from(t, rr, MIN_SECONDS)
+}
+
+/// The same for a series of at least `least` seconds: a step of finding a pace, which
+/// only compares peaks at its own rate, is read from 90 s.
+pub fn analyse_from(t: &[f64], rr: &[f64], least: f64) -> Option<Spectrum> {
     let span = t.last()? - t.first()?;
-    if !(MIN_SECONDS..=MAX_SECONDS).contains(&span) || rr.len() < 3 {
+    if !(least..=MAX_SECONDS).contains(&span) || rr.len() < 3 {
         return None;
     }
     let steps = (TOP / STEP).round() as usize;

@@ -335,5 +335,6 @@ fn fallback_plan(pattern: Pattern, minutes: f64) -> Plan {
         hold_note: pattern.has_holds(),
         follow: false,
         pattern,
+        steps: None,
     }
 }
