@@ -267,14 +267,9 @@ fn spark_rows(room: &Room, shown: &Shown) -> Vec<Row> {
 }
 
 /// The summary sentences this layout shows: what the charts and the table do not
-/// already say; the heart figures in brief when no side column shows them.
+/// already say; the heart figures in brief, after distress, when no side column shows them.
 fn sentences(room: &Room, shown: &Shown) -> Vec<String> {
-    let heart = if room.side {
-        Vec::new()
-    } else {
-        heart_brief(&shown.report.trends)
-    };
-    said(&shown.report, shown.span)
+    let mut lines: Vec<(Said, String)> = said(&shown.report, shown.span)
         .into_iter()
         .filter(|(kind, _)| match kind {
             Said::Heading | Said::Scales | Said::Heart => false,
@@ -283,9 +278,19 @@ fn sentences(room: &Room, shown: &Shown) -> Vec<String> {
             Said::Run => room.roomy,
             _ => true,
         })
-        // Names and words come from synced files: shown, never acted on.
+        .collect();
+    if !room.side {
+        let at = lines
+            .iter()
+            .rposition(|(k, _)| matches!(k, Said::Practice | Said::Distress))
+            .map_or(0, |i| i + 1);
+        let heart = heart_brief(&shown.report.trends);
+        lines.splice(at..at, heart.into_iter().map(|l| (Said::Heart, l)));
+    }
+    // Names and words come from synced files: shown, never acted on.
+    lines
+        .into_iter()
         .map(|(_, text)| crate::copy::safe::line(&text).into_owned())
-        .chain(heart)
         .collect()
 }
 
