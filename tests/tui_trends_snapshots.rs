@@ -1,6 +1,7 @@
 //! The trends screen as text: a full week, an empty week, a month, all time, a picture
 //! kept while the next loads, and a failed load, at 80x24 and 40x12, from a fixed,
-//! hand-made history run through the real trend maths. Plus: colour off means no colour
+//! hand-made history run through the real trend maths (and the same with a strap's heart
+//! readings, and heart readings alone). Plus: colour off means no colour
 //! at all, colour on is never red, the words are the same either way, and no size panics.
 
 use crate::tui_support::{
@@ -10,7 +11,7 @@ use crate::tui_support::{
 use attune::domain::today::TodaySummary;
 use attune::domain::trends::Options;
 use attune::service::trends::{Report, Span, of_records};
-use attune::store::model::{Body, Checkin, Record, Session, Stamp};
+use attune::store::model::{Body, Checkin, Heart, Record, Session, Stamp};
 use attune::tui::action::{Action, Effect};
 use attune::tui::app::{App, Now};
 use chrono::{FixedOffset, NaiveDate, TimeZone};
@@ -120,6 +121,65 @@ fn week(color: bool) -> App {
     opened(color, &history())
 }
 
+fn reading(context: &str, rmssd: f64, hr: f64, swing: Option<f64>) -> Heart {
+    Heart {
+        context: context.into(),
+        source: "rr".into(),
+        seconds: 300.0,
+        beats: 320,
+        mean_hr: hr,
+        rmssd_ms: rmssd,
+        sdnn_ms: 45.0,
+        swing_bpm: swing,
+        breath_seconds: swing.map(|_| 10.0),
+        ..Heart::default()
+    }
+}
+
+fn rest(day: &str, rmssd: f64, hr: f64) -> Record {
+    Record::new(Body::Heart(reading("rest", rmssd, hr, None)), stamp(date(day), 7))
+}
+
+/// Resting readings this week and last, and a swing held by this week's rated practices.
+fn heart_history() -> Vec<Record> {
+    let mut records = history();
+    for r in &mut records {
+        if let Body::Session(s) = &mut r.body
+            && r.created_at.date_naive() >= date("2026-11-23")
+            && s.distress_after.is_some()
+        {
+            let swing = 4.0 + f64::from(s.distress_before.unwrap_or(0));
+            s.heart = Some(reading("practice", 60.0, 66.0, Some(swing)));
+        }
+    }
+    records.extend([
+        rest("2026-11-23", 38.0, 64.0),
+        rest("2026-11-25", 44.5, 61.0),
+        rest("2026-11-27", 41.0, 60.0),
+        rest("2026-11-18", 36.0, 65.0),
+    ]);
+    records
+}
+
+fn heart_week(color: bool) -> App {
+    opened(color, &heart_history())
+}
+
+fn heart_month(color: bool) -> App {
+    let mut app = heart_week(color);
+    act(&mut app, &heart_history(), Action::TrendsShow(attune::tui::trends::Unit::Month));
+    app
+}
+
+/// Resting readings and nothing else: no charts, the heart figures said kindly.
+fn heart_only(color: bool) -> App {
+    let records = [
+        rest("2026-11-24", 40.0, 62.0),
+        rest("2026-11-26", 43.0, 60.0),
+    ];
+    opened(color, &records)
+}
+
 fn empty_week(color: bool) -> App {
     opened(color, &[])
 }
@@ -167,7 +227,7 @@ fn go_to(color: bool) -> App {
     app
 }
 
-const SCENES: [Scene; 7] = [
+const SCENES: [Scene; 10] = [
     ("trends_week", week),
     ("trends_empty_week", empty_week),
     ("trends_month", month),
@@ -175,6 +235,9 @@ const SCENES: [Scene; 7] = [
     ("trends_loading", loading),
     ("trends_failed", failed),
     ("trends_go_to", go_to),
+    ("trends_heart_week", heart_week),
+    ("trends_heart_month", heart_month),
+    ("trends_heart_only", heart_only),
 ];
 
 fn sized(scene: fn(bool) -> App, color: bool, w: u16, h: u16) -> App {

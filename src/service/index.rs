@@ -20,7 +20,8 @@ use uuid::Uuid;
 
 /// 3: tombstones hold nothing of what was deleted, and records out of bounds are left out.
 // 4: journal entries keep their star.
-const VERSION: u32 = 4;
+// 5: trends keep heart readings' numbers.
+const VERSION: u32 = 5;
 
 /// What every slim record keeps, for merging versions the store's way.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -170,7 +170,7 @@ fn fair_change(
         (to, prev_to)
     };
     let before = compute(live.iter().copied(), prev_from, then_to, opts);
-    if before.sessions == 0 && before.checkins == 0 {
+    if before.sessions == 0 && before.checkins == 0 && before.heart.is_none() {
         return (None, None);
     }
     let now = if partial {

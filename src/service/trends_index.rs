@@ -1,8 +1,8 @@
-//! The numbers trends need (practice sessions and check-ins, without notes or text), kept
-//! in a local index (see `service::index`) so all-time trends stay fast.
+//! The numbers trends need (practice sessions, check-ins and heart readings, without notes
+//! or text), kept in a local index (see `service::index`) so all-time trends stay fast.
 
 use super::index::{Meta, Slim};
-use crate::store::model::{Body, Checkin, Record, Session};
+use crate::store::model::{Body, Checkin, Heart, Record, Session};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -20,11 +20,45 @@ pub enum Numbers {
         completed: bool,
         before: Option<u8>,
         after: Option<u8>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        heart: Option<HeartNumbers>,
     },
     Checkin {
         scales: [Option<u8>; 6],
         sensations: Vec<String>,
     },
+    Heart(HeartNumbers),
+}
+
+/// What the trends count of a heart reading.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct HeartNumbers {
+    context: String,
+    mean_hr: f64,
+    rmssd_ms: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    swing_bpm: Option<f64>,
+}
+
+impl HeartNumbers {
+    fn of(h: &Heart) -> HeartNumbers {
+        HeartNumbers {
+            context: h.context.clone(),
+            mean_hr: h.mean_hr,
+            rmssd_ms: h.rmssd_ms,
+            swing_bpm: h.swing_bpm,
+        }
+    }
+
+    fn heart(&self) -> Heart {
+        Heart {
+            context: self.context.clone(),
+            mean_hr: self.mean_hr,
+            rmssd_ms: self.rmssd_ms,
+            swing_bpm: self.swing_bpm,
+            ..Heart::default()
+        }
+    }
 }
 
 impl Slim for Item {
@@ -39,6 +73,7 @@ impl Slim for Item {
                 completed: s.completed,
                 before: s.distress_before,
                 after: s.distress_after,
+                heart: s.heart.as_ref().map(HeartNumbers::of),
             },
             Body::Checkin(c) => Numbers::Checkin {
                 scales: [
@@ -51,7 +86,8 @@ impl Slim for Item {
                 ],
                 sensations: c.sensations.clone(),
             },
-            Body::Journal(_) | Body::Heart(_) => return None,
+            Body::Heart(h) => Numbers::Heart(HeartNumbers::of(h)),
+            Body::Journal(_) => return None,
         };
         Some(Item {
             meta: Meta::of(r),
@@ -72,6 +108,7 @@ impl Slim for Item {
                 completed,
                 before,
                 after,
+                heart,
             } => Body::Session(Session {
                 practice: practice.clone(),
                 practice_id: practice_id.clone(),
@@ -79,6 +116,7 @@ impl Slim for Item {
                 completed: *completed,
                 distress_before: *before,
                 distress_after: *after,
+                heart: heart.as_ref().map(HeartNumbers::heart),
                 ..Session::default()
             }),
             Numbers::Checkin { scales, sensations } => {
@@ -94,6 +132,7 @@ impl Slim for Item {
                     ..Checkin::default()
                 })
             }
+            Numbers::Heart(h) => Body::Heart(h.heart()),
         };
         Record {
             id: self.meta.id,

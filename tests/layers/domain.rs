@@ -9,3 +9,5 @@ mod encrypt_props;
 mod heart_domain;
 #[path = "../trends.rs"]
 mod trends;
+#[path = "../trends_heart.rs"]
+mod trends_heart;

@@ -1,15 +1,19 @@
 //! Trend maths over any range of the user's local days: practice per day, distress before
 //! and after practice, check-in scales, sensations per week, days practised, runs of
-//! practice days, and what seems to help. Pure: records and days come in as arguments.
+//! practice days, what seems to help, and heart figures when there are readings. Pure:
+//! records and days come in as arguments.
 
 use crate::domain::checkin::Scale;
 use crate::domain::today::week_start;
-use crate::store::model::{Body, Checkin, Record, Session};
+use crate::store::model::{Body, Checkin, Heart, Record, Session};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
+pub mod heart;
 pub mod round;
+
+pub use heart::{HeartChanges, HeartTrends};
 
 /// Below this many sessions rated before and after, a mean change says little: the
 /// summary says "too few to say" instead of a verdict, and no practice is named as the
@@ -99,6 +103,9 @@ pub struct Trends {
     /// The longest run of consecutive practice days in the range (None when hidden).
     pub longest_run: Option<usize>,
     pub days: Vec<Day>,
+    /// Resting and practice heart figures; absent when the range holds no heart reading.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heart: Option<HeartTrends>,
 }
 
 /// Options that shape the maths.
@@ -137,6 +144,7 @@ pub fn compute<'a>(
 ) -> Trends {
     let mut sessions: Vec<(NaiveDate, &Session)> = Vec::new();
     let mut checkins: Vec<(NaiveDate, &Checkin)> = Vec::new();
+    let mut hearts: Vec<&Heart> = Vec::new();
     for r in records.into_iter().filter(|r| r.is_live()) {
         let day = r.local_date();
         if day < from || day > to {
@@ -145,7 +153,8 @@ pub fn compute<'a>(
         match &r.body {
             Body::Session(s) => sessions.push((day, s)),
             Body::Checkin(c) => checkins.push((day, c)),
-            Body::Journal(_) | Body::Heart(_) => {}
+            Body::Heart(h) => hearts.push(h),
+            Body::Journal(_) => {}
         }
     }
     let practice_days: BTreeSet<NaiveDate> = sessions.iter().map(|(d, _)| *d).collect();
@@ -176,6 +185,7 @@ pub fn compute<'a>(
         weeks: weeks(&checkins, opts.first_weekday),
         longest_run: (!opts.hide_streaks).then(|| longest_run(&practice_days)),
         days: days(from, to, &sessions, &checkins),
+        heart: heart::heart_trends(hearts.into_iter(), sessions.iter().map(|(_, s)| *s)),
         ..Trends::default()
     };
     t.most_helpful = most_helpful(&t.by_practice);
@@ -343,6 +353,9 @@ pub struct Changes {
     pub distress_change_mean: Option<f64>,
     /// Each sensation's count now minus before (words from either range).
     pub sensations: BTreeMap<String, i64>,
+    /// Heart figures now minus before; absent when neither range holds a heart reading.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heart: Option<HeartChanges>,
 }
 
 pub fn compare(now: &Trends, before: &Trends) -> Changes {
@@ -366,6 +379,7 @@ pub fn compare(now: &Trends, before: &Trends) -> Changes {
             .into_iter()
             .map(|w| (w.clone(), count(now, w) - count(before, w)))
             .collect(),
+        heart: heart::compare_heart(now.heart.as_ref(), before.heart.as_ref()),
     }
 }
 

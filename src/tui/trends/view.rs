@@ -4,7 +4,7 @@
 //! window, the summary and the minutes only. The last good picture stays while the next
 //! one loads.
 
-use crate::copy::trends::{Said, said};
+use crate::copy::trends::{Said, heart_brief, said};
 use crate::service::trends::Span;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -169,6 +169,10 @@ fn empty(room: &Room, shown: &Shown) -> Vec<Line<'static>> {
             lines.extend(room.para(&text, room.theme.text()));
         }
     }
+    // Heart readings alone, with no practice or check-in to chart.
+    for heart in heart_brief(&shown.report.trends) {
+        lines.extend(room.para(&heart, room.theme.text()));
+    }
     if matches!(shown.span, Span::Week(_)) {
         lines.extend(room.para(w::EARLIER, room.theme.quiet()));
     }
@@ -263,18 +267,29 @@ fn spark_rows(room: &Room, shown: &Shown) -> Vec<Row> {
 }
 
 /// The summary sentences this layout shows: what the charts and the table do not
-/// already say.
+/// already say; the heart figures in brief, after distress, when no side column shows them.
 fn sentences(room: &Room, shown: &Shown) -> Vec<String> {
-    said(&shown.report, shown.span)
+    let mut lines: Vec<(Said, String)> = said(&shown.report, shown.span)
         .into_iter()
         .filter(|(kind, _)| match kind {
-            Said::Heading | Said::Scales => false,
+            Said::Heading | Said::Scales | Said::Heart => false,
             Said::Helpful => !room.roomy,
             Said::Sensations | Said::Compared => !room.side,
             Said::Run => room.roomy,
             _ => true,
         })
-        // Names and words come from synced files: shown, never acted on.
+        .collect();
+    if !room.side {
+        let at = lines
+            .iter()
+            .rposition(|(k, _)| matches!(k, Said::Practice | Said::Distress))
+            .map_or(0, |i| i + 1);
+        let heart = heart_brief(&shown.report.trends);
+        lines.splice(at..at, heart.into_iter().map(|l| (Said::Heart, l)));
+    }
+    // Names and words come from synced files: shown, never acted on.
+    lines
+        .into_iter()
         .map(|(_, text)| crate::copy::safe::line(&text).into_owned())
         .collect()
 }

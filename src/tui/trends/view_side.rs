@@ -1,6 +1,7 @@
 //! The trends screen's side panel, when the window is wide: distress before and after
-//! practice (day by day for a week, on average otherwise), then the sensations noticed,
-//! each with its change from the same days of the week or month before.
+//! practice (day by day for a week, on average otherwise), the heart figures when there
+//! are readings, then the sensations noticed, each with its change from the same days of
+//! the week or month before.
 
 use super::view::{Room, unit};
 use crate::tui::trends::Shown;
@@ -16,9 +17,43 @@ pub fn render(frame: &mut Frame, room: &Room, shown: &Shown, area: Rect) {
     if !lines.is_empty() && lines.len() + 2 < rows {
         lines.push(Line::default());
     }
+    // The heart figures, leaving the sensations a heading, its note and one word.
+    let keep = if shown.report.trends.sensations.is_empty() {
+        0
+    } else {
+        3
+    };
+    let heart = heart(room, shown, area.width, rows.saturating_sub(lines.len() + keep));
+    if !heart.is_empty() {
+        lines.extend(heart);
+        // A blank before the sensations when they keep their rows with it.
+        if rows.saturating_sub(lines.len()) > keep.max(2) {
+            lines.push(Line::default());
+        }
+    }
     let room_left = rows.saturating_sub(lines.len());
     lines.extend(sensations(room, shown, room_left));
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The heart block, in pairs (a heading and its figures) as many as fit in `rows`, each
+/// line in its long form when it fits the column's `width`.
+fn heart(room: &Room, shown: &Shown, width: u16, rows: usize) -> Vec<Line<'static>> {
+    let block = crate::copy::trends::heart_block(&shown.report.trends);
+    let fits = |text: &String| text.chars().count() <= usize::from(width);
+    block
+        .into_iter()
+        .map(|(head, [long, short])| {
+            let style = if head {
+                room.theme.quiet()
+            } else {
+                room.theme.text()
+            };
+            let text = if fits(&long) { long } else { short };
+            Line::styled(text, style)
+        })
+        .take(rows - rows % 2)
+        .collect()
 }
 
 /// Day by day for a week ("Mon  6 → 4  ▼2"), else the range's means.
