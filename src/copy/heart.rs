@@ -251,29 +251,6 @@ pub fn heard(h: &crate::service::heart::Heard) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_quoted_line_cannot_act_on_the_terminal() {
-        let e = LineError {
-            line: 4,
-            why: Why::NotANumber("\u{1b}]0;x\u{7}".into()),
-        };
-        let said = line_error("rr.txt", &e);
-        assert!(!said.contains('\u{1b}'));
-        assert!(said.starts_with("rr.txt line 4: "));
-    }
-
-    #[test]
-    fn lengths_read_as_minutes_and_seconds() {
-        assert_eq!(length(302.4), "5 min 2 s");
-        assert_eq!(length(120.0), "2 min");
-        assert_eq!(length(42.0), "42 s");
-    }
-}
-
 // Bluetooth straps (the `ble` feature): `attune heart scan`, and a strap as a heart source.
 
 pub const NO_ADAPTER: &str = "no Bluetooth adapter was found. Is Bluetooth switched on?";
@@ -307,4 +284,35 @@ pub fn scan_use(name: Option<&str>) -> String {
         format!("ble:{name}")
     };
     format!("To practise with one: attune breathe --heart {spec} (part of the name is enough).")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quoted_line_cannot_act_on_the_terminal() {
+        let e = LineError {
+            line: 4,
+            why: Why::NotANumber("\u{1b}]0;x\u{7}".into()),
+        };
+        let said = line_error("rr.txt", &e);
+        assert!(!said.contains('\u{1b}'));
+        assert!(said.starts_with("rr.txt line 4: "));
+    }
+
+    #[test]
+    fn lengths_read_as_minutes_and_seconds() {
+        assert_eq!(length(302.4), "5 min 2 s");
+        assert_eq!(length(120.0), "2 min");
+        assert_eq!(length(42.0), "42 s");
+    }
+
+    #[test]
+    fn a_strap_name_with_a_space_is_quoted_for_the_shell() {
+        let said = scan_use(Some("Polar H10 1A2B3C4D"));
+        assert!(said.contains("--heart \"ble:Polar H10 1A2B3C4D\""), "{said}");
+        assert!(scan_use(Some("TICKR")).contains("--heart ble:TICKR "));
+        assert!(scan_use(None).contains("--heart ble:NAME "));
+    }
 }
