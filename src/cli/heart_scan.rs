@@ -22,15 +22,22 @@ pub fn run(args: ScanArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome 
 /// Each strap on a line as it is heard, then how to use one (the first one's name).
 #[cfg(feature = "ble")]
 fn scan(seconds: u64, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    writeln!(err, "{}", say::scanning(seconds))?;
+    use crate::service::heart_ble::Heard;
     let mut first: Option<Option<String>> = None;
     let mut wrote = Ok(());
     let length = std::time::Duration::from_secs(seconds);
-    crate::service::heart_ble::scan(length, &mut |strap| {
+    crate::service::heart_ble::scan(length, &mut |heard| {
+        let said = match heard {
+            Heard::Listening => writeln!(err, "{}", say::scanning(seconds)),
+            Heard::Strap(s) => {
+                let line = say::strap(s.name.as_deref(), &s.address);
+                first.get_or_insert(s.name);
+                writeln!(out, "{line}")
+            }
+        };
         if wrote.is_ok() {
-            wrote = writeln!(out, "{}", say::strap(strap.name.as_deref(), &strap.address));
+            wrote = said;
         }
-        first.get_or_insert(strap.name);
     })
     .map_err(Failure::failed)?;
     wrote?;

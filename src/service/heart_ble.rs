@@ -64,11 +64,20 @@ pub fn start(name: Option<&str>, outlet: Outlet) -> io::Result<()> {
         .unwrap_or_else(|_| Err(io::Error::other(say::NO_ADAPTER)))
 }
 
-/// Listen for `length`, telling `found` of each strap as it is first heard.
-pub fn scan(length: Duration, found: &mut dyn FnMut(Strap)) -> io::Result<()> {
+/// What a scan tells as it goes.
+pub enum Heard {
+    /// An adapter was found and listening has begun.
+    Listening,
+    /// A strap, the first time it is heard.
+    Strap(Strap),
+}
+
+/// Listen for `length`, telling `found` when listening begins and of each strap heard.
+pub fn scan(length: Duration, found: &mut dyn FnMut(Heard)) -> io::Result<()> {
     runtime()?.block_on(async {
         let radio = Radio::first().await?;
         radio.adapter.start_scan(filter()).await.map_err(other)?;
+        found(Heard::Listening);
         let mut seen = HashSet::new();
         // Listening ends when `length` is up; an error ends it sooner.
         let heard = timeout(length, watch(&radio.adapter, &mut seen, found)).await;
@@ -80,7 +89,7 @@ pub fn scan(length: Duration, found: &mut dyn FnMut(Strap)) -> io::Result<()> {
 async fn watch(
     adapter: &Adapter,
     seen: &mut HashSet<PeripheralId>,
-    found: &mut dyn FnMut(Strap),
+    found: &mut dyn FnMut(Heard),
 ) -> io::Result<()> {
     loop {
         for p in adapter.peripherals().await.map_err(other)? {
@@ -88,7 +97,7 @@ async fn watch(
                 && let Some(strap) = heard_strap(&p).await
             {
                 seen.insert(p.id());
-                found(strap);
+                found(Heard::Strap(strap));
             }
         }
         sleep(LOOK_EVERY).await;
