@@ -384,3 +384,26 @@ fn ctrl_c_stops_a_rest_reading_and_keeps_what_was_read() {
     assert_eq!((h["context"].clone(), h["beats"].clone()), (json!("rest"), json!(30)));
     assert_eq!(hearts(&env).len(), 1);
 }
+
+/// Without the `ble` feature, a scan says plainly how to get Bluetooth or what to use
+/// instead (exit 2); a scan of a length outside 1-60 s is refused either way.
+#[cfg(not(feature = "ble"))]
+#[test]
+fn a_scan_without_bluetooth_says_how_to_get_it() {
+    let env = Env::new();
+    let out = env.cmd().args(["heart", "scan"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("--features ble"), "{said}");
+    assert!(said.contains("--heart PATH"), "{said}");
+    for seconds in ["0", "61"] {
+        let out = env
+            .cmd()
+            .args(["heart", "scan", "--seconds", seconds])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("1 to 60 seconds"));
+    }
+    assert!(env.snapshot().is_empty());
+}

@@ -1,5 +1,6 @@
 //! `attune heart`: bring in a heart-beat file as a reading (`import`), and read the
-//! readings back (`show`), each number with its meaning in words.
+//! readings back (`show`), each number with its meaning in words; `rest` and `scan` live
+//! in files of their own.
 
 use super::{Ctx, Failure, Outcome, warn_problems};
 use crate::copy::heart as say;
@@ -32,6 +33,8 @@ pub enum Sub {
     },
     /// A resting baseline read live: 1-5 minutes sitting quietly, from a strap's feed
     Rest(super::heart_rest::RestArgs),
+    /// Bluetooth heart-rate straps nearby, by name and address (needs the `ble` feature)
+    Scan(super::heart_scan::ScanArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -61,6 +64,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
         Sub::Import(a) => import(ctx, a, out),
         Sub::Show(a) => show(ctx, a, out, err),
         Sub::Rest(a) => super::heart_rest::run(ctx, a, out, err),
+        Sub::Scan(a) => super::heart_scan::run(a, out, err),
         Sub::Delete { id, yes } => delete(ctx, &id, yes, out),
     }
 }

@@ -12,7 +12,8 @@ use std::time::Duration;
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("source").required(true).args(["heart", "heart_cmd"])))]
 pub struct RestArgs {
-    /// A file or FIFO being written with one beat a line (the formats `import` reads)
+    /// A file or FIFO being written with one beat a line (the formats `import` reads), or
+    /// `ble` / `ble:NAME` for a Bluetooth strap
     #[arg(long, value_name = "PATH")]
     pub heart: Option<PathBuf>,
     /// A command whose output gives those lines (a bridge from a strap or phone)
@@ -30,10 +31,9 @@ pub fn run(ctx: &Ctx, args: RestArgs, out: &mut dyn Write, err: &mut dyn Write) 
     if !(1.0..=5.0).contains(&args.minutes) {
         return Err(Failure::usage(say::REST_MINUTES));
     }
-    let spec = match (args.heart, args.heart_cmd) {
-        (Some(path), _) => Spec::Path(path),
-        (None, Some(cmd)) => Spec::Command(cmd),
-        (None, None) => return Err(Failure::usage(say::REST_SOURCE)),
+    // `--heart ble` or `--heart ble:NAME` is a Bluetooth strap, as everywhere else.
+    let Some(spec) = Spec::from_args(args.heart, args.heart_cmd) else {
+        return Err(Failure::usage(say::REST_SOURCE));
     };
     let mut source = Source::start(&spec, ctx.clock)
         .map_err(|e| Failure::usage(say::source_failed(&e.to_string())))?;

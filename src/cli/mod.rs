@@ -19,6 +19,7 @@ pub mod ground;
 pub mod ground_plain;
 pub mod heart;
 mod heart_rest;
+mod heart_scan;
 pub mod history;
 pub mod import;
 pub mod journal;

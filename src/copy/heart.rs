@@ -251,6 +251,41 @@ pub fn heard(h: &crate::service::heart::Heard) -> String {
     }
 }
 
+// Bluetooth straps (the `ble` feature): `attune heart scan`, and a strap as a heart source.
+
+pub const NO_ADAPTER: &str = "no Bluetooth adapter was found. Is Bluetooth switched on?";
+
+/// Bluetooth could not be reached at all (on Linux, BlueZ over D-Bus); `why` is the system's.
+pub fn no_bluetooth(why: &str) -> String {
+    format!("Bluetooth cannot be reached ({}). Is it switched on?", super::safe::line(why))
+}
+
+pub const SCAN_SECONDS: &str = "a scan lasts 1 to 60 seconds (--seconds N)";
+
+pub fn scanning(seconds: u64) -> String {
+    format!("Looking for heart-rate straps nearby for {seconds} s. Wear yours so it wakes up.")
+}
+
+/// One strap heard, as `heart scan` lists it.
+pub fn strap(name: Option<&str>, address: &str) -> String {
+    let name = name.map_or("(no name)".into(), super::safe::line);
+    format!("  {name}  {}", super::safe::line(address))
+}
+
+pub const SCAN_NONE: &str = "No straps were heard. A strap wakes when it touches damp skin; \
+                             check that no phone app holds it, then try again.";
+
+/// How to use a strap heard, by its name (quoted when it holds a space), or NAME if it has none.
+pub fn scan_use(name: Option<&str>) -> String {
+    let name = super::safe::line(name.unwrap_or("NAME"));
+    let spec = if name.contains(' ') {
+        format!("\"ble:{name}\"")
+    } else {
+        format!("ble:{name}")
+    };
+    format!("To practise with one: attune breathe --heart {spec} (part of the name is enough).")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,5 +306,13 @@ mod tests {
         assert_eq!(length(302.4), "5 min 2 s");
         assert_eq!(length(120.0), "2 min");
         assert_eq!(length(42.0), "42 s");
+    }
+
+    #[test]
+    fn a_strap_name_with_a_space_is_quoted_for_the_shell() {
+        let said = scan_use(Some("Polar H10 1A2B3C4D"));
+        assert!(said.contains("--heart \"ble:Polar H10 1A2B3C4D\""), "{said}");
+        assert!(scan_use(Some("TICKR")).contains("--heart ble:TICKR "));
+        assert!(scan_use(None).contains("--heart ble:NAME "));
     }
 }

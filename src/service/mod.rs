@@ -8,6 +8,8 @@ mod doctor_crypt;
 mod doctor_files;
 pub mod grounding;
 pub mod heart;
+#[cfg(feature = "ble")]
+pub mod heart_ble;
 pub mod heart_source;
 pub mod index;
 pub mod journal;

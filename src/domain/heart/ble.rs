@@ -73,6 +73,30 @@ pub fn parse(bytes: &[u8]) -> Result<Measurement, PacketError> {
     })
 }
 
+/// A packet as lines in the "rr" format, one interval a line in whole milliseconds; a packet
+/// that cannot be read gives none (a strap's glitch, not worth a word).
+pub fn rr_lines(bytes: &[u8]) -> Vec<String> {
+    parse(bytes).map_or_else(
+        |_| Vec::new(),
+        |m| {
+            m.rr_ms
+                .iter()
+                .map(|ms| format!("{:.0}\n", ms.round()))
+                .collect()
+        },
+    )
+}
+
+/// Whether a strap named `name` is the one asked for: any strap when none is asked for,
+/// else one whose name holds `wanted`, whatever the case.
+pub fn name_matches(name: Option<&str>, wanted: Option<&str>) -> bool {
+    match (wanted.map(str::trim), name) {
+        (None | Some(""), _) => true,
+        (Some(w), Some(n)) => n.to_lowercase().contains(&w.to_lowercase()),
+        (Some(_), None) => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +188,25 @@ mod tests {
             })
         );
         assert_eq!(parse(&[RR_PRESENT, 72, 0x00, 0x04, 0x00]), Err(PacketError::OddRr));
+    }
+
+    #[test]
+    fn a_packet_becomes_whole_millisecond_lines() {
+        // 1024 -> 1000 ms, 512 -> 500 ms, 900 -> 878.9 ms, rounded to 879.
+        let b = [RR_PRESENT, 64, 0x00, 0x04, 0x00, 0x02, 0x84, 0x03];
+        assert_eq!(rr_lines(&b), ["1000\n", "500\n", "879\n"]);
+        assert!(rr_lines(&[0x00, 72]).is_empty(), "no RR values, no lines");
+        assert!(rr_lines(&[RR_PRESENT, 72, 0x00]).is_empty(), "a broken packet, no lines");
+    }
+
+    #[test]
+    fn a_name_matches_in_part_and_in_any_case() {
+        assert!(name_matches(Some("Polar H10 12345678"), Some("h10")));
+        assert!(name_matches(Some("TICKR 1A2B"), Some("Tickr")));
+        assert!(!name_matches(Some("Polar H10 12345678"), Some("tickr")));
+        assert!(name_matches(None, None));
+        assert!(name_matches(Some("anything"), Some("  ")));
+        assert!(!name_matches(None, Some("h10")), "a nameless strap is not the named one");
     }
 
     proptest::proptest! {

@@ -81,6 +81,10 @@ impl Listen {
 }
 
 #[derive(Clone, Debug, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one stage at a time, held by the one breathing screen; never kept in bulk"
+)]
 pub enum Stage {
     Preview,
     Before(Rating),
