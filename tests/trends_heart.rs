@@ -50,7 +50,7 @@ fn practice(when: &str, swing: Option<f64>, before: Option<u8>, after: Option<u8
         completed: true,
         distress_before: before,
         distress_after: after,
-        heart,
+        heart: heart.map(Box::new),
         ..Session::default()
     };
     Record::new(Body::Session(s), at(when))

@@ -149,7 +149,7 @@ fn heart_history() -> Vec<Record> {
             && s.distress_after.is_some()
         {
             let swing = 4.0 + f64::from(s.distress_before.unwrap_or(0));
-            s.heart = Some(reading("practice", 60.0, 66.0, Some(swing)));
+            s.heart = Some(Box::new(reading("practice", 60.0, 66.0, Some(swing))));
         }
     }
     records.extend([

@@ -73,7 +73,7 @@ impl Slim for Item {
                 completed: s.completed,
                 before: s.distress_before,
                 after: s.distress_after,
-                heart: s.heart.as_ref().map(HeartNumbers::of),
+                heart: s.heart.as_deref().map(HeartNumbers::of),
             },
             Body::Checkin(c) => Numbers::Checkin {
                 scales: [
@@ -116,7 +116,7 @@ impl Slim for Item {
                 completed: *completed,
                 distress_before: *before,
                 distress_after: *after,
-                heart: heart.as_ref().map(HeartNumbers::heart),
+                heart: heart.as_ref().map(HeartNumbers::heart).map(Box::new),
                 ..Session::default()
             }),
             Numbers::Checkin { scales, sensations } => {

@@ -70,12 +70,6 @@ pub const TOMBSTONE_FIELDS: usize = 5;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
-// `allow`, not `expect`: boxing the session's heart reading later must not break the build.
-#[allow(
-    clippy::large_enum_variant,
-    reason = "a session holds its heart reading; records are read and written whole, not moved \
-              about, so boxing would buy little"
-)]
 pub enum Body {
     Session(Session),
     Checkin(Checkin),
