@@ -318,7 +318,13 @@ fn a_reading_shows_in_history_and_changes_no_practice_figure() {
         .find(|l| l.contains("heart"))
         .expect("a heart line");
     assert!(line.contains("resting reading · 66.7 a minute · RMSSD"), "{line}");
-    let after: Value = serde_json::from_str(&env.run_ok(&["trends", "--json"])).unwrap();
+    let mut after: Value = serde_json::from_str(&env.run_ok(&["trends", "--json"])).unwrap();
+    // The reading is a heart figure of its own, and changes no other.
+    let heart = after
+        .as_object_mut()
+        .and_then(|o| o.remove("heart"))
+        .expect("the heart figures");
+    assert_eq!(heart["rest"]["readings"], 1);
     assert_eq!(before, after);
     let csv = env.run_ok(&["export", "--format", "csv"]);
     assert!(csv.lines().any(|l| l.contains(",heart,")), "{csv}");
