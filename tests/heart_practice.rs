@@ -253,6 +253,16 @@ fn fifo_writer(
     (fifo, writer)
 }
 
+/// Run `script` (attune as `$ATTUNE_BIN`, the FIFO as `$1`) fed `events` through a FIFO in
+/// real time, and wait for the writer to end.
+#[cfg(unix)]
+fn run_fed(env: &Env, script: &str, events: Vec<(f64, Event)>) -> std::process::Output {
+    let (fifo, writer) = fifo_writer(env, events);
+    let out = env.sh(script).arg("sh").arg(&fifo).output().expect("runs");
+    writer.join().expect("the writer ends");
+    out
+}
+
 fn sessions(env: &Env) -> Vec<serde_json::Value> {
     env.history_json(&["--kind", "session"])
 }
@@ -261,14 +271,8 @@ fn sessions(env: &Env) -> Vec<serde_json::Value> {
 #[test]
 fn fed_live_from_a_fifo_a_plain_run_says_the_heart_and_finishes_when_the_plug_is_pulled() {
     let env = Env::new();
-    let (fifo, writer) = fifo_writer(&env, beats(0.0, 16.0, 10.0));
-    let out = env
-        .sh(r#"exec "$ATTUNE_BIN" breathe --plain --no-checkin --minutes 0.5 --heart "$1""#)
-        .arg("sh")
-        .arg(&fifo)
-        .output()
-        .expect("runs");
-    writer.join().expect("the writer ends");
+    let script = r#"exec "$ATTUNE_BIN" breathe --plain --no-checkin --minutes 0.5 --heart "$1""#;
+    let out = run_fed(&env, script, beats(0.0, 16.0, 10.0));
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{said} {}", String::from_utf8_lossy(&out.stderr));
     assert!(said.contains("[00:10.0] heart 6"), "{said}");
@@ -313,14 +317,8 @@ fn fed_by_a_command_the_run_reads_its_lines_and_goes_on_after_it_exits() {
 #[test]
 fn find_my_pace_end_to_end_with_quarter_minute_steps_picks_5_5_and_keeps_it() {
     let env = Env::new();
-    let (fifo, writer) = fifo_writer(&env, resonant_steps(15.0, 0.0));
-    let out = env
-        .sh(r#"printf 'y\n' | "$ATTUNE_BIN" breathe --plain --no-checkin --find-my-pace --step-minutes 0.25 --heart "$1""#)
-        .arg("sh")
-        .arg(&fifo)
-        .output()
-        .expect("runs");
-    writer.join().expect("the writer ends");
+    let script = r#"printf 'y\n' | "$ATTUNE_BIN" breathe --plain --no-checkin --find-my-pace --step-minutes 0.25 --heart "$1""#;
+    let out = run_fed(&env, script, resonant_steps(15.0, 0.0));
     let said = String::from_utf8_lossy(&out.stdout);
     let asked = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{said} {asked}");

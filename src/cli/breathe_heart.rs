@@ -78,7 +78,7 @@ pub fn kept(beside: &Beside, active: Duration, period: Option<f64>) -> Option<He
     heart.context = crate::domain::heart::PRACTICE.to_string();
     heart.ended_seconds = beside
         .stopped_at(active)
-        .map(|d| (d.as_secs_f64() * 1000.0).round() / 1000.0);
+        .map(|d| crate::domain::breathing::pattern::round_ms(d.as_secs_f64()));
     Some(heart)
 }
 

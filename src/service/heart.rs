@@ -126,7 +126,8 @@ pub struct LiveRun {
 }
 
 pub const MARK_EVERY: f64 = 30.0;
-pub const QUIET_AFTER: Duration = Duration::from_secs(10);
+/// No beat for this long is a quiet source, as beside a practice.
+pub use crate::domain::heart::beside::QUIET_AFTER;
 
 /// Read a live source until `length` has passed (by the clock or by the beats' own
 /// intervals, whichever comes first), the source ends, or a stop signal comes.
