@@ -570,6 +570,7 @@ fn opening_with_a_plan_from_the_command_line() {
             plan: plan.clone(),
             checkin: false,
             sound: None,
+            heart: None,
         },
     })
     .expect("starts");

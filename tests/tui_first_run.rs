@@ -46,6 +46,7 @@ fn every_entry_point_goes_on_past_the_welcome_with_the_key_it_names() {
         (Start::Home, "home"),
         (
             Start::Breathe {
+                heart: None,
                 plan: box_4,
                 checkin: true,
                 sound: None,

@@ -88,12 +88,13 @@ pub fn run(ctx: &Ctx, mut args: Args, out: &mut dyn Write, err: &mut dyn Write) 
         .and_then(finding)
         .map_err(Failure::usage)?;
     let checkin = !args.no_checkin;
-    // The full screen does not read a heart yet: a run with one goes line by line.
-    if terminal && !args.plain && heart.is_none() {
+    // Finding your pace runs line by line: its steps and question are not on the screen yet.
+    if terminal && !args.plain && plan.steps.is_none() {
         return Ok(Some(crate::tui::Start::Breathe {
             plan,
             checkin,
             sound: args.sound,
+            heart,
         }));
     }
     let mut config = ctx.config.clone();
@@ -135,6 +136,9 @@ fn check_heart(spec: Option<&Spec>) -> Result<(), Failure> {
                 &path.display().to_string(),
                 "there is no such file",
             )))
+        }
+        Some(Spec::Ble(_)) if !cfg!(feature = "ble") => {
+            Err(Failure::usage(crate::copy::heart::NO_BLE))
         }
         _ => Ok(()),
     }
@@ -201,10 +205,9 @@ pub fn run_plain(
         return Ok(false);
     }
     let steady = matches!(paced.guide, Guide::Steady).then(|| plan.pattern.cycle_secs());
-    let heart = paced
-        .heart
-        .as_ref()
-        .and_then(|b| super::breathe_heart::kept(b, paced.active, steady.or(Some(paced.period))));
+    let heart = paced.heart.as_ref().and_then(|b| {
+        crate::service::heart::practice_reading(b, paced.active, steady.or(Some(paced.period)))
+    });
     let found = super::breathe_find::score(&paced);
     let session = Session {
         practice: "breathe".into(),

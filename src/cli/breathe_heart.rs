@@ -69,19 +69,6 @@ fn words(note: &Note) -> String {
     }
 }
 
-/// The reading a session keeps: None with too few beats. `active` is how long the practice
-/// ran; `period` the breath length the swing is measured over.
-pub fn kept(beside: &Beside, active: Duration, period: Option<f64>) -> Option<Heart> {
-    let feed = beside.feed();
-    let format = feed.format().map_or("rr", |f| f.id());
-    let mut heart = crate::service::heart::reading(format, feed.rr(), false, period)?;
-    heart.context = crate::domain::heart::PRACTICE.to_string();
-    heart.ended_seconds = beside
-        .stopped_at(active)
-        .map(|d| crate::domain::breathing::pattern::round_ms(d.as_secs_f64()));
-    Some(heart)
-}
-
 /// What is said under the practice's last line about its heart.
 pub fn closing(heart: Option<&Heart>) -> Vec<String> {
     let Some(h) = heart else {

@@ -25,3 +25,5 @@ pub mod heart;
 /// The heart beside a practice: the line each breath, a source that stops, the summary,
 /// and finding your own pace.
 pub mod heart_practice;
+/// The heart beside the full-screen pacer: its row, the line under it, the closing.
+pub mod heart_screen;

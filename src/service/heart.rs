@@ -96,6 +96,23 @@ pub fn save(store: &Store, heart: Heart, now: Stamp) -> Result<Record, StoreErro
     Ok(record)
 }
 
+/// The reading a practice keeps: None with too few beats. `active` is how long the
+/// practice ran; `period` the breath length the swing is measured over.
+pub fn practice_reading(
+    beside: &crate::domain::heart::beside::Beside,
+    active: std::time::Duration,
+    period: Option<f64>,
+) -> Option<Heart> {
+    let feed = beside.feed();
+    let format = feed.format().map_or("rr", |f| f.id());
+    let mut heart = reading(format, feed.rr(), false, period)?;
+    heart.context = crate::domain::heart::PRACTICE.to_string();
+    heart.ended_seconds = beside
+        .stopped_at(active)
+        .map(|d| crate::domain::breathing::pattern::round_ms(d.as_secs_f64()));
+    Some(heart)
+}
+
 /// Every live heart reading, oldest first, with the files that could not be read and how
 /// many records were kept unread.
 pub fn readings(store: &Store) -> Result<(Vec<Record>, Vec<FileProblem>, usize), StoreError> {

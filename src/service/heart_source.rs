@@ -124,6 +124,21 @@ impl Source {
         Ok(Source { clock, rx, child })
     }
 
+    /// Hand every event from now on to `send`, on a thread of its own, until `send` says
+    /// no one listens or the source's reading ends. The source itself must still be kept:
+    /// dropping it stops the command it started.
+    pub fn forward(&mut self, send: impl Fn(Timed) -> bool + Send + 'static) {
+        let (_, none) = mpsc::channel();
+        let rx = std::mem::replace(&mut self.rx, none);
+        std::thread::spawn(move || {
+            for timed in rx {
+                if !send(timed) {
+                    break;
+                }
+            }
+        });
+    }
+
     /// Everything that has arrived so far, without waiting.
     pub fn drain(&mut self) -> Vec<Timed> {
         self.rx.try_iter().collect()

@@ -65,6 +65,9 @@ pub enum Action {
     StepBack,
     /// Time passed: an animating screen's deadline came.
     Tick,
+    /// The heart source beside a practice sent something: when it arrived (monotonic)
+    /// and what (a line, or that it ended).
+    Heart(std::time::Duration, crate::service::heart_source::Event),
     // Trends.
     /// Open the trends on the week holding today.
     OpenTrends,

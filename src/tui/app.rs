@@ -102,6 +102,9 @@ pub struct App {
     /// The folder is encrypted and this device holds no key: the reading screens say this
     /// line instead of records (check-ins and entries still save).
     pub sealed: Option<&'static str>,
+    /// A heart source read beside breathing practices (`attune breathe --heart`): how the
+    /// preview names it.
+    pub heart: Option<crate::tui::breathe::heart::Link>,
 }
 
 impl App {
@@ -133,6 +136,7 @@ impl App {
             today_stale: false,
             config: crate::config::Config::default(),
             reduced_motion: false,
+            heart: None,
             sealed: None,
         }
     }
@@ -259,6 +263,12 @@ impl App {
             Action::WelcomeRemembered(_) => {}
             Action::TodayLoaded(Ok(today)) => self.today = today,
             Action::TodayLoaded(Err(why)) => self.notices.push(Notice::RefreshFailed(why)),
+            Action::Heart(when, event) => {
+                if let Some(link) = &mut self.heart {
+                    link.saw(&event);
+                }
+                return self.screen_update(Action::Heart(when, event), now);
+            }
             other => return self.screen_update(other, now),
         }
         None

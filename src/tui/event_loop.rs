@@ -19,9 +19,19 @@ use signal_hook::iterator::Signals;
 use std::sync::mpsc::{self, Sender};
 
 /// Set up the terminal, run until the user quits, and restore the terminal on the way out.
-/// Whatever was in progress is saved before this returns.
-pub fn run(app: App, store: &Store, clock: Clock) -> anyhow::Result<Ended> {
+/// Whatever was in progress is saved before this returns. A heart source's events come
+/// into the same channel; the source is kept (and a command it started stopped) to the end.
+pub fn run(
+    app: App,
+    store: &Store,
+    clock: Clock,
+    mut heart: Option<crate::service::heart_source::Source>,
+) -> anyhow::Result<Ended> {
     let (tx, rx) = mpsc::channel();
+    if let Some(source) = &mut heart {
+        let beats = tx.clone();
+        source.forward(move |(when, event)| beats.send(Msg::Heart(when, event)).is_ok());
+    }
     // Signals first: they should be caught (not fatal) from the moment the screen changes.
     let signals = Signals::new([SIGTERM, SIGHUP, SIGINT]).context("listening for signals")?;
     spawn_signals(signals, tx.clone())?;
@@ -62,6 +72,7 @@ pub fn run(app: App, store: &Store, clock: Clock) -> anyhow::Result<Ended> {
     });
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
+    drop(heart);
     outcome
 }
 

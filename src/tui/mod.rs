@@ -59,6 +59,8 @@ pub enum Start {
         checkin: bool,
         /// `--sound STYLE`, over the config's.
         sound: Option<crate::sound::Style>,
+        /// `--heart` or `--heart-cmd`: a heart source read beside the pacer.
+        heart: Option<crate::service::heart_source::Spec>,
     },
     /// `attune journal` (entry None: the list) or `attune journal new` in a terminal.
     Journal {
@@ -80,8 +82,22 @@ pub use runner::Ended;
 /// Run the TUI until the user quits. The terminal is restored on every way out.
 pub fn run(opts: Options) -> anyhow::Result<Ended> {
     let clock = opts.clock;
-    let app_and_store = start(opts)?;
-    event_loop::run(app_and_store.0, &app_and_store.1, clock)
+    let heart = match &opts.start {
+        Start::Breathe {
+            heart: Some(spec), ..
+        } => Some(spec.clone()),
+        _ => None,
+    };
+    let (app, store) = start(opts)?;
+    // Started before the screen changes, so a source that cannot start is said plainly.
+    let source = match &heart {
+        Some(spec) => Some(
+            crate::service::heart_source::Source::lines(spec, clock)
+                .map_err(|e| anyhow::anyhow!(crate::copy::heart::source_failed(&e.to_string())))?,
+        ),
+        None => None,
+    };
+    event_loop::run(app, &store, clock, source)
 }
 
 /// Open the store and build the first state from today and this week only (never the
@@ -139,11 +155,19 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
             }
             | Start::Journal { entry: Some(_) }
     );
+    if let Start::Breathe {
+        heart: Some(spec), ..
+    } = &opts.start
+    {
+        let label = crate::copy::heart_screen::source(spec);
+        app.heart = Some(breathe::heart::Link::new(label));
+    }
     let first = match opts.start {
         Start::Breathe {
             plan,
             checkin,
             sound,
+            heart: _,
         } => {
             if let Some(sound) = sound {
                 app.config.breathing.sound = sound;

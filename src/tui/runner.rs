@@ -34,6 +34,8 @@ pub enum Msg {
     Signal(i32),
     /// The worker performed an effect: its result, for `App::update`.
     Done(Box<Action>),
+    /// The heart source sent something (when it arrived, monotonic).
+    Heart(Duration, crate::service::heart_source::Event),
 }
 
 /// How the app ended.
@@ -157,9 +159,11 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
         msg: Option<Msg>,
         rx: &Receiver<Msg>,
     ) -> anyhow::Result<Option<Ended>> {
-        let ticked = msg.is_none();
+        // A beat changes only the pacer's moving rows, as time does.
+        let ticked = matches!(msg, None | Some(Msg::Heart(..)));
         let action = match msg {
             None => Action::Tick,
+            Some(Msg::Heart(when, event)) => Action::Heart(when, event),
             Some(Msg::Done(result)) => *result,
             Some(Msg::Signal(sig)) => {
                 // Save a practice in progress, then let the terminal be restored.

@@ -20,6 +20,8 @@ mod sound_ground;
 mod tui_breathe_choices;
 #[path = "../tui_breathe_flow.rs"]
 mod tui_breathe_flow;
+#[path = "../tui_breathe_heart.rs"]
+mod tui_breathe_heart;
 #[path = "../tui_breathe_snapshots.rs"]
 mod tui_breathe_snapshots;
 #[path = "../tui_config.rs"]

@@ -33,6 +33,8 @@ pub enum Note {
 pub struct Beside {
     feed: Feed,
     quiet_said: bool,
+    /// Why the source ended, when it failed.
+    why: Option<String>,
 }
 
 impl Beside {
@@ -58,6 +60,7 @@ impl Beside {
             return None;
         }
         self.feed.end(at);
+        self.why.clone_from(&why);
         Some(Note::Ended { at, why })
     }
 
@@ -106,6 +109,11 @@ impl Beside {
             covered += rr[start];
         }
         rr[start..].iter().map(|r| 60_000.0 / r).collect()
+    }
+
+    /// Why the source ended, when it failed.
+    pub fn end_reason(&self) -> Option<&str> {
+        self.why.as_deref()
     }
 
     pub fn feed(&self) -> &Feed {

@@ -24,7 +24,8 @@ impl App {
     ) -> Option<Effect> {
         let defaults = &self.config.breathing;
         let last = self.breathe_last.as_ref();
-        let breathe = Breathe::new(self.patterns.clone(), plan, checkin, defaults, last)?;
+        let mut breathe = Breathe::new(self.patterns.clone(), plan, checkin, defaults, last)?;
+        breathe.heart = self.heart.as_ref().map(super::heart::Link::side);
         let ids = breathe.patterns.iter().map(|p| p.id.clone()).collect();
         self.notices.clear();
         self.screen = Screen::Breathe(Box::new(breathe));

@@ -3,10 +3,12 @@
 //! an argument, and saving is asked for as an Effect.
 pub mod keys;
 pub mod pacing;
+mod pacing_heart;
 pub mod view;
 
 mod app;
 pub mod closing;
+pub mod heart;
 pub mod run;
 mod update;
 
@@ -114,6 +116,8 @@ pub struct Breathe {
     pub stage: Stage,
     /// Cues asked for since the App last took them.
     pub cues: Vec<Cue>,
+    /// The heart beside the pacer, when a heart source is read.
+    pub heart: Option<heart::HeartSide>,
 }
 
 impl Breathe {
@@ -168,6 +172,7 @@ impl Breathe {
             before: None,
             stage: Stage::Preview,
             cues: Vec::new(),
+            heart: None,
         };
         if let Some(last) = last.filter(|_| !fixed) {
             b.choose(last);
@@ -278,9 +283,17 @@ impl Breathe {
                 lead: None,
             })
         } else {
-            Stage::Pacing(Run::new(&self.plan, None, mono, wall))
+            self.pacing(Run::new(&self.plan, None, mono, wall), mono)
         };
         self.cue_phase(mono);
+    }
+
+    /// Pacing begins now: the heart beside it counts from here.
+    fn pacing(&mut self, run: Run, mono: Duration) -> Stage {
+        if let Some(heart) = &mut self.heart {
+            heart.begin(mono);
+        }
+        Stage::Pacing(run)
     }
 
     /// A cue for the phase the pacer is in at `mono` (just begun), if a sound is chosen.

@@ -30,11 +30,13 @@ struct Parts {
     info: Rect,
     /// A line of its own for notes, when there is room.
     note: Option<Rect>,
+    /// With a heart source: its numbers and trace, and (when there is room) a plain line.
+    heart: Option<(Rect, Option<Rect>)>,
     reminder: Rect,
     reminder_lines: Vec<String>,
 }
 
-fn parts(app: &App, area: Rect) -> Parts {
+fn parts(app: &App, area: Rect, heart: bool) -> Parts {
     let roomy = roomy(area);
     let footer =
         hints::height(&app.keymap.hints(app.screen_context()), area.width).min(area.height / 3);
@@ -51,12 +53,19 @@ fn parts(app: &App, area: Rect) -> Parts {
     let reminder_height = u16::try_from(reminder_lines.len()).unwrap_or(1);
     let row = |y: u16, height: u16| Rect { y, height, ..body }.intersection(body);
     let top = if roomy { 2 } else { 1 };
-    // Below the pacer: a gap, the phase, the info, the note, a gap, the reminder.
-    let below = if roomy {
-        5 + reminder_height
-    } else {
-        2 + reminder_height
+    // Below the pacer: a gap, the phase, the info, the note, the heart's two rows (or,
+    // short, its one), a gap, the reminder.
+    let hearts = match (heart, roomy) {
+        (false, _) => 0,
+        (true, true) => 2,
+        (true, false) => 1,
     };
+    let below = hearts
+        + if roomy {
+            5 + reminder_height
+        } else {
+            2 + reminder_height
+        };
     let height = body.height.saturating_sub(top + below);
     let framed = roomy && height >= 5 && !app.reduced_motion;
     let width = if roomy { 16 } else { 8 }.min(body.width);
@@ -78,7 +87,9 @@ fn parts(app: &App, area: Rect) -> Parts {
     let info = row(y, 1);
     y += 1;
     let note = roomy.then(|| row(y, 1));
-    y += u16::from(roomy) * 2;
+    y += u16::from(roomy);
+    let heart = heart.then(|| (row(y, 1), roomy.then(|| row(y + 1, 1))));
+    y += hearts + u16::from(roomy);
     Parts {
         title: row(body.y, 1),
         pacer,
@@ -86,6 +97,7 @@ fn parts(app: &App, area: Rect) -> Parts {
         phase,
         info,
         note,
+        heart,
         reminder: row(y, reminder_height),
         reminder_lines,
     }
@@ -97,6 +109,7 @@ fn parts(app: &App, area: Rect) -> Parts {
 struct Static {
     key: (Rect, Context, Theme, bool),
     what: String,
+    heart: bool,
     parts: Parts,
     title: Line<'static>,
     footer: Vec<(Rect, Line<'static>)>,
@@ -114,9 +127,9 @@ impl PartialEq for Cache {
     }
 }
 
-fn build(app: &App, area: Rect, what: &str, paused: bool) -> Static {
+fn build(app: &App, area: Rect, what: &str, paused: bool, heart: bool) -> Static {
     let theme = app.theme;
-    let parts = parts(app, area);
+    let parts = parts(app, area, heart);
     let hints = footer_hints(app, paused);
     let footer_height = hints::height(&hints, area.width).min(area.height / 3);
     let footer_top = area.bottom() - footer_height;
@@ -153,6 +166,7 @@ fn build(app: &App, area: Rect, what: &str, paused: bool) -> Static {
     Static {
         key: (area, app.screen_context(), theme, paused),
         what: what.to_string(),
+        heart,
         title: title(theme, Some(what)),
         parts,
         footer,
@@ -178,11 +192,12 @@ fn with_static<R>(app: &App, area: Rect, b: &Breathe, f: impl FnOnce(&Static) ->
     let what = what(b);
     let paused = matches!(&b.stage, Stage::Pacing(run) if run.paused());
     let key = (area, app.screen_context(), app.theme, paused);
+    let heart = b.heart.is_some();
     let mut slot = app.pacing_cache.0.borrow_mut();
-    if !matches!(&*slot, Some(st) if st.key == key && st.what == what) {
+    if !matches!(&*slot, Some(st) if st.key == key && st.what == what && st.heart == heart) {
         *slot = None;
     }
-    f(slot.get_or_insert_with(|| build(app, area, what, paused)))
+    f(slot.get_or_insert_with(|| build(app, area, what, paused, heart)))
 }
 
 /// What the still parts of the pacing screen depend on (the window, the keys, the theme,
@@ -203,7 +218,15 @@ pub fn moving(app: &App, area: Rect) -> Option<(StillKey, Vec<Rect>)> {
     }
     with_static(app, area, b, |st| {
         let p = &st.parts;
-        let rows = [Some(p.pacer), Some(p.phase), Some(p.info), p.note];
+        let (heart, about) = p.heart.unzip();
+        let rows = [
+            Some(p.pacer),
+            Some(p.phase),
+            Some(p.info),
+            p.note,
+            heart,
+            about.flatten(),
+        ];
         let (area, context, theme, paused) = st.key;
         let key = (area, context, theme, st.what.clone(), paused);
         Some((key, rows.into_iter().flatten().collect()))
@@ -242,6 +265,9 @@ pub fn render(app: &App, b: &Breathe, frame: &mut Frame, area: Rect) {
             frame.render_widget(line, *rect);
         }
         draw_moving(app, run, &st.parts, frame);
+        if let (Some(side), Some((row, about))) = (&b.heart, st.parts.heart) {
+            super::pacing_heart::draw(app, side, row, about, frame);
+        }
     });
 }
 

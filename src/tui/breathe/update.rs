@@ -15,6 +15,12 @@ impl Breathe {
         if let Some(out) = self.catch_up(now) {
             return out;
         }
+        if let Action::Heart(when, event) = action {
+            if let Some(heart) = &mut self.heart {
+                heart.event(when, event);
+            }
+            return Transition::Stay;
+        }
         if !matches!(action, Action::Digit(_)) {
             self.forget_digit();
         }
@@ -37,7 +43,7 @@ impl Breathe {
                 Action::Begin => match listen.lead.clone() {
                     Some(lead) => {
                         let run = Run::new(&self.plan, Some(lead), now.mono, now.wall);
-                        self.stage = Stage::Pacing(run);
+                        self.stage = self.pacing(run, now.mono);
                         self.cue_phase(now.mono);
                     }
                     None => self.stop_listening(),
@@ -99,6 +105,10 @@ impl Breathe {
             return None;
         };
         let advance = run.advance(now.mono);
+        if let Some(heart) = &mut self.heart {
+            let breaths = run.schedule.breaths_at(run.active(now.mono));
+            heart.breaths_done(breaths, now.mono, run.current.cycle_secs());
+        }
         if advance.phase_changed {
             self.cue_phase(now.mono);
         }
@@ -124,6 +134,9 @@ impl Breathe {
         let mut session = run.session(&self.plan, now.mono, completed);
         session.distress_before = self.before;
         session.extra = self.sound.kept();
+        let period = run.current.cycle_secs();
+        let heart = self.heart.as_ref().and_then(|h| h.kept(now.mono, period));
+        session.heart = heart.map(Box::new);
         let name = self.plan.pattern.name.clone();
         let closing = Closing::new(session, name, run.started, now.wall);
         let save = closing.save();

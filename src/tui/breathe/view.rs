@@ -4,6 +4,7 @@
 
 use super::pacing;
 use crate::copy::ground as g;
+use crate::copy::heart_screen as hs;
 use crate::copy::screens as s;
 use crate::copy::sound as words;
 use crate::domain::breathing::Schedule;
@@ -75,6 +76,9 @@ fn preview(app: &App, b: &Breathe, page: &Page) -> Vec<Line<'static>> {
         lines.push(page.fact(s::FOLLOW, on_off(b.plan.follow, s::FOLLOW_ON), LABEL_WIDTH));
         let sound = words::style_about(b.sound).to_string();
         lines.push(page.fact(s::SOUND, sound, LABEL_WIDTH));
+        if let Some(link) = &app.heart {
+            lines.push(page.fact(hs::HEART, link.label.clone(), LABEL_WIDTH));
+        }
     } else {
         // Short: every fact still there, two to a line.
         let pace = s::rate(p.breaths_per_minute());
@@ -82,6 +86,9 @@ fn preview(app: &App, b: &Breathe, page: &Page) -> Vec<Line<'static>> {
         lines.push(page.fact(s::HOLDS, s::holds(p), LABEL_WIDTH));
         let toggles = s::toggles(b.plan.follow, b.sound.name());
         lines.extend(page.para(&toggles, theme.text()));
+        if let Some(link) = &app.heart {
+            lines.push(page.fact(hs::HEART, link.label.clone(), LABEL_WIDTH));
+        }
     }
     page.gap(&mut lines);
     let how = match (b.sound == Sound::Off, page.roomy) {
@@ -183,6 +190,20 @@ fn listen_lines(listen: &Listen, page: &Page) -> Vec<Line<'static>> {
     lines
 }
 
+/// The heart over the practice on the closing screen, and from when its data stopped.
+fn heart_lines(heart: Option<&crate::store::model::Heart>, page: &Page) -> Vec<Line<'static>> {
+    let theme = page.theme;
+    let Some(h) = heart else {
+        return page.para(crate::copy::heart_practice::TOO_FEW, theme.quiet());
+    };
+    let mut lines = page.para(&hs::closing(h), theme.text());
+    if let Some(at) = h.ended_seconds {
+        let at = s::clock(std::time::Duration::from_secs_f64(at.max(0.0)));
+        lines.extend(page.para(&hs::stopped_at(&at), theme.quiet()));
+    }
+    lines
+}
+
 fn closing_lines(app: &App, b: &Breathe, c: &Closing, page: &Page) -> Vec<Line<'static>> {
     let theme = page.theme;
     let words = [
@@ -201,6 +222,9 @@ fn closing_lines(app: &App, b: &Breathe, c: &Closing, page: &Page) -> Vec<Line<'
     lines.extend(page.para(&summary, theme.text()));
     if let (Some(start), Some(reached)) = (c.session.start_rate, c.session.reached_rate) {
         lines.extend(page.para(&s::paces(start, reached), theme.text()));
+    }
+    if b.heart.is_some() {
+        lines.extend(heart_lines(c.session.heart.as_deref(), page));
     }
     if b.sound_fell_back {
         lines.extend(page.para(words::FELL_BACK, theme.quiet()));

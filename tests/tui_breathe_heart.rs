@@ -1,0 +1,138 @@
+//! The heart beside the full-screen pacer: beats in as the event loop would hand them
+//! over (each at its own moment on the fake clock), the heart rows on the screen, and the
+//! reading kept with the session. No terminal, no real clock.
+
+use crate::flow_support::Rig;
+use attune::service::heart_source::Event;
+use attune::tui::action::Action;
+use attune::tui::app::Screen;
+use attune::tui::breathe::Stage;
+use attune::tui::breathe::heart::Link;
+use ratatui::crossterm::event::KeyCode;
+
+/// A rig with a heart source, on a one-minute 4-6 practice begun without a rating.
+fn begun() -> Rig {
+    let mut rig = Rig::new();
+    rig.app.heart = Some(Link::new("read from beats.txt".into()));
+    rig.key(KeyCode::Char('b'));
+    for _ in 0..4 {
+        rig.key(KeyCode::Left);
+    }
+    rig.key(KeyCode::Enter).key(KeyCode::Enter);
+    assert!(matches!(
+        rig.app.screen,
+        Screen::Breathe(ref b) if matches!(b.stage, Stage::Pacing(_))
+    ));
+    rig
+}
+
+/// Beats of a heart swinging ±50 ms with the 10 s breath, each handed over at the moment
+/// it arrives, from `from` to `to` seconds after the rig's origin.
+fn beat(rig: &mut Rig, from: f64, to: f64) {
+    let begun = from;
+    let mut t = from;
+    while t < to {
+        let rr = 1000.0 + 50.0 * (std::f64::consts::TAU * 0.1 * (t - begun)).sin();
+        t += rr / 1000.0;
+        rig.run_to(t);
+        let when = rig.mono;
+        rig.act(Action::Heart(when, Event::Line(format!("{rr:.0}\n"))));
+    }
+}
+
+#[test]
+fn the_preview_names_the_heart_and_the_pacer_shows_its_rate_swing_and_trace() {
+    let mut rig = Rig::new();
+    rig.app.heart = Some(Link::new("read from beats.txt".into()));
+    rig.key(KeyCode::Char('b'));
+    let preview = rig.screen(80, 24);
+    assert!(preview.contains("Heart"), "{preview}");
+    assert!(preview.contains("read from beats.txt"), "{preview}");
+    let mut rig = begun();
+    let start = rig.mono - rig.origin;
+    let first = rig.screen(80, 24);
+    assert!(first.contains("heart: waiting for beats"), "{first}");
+    beat(&mut rig, start.as_secs_f64(), start.as_secs_f64() + 31.0);
+    let screen = rig.screen(80, 24);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("swing"))
+        .unwrap_or_else(|| panic!("a heart row: {screen}"));
+    assert!(row.contains("heart 6") && row.contains("bpm"), "{row}");
+    assert!(row.chars().any(|c| ('▁'..='█').contains(&c)), "a trace: {row}");
+    assert!(
+        screen.contains("Your heart rate is rising and falling with your breath."),
+        "{screen}"
+    );
+    let narrow = rig.screen(40, 12);
+    assert!(narrow.contains("bpm · swing"), "{narrow}");
+}
+
+#[test]
+fn a_source_that_closes_lets_the_practice_finish_and_the_record_says_from_when() {
+    let mut rig = begun();
+    let start = (rig.mono - rig.origin).as_secs_f64();
+    beat(&mut rig, start, start + 30.0);
+    let last = (rig.mono - rig.origin).as_secs_f64() - start;
+    rig.run_to(start + 31.0);
+    let when = rig.mono;
+    rig.act(Action::Heart(when, Event::Closed));
+    let screen = rig.screen(80, 24);
+    assert!(screen.contains("Heart data stopped at 0:31. The practice goes on."), "{screen}");
+    assert!(rig.screen(40, 12).contains("heart data stopped"));
+    let row = screen
+        .lines()
+        .find(|l| l.contains("swing"))
+        .expect("the last numbers stay");
+    assert!(!row.chars().any(|c| ('▁'..='█').contains(&c)), "no live trace: {row}");
+    rig.run_to(start + 60.0);
+    let session = rig.session();
+    assert!(session.completed, "the practice went on to its end");
+    let heart = session.heart.expect("a heart reading kept");
+    assert_eq!(heart.context, "practice");
+    let ended = heart.ended_seconds.expect("stopped early");
+    assert!((ended - last).abs() < 0.01, "{ended} against {last}");
+    assert!((55.0..70.0).contains(&heart.mean_hr), "{}", heart.mean_hr);
+    let closing = rig.screen(80, 24);
+    assert!(closing.contains("Heart 6"), "{closing}");
+    assert!(closing.contains("Heart data stopped at 0:"), "{closing}");
+}
+
+#[test]
+fn a_strap_gone_quiet_is_said_and_too_few_beats_keep_nothing() {
+    let mut rig = begun();
+    let start = (rig.mono - rig.origin).as_secs_f64();
+    beat(&mut rig, start, start + 5.0);
+    rig.run_to(start + 16.0);
+    let screen = rig.screen(80, 24);
+    assert!(screen.contains("No heart beats for 10 s."), "{screen}");
+    assert!(rig.screen(40, 12).contains("no heart beats"));
+    rig.run_to(start + 60.0);
+    assert_eq!(rig.session().heart, None);
+    let closing = rig.screen(80, 24);
+    assert!(closing.contains("Too few heart beats"), "{closing}");
+}
+
+#[test]
+fn beats_during_the_preview_and_the_rating_are_not_the_practice_s() {
+    let mut rig = Rig::new();
+    rig.app.heart = Some(Link::new("read from beats.txt".into()));
+    rig.key(KeyCode::Char('b')).key(KeyCode::Enter);
+    beat(&mut rig, 0.0, 40.0);
+    rig.key(KeyCode::Enter);
+    let screen = rig.screen(80, 24);
+    assert!(screen.contains("heart: waiting for beats"), "{screen}");
+}
+
+#[test]
+fn the_heart_rows_draw_at_every_size() {
+    let mut rig = begun();
+    let start = (rig.mono - rig.origin).as_secs_f64();
+    beat(&mut rig, start, start + 25.0);
+    for w in [1, 20, 39, 40, 60, 80, 120, 200] {
+        for h in [1, 5, 11, 12, 18, 24, 30, 60] {
+            let screen = rig.screen(w, h);
+            assert!(screen.lines().count() <= usize::from(h));
+        }
+    }
+}
