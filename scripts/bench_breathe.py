@@ -235,9 +235,10 @@ def open_home(tmux, binary, session, env):
     return pid
 
 
-def returning_user(tmux, binary, root, name):
-    """Folders of a user who has seen the first-run notice: open attune once, then q."""
-    env = fresh_env(root, name)
+def returning_user(tmux, binary, root, name, env=None):
+    """Folders of a user who has seen the first-run notice: open attune once, then q.
+    `env` gives folders to use (an existing store); by default they are new and empty."""
+    env = env or fresh_env(root, name)
     pid = open_home(tmux, binary, name, env)
     tmux.keys(name, "q")
     deadline = time.monotonic() + 5
@@ -258,35 +259,55 @@ def measure_home(tmux, binary, root, seconds, baseline_pid):
 
 def measure_pacer(tmux, binary, root, seconds, baseline_pid):
     """Parts 1-4: the full-screen pacer's CPU, changes, bytes and peak memory."""
-    argv = [binary, "breathe", "--no-checkin", "--minutes", "2"]
-    pid = tmux.start("pacer", argv, returning_user(tmux, binary, root, "pacer"))
-    preview = wait_for_screen(tmux, "pacer", str.strip, 5, "the breathing preview")
-    time.sleep(0.3)  # let the preview settle, so Enter goes to it
-    tmux.keys("pacer", "Enter")
-    wait_for_screen(tmux, "pacer", lambda s: s != preview, 5, "the pacer")
-    if count_changes(tmux, "pacer", 1.0)[0] < 2:
-        raise Unmeasurable("the pacer did not animate: the screen stayed still after "
-                           "Enter; the screen was:\n" + tmux.capture("pacer"))
+    pid = start_pacer(tmux, binary, "pacer", returning_user(tmux, binary, root, "pacer"))
     server = tmux.server_pid()
     quiet = measure_cpu([pid, baseline_pid, server], seconds)
+    sampled = sample_pacer(tmux, "pacer", pid, root, seconds)
+    return {"quiet": quiet[pid], "baseline": quiet[baseline_pid], "tmux": quiet[server],
+            **sampled}
 
-    log = Path(root, "pacer-output.bin")
+
+def start_pacer(tmux, binary, session, env, pattern=None, minutes=2):
+    """Start `attune breathe` in `session`, press Enter on the preview and check that the
+    pacer animates; return its pid. `pattern`: a --pattern id (default: the config's)."""
+    argv = [binary, "breathe", "--no-checkin", "--minutes", str(minutes)]
+    argv += ["--pattern", pattern] if pattern else []
+    pid = tmux.start(session, argv, env)
+    preview = wait_for_screen(tmux, session, str.strip, 5, "the breathing preview")
+    time.sleep(0.3)  # let the preview settle, so Enter goes to it
+    tmux.keys(session, "Enter")
+    wait_for_screen(tmux, session, lambda s: s != preview, 5, "the pacer")
+    check_animates(tmux, session, "the pacer")
+    return pid
+
+
+def check_animates(tmux, session, what):
+    """Unmeasurable unless the screen of `session` changes at least twice in 1 s."""
+    if count_changes(tmux, session, 1.0)[0] < 2:
+        raise Unmeasurable(f"{what} did not animate: the screen stayed still; "
+                           "the screen was:\n" + tmux.capture(session))
+
+
+def sample_pacer(tmux, session, pid, root, seconds):
+    """Parts 2-4 for the program `pid` running in `session`: its CPU while the screen is
+    sampled, visible changes and samples a second, bytes a second written to the
+    terminal (tmux pipe-pane -O) and its memory at the end."""
+    log = Path(root, f"{session}-output.bin")
     log.touch()
-    tmux.run("pipe-pane", "-O", "-t", "pacer", f"cat >> {shlex.quote(str(log))}")
+    tmux.run("pipe-pane", "-O", "-t", session, f"cat >> {shlex.quote(str(log))}")
     seen = {}
 
     def sample(secs):
         size0, t0 = log.stat().st_size, time.monotonic()
-        seen["changes"], seen["hz"] = count_changes(tmux, "pacer", secs)
+        seen["changes"], seen["hz"] = count_changes(tmux, session, secs)
         seen["bytes"] = (log.stat().st_size - size0) / (time.monotonic() - t0)
 
     sampled = measure_cpu([pid], seconds, during=sample)
-    tmux.run("pipe-pane", "-t", "pacer")
+    tmux.run("pipe-pane", "-t", session)
     memory = memory_kib(pid)
     if seen["changes"] == 0:
-        raise Unmeasurable("the pacer stopped animating during the measurement")
-    return {"quiet": quiet[pid], "baseline": quiet[baseline_pid], "tmux": quiet[server],
-            "sampled": sampled[pid], "changes": seen["changes"], "hz": seen["hz"],
+        raise Unmeasurable(f"{session} stopped animating during the measurement")
+    return {"sampled": sampled[pid], "changes": seen["changes"], "hz": seen["hz"],
             "bytes": seen["bytes"], "memory": memory}
 
 
