@@ -267,10 +267,11 @@ def measure_pacer(tmux, binary, root, seconds, baseline_pid):
             **sampled}
 
 
-def start_pacer(tmux, binary, session, env, pattern=None, minutes=2):
+def start_pacer(tmux, binary, session, env, pattern=None, minutes=2, extra=()):
     """Start `attune breathe` in `session`, press Enter on the preview and check that the
-    pacer animates; return its pid. `pattern`: a --pattern id (default: the config's)."""
-    argv = [binary, "breathe", "--no-checkin", "--minutes", str(minutes)]
+    pacer animates; return its pid. `pattern`: a --pattern id (default: the config's);
+    `extra`: more arguments for `attune breathe` (a heart source)."""
+    argv = [binary, "breathe", "--no-checkin", "--minutes", str(minutes), *extra]
     argv += ["--pattern", pattern] if pattern else []
     pid = tmux.start(session, argv, env)
     preview = wait_for_screen(tmux, session, str.strip, 5, "the breathing preview")

@@ -2,10 +2,9 @@
 //! keeps, a source that closes or goes quiet, and finding your pace. In-process with fake
 //! time (exact), then the real binary fed through a FIFO and a command in real time.
 
-use crate::common::{Env, FakeIo, line, run_plain_with};
+use crate::common::{Env, FakeIo, line, resonant_steps, run_plain_with};
 use attune::cli::breathe::run_plain;
 use attune::content::builtin_patterns;
-use attune::domain::heart::pace::{RATES, Steps};
 use attune::service::heart_source::Event;
 use attune::service::practice::{Plan, plan};
 use std::f64::consts::TAU;
@@ -111,31 +110,6 @@ fn too_few_beats_keep_no_heart_and_say_so() {
     assert!(r.out.contains("Too few heart beats came to keep a reading"), "{}", r.out);
     assert_eq!(r.sessions[0].heart, None);
     assert!(r.sessions[0].completed);
-}
-
-/// A heart that resonates at 5.5 breaths a minute, breathing the steps of finding a pace
-/// of `step` s each: its intervals swing at the rate breathed, most of all at 5.5.
-pub fn resonant_steps(step: f64, from: f64) -> Vec<(f64, Event)> {
-    let base = builtin_patterns()
-        .into_iter()
-        .find(|p| p.id == "exhale-4-6")
-        .expect("as made");
-    let steps = Steps::new(&base, Duration::from_secs_f64(step));
-    // Where each step starts: one after another, each its whole breaths.
-    let mut starts = vec![0.0];
-    for k in 0..4 {
-        starts.push(starts[k] + steps.length(k).as_secs_f64());
-    }
-    let rate_at = |t: f64| RATES[starts.partition_point(|s| *s <= t).saturating_sub(1)];
-    let (mut t, mut out) = (from, Vec::new());
-    while t < steps.planned().as_secs_f64() + 5.0 {
-        let rate = rate_at(t);
-        let depth = 20.0 + 60.0 * (-((rate - 5.5) / 0.35f64).powi(2)).exp();
-        let rr = 950.0 + depth * (TAU * rate / 60.0 * t).sin();
-        t += rr / 1000.0;
-        out.push((t, Event::Line(format!("{rr:.0}\n"))));
-    }
-    out
 }
 
 #[test]

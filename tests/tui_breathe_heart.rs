@@ -136,3 +136,64 @@ fn the_heart_rows_draw_at_every_size() {
         }
     }
 }
+
+#[test]
+fn finding_your_pace_on_the_screen_picks_5_5_and_k_keeps_it_as_my_pace() {
+    let mut rig = Rig::new();
+    let config = rig.tmp.path().join("config");
+    rig.app.heart = Some(Link::new("read from beats.txt".into()));
+    rig.app.config_dir = Some(config.clone());
+    rig.key(KeyCode::Char('b'));
+    assert!(rig.screen(80, 24).contains("p find my pace"), "the key is offered");
+    rig.key(KeyCode::Char('p'));
+    let preview = rig.screen(80, 24);
+    assert!(preview.contains("on · 5 steps of 2 min"), "{preview}");
+    rig.key(KeyCode::Enter).key(KeyCode::Enter);
+    let start = (rig.mono - rig.origin).as_secs_f64();
+    assert!(rig.screen(80, 24).contains("6.5 breaths a minute"));
+    // ← and → would change the rate being scored: finding your pace offers neither.
+    rig.key(KeyCode::Left);
+    assert!(rig.screen(80, 24).contains("6.5 breaths a minute"));
+    for (t, event) in crate::common::resonant_steps(120.0, 0.0) {
+        rig.run_to(start + t);
+        let when = rig.mono;
+        rig.act(Action::Heart(when, event));
+    }
+    let closing = rig.screen(80, 24);
+    assert!(closing.contains("Your pace: 5.5 breaths a minute."), "{closing}");
+    assert!(closing.contains("Press k to keep 5.5 a minute"), "{closing}");
+    let session = rig.session();
+    assert_eq!(session.pace_steps.len(), 5, "{:?}", session.pace_steps);
+    assert_eq!(session.pace_steps[0].rate, 5.5);
+    rig.key(KeyCode::Char('k'));
+    let kept = rig.screen(80, 24);
+    assert!(kept.contains("Kept in"), "{kept}");
+    let file = std::fs::read_to_string(config.join("patterns.json")).expect("kept");
+    assert!(file.contains("my-pace"), "{file}");
+    assert!(rig.app.patterns.iter().any(|p| p.id == "my-pace"), "offered from now on");
+}
+
+#[test]
+fn finding_your_pace_is_offered_only_with_a_heart_and_never_with_holds() {
+    let mut rig = Rig::new();
+    rig.key(KeyCode::Char('b')).key(KeyCode::Char('p'));
+    assert!(!rig.screen(80, 24).contains("find my pace"));
+    assert!(!rig.screen(80, 24).contains("Find pace"));
+    let mut rig = Rig::new();
+    rig.app.heart = Some(Link::new("read from beats.txt".into()));
+    rig.key(KeyCode::Char('b')).key(KeyCode::Char('p'));
+    // A pattern with holds: finding turns off, said once.
+    let with_holds = rig
+        .app
+        .patterns
+        .iter()
+        .position(attune::domain::breathing::Pattern::has_holds)
+        .expect("a built-in pattern with holds");
+    for _ in 0..with_holds {
+        rig.key(KeyCode::Down);
+    }
+    let screen = rig.screen(80, 24);
+    assert!(screen.contains("finding your pace is off"), "{screen}");
+    rig.key(KeyCode::Char('p'));
+    assert!(rig.screen(80, 24).contains("breathes without holds"));
+}

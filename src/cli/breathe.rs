@@ -47,6 +47,9 @@ pub struct Args {
     /// heart's swing (needs --heart or --heart-cmd)
     #[arg(long, conflicts_with = "follow")]
     pub find_my_pace: bool,
+    /// Keep the heart's beats beside the session on this device, for `attune heart export`
+    #[arg(long)]
+    pub keep_beats: bool,
     /// With --find-my-pace: how long each rate lasts, 0.25-5 minutes
     #[arg(long, value_name = "M", default_value_t = crate::domain::heart::pace::STEP_MINUTES, requires = "find_my_pace")]
     pub step_minutes: f64,
@@ -81,15 +84,18 @@ pub fn run(ctx: &Ctx, mut args: Args, out: &mut dyn Write, err: &mut dyn Write) 
     if args.find_my_pace && heart.is_none() {
         return Err(Failure::usage(crate::copy::heart_practice::FIND_NEEDS_HEART));
     }
+    if args.keep_beats && heart.is_none() {
+        return Err(Failure::usage(crate::copy::heart::KEEP_BEATS_NEEDS_HEART));
+    }
     check_heart(heart.as_ref())?;
     let store = ctx.open_store()?;
     let uses = recent_uses(&store, id, ctx.clock.wall().date_naive())?;
-    let plan = plan(&patterns, id, minutes, args.follow, uses)
+    let mut plan = plan(&patterns, id, minutes, args.follow, uses)
         .and_then(finding)
         .map_err(Failure::usage)?;
+    plan.keep_beats = args.keep_beats;
     let checkin = !args.no_checkin;
-    // Finding your pace runs line by line: its steps and question are not on the screen yet.
-    if terminal && !args.plain && plan.steps.is_none() {
+    if terminal && !args.plain {
         return Ok(Some(crate::tui::Start::Breathe {
             plan,
             checkin,
@@ -227,6 +233,15 @@ pub fn run_plain(
     let said_heart = heart;
     // Saved at once, so closing the terminal during the last question loses nothing.
     let record = save_session(store, session, started, io.wall())?;
+    if plan.keep_beats
+        && let Some(beside) = &paced.heart
+    {
+        let csv = crate::service::heart::beats_csv(beside.feed());
+        let state = &store.layout().state_dir;
+        if let Err(e) = crate::store::beats::write(state, &record.id.to_string(), &csv) {
+            writeln!(say, "{}", crate::copy::heart::beats_not_kept(&e.to_string()))?;
+        }
+    }
     last_line(out, &summary(&paced))?;
     if paced.heart.is_some() {
         for line in super::breathe_heart::closing(said_heart.as_ref()) {

@@ -6,35 +6,18 @@ use super::Failure;
 use super::breathe_pace::{Guide, Paced};
 use super::breathe_plain::{Input, PlainIo, ask};
 use crate::copy::heart_practice as say;
-use crate::domain::heart::pace::{rank, score_step};
 use crate::service::practice::Plan;
 use crate::store::model::PaceStep;
 use std::io::Write;
 
 /// Each step breathed, scored and best first; empty without a heart reading to score.
 pub fn score(paced: &Paced) -> Vec<PaceStep> {
-    let (Guide::Steps(steps), Some(heart)) = (&paced.guide, &paced.heart) else {
-        return Vec::new();
-    };
-    let scores = steps
-        .windows(paced.active)
-        .into_iter()
-        .filter_map(|(rate, from, to)| score_step(rate, heart.feed().between(from, to)))
-        .collect::<Vec<_>>();
-    // One step alone is no comparison.
-    if scores.len() < 2 {
-        return Vec::new();
+    match (&paced.guide, &paced.heart) {
+        (Guide::Steps(steps), Some(heart)) => {
+            crate::service::heart::found_pace(steps, heart.feed(), paced.active)
+        }
+        _ => Vec::new(),
     }
-    rank(scores)
-        .into_iter()
-        .map(|s| PaceStep {
-            rate: s.rate,
-            swing_bpm: (s.swing * 10.0).round() / 10.0,
-            lf_power_ms2: s.lf_power.map(f64::round),
-            in_step: s.in_step,
-            points: s.points,
-        })
-        .collect()
 }
 
 /// What was found (on `out`, with the practice's lines), and the offer to keep it (on

@@ -35,6 +35,8 @@ pub enum Sub {
     Rest(super::heart_rest::RestArgs),
     /// Bluetooth heart-rate straps nearby, by name and address (needs the `ble` feature)
     Scan(super::heart_scan::ScanArgs),
+    /// The beats kept beside a practice on this device (breathe --keep-beats), as CSV
+    Export(super::heart_export::ExportArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -65,6 +67,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
         Sub::Show(a) => show(ctx, a, out, err),
         Sub::Rest(a) => super::heart_rest::run(ctx, a, out, err),
         Sub::Scan(a) => super::heart_scan::run(a, out, err),
+        Sub::Export(a) => super::heart_export::run(ctx, a, out),
         Sub::Delete { id, yes } => delete(ctx, &id, yes, out),
     }
 }

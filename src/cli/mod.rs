@@ -18,6 +18,7 @@ pub mod export;
 pub mod ground;
 pub mod ground_plain;
 pub mod heart;
+pub mod heart_export;
 mod heart_rest;
 mod heart_scan;
 pub mod history;

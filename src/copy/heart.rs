@@ -201,6 +201,23 @@ pub fn rest_week(w: &RestWeek) -> String {
 
 pub const REST_MINUTES: &str = "a resting reading lasts 1 to 5 minutes (--minutes M)";
 pub const REST_SOURCE: &str = "a live reading needs --heart PATH or --heart-cmd \"COMMAND\"";
+pub const BEATS_SEALED: &str =
+    "the kept beats are sealed with a key this device does not hold (attune encrypt unlock)";
+pub const BEATS_NOT_TEXT: &str = "the file of kept beats is damaged (it is not text)";
+pub const BEATS_BAD_ID: &str = "that is not a session id attune makes";
+/// `heart export` for a session whose beats were not kept here.
+pub const BEATS_NONE: &str = "no beats were kept on this device for that session. Keep them next time with attune breathe --heart PATH --keep-beats";
+pub const KEEP_BEATS_NEEDS_HEART: &str =
+    "--keep-beats keeps a heart source's beats: add --heart PATH or --heart-cmd \"COMMAND\"";
+
+/// The beats could not be kept beside the practice (which is saved), and why.
+pub fn beats_not_kept(why: &str) -> String {
+    format!(
+        "The practice is saved, but its heart beats could not be kept ({}).",
+        super::safe::line(why)
+    )
+}
+
 pub const NO_BLE: &str = "this attune was built without Bluetooth. Build it with \
 `cargo install attune --features ble` (it needs libdbus-1-dev and pkg-config on Linux), or \
 feed it a strap's beats through --heart PATH or --heart-cmd \"COMMAND\"";

@@ -59,6 +59,37 @@ pub fn source(spec: &Spec) -> String {
     }
 }
 
+/// The pacer's title while finding your pace.
+pub const FIND_TITLE: &str = "Finding your pace";
+
+/// The preview's label for finding your pace.
+pub const FIND: &str = "Find pace";
+
+/// Finding your pace is on: what it breathes.
+pub fn find_on(step_minutes: f64) -> String {
+    let step = if step_minutes < 1.0 {
+        format!("{} s", num((step_minutes * 60.0).round()))
+    } else {
+        format!("{} min", num(step_minutes))
+    };
+    format!("on · 5 steps of {step}, 6.5 down to 4.5 a minute")
+}
+
+/// The preview's pace while finding your pace.
+pub const FIND_PACE: &str = "6.5 down to 4.5 breaths a minute, in steps";
+
+pub const FIND_OFF: &str = "off (p to find your own pace with your heart)";
+
+pub const FIND_NEEDS_NO_HOLDS: &str =
+    "Finding your pace breathes without holds: choose a pattern without them first.";
+
+pub const FIND_TURNED_OFF: &str = "This pattern has holds, so finding your pace is off.";
+
+/// On the closing screen, with a pace found: the key that keeps it.
+pub fn keep_offer(rate: f64) -> String {
+    format!("Press k to keep {} a minute as your own pattern, my-pace.", num(rate))
+}
+
 /// Heart data stopped before the practice ended, `at` in.
 pub fn stopped_at(at: &str) -> String {
     format!("Heart data stopped at {at}; the reading covers the time before.")

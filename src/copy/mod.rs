@@ -19,6 +19,8 @@ pub mod sound;
 pub mod store;
 pub mod summary;
 pub mod trends;
+/// The trends' heart figures, each with its meaning, and the screen's heart block.
+pub mod trends_heart;
 
 /// Heart-rhythm readings in words: each number with its meaning, and why a file cannot be read.
 pub mod heart;

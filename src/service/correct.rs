@@ -168,5 +168,7 @@ pub fn save_version(
 pub fn delete(store: &Store, record: &Record, now: Stamp) -> Result<Record, StoreError> {
     let gone = record.tombstone(now);
     store.save(gone.clone())?;
+    // Heart beats kept beside a session go with it (nothing else is kept of a deletion).
+    let _ = crate::store::beats::remove(&store.layout().state_dir, &record.id.to_string());
     Ok(gone)
 }

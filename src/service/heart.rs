@@ -113,6 +113,45 @@ pub fn practice_reading(
     Some(heart)
 }
 
+/// The beats of a practice as CSV, for the user's own analysis: the beat's number, when
+/// it arrived (seconds into the practice) and its interval as the source sent it.
+pub fn beats_csv(feed: &crate::domain::heart::live::Feed) -> String {
+    let mut csv = String::from("beat,arrived_s,rr_ms\n");
+    for (n, (at, rr)) in feed.beats().enumerate() {
+        csv.push_str(&format!("{},{:.3},{}\n", n + 1, at.as_secs_f64(), rr));
+    }
+    csv
+}
+
+/// Finding your pace: each step breathed, scored from the beats that came during it, best
+/// first; empty without beats enough to compare two steps. `end` is when the run ended.
+pub fn found_pace(
+    steps: &crate::domain::heart::pace::Steps,
+    feed: &crate::domain::heart::live::Feed,
+    end: std::time::Duration,
+) -> Vec<crate::store::model::PaceStep> {
+    use crate::domain::heart::pace::{rank, score_step};
+    let scores = steps
+        .windows(end)
+        .into_iter()
+        .filter_map(|(rate, from, to)| score_step(rate, feed.between(from, to)))
+        .collect::<Vec<_>>();
+    // One step alone is no comparison.
+    if scores.len() < 2 {
+        return Vec::new();
+    }
+    rank(scores)
+        .into_iter()
+        .map(|s| crate::store::model::PaceStep {
+            rate: s.rate,
+            swing_bpm: (s.swing * 10.0).round() / 10.0,
+            lf_power_ms2: s.lf_power.map(f64::round),
+            in_step: s.in_step,
+            points: s.points,
+        })
+        .collect()
+}
+
 /// Every live heart reading, oldest first, with the files that could not be read and how
 /// many records were kept unread.
 pub fn readings(store: &Store) -> Result<(Vec<Record>, Vec<FileProblem>, usize), StoreError> {

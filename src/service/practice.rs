@@ -26,6 +26,8 @@ pub struct Plan {
     pub follow: bool,
     /// Find my pace: the stepped protocol instead of one pattern.
     pub steps: Option<FindPace>,
+    /// With a heart source: keep its beats beside the session on this device.
+    pub keep_beats: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -115,6 +117,7 @@ pub fn plan(
         follow,
         pattern,
         steps: None,
+        keep_beats: false,
     })
 }
 

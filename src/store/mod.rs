@@ -3,6 +3,7 @@
 //! under its lock, by atomic replace.
 
 pub mod atomic;
+pub mod beats;
 pub mod bounds;
 pub mod choices;
 pub mod crypt;

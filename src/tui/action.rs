@@ -20,6 +20,14 @@ pub enum Action {
         /// What the effect itself answered.
         then: Box<Action>,
     },
+    /// A practice was saved but its heart beats could not be kept beside it (why); then
+    /// the save's own result.
+    BeatsNotKept {
+        /// Why, in the system's words.
+        why: String,
+        /// What the save itself answered.
+        then: Box<Action>,
+    },
     /// Leave attune, saving whatever is in progress first.
     Quit,
     /// Open help over the screen (a running pacer pauses).
@@ -44,6 +52,12 @@ pub enum Action {
     Minutes(i8),
     /// Turn follow-my-breath on or off in the preview.
     ToggleFollow,
+    /// With a heart source: turn finding your pace on or off in the preview.
+    ToggleFindPace,
+    /// Keep the pace found as the user's own pattern, my-pace.
+    KeepPace,
+    /// The found pace was kept (where), or could not be (why).
+    PaceKept(Result<String, String>),
     /// Choose the next sound style for the changes of phase (off, tones, pulses, voice, bell).
     CycleSound,
     /// A cue could not sound through its program (none found, or it failed): the bell
@@ -184,11 +198,18 @@ pub enum Effect {
         session: Session,
         started: Stamp,
         at: Stamp,
+        /// The heart beats to keep beside it on this device, as CSV (`--keep-beats`).
+        beats: Option<String>,
     },
     /// Save a newer version of a record already stored (same id, newer `updated_at`).
     UpdateRecord(Record),
     /// Remember the breathing preview's choices for the next run (local state only).
     RememberChoices(crate::domain::breathing::choices::Choices),
+    /// Keep a found pace as the pattern my-pace in the config folder's patterns.json.
+    KeepMyPace {
+        dir: std::path::PathBuf,
+        pattern: crate::domain::breathing::Pattern,
+    },
     /// The journal's reading, saving, deleting and drafts.
     Journal(crate::tui::journal::JournalEffect),
     /// The record screen's reading, correcting and deleting.

@@ -38,6 +38,8 @@ pub enum Notice {
     KeptBeside(String),
     /// A practice stopped in its first seconds, so not saved.
     LetGo,
+    /// A practice was saved, but its heart beats could not be kept (why).
+    BeatsNotKept(String),
 }
 
 /// Something this run saved, said in the shell when it was started for one thing.
@@ -105,6 +107,8 @@ pub struct App {
     /// A heart source read beside breathing practices (`attune breathe --heart`): how the
     /// preview names it.
     pub heart: Option<crate::tui::breathe::heart::Link>,
+    /// The config folder, where a found pace is kept as the user's own pattern.
+    pub config_dir: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -137,6 +141,7 @@ impl App {
             config: crate::config::Config::default(),
             reduced_motion: false,
             heart: None,
+            config_dir: None,
             sealed: None,
         }
     }
@@ -240,6 +245,11 @@ impl App {
                 return kept;
             }
             Action::CloseHelp => self.help = None,
+            Action::BeatsNotKept { why, then } => {
+                let effect = self.react(*then, now);
+                self.notices.push(Notice::BeatsNotKept(why));
+                return effect;
+            }
             Action::KeptBeside { file, then } => {
                 // After the save's own answer, which may set the notices afresh.
                 let effect = self.react(*then, now);

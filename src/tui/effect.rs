@@ -50,9 +50,24 @@ fn perform_one(store: &Store, effect: Effect) -> Action {
             session,
             started,
             at,
-        } => Action::SessionSaved(
-            save_session(store, session, started, at).map_err(|e| e.to_string()),
-        ),
+            beats,
+        } => {
+            let saved = save_session(store, session, started, at).map_err(|e| e.to_string());
+            let kept = match (&saved, beats) {
+                (Ok(record), Some(csv)) => {
+                    let state = &store.layout().state_dir;
+                    crate::store::beats::write(state, &record.id.to_string(), &csv).err()
+                }
+                _ => None,
+            };
+            match kept {
+                Some(e) => Action::BeatsNotKept {
+                    why: e.to_string(),
+                    then: Box::new(Action::SessionSaved(saved)),
+                },
+                None => Action::SessionSaved(saved),
+            }
+        }
         Effect::UpdateRecord(record) => Action::SessionUpdated(
             store
                 .save(record.clone())
@@ -62,6 +77,9 @@ fn perform_one(store: &Store, effect: Effect) -> Action {
         Effect::RememberChoices(choices) => Action::ChoicesRemembered(
             crate::service::practice::remember_choices(store.layout(), &choices)
                 .map_err(|e| e.to_string()),
+        ),
+        Effect::KeepMyPace { dir, pattern } => Action::PaceKept(
+            crate::content::my_pace::keep(&dir, &pattern).map(|p| p.display().to_string()),
         ),
         Effect::Journal(e) => super::journal::effect::perform(store, e),
         Effect::Record(e) => super::record::effect::perform(store, e),

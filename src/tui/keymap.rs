@@ -33,6 +33,8 @@ pub enum Context {
     PickerOwnWord,
     /// The breathing preview: pattern, length, follow, sound.
     BreathePreview,
+    /// The breathing preview with a heart source: also finding your pace.
+    BreathePreviewHeart,
     /// Distress before a practice.
     BreatheBefore,
     /// Follow my breath, listening for taps.
@@ -40,10 +42,16 @@ pub enum Context {
     BreathePacing,
     /// Pacing that follows the user's breath and leads it on.
     BreatheFollow,
+    /// Finding your pace: the rates are set by the steps, so only pause and stop.
+    BreatheSteps,
     /// The closing screen, asking distress after.
     BreatheClosing,
     /// The closing screen without ratings (--no-checkin).
     BreatheDone,
+    /// The closing screen asking distress after, with a found pace that could be kept.
+    BreatheClosingKeep,
+    /// The closing screen without ratings, with a found pace that could be kept.
+    BreatheDoneKeep,
     /// The grounding routines, each with its preview.
     GroundList,
     /// Distress before a grounding routine.

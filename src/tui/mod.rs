@@ -120,6 +120,7 @@ pub fn start(opts: Options) -> anyhow::Result<(App, Store)> {
     let keys = keymap::Keymap::with_overrides(&opts.config.keys);
     let settings_problem = opts.config_notice || keys.is_err();
     app.keymap = keys.unwrap_or_default();
+    app.config_dir.clone_from(&opts.config_dir);
     let config_dir = opts.config_dir.as_deref();
     match crate::content::all_patterns_with(config_dir, &opts.config.patterns) {
         Ok(patterns) => app.patterns = patterns,

@@ -256,3 +256,30 @@ pub fn run_plain_with(
         _tmp: tmp,
     }
 }
+
+/// A heart that resonates at 5.5 breaths a minute, breathing the steps of finding a pace
+/// of `step` s each: its intervals swing at the rate breathed, most of all at 5.5.
+pub fn resonant_steps(step: f64, from: f64) -> Vec<(f64, attune::service::heart_source::Event)> {
+    let base = attune::content::builtin_patterns()
+        .into_iter()
+        .find(|p| p.id == "exhale-4-6")
+        .expect("as made");
+    let steps = attune::domain::heart::pace::Steps::new(&base, Duration::from_secs_f64(step));
+    // Where each step starts: one after another, each its whole breaths.
+    let mut starts = vec![0.0];
+    for k in 0..4 {
+        starts.push(starts[k] + steps.length(k).as_secs_f64());
+    }
+    let rate_at = |t: f64| {
+        attune::domain::heart::pace::RATES[starts.partition_point(|s| *s <= t).saturating_sub(1)]
+    };
+    let (mut t, mut out) = (from, Vec::new());
+    while t < steps.planned().as_secs_f64() + 5.0 {
+        let rate = rate_at(t);
+        let depth = 20.0 + 60.0 * (-((rate - 5.5) / 0.35f64).powi(2)).exp();
+        let rr = 950.0 + depth * (std::f64::consts::TAU * rate / 60.0 * t).sin();
+        t += rr / 1000.0;
+        out.push((t, attune::service::heart_source::Event::Line(format!("{rr:.0}\n"))));
+    }
+    out
+}

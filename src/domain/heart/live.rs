@@ -64,6 +64,11 @@ impl Feed {
         self.ended_at
     }
 
+    /// Each beat: when it arrived, and its interval (ms).
+    pub fn beats(&self) -> impl Iterator<Item = (Duration, f64)> + '_ {
+        self.at.iter().copied().zip(self.rr.iter().copied())
+    }
+
     pub fn rr(&self) -> &[f64] {
         &self.rr
     }

@@ -20,7 +20,7 @@ pub const STEP_MINUTES_RANGE: (f64, f64) = (0.25, 5.0);
 pub const STEP_SPECTRUM_SECONDS: f64 = 90.0;
 
 /// The steps of one run: which rate is breathed now, and when each began.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Steps {
     base: Pattern,
     step: Duration,
@@ -54,6 +54,16 @@ impl Steps {
             .div_ceil(cycle.as_nanos().max(1))
             .max(2);
         cycle * u32::try_from(breaths).unwrap_or(u32::MAX)
+    }
+
+    /// How many breaths the whole run breathes.
+    pub fn breaths(&self) -> u64 {
+        (0..RATES.len())
+            .map(|k| {
+                let cycle = crate::domain::breathing::pattern::secs(self.pattern(k).cycle_secs());
+                (self.length(k).as_nanos() / cycle.as_nanos().max(1)) as u64
+            })
+            .sum()
     }
 
     /// The whole run's planned length.

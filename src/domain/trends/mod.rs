@@ -6,12 +6,17 @@
 use crate::domain::checkin::Scale;
 use crate::domain::today::week_start;
 use crate::store::model::{Body, Checkin, Heart, Record, Session};
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Days, NaiveDate, Weekday};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
+mod compare;
 pub mod heart;
+mod ranges;
 pub mod round;
+
+pub use compare::{Changes, compare};
+pub use ranges::{days_practised_in, month_of, week_of};
 
 pub use heart::{HeartChanges, HeartTrends};
 
@@ -341,72 +346,4 @@ fn take_day<'a, T>(
         }
     }
     out
-}
-
-/// How this range compares with the one before it (week over week).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Changes {
-    pub days_practised: i64,
-    pub practice_minutes: f64,
-    pub sessions: i64,
-    /// This range's mean change minus the previous one's (negative: practice helped more).
-    pub distress_change_mean: Option<f64>,
-    /// Each sensation's count now minus before (words from either range).
-    pub sensations: BTreeMap<String, i64>,
-    /// Heart figures now minus before; absent when neither range holds a heart reading.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub heart: Option<HeartChanges>,
-}
-
-pub fn compare(now: &Trends, before: &Trends) -> Changes {
-    let words: BTreeSet<&String> = now
-        .sensations
-        .keys()
-        .chain(before.sensations.keys())
-        .collect();
-    let count = |t: &Trends, w: &String| {
-        i64::try_from(t.sensations.get(w).copied().unwrap_or(0)).unwrap_or(0)
-    };
-    Changes {
-        days_practised: now.days_practised as i64 - before.days_practised as i64,
-        practice_minutes: now.practice_minutes - before.practice_minutes,
-        sessions: now.sessions as i64 - before.sessions as i64,
-        distress_change_mean: now
-            .distress_change_mean
-            .zip(before.distress_change_mean)
-            .map(|(a, b)| a - b),
-        sensations: words
-            .into_iter()
-            .map(|w| (w.clone(), count(now, w) - count(before, w)))
-            .collect(),
-        heart: heart::compare_heart(now.heart.as_ref(), before.heart.as_ref()),
-    }
-}
-
-/// The range of the week holding `day`.
-pub fn week_of(day: NaiveDate, first: Weekday) -> (NaiveDate, NaiveDate) {
-    let start = week_start(day, first);
-    (start, start + Days::new(6))
-}
-
-/// The range of the month holding `day`.
-pub fn month_of(day: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let start = day.with_day(1).unwrap_or(day);
-    let next = start
-        .checked_add_months(chrono::Months::new(1))
-        .unwrap_or(start);
-    (start, next.pred_opt().unwrap_or(start))
-}
-
-/// Days practised in the week and the month holding `today`.
-pub fn days_practised_in(records: &[&Record], today: NaiveDate, first: Weekday) -> (usize, usize) {
-    let (ws, _) = week_of(today, first);
-    let (ms, _) = month_of(today);
-    let days: BTreeSet<NaiveDate> = records
-        .iter()
-        .filter(|r| r.is_live() && matches!(r.body, Body::Session(_)))
-        .map(|r| r.local_date())
-        .filter(|d| *d <= today)
-        .collect();
-    (days.range(ws..).count(), days.range(ms..).count())
 }

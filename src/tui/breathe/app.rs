@@ -26,6 +26,9 @@ impl App {
         let last = self.breathe_last.as_ref();
         let mut breathe = Breathe::new(self.patterns.clone(), plan, checkin, defaults, last)?;
         breathe.heart = self.heart.as_ref().map(super::heart::Link::side);
+        if breathe.keep_in.is_none() {
+            breathe.keep_in.clone_from(&self.config_dir);
+        }
         let ids = breathe.patterns.iter().map(|p| p.id.clone()).collect();
         self.notices.clear();
         self.screen = Screen::Breathe(Box::new(breathe));
@@ -38,6 +41,14 @@ impl App {
         };
         if let Action::Journal(JournalAction::WriteAfterPractice) = action {
             return self.write_after_practice(now);
+        }
+        if let Action::PaceKept(Ok(_)) = &action
+            && let Stage::Closing(c) = &b.stage
+            && let Some(mine) = c.pace_pattern()
+        {
+            // Offered from the next preview on.
+            self.patterns.retain(|p| p.id != mine.id);
+            self.patterns.push(mine.clone());
         }
         if action == Action::SoundFellBack {
             b.sound_fell_back = true;
@@ -143,12 +154,18 @@ impl Breathe {
     /// Which key table applies on this screen now.
     pub fn context(&self) -> Context {
         match &self.stage {
+            Stage::Preview if self.heart.is_some() => Context::BreathePreviewHeart,
             Stage::Preview => Context::BreathePreview,
             Stage::Before(_) => Context::BreatheBefore,
             Stage::Listen(_) => Context::BreatheListen,
+            Stage::Pacing(run) if run.steps.is_some() => Context::BreatheSteps,
             Stage::Pacing(run) if run.lead.is_some() => Context::BreatheFollow,
             Stage::Pacing(_) => Context::BreathePacing,
+            Stage::Closing(c) if self.checkin && !c.unsaved && c.pace_offered() => {
+                Context::BreatheClosingKeep
+            }
             Stage::Closing(c) if self.checkin && !c.unsaved => Context::BreatheClosing,
+            Stage::Closing(c) if c.pace_offered() => Context::BreatheDoneKeep,
             Stage::Closing(_) => Context::BreatheDone,
         }
     }

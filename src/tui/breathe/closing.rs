@@ -2,11 +2,13 @@
 //! the optional distress rating after, which saves a newer version of the same record.
 
 use super::Rating;
+use crate::domain::breathing::Pattern;
 use crate::service::practice::worth_keeping;
 use crate::store::model::{Body, Record, Session, Stamp};
 use crate::tui::action::Effect;
 use crate::tui::app::{HIGH_DISTRESS, Notice};
 use crate::tui::screen::Transition;
+use std::path::PathBuf;
 
 /// Distress after this much above before is named, gently.
 pub const HIGHER_BY: u8 = 2;
@@ -25,6 +27,23 @@ pub struct Closing {
     leaving: bool,
     /// Stopped in its first seconds: not a practice, so nothing is saved.
     pub unsaved: bool,
+    /// Finding your pace found one: the offer to keep it, and how that went.
+    pub keep: Option<KeepPace>,
+    /// The heart beats to keep beside the session (`--keep-beats`), as CSV.
+    pub beats: Option<String>,
+}
+
+/// A found pace on the closing screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum KeepPace {
+    /// `k` keeps this pattern in this folder.
+    Offered(Pattern, PathBuf),
+    /// Being kept: the answer is on its way.
+    Keeping(Pattern),
+    /// Kept, in this file.
+    Kept(String),
+    /// Could not be kept, and why.
+    Failed(String),
 }
 
 impl Closing {
@@ -40,7 +59,47 @@ impl Closing {
             after: Rating::default(),
             leaving: false,
             unsaved,
+            keep: None,
+            beats: None,
         }
+    }
+
+    /// After finding your pace: offer to keep the best rate, in `base`'s shape, in `dir`.
+    pub fn offer_pace(&mut self, base: &Pattern, dir: Option<&PathBuf>) {
+        if let (Some(best), Some(dir), false) = (self.session.pace_steps.first(), dir, self.unsaved)
+        {
+            let mine = crate::content::my_pace::pattern(base, best.rate);
+            self.keep = Some(KeepPace::Offered(mine, dir.clone()));
+        }
+    }
+
+    /// Whether `k` would keep a found pace now.
+    pub fn pace_offered(&self) -> bool {
+        matches!(self.keep, Some(KeepPace::Offered(..)))
+    }
+
+    /// The pattern being kept, while it is.
+    pub fn pace_pattern(&self) -> Option<&Pattern> {
+        match &self.keep {
+            Some(KeepPace::Keeping(p)) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// `k`: keep the found pace, off this thread.
+    pub fn keep_pace(&mut self) -> Transition {
+        let Some(KeepPace::Offered(pattern, dir)) = self.keep.take() else {
+            return Transition::Stay;
+        };
+        self.keep = Some(KeepPace::Keeping(pattern.clone()));
+        Transition::Do(Effect::KeepMyPace { dir, pattern })
+    }
+
+    pub fn pace_kept(&mut self, result: Result<String, String>) {
+        self.keep = Some(match result {
+            Ok(path) => KeepPace::Kept(path),
+            Err(why) => KeepPace::Failed(why),
+        });
     }
 
     /// Save the session as it stands, or nothing if it was let go in its first seconds.
@@ -53,6 +112,7 @@ impl Closing {
             session: self.session.clone(),
             started: self.started,
             at: self.ended,
+            beats: self.beats.clone(),
         }
     }
 

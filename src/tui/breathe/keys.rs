@@ -22,6 +22,20 @@ pub(crate) const BREATHE_PREVIEW: &[Binding] = &[
     bind(k('q'), Action::Leave, None),
 ];
 
+/// With a heart source, the preview also offers finding your pace.
+pub(crate) const FIND_PACE: &[Binding] = &[bind(
+    k('p'),
+    Action::ToggleFindPace,
+    Some(s::HINT_FIND_PACE),
+)];
+
+/// A found pace on the closing screen: keep it as the user's own pattern.
+pub(crate) const KEEP_PACE: &[Binding] = &[bind(k('k'), Action::KeepPace, Some(s::HINT_KEEP_PACE))];
+
+/// Finding your pace sets the rates: only pausing is offered (and stopping).
+pub(crate) const BREATHE_STEPS: &[Binding] =
+    &[bind(k(' '), Action::Pause, Some(s::HINT_PAUSE)).named(Name::Pause)];
+
 /// A 0-10 rating around a practice: number keys, or skip it.
 pub(crate) const RATING: &[Binding] = &[
     bind(KeySpec::Digits, Action::Digit(0), Some(s::HINT_SET)),
@@ -82,10 +96,30 @@ pub(crate) fn tables() -> Vec<(Context, Vec<Binding>)> {
     let join = |parts: &[&[Binding]]| parts.concat();
     vec![
         (Context::BreathePreview, join(&[BREATHE_PREVIEW, HELP_KEY, ANYWHERE])),
+        (
+            Context::BreathePreviewHeart,
+            join(&[BREATHE_PREVIEW, FIND_PACE, HELP_KEY, ANYWHERE]),
+        ),
         (Context::BreatheBefore, join(&[RATING, BREATHE_BEFORE, HELP_KEY, ANYWHERE])),
         (Context::BreatheListen, join(&[BREATHE_LISTEN, HELP_KEY, ANYWHERE])),
         (Context::BreathePacing, join(&[BREATHE_PACING, STOP, HELP_KEY, ANYWHERE])),
         (Context::BreatheFollow, join(&[BREATHE_FOLLOW, STOP, HELP_KEY, ANYWHERE])),
+        (Context::BreatheSteps, join(&[BREATHE_STEPS, STOP, HELP_KEY, ANYWHERE])),
+        (
+            Context::BreatheClosingKeep,
+            join(&[
+                RATING,
+                BREATHE_CLOSING,
+                KEEP_PACE,
+                OFFER,
+                HELP_KEY,
+                ANYWHERE,
+            ]),
+        ),
+        (
+            Context::BreatheDoneKeep,
+            join(&[BREATHE_DONE, KEEP_PACE, OFFER, HELP_KEY, ANYWHERE]),
+        ),
         (
             Context::BreatheClosing,
             join(&[RATING, BREATHE_CLOSING, OFFER, HELP_KEY, ANYWHERE]),

@@ -57,6 +57,10 @@ pub enum PreviewNote {
     FollowNeedsNoHolds,
     /// Moving to a pattern with holds turned follow my breath off.
     FollowTurnedOff,
+    /// p on a pattern with holds.
+    FindNeedsNoHolds,
+    /// Moving to a pattern with holds turned finding your pace off.
+    FindTurnedOff,
     PlanFailed(String),
 }
 
@@ -118,6 +122,10 @@ pub struct Breathe {
     pub cues: Vec<Cue>,
     /// The heart beside the pacer, when a heart source is read.
     pub heart: Option<heart::HeartSide>,
+    /// Finding your pace: the plan breathes the steps of rates.
+    pub finding: bool,
+    /// Where a found pace is kept (the config folder), if there is one.
+    pub keep_in: Option<std::path::PathBuf>,
 }
 
 impl Breathe {
@@ -131,6 +139,9 @@ impl Breathe {
         last: Option<&Choices>,
     ) -> Option<Breathe> {
         let fixed = plan.is_some();
+        let finding = plan.as_ref().and_then(|p| p.steps.as_ref());
+        let keep_in = finding.and_then(|f| f.keep_in.clone());
+        let finding = finding.is_some();
         let (index, minutes, plan) = match plan {
             Some(plan) => {
                 let index = match patterns.iter().position(|p| p.id == plan.pattern.id) {
@@ -173,6 +184,8 @@ impl Breathe {
             stage: Stage::Preview,
             cues: Vec::new(),
             heart: None,
+            finding,
+            keep_in,
         };
         if let Some(last) = last.filter(|_| !fixed) {
             b.choose(last);
@@ -221,8 +234,18 @@ impl Breathe {
         };
         let recent = self.recent.get(self.index).copied().unwrap_or(0);
         let minutes = f64::from(self.minutes);
-        match practice::plan(&self.patterns, &pattern.id, minutes, self.plan.follow, recent) {
-            Ok(plan) => self.plan = plan,
+        let step = crate::domain::heart::pace::STEP_MINUTES;
+        let finding = |plan: Plan| match self.finding {
+            true => plan.finding_pace(step, self.keep_in.clone()),
+            false => Ok(plan),
+        };
+        match practice::plan(&self.patterns, &pattern.id, minutes, self.plan.follow, recent)
+            .and_then(finding)
+        {
+            Ok(plan) => {
+                let keep_beats = self.plan.keep_beats;
+                self.plan = Plan { keep_beats, ..plan };
+            }
             Err(e) => self.note = Some(PreviewNote::PlanFailed(e.to_string())),
         }
     }
@@ -245,6 +268,10 @@ impl Breathe {
             self.plan.follow = false;
             self.note = Some(PreviewNote::FollowTurnedOff);
         }
+        if self.finding && self.patterns[self.index].has_holds() {
+            self.finding = false;
+            self.note = Some(PreviewNote::FindTurnedOff);
+        }
         self.replan();
     }
 
@@ -265,6 +292,22 @@ impl Breathe {
             return;
         }
         self.plan.follow = !self.plan.follow;
+        self.finding &= !self.plan.follow;
+        self.replan();
+    }
+
+    /// With a heart source: find your pace instead of one steady pattern, or not.
+    pub fn toggle_find(&mut self) {
+        if self.heart.is_none() {
+            return;
+        }
+        self.changed();
+        if self.patterns[self.index].has_holds() {
+            self.note = Some(PreviewNote::FindNeedsNoHolds);
+            return;
+        }
+        self.finding = !self.finding;
+        self.plan.follow &= !self.finding;
         self.replan();
     }
 
@@ -353,5 +396,6 @@ fn fallback_plan(pattern: Pattern, minutes: f64) -> Plan {
         follow: false,
         pattern,
         steps: None,
+        keep_beats: false,
     }
 }

@@ -237,6 +237,7 @@ pub fn moving(app: &App, area: Rect) -> Option<(StillKey, Vec<Rect>)> {
 fn what(b: &Breathe) -> &str {
     match &b.stage {
         Stage::Pacing(run) if run.lead.is_some() => s::FOLLOW_TITLE,
+        Stage::Pacing(run) if run.steps.is_some() => crate::copy::heart_screen::FIND_TITLE,
         _ => b.plan.pattern.name.as_str(),
     }
 }

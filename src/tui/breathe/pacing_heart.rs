@@ -101,7 +101,7 @@ mod tests {
     fn bars_rise_and_fall_with_the_rate_and_a_steady_heart_draws_a_calm_line() {
         let rates = [60.0, 63.0, 66.0, 69.0, 66.0, 63.0, 60.0];
         assert_eq!(bars(&rates, 24), "▁▃▆█▆▃▁");
-        assert_eq!(bars(&rates, 3), "▆▃▁", "the latest beats, on the right");
+        assert_eq!(bars(&rates, 3), "█▅▁", "the latest beats, on the right, scaled anew");
         assert_eq!(bars(&[60.0, 60.5, 60.0], 24), "▄▅▄");
         assert_eq!(bars(&[], 24), "");
     }

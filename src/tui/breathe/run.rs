@@ -5,6 +5,7 @@
 use crate::domain::breathing::clock::ActiveClock;
 use crate::domain::breathing::follow::Lead;
 use crate::domain::breathing::{Pattern, PhaseKind, Position, Schedule};
+use crate::domain::heart::pace::Steps;
 use crate::service::practice::Plan;
 use crate::store::model::{Session, Stamp};
 use std::f64::consts::PI;
@@ -50,7 +51,9 @@ pub struct Run {
     /// Pace steps asked for: positive is slower.
     pub slower: i32,
     pub lead: Option<Lead>,
-    /// Breaths already handed to the lead.
+    /// Finding your pace: the steps of rates, each changed at a breath's end.
+    pub steps: Option<Steps>,
+    /// Breaths already handed to the lead or the steps.
     counted: u64,
     last_phase: (u64, PhaseKind),
     top_up: bool,
@@ -61,9 +64,15 @@ pub struct Run {
 impl Run {
     /// Start now, at the plan's pattern or, following, at the lead's first pace.
     pub fn new(plan: &Plan, lead: Option<Lead>, mono: Duration, wall: Stamp) -> Run {
-        let first = lead
-            .as_ref()
-            .map_or_else(|| plan.pattern.clone(), Lead::pattern);
+        let steps = match (&plan.steps, &lead) {
+            (Some(find), None) => Some(Steps::new(&plan.pattern, find.step)),
+            _ => None,
+        };
+        let first = match (&lead, &steps) {
+            (Some(lead), _) => lead.pattern(),
+            (None, Some(steps)) => steps.pattern(0),
+            (None, None) => plan.pattern.clone(),
+        };
         let schedule = Schedule::new(&first, plan.planned);
         let start = schedule.at(Duration::ZERO);
         Run {
@@ -75,6 +84,7 @@ impl Run {
             pending: None,
             slower: 0,
             lead,
+            steps,
             counted: 0,
             last_phase: (start.cycle, start.phase),
             started: wall,
@@ -132,6 +142,7 @@ impl Run {
                 self.change(t, p);
             }
         }
+        self.step_on(t);
         let pos = self.schedule.at(t);
         let phase = (pos.cycle, pos.phase);
         let changed = phase != self.last_phase;
@@ -142,6 +153,22 @@ impl Run {
         }
     }
 
+    /// Finding your pace: a breath began by `t`; once its step is whole by that breath's
+    /// end, the next rate begins there.
+    fn step_on(&mut self, t: Duration) {
+        let Some(steps) = &mut self.steps else { return };
+        let breaths = self.schedule.breaths_at(t);
+        if self.counted >= breaths {
+            return;
+        }
+        self.counted = breaths;
+        let ends = self.schedule.next_boundary(t);
+        if let Some(k) = steps.breath_begins(t, ends) {
+            let pattern = steps.pattern(k);
+            self.change(t, pattern);
+        }
+    }
+
     fn change(&mut self, t: Duration, pattern: Pattern) {
         let at = self.schedule.change_at_next_breath(t, &pattern);
         self.pending = Some((at, pattern));
@@ -149,6 +176,9 @@ impl Run {
 
     /// ← (−1, slower) or → (+1, quicker): from the next breath, within the safe bounds.
     pub fn pace(&mut self, mono: Duration, by: i8) {
+        if self.steps.is_some() {
+            return;
+        }
         let slower = self.slower - i32::from(by);
         let candidate = self.base.scaled(PACE_STEP.powi(slower));
         if candidate.check().is_err() {

@@ -72,6 +72,8 @@ impl Breathe {
                 Action::Leave => return closing.leave(),
                 Action::SessionSaved(result) => return closing.saved(result, now.wall),
                 Action::SessionUpdated(result) => return closing.updated(result),
+                Action::KeepPace => return closing.keep_pace(),
+                Action::PaceKept(result) => closing.pace_kept(result),
                 _ => {}
             },
         }
@@ -83,6 +85,7 @@ impl Breathe {
             Action::PatternMove(by) => self.move_pattern(by),
             Action::Minutes(by) => self.change_minutes(by),
             Action::ToggleFollow => self.toggle_follow(),
+            Action::ToggleFindPace => self.toggle_find(),
             Action::CycleSound => self.sound = self.sound.next(),
             Action::Begin if self.checkin => self.stage = Stage::Before(Default::default()),
             Action::Begin => self.begin(now.mono, now.wall),
@@ -137,8 +140,16 @@ impl Breathe {
         let period = run.current.cycle_secs();
         let heart = self.heart.as_ref().and_then(|h| h.kept(now.mono, period));
         session.heart = heart.map(Box::new);
+        if let (Some(steps), Some(heart)) = (&run.steps, &self.heart) {
+            let end = Duration::from_secs_f64(session.actual_seconds);
+            session.pace_steps = crate::service::heart::found_pace(steps, heart.feed(), end);
+        }
         let name = self.plan.pattern.name.clone();
-        let closing = Closing::new(session, name, run.started, now.wall);
+        let mut closing = Closing::new(session, name, run.started, now.wall);
+        closing.offer_pace(&self.plan.pattern, self.keep_in.as_ref());
+        if let (true, Some(heart)) = (self.plan.keep_beats, &self.heart) {
+            closing.beats = Some(crate::service::heart::beats_csv(heart.feed()));
+        }
         let save = closing.save();
         self.stage = Stage::Closing(closing);
         if !completed {

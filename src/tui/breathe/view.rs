@@ -64,12 +64,19 @@ fn preview(app: &App, b: &Breathe, page: &Page) -> Vec<Line<'static>> {
         lines.push(Line::default());
     }
     let schedule = Schedule::new(p, b.plan.planned);
-    let breaths = schedule.breaths_at(schedule.end());
+    let breaths = match &b.plan.steps {
+        Some(find) => crate::domain::heart::pace::Steps::new(p, find.step).breaths(),
+        None => schedule.breaths_at(schedule.end()),
+    };
     let length = s::length(b.plan.planned, breaths);
     lines.extend(page.para(&s::phases(p), theme.text()));
     if page.roomy {
         let on_off = |on: bool, text: &str| if on { text } else { s::OFF }.to_string();
-        lines.push(page.fact(s::PACE, s::per_minute(p.breaths_per_minute()), LABEL_WIDTH));
+        let pace = match b.plan.steps {
+            Some(_) => hs::FIND_PACE.to_string(),
+            None => s::per_minute(p.breaths_per_minute()),
+        };
+        lines.push(page.fact(s::PACE, pace, LABEL_WIDTH));
         lines.push(page.fact(s::HOLDS, s::holds(p), LABEL_WIDTH));
         lines.push(page.fact(s::EYES, eyes(b).into(), LABEL_WIDTH));
         lines.push(page.fact(s::LENGTH, length, LABEL_WIDTH));
@@ -78,6 +85,7 @@ fn preview(app: &App, b: &Breathe, page: &Page) -> Vec<Line<'static>> {
         lines.push(page.fact(s::SOUND, sound, LABEL_WIDTH));
         if let Some(link) = &app.heart {
             lines.push(page.fact(hs::HEART, link.label.clone(), LABEL_WIDTH));
+            lines.push(page.fact(hs::FIND, find_words(b), LABEL_WIDTH));
         }
     } else {
         // Short: every fact still there, two to a line.
@@ -88,6 +96,7 @@ fn preview(app: &App, b: &Breathe, page: &Page) -> Vec<Line<'static>> {
         lines.extend(page.para(&toggles, theme.text()));
         if let Some(link) = &app.heart {
             lines.push(page.fact(hs::HEART, link.label.clone(), LABEL_WIDTH));
+            lines.push(page.fact(hs::FIND, find_words(b), LABEL_WIDTH));
         }
     }
     page.gap(&mut lines);
@@ -101,6 +110,14 @@ fn preview(app: &App, b: &Breathe, page: &Page) -> Vec<Line<'static>> {
         lines.extend(page.para(&text, style));
     }
     lines
+}
+
+/// Finding your pace, on (with its steps) or off.
+fn find_words(b: &Breathe) -> String {
+    match &b.plan.steps {
+        Some(find) => hs::find_on(find.step.as_secs_f64() / 60.0),
+        None => hs::FIND_OFF.to_string(),
+    }
 }
 
 /// Eyes open or closed: closed is fine with a sound to follow.
@@ -135,6 +152,12 @@ fn preview_notes(app: &App, b: &Breathe, roomy: bool) -> Vec<(String, Style)> {
         }
         Some(PreviewNote::FollowTurnedOff) => {
             notes.push((s::FOLLOW_TURNED_OFF.to_string(), theme.attention()));
+        }
+        Some(PreviewNote::FindNeedsNoHolds) => {
+            notes.push((hs::FIND_NEEDS_NO_HOLDS.to_string(), theme.attention()));
+        }
+        Some(PreviewNote::FindTurnedOff) => {
+            notes.push((hs::FIND_TURNED_OFF.to_string(), theme.attention()));
         }
         Some(PreviewNote::PlanFailed(why)) => notes.push((why.clone(), theme.attention())),
         None => {}
@@ -204,6 +227,26 @@ fn heart_lines(heart: Option<&crate::store::model::Heart>, page: &Page) -> Vec<L
     lines
 }
 
+/// Finding your pace on the closing screen: what was found, and keeping it.
+fn pace_lines(c: &Closing, page: &Page) -> Vec<Line<'static>> {
+    use super::closing::KeepPace;
+    use crate::copy::heart_practice as say;
+    let theme = page.theme;
+    let found = &c.session.pace_steps;
+    let Some(best) = found.first() else {
+        return page.para(say::NOT_FOUND, theme.quiet());
+    };
+    let mut lines = page.para(&say::found(best, found.get(1)), theme.text());
+    let (text, style) = match &c.keep {
+        Some(KeepPace::Offered(..)) => (hs::keep_offer(best.rate), theme.key()),
+        Some(KeepPace::Kept(path)) => (say::kept(path), theme.notice()),
+        Some(KeepPace::Failed(why)) => (say::not_kept_because(why), theme.attention()),
+        Some(KeepPace::Keeping(_)) | None => return lines,
+    };
+    lines.extend(page.para(&text, style));
+    lines
+}
+
 fn closing_lines(app: &App, b: &Breathe, c: &Closing, page: &Page) -> Vec<Line<'static>> {
     let theme = page.theme;
     let words = [
@@ -225,6 +268,9 @@ fn closing_lines(app: &App, b: &Breathe, c: &Closing, page: &Page) -> Vec<Line<'
     }
     if b.heart.is_some() {
         lines.extend(heart_lines(c.session.heart.as_deref(), page));
+    }
+    if b.finding {
+        lines.extend(pace_lines(c, page));
     }
     if b.sound_fell_back {
         lines.extend(page.para(words::FELL_BACK, theme.quiet()));

@@ -102,6 +102,7 @@ impl Closing {
             session: session(&self.routine, &outcome),
             started: self.started,
             at: self.ended,
+            beats: None,
         })
     }
 
@@ -122,6 +123,7 @@ impl Closing {
                 session: want,
                 started: self.started,
                 at: now.max(self.ended),
+                beats: None,
             });
         };
         let Body::Session(stored) = &record.body else {

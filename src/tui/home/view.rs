@@ -138,5 +138,6 @@ fn notice_text(app: &App, notice: &Notice) -> (String, Style) {
         Notice::HigherAfter => (app.say(s::HIGHER_AFTER), theme.notice()),
         Notice::Settings => (s::SETTINGS_PROBLEM.to_string(), theme.notice()),
         Notice::KeptBeside(file) => (s::kept_beside(file), theme.notice()),
+        Notice::BeatsNotKept(why) => (crate::copy::heart::beats_not_kept(why), theme.notice()),
     }
 }

@@ -230,9 +230,13 @@ fn place(ctx: Context) -> &'static str {
         C::Home => "home",
         C::CheckinScale | C::CheckinWords | C::CheckinNote => "the check-in",
         C::Picker | C::PickerOwnWord => "the word picker",
-        C::BreathePreview | C::BreatheBefore | C::BreatheListen => "breathing",
-        C::BreathePacing | C::BreatheFollow => "the pacer",
-        C::BreatheClosing | C::BreatheDone => "breathing's closing screen",
+        C::BreathePreview | C::BreathePreviewHeart | C::BreatheBefore | C::BreatheListen => {
+            "breathing"
+        }
+        C::BreathePacing | C::BreatheFollow | C::BreatheSteps => "the pacer",
+        C::BreatheClosing | C::BreatheDone | C::BreatheClosingKeep | C::BreatheDoneKeep => {
+            "breathing's closing screen"
+        }
         C::Trends(_) => "trends",
         C::Record | C::RecordUndo | C::RecordAsk | C::RecordRating | C::RecordNote => "the record",
         C::Help => "help",

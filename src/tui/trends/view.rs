@@ -4,7 +4,8 @@
 //! window, the summary and the minutes only. The last good picture stays while the next
 //! one loads.
 
-use crate::copy::trends::{Said, heart_brief, said};
+use crate::copy::trends::{Said, said};
+use crate::copy::trends_heart::heart_brief;
 use crate::service::trends::Span;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;

@@ -39,7 +39,7 @@ pub fn render(frame: &mut Frame, room: &Room, shown: &Shown, area: Rect) {
 /// The heart block, in pairs (a heading and its figures) as many as fit in `rows`, each
 /// line in its long form when it fits the column's `width`.
 fn heart(room: &Room, shown: &Shown, width: u16, rows: usize) -> Vec<Line<'static>> {
-    let block = crate::copy::trends::heart_block(&shown.report.trends);
+    let block = crate::copy::trends_heart::heart_block(&shown.report.trends);
     let fits = |text: &String| text.chars().count() <= usize::from(width);
     block
         .into_iter()

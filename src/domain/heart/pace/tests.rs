@@ -48,6 +48,9 @@ fn each_step_is_whole_breaths_at_least_two_and_changes_at_a_breath_end() {
     // 6.5 a minute is 9.23 s a breath (3.692 in, 5.538 out): seven breaths cover the minute.
     let first = steps.length(0);
     assert_eq!(first, Duration::from_millis(9230 * 7));
+    // A minute a step: 7 breaths at 6.5, 6 at 6, 6 at 5.5 (5.5 would not cover it), 5, 5.
+    assert_eq!(steps.breaths(), 7 + 6 + 6 + 5 + 5);
+    assert_eq!(Steps::new(&base, Duration::from_secs(15)).breaths(), 10, "two a step");
     assert_eq!(steps.length(1), Duration::from_secs(60));
     let s = Duration::from_millis;
     assert_eq!(steps.breath_begins(s(46_150), s(55_380)), None);
