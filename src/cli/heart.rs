@@ -154,18 +154,24 @@ fn show(ctx: &Ctx, args: ShowArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
     Ok(())
 }
 
-/// Delete one reading everywhere, after asking (as `attune history delete` does).
-fn delete(ctx: &Ctx, id: &str, yes: bool, out: &mut dyn Write) -> Outcome {
-    use crate::copy::correct as words;
-    use crate::service::correct::{self, CorrectError};
-    // The finder names a record of a kind it does not know as a "record"; say what it is.
-    let what = "heart reading";
-    let refuse = |e: CorrectError| match e {
+/// Why a record could not be found, naming it as `what`: the finder names a record of a
+/// kind it does not know as a "record".
+pub(super) fn refusal(what: &'static str, e: crate::service::correct::CorrectError) -> Failure {
+    use crate::service::correct::CorrectError;
+    match e {
         CorrectError::Store(e) => Failure::failed(e),
         CorrectError::NotFound { id, .. } => Failure::usage(CorrectError::NotFound { what, id }),
         CorrectError::Ambiguous { id, .. } => Failure::usage(CorrectError::Ambiguous { what, id }),
         e => Failure::usage(e),
-    };
+    }
+}
+
+/// Delete one reading everywhere, after asking (as `attune history delete` does).
+fn delete(ctx: &Ctx, id: &str, yes: bool, out: &mut dyn Write) -> Outcome {
+    use crate::copy::correct as words;
+    use crate::service::correct::{self, CorrectError};
+    let what = "heart reading";
+    let refuse = |e| refusal(what, e);
     let none = || {
         refuse(CorrectError::NotFound {
             what,

@@ -24,12 +24,7 @@ pub enum Format {
 
 pub fn run(ctx: &Ctx, args: ExportArgs, out: &mut dyn Write) -> Outcome {
     let what = "session";
-    let refuse = |e: CorrectError| match e {
-        CorrectError::Store(e) => Failure::failed(e),
-        CorrectError::NotFound { id, .. } => Failure::usage(CorrectError::NotFound { what, id }),
-        CorrectError::Ambiguous { id, .. } => Failure::usage(CorrectError::Ambiguous { what, id }),
-        e => Failure::usage(e),
-    };
+    let refuse = |e| super::heart::refusal(what, e);
     let none = || {
         refuse(CorrectError::NotFound {
             what,

@@ -8,7 +8,7 @@ use crate::store::model::Heart;
 
 /// `heart 62 bpm · swing 9 bpm`, and when the heart follows the breath, that it does.
 pub fn reading(r: &Recent) -> String {
-    let mut line = format!("heart {:.0} bpm · swing {:.0} bpm", r.bpm, r.swing);
+    let mut line = super::heart_screen::numbers(r.bpm, Some(r.swing));
     if r.in_step {
         line.push_str(" · ");
         line.push_str(IN_STEP);
@@ -34,7 +34,7 @@ pub fn ended(at: &str, why: Option<&str>) -> String {
 
 /// The rate alone, before two breaths have come.
 pub fn rate(bpm: f64) -> String {
-    format!("heart {bpm:.0} bpm")
+    super::heart_screen::numbers(bpm, None)
 }
 
 /// The first line of the source that could not be read; later ones are skipped quietly.
