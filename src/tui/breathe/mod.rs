@@ -9,46 +9,20 @@ pub mod view;
 mod app;
 pub mod closing;
 pub mod heart;
+mod motion;
+mod rating;
 pub mod run;
 mod update;
 
 use crate::domain::breathing::choices::Choices;
 use crate::domain::breathing::follow::{Lead, MAX_LISTEN, Taps};
 use crate::domain::breathing::{Pattern, planned_length};
-use crate::domain::checkin::MAX;
 use crate::service::practice::{self, DEFAULT_MINUTES, MAX_MINUTES, Plan};
 use crate::sound::{Cue, CueKind, Style};
 pub use closing::Closing;
+pub use rating::Rating;
 pub use run::Run;
 use std::time::Duration;
-
-/// A 0-10 rating typed with the number keys; 1 then 0 makes 10.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Rating {
-    pub value: Option<u8>,
-    typed_one: bool,
-}
-
-impl Rating {
-    pub fn digit(&mut self, d: u8) {
-        let value = if self.typed_one && d == 0 {
-            MAX
-        } else {
-            d.min(MAX)
-        };
-        self.value = Some(value);
-        self.typed_one = d == 1 && value == 1;
-    }
-
-    pub fn clear(&mut self) {
-        self.value = None;
-        self.typed_one = false;
-    }
-
-    pub fn forget_digit(&mut self) {
-        self.typed_one = false;
-    }
-}
 
 /// A gentle line on the preview after a key that could not do what it usually does.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,13 +2,14 @@
 //! the follow-my-breath lead, plus the maths of the pacer's fill and of the next moment the
 //! picture would visibly change. Pure: monotonic time comes in as an argument.
 
+use super::motion::{ease, to_next_second, unease};
+pub use super::motion::{steady_seconds, whole_seconds};
 use crate::domain::breathing::clock::ActiveClock;
 use crate::domain::breathing::follow::Lead;
 use crate::domain::breathing::{Pattern, PhaseKind, Position, Schedule};
 use crate::domain::heart::pace::Steps;
 use crate::service::practice::Plan;
 use crate::store::model::{Session, Stamp};
-use std::f64::consts::PI;
 use std::time::Duration;
 
 /// One step of ← or →: every phase 10% longer or shorter.
@@ -319,46 +320,6 @@ impl Run {
     }
 }
 
-/// A gentle ease: half a sine ease, half steady, so the fill slows toward the turn of the
-/// breath without ever quite stopping (the picture keeps changing at the ends too).
-pub fn ease(progress: f64) -> f64 {
-    let p = progress.clamp(0.0, 1.0);
-    (p + (1.0 - (PI * p).cos()) / 2.0) / 2.0
-}
-
-/// The progress at which `ease` reaches `share` (0 to 1), by a few Newton steps.
-fn unease(share: f64) -> f64 {
-    let mut p = share.clamp(0.0, 1.0);
-    for _ in 0..6 {
-        let slope = (1.0 + PI / 2.0 * (PI * p).sin()) / 2.0;
-        p = (p - (ease(p) - share) / slope).clamp(0.0, 1.0);
-    }
-    p
-}
-
-/// Until a countdown shown in whole seconds (rounded up) shows the next number.
-fn to_next_second(left: Duration) -> Duration {
-    let part = left.subsec_nanos();
-    if part == 0 {
-        Duration::from_secs(1)
-    } else {
-        Duration::from_nanos(u64::from(part))
-    }
-}
-
-/// Whole seconds shown for a time left: rounded up, so 0.2 s left still reads 1.
-pub fn whole_seconds(left: Duration) -> u64 {
-    left.as_secs() + u64::from(left.subsec_nanos() > 0)
-}
-
-/// The steady countdown's number: whole seconds left in the phase, but never more than
-/// the phase's whole seconds (a 5.5 s phase counts 5, 4, 3, 2, 1), and at least 1.
-pub fn steady_seconds(pos: &Position) -> u64 {
-    whole_seconds(pos.left_in_phase)
-        .min(pos.phase_len.as_secs())
-        .max(1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,14 +350,6 @@ mod tests {
             let f = at(f64::from(ms) / 1000.0);
             assert!(f >= last, "rises steadily");
             last = f;
-        }
-    }
-
-    #[test]
-    fn unease_undoes_ease() {
-        for i in 0..=100 {
-            let p = f64::from(i) / 100.0;
-            assert!((unease(ease(p)) - p).abs() < 1e-9, "{p}");
         }
     }
 
