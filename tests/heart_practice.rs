@@ -312,3 +312,49 @@ fn find_my_pace_end_to_end_with_quarter_minute_steps_picks_5_5_and_keeps_it() {
     let patterns = env.run_ok(&["patterns", "--json"]);
     assert!(patterns.contains("\"my-pace\""), "{patterns}");
 }
+
+#[test]
+fn kept_beats_lie_beside_the_session_until_it_is_deleted() {
+    let mut plan = four_six(1.0);
+    plan.keep_beats = true;
+    let io = FakeIo::new(vec![]).with_heart(beats(0.0, 61.0, 10.0));
+    run_plain_with(io, |store, io, out, say| {
+        run_plain(store, &Default::default(), &plan, false, io, out, say).expect("runs");
+        let record = store
+            .load_all()
+            .expect("loads")
+            .merged
+            .into_live()
+            .remove(0);
+        let state = &store.layout().state_dir;
+        let id = record.id.to_string();
+        let csv = attune::store::beats::read(state, &id)
+            .expect("reads")
+            .expect("kept");
+        assert!(csv.starts_with("beat,arrived_s,rr_ms\n1,"), "{csv}");
+        assert!(csv.lines().count() > 55, "about a beat a second: {csv}");
+        let now = record.updated_at;
+        attune::service::correct::delete(store, &record, now).expect("deletes");
+        assert_eq!(attune::store::beats::read(state, &id).expect("reads"), None);
+    });
+}
+
+#[test]
+fn keeping_beats_needs_a_heart_and_export_needs_kept_beats() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["breathe", "--plain", "--keep-beats"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--heart PATH"));
+    assert!(env.snapshot().is_empty(), "nothing stored");
+    env.run_ok(&["checkin", "--distress", "3"]);
+    let out = env
+        .cmd()
+        .args(["heart", "export", "0190a1b2"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2), "no such session");
+}
