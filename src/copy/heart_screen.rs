@@ -80,6 +80,12 @@ pub const FIND_PACE: &str = "6.5 down to 4.5 breaths a minute, in steps";
 
 pub const FIND_OFF: &str = "off (p to find your own pace with your heart)";
 
+/// The heart facts on a short preview, in one sentence that wraps.
+pub fn short_facts(label: &str, finding: bool) -> String {
+    let find = if finding { "on" } else { "off" };
+    format!("Heart {label} · find pace {find}")
+}
+
 pub const FIND_NEEDS_NO_HOLDS: &str =
     "Finding your pace breathes without holds: choose a pattern without them first.";
 

@@ -95,8 +95,9 @@ fn preview(app: &App, b: &Breathe, page: &Page) -> Vec<Line<'static>> {
         let toggles = s::toggles(b.plan.follow, b.sound.name());
         lines.extend(page.para(&toggles, theme.text()));
         if let Some(link) = &app.heart {
-            lines.push(page.fact(hs::HEART, link.label.clone(), LABEL_WIDTH));
-            lines.push(page.fact(hs::FIND, find_words(b), LABEL_WIDTH));
+            // Short: in words that wrap, so a long source name is never cut.
+            let facts = hs::short_facts(&link.label, b.plan.steps.is_some());
+            lines.extend(page.para(&facts, theme.text()));
         }
     }
     page.gap(&mut lines);
