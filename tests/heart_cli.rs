@@ -317,7 +317,7 @@ fn a_reading_shows_in_history_and_changes_no_practice_figure() {
         .lines()
         .find(|l| l.contains("heart"))
         .expect("a heart line");
-    assert!(line.contains("resting reading · 66.7 a minute · RMSSD"), "{line}");
+    assert!(line.contains("resting reading · heart 66.7 a minute · RMSSD"), "{line}");
     let mut after: Value = serde_json::from_str(&env.run_ok(&["trends", "--json"])).unwrap();
     // The reading is a heart figure of its own, and changes no other.
     let heart = after

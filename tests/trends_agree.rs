@@ -142,7 +142,7 @@ fn seed() -> Env {
 const HEART: [&str; 5] = [
     "Resting RMSSD 41.5 ms, the mean of 3 resting readings this week: the beat-to-beat variation that rises as the body settles. Many adults read about 42 ± 15 ms at rest (Nunan 2010); it varies with age and fitness, so your own readings are the ones to compare with.",
     "Resting heart rate 61.7 a minute, from the same 3 resting readings: the average pace of your heart sitting quietly.",
-    "Swing 6.8 a minute, the mean over 4 breathing practices with a heart reading: how far your heart rate rose and fell within each breath.",
+    "Swing 6.8 beats a minute, the mean over 4 breathing practices with a heart reading: how far your heart rate rose and fell within each breath.",
     "Distress around those practices: 4 → 2, over the 3 rated before and after.",
     "Against Mon 2 Nov to Sun 8 Nov, the week before: resting RMSSD 4 ms higher, resting heart rate 2.3 a minute lower (from 2 resting readings then); swing 1.8 a minute higher (from 1 practice then).",
 ];

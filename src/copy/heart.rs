@@ -120,7 +120,7 @@ pub fn numbers(h: &Heart) -> Vec<String> {
     ];
     if let (Some(s), Some(b)) = (h.swing_bpm, h.breath_seconds) {
         lines.push(format!(
-            "Swing {} a minute: how far your heart rate rose and fell within a breath (over \
+            "Swing {} beats a minute: how far your heart rate rose and fell within a breath (over \
              breaths of {} s).",
             num(s),
             num(b)
@@ -161,7 +161,7 @@ fn corrected(h: &Heart) -> String {
 /// One line for `attune history` and the recent list.
 pub fn brief(h: &Heart) -> String {
     format!(
-        "{} · {} a minute · RMSSD {} ms · SDNN {} ms · {}",
+        "{} · heart {} a minute · RMSSD {} ms · SDNN {} ms · {}",
         context_name(h),
         num(h.mean_hr),
         num(h.rmssd_ms),
@@ -175,8 +175,9 @@ pub fn dated(at: &crate::store::model::Stamp, h: &Heart) -> String {
     format!("{}  {}", at.format("%Y-%m-%d %H:%M"), brief(h))
 }
 
-pub const NONE_YET: &str =
-    "No heart readings yet. `attune heart import FILE --rest` brings one in.";
+pub const NONE_YET: &str = "No heart readings yet. `attune heart rest` reads one live, and \
+     `attune heart import FILE --rest` brings one in. Your heart during practice shows in \
+     `attune trends`.";
 pub const RECENT: &str = "Recent readings, newest last:";
 pub const NO_REST: &str = "No resting readings yet: a few minutes sitting quietly, imported with --rest, make a \
      baseline to compare with.";

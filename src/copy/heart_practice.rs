@@ -48,12 +48,12 @@ pub fn bad_line(e: &LineError) -> String {
 /// After the practice: the heart over it, in one line.
 pub fn summary(h: &Heart) -> String {
     let mut line = format!(
-        "Your heart over the practice: {} a minute on average, RMSSD {} ms",
+        "Your heart over the practice: {} beats a minute on average, RMSSD {} ms",
         num(h.mean_hr),
         num(h.rmssd_ms)
     );
     if let Some(swing) = h.swing_bpm {
-        line.push_str(&format!(", swing {} a minute per breath", num(swing)));
+        line.push_str(&format!(", swing {} beats a minute per breath", num(swing)));
     }
     line.push('.');
     line

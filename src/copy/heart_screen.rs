@@ -103,7 +103,7 @@ pub fn stopped_at(at: &str) -> String {
 
 /// On the closing screen: the heart over the practice, in a short line.
 pub fn closing(h: &crate::store::model::Heart) -> String {
-    let mut line = format!("Heart {} a minute on average", num(h.mean_hr));
+    let mut line = format!("Heart {} beats a minute on average", num(h.mean_hr));
     if let Some(swing) = h.swing_bpm {
         line.push_str(&format!(", swing {} per breath", num(swing)));
     }

@@ -31,7 +31,7 @@ pub(super) fn heart_lines(rep: &Report, span: Span) -> Vec<String> {
     }
     if let Some(s) = &h.swing {
         lines.push(format!(
-            "Swing {} a minute, the mean over {} with a heart reading: how far your heart \
+            "Swing {} beats a minute, the mean over {} with a heart reading: how far your heart \
              rate rose and fell within each breath.",
             figure(s.swing_bpm_mean),
             plural(s.practices, "breathing practice")
