@@ -52,7 +52,10 @@ fn the_preview_names_the_heart_and_the_pacer_shows_its_rate_swing_and_trace() {
     let start = rig.mono - rig.origin;
     let first = rig.screen(80, 24);
     assert!(first.contains("heart: waiting for beats"), "{first}");
-    beat(&mut rig, start.as_secs_f64(), start.as_secs_f64() + 31.0);
+    beat(&mut rig, start.as_secs_f64(), start.as_secs_f64() + 3.0);
+    let arriving = rig.screen(80, 24);
+    assert!(arriving.contains("heart: beats coming in"), "{arriving}");
+    beat(&mut rig, start.as_secs_f64() + 3.0, start.as_secs_f64() + 31.0);
     let screen = rig.screen(80, 24);
     let row = screen
         .lines()
@@ -162,12 +165,18 @@ fn finding_your_pace_on_the_screen_picks_5_5_and_k_keeps_it_as_my_pace() {
     let closing = rig.screen(80, 24);
     assert!(closing.contains("Your pace: 5.5 breaths a minute."), "{closing}");
     assert!(closing.contains("Press k to keep 5.5 a minute"), "{closing}");
+    // A short window keeps the question whole and says the pace in one line.
+    let short = rig.screen(40, 12);
+    assert!(short.contains("Your pace: 5.5 a minute (next"), "{short}");
+    assert!(short.contains("0 1 2 3 4 5 6 7 8 9 10"), "{short}");
+    assert!(short.contains("Enter alone skips it"), "{short}");
     let session = rig.session();
     assert_eq!(session.pace_steps.len(), 5, "{:?}", session.pace_steps);
     assert_eq!(session.pace_steps[0].rate, 5.5);
     rig.key(KeyCode::Char('k'));
     let kept = rig.screen(80, 24);
     assert!(kept.contains("Kept in"), "{kept}");
+    assert!(rig.screen(40, 12).contains("Kept as my-pace."));
     let file = std::fs::read_to_string(config.join("patterns.json")).expect("kept");
     assert!(file.contains("my-pace"), "{file}");
     assert!(rig.app.patterns.iter().any(|p| p.id == "my-pace"), "offered from now on");

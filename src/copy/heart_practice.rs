@@ -117,11 +117,24 @@ pub fn found(
     line
 }
 
+/// The same on a short closing screen, or in the shell once the screen is gone.
+pub fn found_short(
+    best: &crate::store::model::PaceStep,
+    next: Option<&crate::store::model::PaceStep>,
+) -> String {
+    match next {
+        Some(n) => format!("Your pace: {} a minute (next {}).", num(best.rate), num(n.rate)),
+        None => format!("Your pace: {} a minute.", num(best.rate)),
+    }
+}
+
 pub fn keep_question(rate: f64) -> String {
     format!("Keep {} a minute as your own pattern, my-pace? y/N: ", num(rate))
 }
 
 pub const NOT_KEPT: &str = "Not kept. The steps are in your record either way.";
+
+pub const KEPT_SHORT: &str = "Kept as my-pace.";
 
 pub fn kept(path: &str) -> String {
     format!(

@@ -10,6 +10,9 @@ pub const HEART: &str = "Heart";
 /// Before the first beats of the practice have come.
 pub const WAITING: &str = "heart: waiting for beats";
 
+/// Beats have come, and the first numbers wait for the first breath to end.
+pub const ARRIVING: &str = "heart: beats coming in";
+
 /// `heart 62 bpm`, and the swing once two breaths have come.
 pub fn numbers(bpm: f64, swing: Option<f64>) -> String {
     match swing {
@@ -102,6 +105,17 @@ pub fn stopped_at(at: &str) -> String {
 }
 
 /// On the closing screen: the heart over the practice, in a short line.
+/// The same on a short closing screen, in one line.
+pub fn closing_short(h: &crate::store::model::Heart) -> String {
+    // Whole numbers, so it fits in one line at 40 columns.
+    let mut line = format!("Heart {:.0} bpm", h.mean_hr);
+    if let Some(swing) = h.swing_bpm {
+        line.push_str(&format!(" · swing {swing:.0}"));
+    }
+    line.push_str(&format!(" · RMSSD {:.0} ms", h.rmssd_ms));
+    line
+}
+
 pub fn closing(h: &crate::store::model::Heart) -> String {
     let mut line = format!("Heart {} beats a minute on average", num(h.mean_hr));
     if let Some(swing) = h.swing_bpm {

@@ -38,8 +38,46 @@ pub fn practice(s: &crate::store::model::Session) -> String {
         format!("{verb} for {} min", (s.actual_seconds / 60.0).round())
     };
     let stopped = if s.completed { "" } else { " (stopped early)" };
-    match (s.distress_before, s.distress_after) {
+    let line = match (s.distress_before, s.distress_after) {
         (Some(b), Some(a)) => format!("{done}{stopped}; distress {b} → {a}."),
         _ => format!("{done}{stopped}."),
+    };
+    // What finding your pace found stays in the shell once the screen is gone.
+    match s.pace_steps.first() {
+        Some(best) => {
+            format!("{line} {}", super::heart_practice::found_short(best, s.pace_steps.get(1)))
+        }
+        None => line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::model::{PaceStep, Session};
+
+    fn step(rate: f64) -> PaceStep {
+        PaceStep {
+            rate,
+            ..PaceStep::default()
+        }
+    }
+
+    #[test]
+    fn the_shell_line_keeps_the_pace_found() {
+        let mut s = Session {
+            practice: "breathe".into(),
+            actual_seconds: 600.0,
+            completed: true,
+            distress_before: Some(5),
+            distress_after: Some(3),
+            ..Session::default()
+        };
+        assert_eq!(practice(&s), "Breathed for 10 min; distress 5 → 3.");
+        s.pace_steps = vec![step(5.5), step(5.0)];
+        assert_eq!(
+            practice(&s),
+            "Breathed for 10 min; distress 5 → 3. Your pace: 5.5 a minute (next 5)."
+        );
     }
 }

@@ -55,7 +55,10 @@ fn numbers_and_trace(
     live: bool,
 ) -> Line<'static> {
     let theme = app.theme;
+    let rates = side.trace(TRACE_SECONDS);
     let words = match (side.shown(), narrow) {
+        // The numbers come at a breath's end; until then, say the beats are arriving.
+        (Shown::Waiting, _) if !rates.is_empty() => say::ARRIVING.to_string(),
         (Shown::Waiting, _) => say::WAITING.to_string(),
         (Shown::Rate(bpm), false) => say::numbers(bpm, None),
         (Shown::Rate(bpm), true) => say::numbers_short(bpm, None),
@@ -66,7 +69,7 @@ fn numbers_and_trace(
     let mut spans = vec![Span::styled(words, theme.quiet())];
     // With reduced motion the numbers stay (they change once a breath); the trace goes.
     if live && !app.reduced_motion && room >= 4 {
-        let trace = bars(&side.trace(TRACE_SECONDS), room.min(TRACE_CELLS));
+        let trace = bars(&rates, room.min(TRACE_CELLS));
         if !trace.is_empty() {
             spans.push(Span::raw("  "));
             spans.push(Span::styled(trace, theme.pacer(false)));

@@ -30,11 +30,15 @@ pub fn render(app: &App, b: &Breathe, frame: &mut Frame, area: Rect) {
     // Roomy by the body here: the pacer takes the room a title line would.
     let roomy = roomy(body) || (body.width >= 60 && body.height >= 18);
     let page = Page::new(app.theme, roomy, body);
+    let heading = if page.roomy { 2 } else { 1 };
     let lines = match &b.stage {
         Stage::Preview => preview(app, b, &page),
         Stage::Before(rating) => before(app, rating, &page),
         Stage::Listen(listen) => listen_lines(listen, &page),
-        Stage::Closing(closing) => closing_lines(app, b, closing, &page),
+        Stage::Closing(closing) => {
+            let (facts, ask) = closing_lines(app, b, closing, &page);
+            fit(facts, ask, usize::from(body.height).saturating_sub(heading))
+        }
         Stage::Pacing(_) => Vec::new(),
     };
     let what = match b.stage {
@@ -220,6 +224,9 @@ fn heart_lines(heart: Option<&crate::store::model::Heart>, page: &Page) -> Vec<L
     let Some(h) = heart else {
         return page.para(crate::copy::heart_practice::TOO_FEW, theme.quiet());
     };
+    if !page.roomy {
+        return page.para(&hs::closing_short(h), theme.text());
+    }
     let mut lines = page.para(&hs::closing(h), theme.text());
     if let Some(at) = h.ended_seconds {
         let at = s::clock(std::time::Duration::from_secs_f64(at.max(0.0)));
@@ -237,6 +244,14 @@ fn pace_lines(c: &Closing, page: &Page) -> Vec<Line<'static>> {
     let Some(best) = found.first() else {
         return page.para(say::NOT_FOUND, theme.quiet());
     };
+    if !page.roomy {
+        // Short: the footer offers k, and the question below must stay in view.
+        let mut lines = page.para(&say::found_short(best, found.get(1)), theme.text());
+        if let Some(KeepPace::Kept(_)) = &c.keep {
+            lines.extend(page.para(say::KEPT_SHORT, theme.notice()));
+        }
+        return lines;
+    }
     let mut lines = page.para(&say::found(best, found.get(1)), theme.text());
     let (text, style) = match &c.keep {
         Some(KeepPace::Offered(..)) => (hs::keep_offer(best.rate), theme.key()),
@@ -248,7 +263,18 @@ fn pace_lines(c: &Closing, page: &Page) -> Vec<Line<'static>> {
     lines
 }
 
-fn closing_lines(app: &App, b: &Breathe, c: &Closing, page: &Page) -> Vec<Line<'static>> {
+/// The facts above the question, cut from their end when the window is too short, so
+/// the question (what needs an answer) is always whole.
+fn fit(mut facts: Vec<Line<'static>>, ask: Vec<Line<'static>>, rows: usize) -> Vec<Line<'static>> {
+    facts.truncate(rows.saturating_sub(ask.len()).max(1));
+    facts.extend(ask);
+    facts
+}
+
+/// The closing screen: what the practice was, then the question after it.
+type Parts = (Vec<Line<'static>>, Vec<Line<'static>>);
+
+fn closing_lines(app: &App, b: &Breathe, c: &Closing, page: &Page) -> Parts {
     let theme = page.theme;
     let words = [
         s::COMPLETED,
@@ -257,7 +283,7 @@ fn closing_lines(app: &App, b: &Breathe, c: &Closing, page: &Page) -> Vec<Line<'
         s::STOPPED_SHORT,
     ];
     if c.unsaved {
-        return page.let_go();
+        return (page.let_go(), Vec::new());
     }
     let mut lines = page.ended(c.session.completed, words);
     let actual = std::time::Duration::from_secs_f64(c.session.actual_seconds.max(0.0));
@@ -267,36 +293,44 @@ fn closing_lines(app: &App, b: &Breathe, c: &Closing, page: &Page) -> Vec<Line<'
     if let (Some(start), Some(reached)) = (c.session.start_rate, c.session.reached_rate) {
         lines.extend(page.para(&s::paces(start, reached), theme.text()));
     }
-    if b.heart.is_some() {
-        lines.extend(heart_lines(c.session.heart.as_deref(), page));
-    }
-    if b.finding {
-        lines.extend(pace_lines(c, page));
-    }
+    // What finding your pace found comes first on a short window, where room is scarce.
+    let heart = b
+        .heart
+        .is_some()
+        .then(|| heart_lines(c.session.heart.as_deref(), page));
+    let pace = b.finding.then(|| pace_lines(c, page));
+    let (first, second) = if page.roomy {
+        (heart, pace)
+    } else {
+        (pace, heart)
+    };
+    lines.extend(first.into_iter().chain(second).flatten());
     if b.sound_fell_back {
         lines.extend(page.para(words::FELL_BACK, theme.quiet()));
     }
+    // A session not saved is said with the question, so it is never cut off.
+    let mut ask = Vec::new();
     if let Some(why) = &c.error {
-        page.gap(&mut lines);
-        lines.extend(page.para(&s::session_save_failed(why), theme.attention()));
+        page.gap(&mut ask);
+        ask.extend(page.para(&s::session_save_failed(why), theme.attention()));
     }
     if b.checkin {
-        page.gap(&mut lines);
-        lines.extend(page.ask_after(c.after.value));
+        page.gap(&mut ask);
+        ask.extend(page.ask_after(c.after.value));
         if c.after.value.is_some_and(|v| v >= HIGH_DISTRESS) {
-            page.gap(&mut lines);
-            lines.extend(page.para(&app.say(s::HIGH_DISTRESS), theme.notice()));
+            page.gap(&mut ask);
+            ask.extend(page.para(&app.say(s::HIGH_DISTRESS), theme.notice()));
         }
         let before = c.session.distress_before.map(s::before_was);
         let hint = [before.as_deref(), Some(s::AFTER_SKIP)];
         let hint: Vec<&str> = hint.into_iter().flatten().collect();
-        lines.extend(page.para(&hint.join(" · "), theme.quiet()));
+        ask.extend(page.para(&hint.join(" · "), theme.quiet()));
         // Gently, never blocking: g opens grounding, ? the help lines.
         let high = c.after.value.is_some_and(|a| a >= HIGH_DISTRESS);
         if c.higher() || high {
             let offer = if high { g::HOME_OFFER } else { g::OFFER };
-            lines.extend(page.para(&app.say(offer), theme.notice()));
+            ask.extend(page.para(&app.say(offer), theme.notice()));
         }
     }
-    lines
+    (lines, ask)
 }
