@@ -206,3 +206,38 @@ fn finding_your_pace_is_offered_only_with_a_heart_and_never_with_holds() {
     rig.key(KeyCode::Char('p'));
     assert!(rig.screen(80, 24).contains("breathes without holds"));
 }
+
+#[test]
+fn a_pause_while_finding_your_pace_keeps_each_step_with_its_own_beats() {
+    let mut rig = Rig::new();
+    rig.app.heart = Some(Link::new("read from beats.txt".into()));
+    rig.key(KeyCode::Char('b')).key(KeyCode::Char('p'));
+    rig.key(KeyCode::Enter).key(KeyCode::Enter);
+    let start = (rig.mono - rig.origin).as_secs_f64();
+    // Paused 30 s in, for longer than a step: a steady heart beats on meanwhile.
+    let (pause_at, pause) = (30.0, 130.0);
+    let mut resumed = false;
+    for (t, event) in crate::common::resonant_steps(120.0, 0.0) {
+        if !resumed && t >= pause_at {
+            rig.run_to(start + pause_at);
+            rig.act(Action::Pause);
+            let mut u = pause_at;
+            while u < pause_at + pause {
+                u += 1.0;
+                rig.run_to(start + u);
+                let when = rig.mono;
+                rig.act(Action::Heart(when, Event::Line("1000\n".into())));
+            }
+            rig.act(Action::Pause);
+            resumed = true;
+        }
+        rig.run_to(start + t + if resumed { pause } else { 0.0 });
+        let when = rig.mono;
+        rig.act(Action::Heart(when, event));
+    }
+    let session = rig.session();
+    assert_eq!(session.pace_steps.len(), 5, "{:?}", session.pace_steps);
+    assert_eq!(session.pace_steps[0].rate, 5.5, "{:?}", session.pace_steps);
+    let heart = session.heart.expect("a reading");
+    assert!(heart.mean_hr > 62.0, "the steady beats in the pause are not kept: {heart:?}");
+}

@@ -54,6 +54,14 @@ impl Beside {
         }
     }
 
+    /// A line read while the practice is paused: read, its beat not kept.
+    pub fn pass(&mut self, text: &str) -> Option<Note> {
+        match self.feed.pass(text) {
+            Took::FirstBad(e) => Some(Note::Bad(e)),
+            _ => None,
+        }
+    }
+
     /// The source ended at `at`, for `why` when it failed.
     pub fn end(&mut self, at: Duration, why: Option<String>) -> Option<Note> {
         if self.feed.ended_at().is_some() {

@@ -43,15 +43,27 @@ impl Feed {
                 Took::Beat(rr)
             }
             Ok(None) => Took::Nothing,
-            Err(e) => {
-                self.bad += 1;
-                if self.first_bad.is_none() {
-                    self.first_bad = Some(e.clone());
-                    Took::FirstBad(e)
-                } else {
-                    Took::Bad
-                }
-            }
+            Err(e) => self.bad_line(e),
+        }
+    }
+
+    /// A line read while the practice is paused: the reader still sees it (its format and
+    /// line count stay right) but a beat in it is not kept.
+    pub fn pass(&mut self, text: &str) -> Took {
+        match self.parser.line(text) {
+            Ok(_) => Took::Nothing,
+            Err(e) => self.bad_line(e),
+        }
+    }
+
+    /// A line that could not be read: counted, and said the first time.
+    fn bad_line(&mut self, e: LineError) -> Took {
+        self.bad += 1;
+        if self.first_bad.is_none() {
+            self.first_bad = Some(e.clone());
+            Took::FirstBad(e)
+        } else {
+            Took::Bad
         }
     }
 
@@ -176,6 +188,18 @@ mod tests {
         f.end(s(8));
         f.end(s(9));
         assert_eq!(f.ended_at(), Some(s(8)));
+    }
+
+    #[test]
+    fn lines_passed_in_a_pause_are_read_but_their_beats_not_kept() {
+        let mut f = Feed::new();
+        let s = Duration::from_secs;
+        // A Polar Sensor Logger header passed while paused still sets the format.
+        assert_eq!(f.pass("Phone timestamp;RR-interval [ms]"), Took::Nothing);
+        assert_eq!(f.pass("2026-12-04T06:00:00.000;900"), Took::Nothing);
+        assert!(matches!(f.pass("oops"), Took::FirstBad(e) if e.line == 3));
+        assert_eq!(f.line("2026-12-04T06:00:01.000;950", s(1)), Took::Beat(950.0));
+        assert_eq!((f.rr(), f.bad_lines()), (&[950.0][..], 1));
     }
 
     #[test]

@@ -170,12 +170,22 @@ impl Breathe {
         }
     }
 
+    /// Pause the pacer, or go on; the heart beside it keeps the same time.
+    pub(super) fn toggle_pause(&mut self, mono: Duration) {
+        if let Stage::Pacing(run) = &mut self.stage {
+            run.toggle_pause(mono);
+            if let Some(heart) = &mut self.heart {
+                heart.toggle_pause(mono);
+            }
+        }
+    }
+
     /// Help over a running pacer pauses it; Space goes on once help is closed.
     pub fn pause(&mut self, mono: Duration) {
-        if let Stage::Pacing(run) = &mut self.stage
+        if let Stage::Pacing(run) = &self.stage
             && !run.paused()
         {
-            run.toggle_pause(mono);
+            self.toggle_pause(mono);
         }
     }
 }

@@ -2,6 +2,7 @@
 //! breath's end, and the session's summary when the practice ends. Pure: the time of each
 //! event and of each breath comes in. A source that stops never stops the practice.
 
+use crate::domain::breathing::clock::ActiveClock;
 use crate::domain::heart::beside::{Beside, Note, QUIET_AFTER};
 use crate::domain::heart::live::Recent;
 use crate::service::heart_source::Event;
@@ -65,8 +66,9 @@ impl Link {
 #[derive(Clone, Debug, Default)]
 pub struct HeartSide {
     beside: Beside,
-    /// When the pacing began (monotonic); None before, while beats are let go.
-    origin: Option<Duration>,
+    /// The practice's own time, from when the pacing began and still while it is
+    /// paused, so beats line up with the breaths; None before, while beats are let go.
+    clock: Option<ActiveClock>,
     /// The source ended before the practice began, and why.
     ended_before: Option<Option<String>>,
     breaths: u64,
@@ -77,8 +79,8 @@ pub struct HeartSide {
 /// The feed is not compared: two screens are alike if they show the same.
 impl PartialEq for HeartSide {
     fn eq(&self, other: &HeartSide) -> bool {
-        (self.origin, &self.ended_before, self.breaths, self.shown, self.bad)
-            == (other.origin, &other.ended_before, other.breaths, other.shown, other.bad)
+        (self.clock, &self.ended_before, self.breaths, self.shown, self.bad)
+            == (other.clock, &other.ended_before, other.breaths, other.shown, other.bad)
     }
 }
 
@@ -89,22 +91,32 @@ impl HeartSide {
 
     /// The pacing begins at `mono`: beats count from here.
     pub fn begin(&mut self, mono: Duration) {
-        self.origin = Some(mono);
+        self.clock = Some(ActiveClock::start(mono));
         if let Some(why) = self.ended_before.take() {
             self.beside.end(Duration::ZERO, why);
         }
     }
 
-    /// Time into the practice at `mono` (zero before it began).
+    /// Time into the practice at `mono`, pauses left out (zero before it began).
     fn since(&self, mono: Duration) -> Duration {
-        self.origin
-            .map_or(Duration::ZERO, |o| mono.saturating_sub(o))
+        self.clock.map_or(Duration::ZERO, |c| c.active(mono))
+    }
+
+    /// The pacer paused or went on at `mono`: the heart's time follows it.
+    pub fn toggle_pause(&mut self, mono: Duration) {
+        if let Some(clock) = &mut self.clock {
+            if clock.is_paused() {
+                clock.resume(mono);
+            } else {
+                clock.pause(mono);
+            }
+        }
     }
 
     /// An event from the source that arrived at `when`. Before the practice, only an end
     /// is kept (the beats during the preview and the rating are not the practice's).
     pub fn event(&mut self, when: Duration, event: Event) {
-        let Some(_) = self.origin else {
+        let Some(clock) = self.clock else {
             if let Event::Closed | Event::Failed(_) = &event {
                 self.ended_before.get_or_insert(match event {
                     Event::Failed(why) => Some(why),
@@ -115,6 +127,8 @@ impl HeartSide {
         };
         let at = self.since(when);
         let note = match event {
+            // Beats in a pause belong to no breath, and would blur the one it stopped in.
+            Event::Line(text) if clock.is_paused() => self.beside.pass(&text),
             Event::Line(text) => self.beside.line(&text, at),
             Event::Closed => self.beside.end(at, None),
             Event::Failed(why) => self.beside.end(at, Some(why)),
@@ -128,7 +142,7 @@ impl HeartSide {
     /// Bring the reading up to `breaths` breaths done at `mono`, breaths of `period` s:
     /// at each breath's end, the rate and swing over the last breaths.
     pub fn breaths_done(&mut self, breaths: u64, mono: Duration, period: f64) {
-        if breaths <= self.breaths || self.origin.is_none() {
+        if breaths <= self.breaths || self.clock.is_none() {
             return;
         }
         self.breaths = breaths;
@@ -160,7 +174,7 @@ impl HeartSide {
         if let Some(why) = &self.ended_before {
             return Some(Status::Ended(Duration::ZERO, why.clone()));
         }
-        let started = self.origin.is_some_and(|o| mono >= o + QUIET_AFTER);
+        let started = self.clock.is_some_and(|c| c.active(mono) >= QUIET_AFTER);
         if started && feed.quiet(self.since(mono), QUIET_AFTER) {
             return Some(Status::Quiet);
         }

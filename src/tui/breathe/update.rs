@@ -57,7 +57,7 @@ impl Breathe {
                     run.note = None;
                 }
                 match action {
-                    Action::Pause => run.toggle_pause(now.mono),
+                    Action::Pause => self.toggle_pause(now.mono),
                     Action::Pace(by) if run.lead.is_none() => run.pace(now.mono, by),
                     Action::HoldPace => run.hold(),
                     Action::StepBack => run.step_back(now.mono),
