@@ -1,8 +1,8 @@
 //! Putting frames on the terminal. Most frames go through ratatui's full diff; but while
-//! the pacer moves, a tick changes only a few known rows, so those frames compare just
-//! those rows against a copy of what the screen shows and write the few changed cells.
-//! That keeps a moving pacer's CPU use tiny. ratatui's own buffers are kept in step, so
-//! the next full frame diffs against exactly what is on screen.
+//! the pacer moves, a tick changes only a few known rows, so those frames draw just those
+//! rows, compare them with a copy of what the screen shows and write the few changed
+//! cells. That keeps a moving pacer's CPU use tiny. Before the next full frame, ratatui's
+//! buffers are brought up to what is on screen, so it diffs against exactly that.
 
 use super::app::App;
 use super::breathe::pacing;
@@ -18,8 +18,12 @@ pub struct Painter {
     shown: Buffer,
     /// What the still parts of the pacing screen depended on at the last full frame.
     still: Option<pacing::StillKey>,
+    /// The moving rows are drawn here, the rest of it never read.
+    scratch: Buffer,
     /// Reused between frames, so a moving frame allocates nothing.
     changes: Vec<(u16, u16, Cell)>,
+    /// Moving frames reached the screen past ratatui's buffers since its last draw.
+    behind: bool,
 }
 
 impl Painter {
@@ -29,10 +33,23 @@ impl Painter {
         terminal: &mut Terminal<B>,
         app: &App,
     ) -> Result<(), B::Error> {
+        // ratatui diffs against its previous buffer: make that what the screen shows
+        // (unless a resize has since cleared the screen and both buffers).
+        if std::mem::take(&mut self.behind) && terminal.current_buffer_mut().area == self.shown.area
+        {
+            terminal.current_buffer_mut().clone_from(&self.shown);
+            terminal.swap_buffers();
+        }
         let done = terminal.draw(|f| ui::render(app, f))?;
         self.shown.clone_from(done.buffer);
         self.still = pacing::moving(app, area(app)).map(|(key, _)| key);
         Ok(())
+    }
+
+    /// The terminal was cleared or resized, its buffers with it: the next full frame
+    /// draws everything, and needs nothing brought up to date.
+    pub fn cleared(&mut self) {
+        self.behind = false;
     }
 
     /// Draw a frame after time passed: only the moving rows if nothing else can have
@@ -46,29 +63,37 @@ impl Painter {
             Some((key, rows)) if self.still.as_ref() == Some(&key) => rows,
             _ => return self.full(terminal, app),
         };
-        let mut frame = terminal.get_frame();
-        ui::render(app, &mut frame);
-        let drawn = terminal.current_buffer_mut();
-        self.changes.clear();
         let screen = self.shown.area;
-        for r in rows.iter().map(|r| r.intersection(screen)) {
-            for (x, y) in r.positions().map(|p| (p.x, p.y)) {
-                let (Some(new), Some(old)) = (drawn.cell((x, y)), self.shown.cell_mut((x, y)))
-                else {
-                    continue;
-                };
-                if new != old {
-                    old.clone_from(new);
-                    self.changes.push((x, y, new.clone()));
+        if self.scratch.area != screen {
+            self.scratch = Buffer::empty(screen);
+        }
+        let rows: Vec<Rect> = rows.iter().map(|r| r.intersection(screen)).collect();
+        for r in &rows {
+            for p in r.positions() {
+                if let Some(cell) = self.scratch.cell_mut(p) {
+                    cell.reset();
                 }
             }
         }
+        pacing::render_moving(app, screen, &mut self.scratch);
+        self.changes.clear();
+        for (x, y) in rows.iter().flat_map(|r| r.positions()).map(|p| (p.x, p.y)) {
+            let (Some(new), Some(old)) = (self.scratch.cell((x, y)), self.shown.cell_mut((x, y)))
+            else {
+                continue;
+            };
+            if new != old {
+                old.clone_from(new);
+                self.changes.push((x, y, new.clone()));
+            }
+        }
+        if self.changes.is_empty() {
+            return Ok(());
+        }
         let backend = terminal.backend_mut();
         backend.draw(self.changes.iter().map(|(x, y, c)| (*x, *y, c)))?;
-        backend.hide_cursor()?;
         Backend::flush(backend)?;
-        // The drawn frame becomes ratatui's "previous", as after any draw.
-        terminal.swap_buffers();
+        self.behind = true;
         Ok(())
     }
 }

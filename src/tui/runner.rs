@@ -184,6 +184,7 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
                 self.terminal
                     .resize(Rect::new(0, 0, width, height))
                     .map_err(|e| anyhow::anyhow!("resizing: {e}"))?;
+                self.painter.cleared();
                 Action::Resize(width, height)
             }
             Some(Msg::Term(ev)) => match action_for(&self.app, ev) {
@@ -275,6 +276,7 @@ impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
             self.terminal
                 .clear()
                 .map_err(|e| anyhow::anyhow!("drawing: {e}"))?;
+            self.painter.cleared();
         }
         let drawn = if ticked {
             self.painter.moving(self.terminal, &self.app)

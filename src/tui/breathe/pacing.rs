@@ -17,6 +17,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
+use ratatui::widgets::Widget;
 use std::cell::RefCell;
 
 /// Where each part of the pacing screen goes.
@@ -265,20 +266,34 @@ pub fn render(app: &App, b: &Breathe, frame: &mut Frame, area: Rect) {
         for (rect, line) in st.footer.iter().chain(&st.reminder) {
             frame.render_widget(line, *rect);
         }
-        draw_moving(app, run, &st.parts, frame);
-        if let (Some(side), Some((row, about))) = (&b.heart, st.parts.heart) {
-            super::pacing_heart::draw(app, side, row, about, frame);
-        }
+        draw_all_moving(app, b, run, &st.parts, frame.buffer_mut());
     });
 }
 
+/// Only the moving rows, into `buf` (whose other cells are left as they are): what a
+/// frame after time passed needs, without laying out or drawing the still parts again.
+pub fn render_moving(app: &App, area: Rect, buf: &mut Buffer) {
+    let Screen::Breathe(b) = &app.screen else {
+        return;
+    };
+    let Stage::Pacing(run) = &b.stage else { return };
+    with_static(app, area, b, |st| draw_all_moving(app, b, run, &st.parts, buf));
+}
+
+fn draw_all_moving(app: &App, b: &Breathe, run: &Run, p: &Parts, buf: &mut Buffer) {
+    draw_moving(app, run, p, buf);
+    if let (Some(side), Some((row, about))) = (&b.heart, p.heart) {
+        super::pacing_heart::draw(app, side, row, about, buf);
+    }
+}
+
 /// What changes from frame to frame: the pacer, the phase, the breath and time left.
-fn draw_moving(app: &App, run: &Run, p: &Parts, frame: &mut Frame) {
+fn draw_moving(app: &App, run: &Run, p: &Parts, buf: &mut Buffer) {
     let theme = app.theme;
     let pos = run.position(app.mono);
     let paused = run.paused();
     if app.reduced_motion {
-        draw_words(app, run, p, frame);
+        draw_words(app, run, p, buf);
         return;
     }
     let mut column = p.pacer;
@@ -289,15 +304,15 @@ fn draw_moving(app: &App, run: &Run, p: &Parts, frame: &mut Frame) {
             width: p.pacer.width.saturating_sub(2),
             height: p.pacer.height.saturating_sub(2),
         };
-        outline(frame.buffer_mut(), p.pacer, theme.frame());
+        outline(buf, p.pacer, theme.frame());
     } else {
-        rails(frame, p.pacer, theme.frame());
+        rails(buf, p.pacer, theme.frame());
     }
     let fill = Pacer {
         fill: run.fill(&pos),
         style: theme.pacer(paused),
     };
-    frame.render_widget(fill, column);
+    fill.render(column, buf);
 
     let phase = if paused {
         format!("{} · {}", s::PAUSED, app.say(s::PAUSED_HOW))
@@ -305,12 +320,12 @@ fn draw_moving(app: &App, run: &Run, p: &Parts, frame: &mut Frame) {
         format!("{}  {}", s::phase_word(pos.phase), whole_seconds(pos.left_in_phase))
     };
     let centred = |text: String, style| Line::styled(text, style).centered();
-    frame.render_widget(centred(phase, theme.focus()), p.phase);
-    draw_info(app, run, &pos, p, frame);
+    centred(phase, theme.focus()).render(p.phase, buf);
+    draw_info(app, run, &pos, p, buf);
 }
 
 /// Reduced motion: a steady countdown in words ("Breathe out · 4"), nothing moving.
-fn draw_words(app: &App, run: &Run, p: &Parts, frame: &mut Frame) {
+fn draw_words(app: &App, run: &Run, p: &Parts, buf: &mut Buffer) {
     let pos = run.position(app.mono);
     let phase = if run.paused() {
         format!("{} · {}", s::PAUSED, app.say(s::PAUSED_HOW))
@@ -318,12 +333,12 @@ fn draw_words(app: &App, run: &Run, p: &Parts, frame: &mut Frame) {
         format!("{} · {}", s::phase_word(pos.phase), steady_seconds(&pos))
     };
     let line = Line::styled(phase, app.theme.focus()).centered();
-    frame.render_widget(line, p.phase);
-    draw_info(app, run, &pos, p, frame);
+    line.render(p.phase, buf);
+    draw_info(app, run, &pos, p, buf);
 }
 
 /// The breath and time left (and the pace when there is room), with a note after a key.
-fn draw_info(app: &App, run: &Run, pos: &Position, p: &Parts, frame: &mut Frame) {
+fn draw_info(app: &App, run: &Run, pos: &Position, p: &Parts, buf: &mut Buffer) {
     let theme = app.theme;
     let centred = |text: String, style| Line::styled(text, style).centered();
     let left = run.time_left(run.active(app.mono));
@@ -334,13 +349,13 @@ fn draw_info(app: &App, run: &Run, pos: &Position, p: &Parts, frame: &mut Frame)
     }
     let note = run.note.map(note_text);
     match (p.note, note) {
-        (Some(row), Some(text)) => frame.render_widget(centred(text.into(), theme.notice()), row),
+        (Some(row), Some(text)) => centred(text.into(), theme.notice()).render(row, buf),
         // No room for a line of its own: the note stands in for the info for a moment.
-        (None, Some(text)) => frame.render_widget(centred(text.into(), theme.notice()), p.info),
+        (None, Some(text)) => centred(text.into(), theme.notice()).render(p.info, buf),
         _ => {}
     }
     if p.note.is_some() || run.note.is_none() {
-        frame.render_widget(centred(info, theme.quiet()), p.info);
+        centred(info, theme.quiet()).render(p.info, buf);
     }
 }
 
@@ -370,8 +385,7 @@ fn outline(buf: &mut Buffer, r: Rect, style: Style) {
 }
 
 /// Thin lines either side of an unframed pacer, so its height shows when it is empty.
-fn rails(frame: &mut Frame, column: Rect, style: Style) {
-    let buf = frame.buffer_mut();
+fn rails(buf: &mut Buffer, column: Rect, style: Style) {
     for y in column.top()..column.bottom() {
         for (x, symbol) in [
             (column.left().checked_sub(1), "▕"),

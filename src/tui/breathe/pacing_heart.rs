@@ -5,9 +5,10 @@
 use super::heart::{HeartSide, Shown, Status, TRACE_SECONDS};
 use crate::copy::heart_screen as say;
 use crate::tui::app::App;
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 
 /// The trace's steps, lowest first.
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -18,7 +19,7 @@ const LEAST_SPAN: f64 = 6.0;
 const TRACE_CELLS: usize = 24;
 
 /// Draw the numbers (and trace) in `row`, and the plain line in `about` when there is one.
-pub fn draw(app: &App, side: &HeartSide, row: Rect, about: Option<Rect>, frame: &mut Frame) {
+pub fn draw(app: &App, side: &HeartSide, row: Rect, about: Option<Rect>, buf: &mut Buffer) {
     let theme = app.theme;
     let status = side.status(app.mono);
     let narrow = about.is_none();
@@ -32,7 +33,7 @@ pub fn draw(app: &App, side: &HeartSide, row: Rect, about: Option<Rect>, frame: 
         // A stopped source leaves its last numbers, but no trace as if it were live.
         None => numbers_and_trace(app, side, row.width, narrow, warning.is_none()),
     };
-    frame.render_widget(line.centered(), row);
+    line.centered().render(row, buf);
     if let (Some(about), Some(status)) = (about, status) {
         let (text, style) = match status {
             Status::InStep => (say::IN_STEP.to_string(), theme.quiet()),
@@ -43,7 +44,7 @@ pub fn draw(app: &App, side: &HeartSide, row: Rect, about: Option<Rect>, frame: 
             }
             Status::Bad(n) => (say::bad_line(n), theme.notice()),
         };
-        frame.render_widget(Line::styled(text, style).centered(), about);
+        Line::styled(text, style).centered().render(about, buf);
     }
 }
 
