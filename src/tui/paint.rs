@@ -68,23 +68,23 @@ impl Painter {
             self.scratch = Buffer::empty(screen);
         }
         let rows: Vec<Rect> = rows.iter().map(|r| r.intersection(screen)).collect();
-        for r in &rows {
-            for p in r.positions() {
-                if let Some(cell) = self.scratch.cell_mut(p) {
-                    cell.reset();
-                }
-            }
+        for span in rows.iter().flat_map(|r| row_spans(screen, *r)) {
+            self.scratch.content[span.cells].fill(Cell::EMPTY);
         }
         pacing::render_moving(app, screen, &mut self.scratch);
         self.changes.clear();
-        for (x, y) in rows.iter().flat_map(|r| r.positions()).map(|p| (p.x, p.y)) {
-            let (Some(new), Some(old)) = (self.scratch.cell((x, y)), self.shown.cell_mut((x, y)))
-            else {
+        for span in rows.iter().flat_map(|r| row_spans(screen, *r)) {
+            let new = &self.scratch.content[span.cells.clone()];
+            let old = &mut self.shown.content[span.cells];
+            // Most moving rows are unchanged in a given frame: one slice compare each.
+            if new == old {
                 continue;
-            };
-            if new != old {
-                old.clone_from(new);
-                self.changes.push((x, y, new.clone()));
+            }
+            for (x, (n, o)) in (span.x..).zip(new.iter().zip(old.iter_mut())) {
+                if n != o {
+                    o.clone_from(n);
+                    self.changes.push((x, span.y, n.clone()));
+                }
             }
         }
         if self.changes.is_empty() {
@@ -96,6 +96,27 @@ impl Painter {
         self.behind = true;
         Ok(())
     }
+}
+
+/// One row of a rectangle inside a buffer of `screen`'s size: where it starts on screen
+/// and its cells' place in the buffer's content.
+struct RowSpan {
+    x: u16,
+    y: u16,
+    cells: std::ops::Range<usize>,
+}
+
+/// The rows of `r` (already inside `screen`), each as a range of the buffer's cells.
+fn row_spans(screen: Rect, r: Rect) -> impl Iterator<Item = RowSpan> {
+    let width = usize::from(screen.width);
+    (r.top()..r.bottom()).map(move |y| {
+        let start = usize::from(y - screen.y) * width + usize::from(r.x - screen.x);
+        RowSpan {
+            x: r.x,
+            y,
+            cells: start..start + usize::from(r.width),
+        }
+    })
 }
 
 fn area(app: &App) -> Rect {

@@ -18,7 +18,7 @@ use std::time::Duration;
 use tempfile::TempDir;
 
 /// The event loop's shortest gap between frames.
-pub const FRAME: Duration = Duration::from_millis(45);
+pub const FRAME: Duration = attune::tui::runner::FRAME;
 /// The monotonic clock starts far from zero: only differences may matter.
 pub const ORIGIN: Duration = Duration::from_secs(1000);
 
