@@ -241,3 +241,42 @@ fn a_pause_while_finding_your_pace_keeps_each_step_with_its_own_beats() {
     let heart = session.heart.expect("a reading");
     assert!(heart.mean_hr > 62.0, "the steady beats in the pause are not kept: {heart:?}");
 }
+
+/// Frames after time passed draw only the parts that look different; with a heart, what
+/// they leave on the terminal is what a full frame draws: as beats come in (each one
+/// drawn in full, as the event loop does for a message), and after they stop, when only
+/// the passing of time turns the heart's line into "no heart beats".
+#[test]
+fn drawing_only_what_moved_shows_the_heart_rows_as_a_full_frame_does() {
+    use attune::tui::paint::Painter;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    for (w, h) in [(100, 30), (80, 24), (40, 12)] {
+        let mut rig = begun();
+        rig.act(Action::Resize(w, h));
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
+        let mut painter = Painter::default();
+        painter.full(&mut terminal, &rig.app).expect("draws");
+        let start = (rig.mono - rig.origin).as_secs_f64();
+        let (mut t, mut next_beat) = (start, start);
+        while t < start + 30.0 {
+            t += 0.13;
+            if t >= next_beat && t < start + 12.0 {
+                next_beat += 0.95 + 0.05 * (t - start).sin();
+                rig.run_to(t);
+                let when = rig.mono;
+                rig.act(Action::Heart(when, Event::Line("950\n".into())));
+                painter.full(&mut terminal, &rig.app).expect("draws");
+            } else {
+                rig.run_to(t);
+                painter.moving(&mut terminal, &rig.app).expect("draws");
+            }
+            let mut full = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
+            full.draw(|f| attune::tui::ui::render(&rig.app, f))
+                .expect("draws");
+            assert_eq!(terminal.backend().buffer(), full.backend().buffer(), "{w}x{h} at {t:.2} s");
+        }
+        let shown = format!("{}", terminal.backend());
+        assert!(shown.to_lowercase().contains("no heart beats"), "{w}x{h}:\n{shown}");
+    }
+}

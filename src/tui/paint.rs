@@ -1,11 +1,12 @@
 //! Putting frames on the terminal. Most frames go through ratatui's full diff; but while
-//! the pacer moves, a tick changes only a few known rows, so those frames draw just those
-//! rows, compare them with a copy of what the screen shows and write the few changed
-//! cells. That keeps a moving pacer's CPU use tiny. Before the next full frame, ratatui's
+//! the pacer moves, a tick changes only a few known parts, so those frames draw just the
+//! parts that look different from the last frame (most often the pacer alone), compare
+//! their rows with a copy of what the screen shows and write the few changed cells. That keeps a moving pacer's CPU use tiny. Before the next full frame, ratatui's
 //! buffers are brought up to what is on screen, so it diffs against exactly that.
 
 use super::app::App;
 use super::breathe::pacing;
+use super::breathe::pacing_look::Look;
 use super::ui;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -18,7 +19,9 @@ pub struct Painter {
     shown: Buffer,
     /// What the still parts of the pacing screen depended on at the last full frame.
     still: Option<pacing::StillKey>,
-    /// The moving rows are drawn here, the rest of it never read.
+    /// How the moving parts looked in the last frame drawn.
+    last: Look,
+    /// The moving parts are drawn here, the rest of it never read.
     scratch: Buffer,
     /// Reused between frames, so a moving frame allocates nothing.
     changes: Vec<(u16, u16, Cell)>,
@@ -42,7 +45,9 @@ impl Painter {
         }
         let done = terminal.draw(|f| ui::render(app, f))?;
         self.shown.clone_from(done.buffer);
-        self.still = pacing::moving(app, area(app)).map(|(key, _)| key);
+        let (still, last) = pacing::moving(app, area(app)).unzip();
+        self.still = still;
+        self.last = last.unwrap_or_default();
         Ok(())
     }
 
@@ -52,41 +57,36 @@ impl Painter {
         self.behind = false;
     }
 
-    /// Draw a frame after time passed: only the moving rows if nothing else can have
-    /// changed since the last full frame, else the whole frame.
+    /// Draw a frame after time passed: only the moving parts that changed if nothing else
+    /// can have changed since the last full frame, else the whole frame.
     pub fn moving<B: Backend>(
         &mut self,
         terminal: &mut Terminal<B>,
         app: &App,
     ) -> Result<(), B::Error> {
-        let rows = match pacing::moving(app, area(app)) {
-            Some((key, rows)) if self.still.as_ref() == Some(&key) => rows,
+        let look = match pacing::moving(app, area(app)) {
+            Some((key, look)) if self.still.as_ref() == Some(&key) => look,
             _ => return self.full(terminal, app),
         };
         let screen = self.shown.area;
         if self.scratch.area != screen {
             self.scratch = Buffer::empty(screen);
         }
-        let rows: Vec<Rect> = rows.iter().map(|r| r.intersection(screen)).collect();
-        for span in rows.iter().flat_map(|r| row_spans(screen, *r)) {
-            self.scratch.content[span.cells].fill(Cell::EMPTY);
-        }
-        pacing::render_moving(app, screen, &mut self.scratch);
         self.changes.clear();
-        for span in rows.iter().flat_map(|r| row_spans(screen, *r)) {
-            let new = &self.scratch.content[span.cells.clone()];
-            let old = &mut self.shown.content[span.cells];
-            // Most moving rows are unchanged in a given frame: one slice compare each.
-            if new == old {
+        for (i, (rect, part)) in look.iter().enumerate() {
+            if matches!(self.last.get(i), Some((r, p)) if r == rect && p == part) {
                 continue;
             }
-            for (x, (n, o)) in (span.x..).zip(new.iter().zip(old.iter_mut())) {
-                if n != o {
-                    o.clone_from(n);
-                    self.changes.push((x, span.y, n.clone()));
-                }
+            let rows = rect.intersection(screen);
+            for span in row_spans(screen, rows) {
+                self.scratch.content[span.cells].fill(Cell::EMPTY);
+            }
+            part.draw(*rect, &mut self.scratch);
+            for span in row_spans(screen, rows) {
+                self.diff(span);
             }
         }
+        self.last = look;
         if self.changes.is_empty() {
             return Ok(());
         }
@@ -117,6 +117,23 @@ fn row_spans(screen: Rect, r: Rect) -> impl Iterator<Item = RowSpan> {
             cells: start..start + usize::from(r.width),
         }
     })
+}
+
+impl Painter {
+    /// Note the cells of one row that differ from the screen, and take them as shown.
+    fn diff(&mut self, span: RowSpan) {
+        let new = &self.scratch.content[span.cells.clone()];
+        let old = &mut self.shown.content[span.cells];
+        if new == old {
+            return;
+        }
+        for (x, (n, o)) in (span.x..).zip(new.iter().zip(old.iter_mut())) {
+            if n != o {
+                o.clone_from(n);
+                self.changes.push((x, span.y, n.clone()));
+            }
+        }
+    }
 }
 
 fn area(app: &App) -> Rect {

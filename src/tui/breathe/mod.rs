@@ -4,6 +4,7 @@
 pub mod keys;
 pub mod pacing;
 mod pacing_heart;
+pub mod pacing_look;
 pub mod view;
 
 mod app;

@@ -2,37 +2,35 @@
 //! its seconds, the breath and time left, a short note after a key, and the reminder.
 //! Everything here is drawn from the app's latest monotonic reading; nothing changes state.
 
+use super::pacing_look::{Look, look};
 use crate::copy::screens as s;
-use crate::domain::breathing::schedule::Position;
 use crate::tui::app::{App, Screen};
-use crate::tui::breathe::run::{Run, RunNote, steady_seconds, whole_seconds};
+use crate::tui::breathe::run::Run;
 use crate::tui::breathe::{Breathe, Stage};
 use crate::tui::keymap::Context;
 use crate::tui::theme::Theme;
-use crate::tui::ui::pacer::{self, Pacer};
+use crate::tui::ui::pacer;
 use crate::tui::ui::{MIN_HEIGHT, MIN_WIDTH, roomy, title};
 use crate::tui::ui::{hints, wrap};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::Widget;
 use std::cell::RefCell;
 
 /// Where each part of the pacing screen goes.
 #[derive(Clone, Debug, PartialEq)]
-struct Parts {
+pub(super) struct Parts {
     title: Rect,
     /// The pacer with its frame (when framed).
-    pacer: Rect,
-    framed: bool,
-    phase: Rect,
-    info: Rect,
+    pub(super) pacer: Rect,
+    pub(super) framed: bool,
+    pub(super) phase: Rect,
+    pub(super) info: Rect,
     /// A line of its own for notes, when there is room.
-    note: Option<Rect>,
+    pub(super) note: Option<Rect>,
     /// With a heart source: its numbers and trace, and (when there is room) a plain line.
-    heart: Option<(Rect, Option<Rect>)>,
+    pub(super) heart: Option<(Rect, Option<Rect>)>,
     reminder: Rect,
     reminder_lines: Vec<String>,
 }
@@ -206,10 +204,14 @@ fn with_static<R>(app: &App, area: Rect, b: &Breathe, f: impl FnOnce(&Static) ->
 /// only in the moving rows.
 pub type StillKey = (Rect, Context, Theme, String, bool);
 
-/// While the pacer moves on its own: the still key and the rows that move (the pacer, the
-/// phase, the breath and time left, the note). None on any other screen, or under help.
-pub fn moving(app: &App, area: Rect) -> Option<(StillKey, Vec<Rect>)> {
+/// While the pacer moves on its own: the still key and the look of the moving parts (the
+/// pacer, the phase, the breath and time left, the note, the heart). None on any other
+/// screen, or under help.
+pub fn moving(app: &App, area: Rect) -> Option<(StillKey, Look)> {
     let Screen::Breathe(b) = &app.screen else {
+        return None;
+    };
+    let Stage::Pacing(run) = &b.stage else {
         return None;
     };
     let context = app.context();
@@ -218,19 +220,9 @@ pub fn moving(app: &App, area: Rect) -> Option<(StillKey, Vec<Rect>)> {
         return None;
     }
     with_static(app, area, b, |st| {
-        let p = &st.parts;
-        let (heart, about) = p.heart.unzip();
-        let rows = [
-            Some(p.pacer),
-            Some(p.phase),
-            Some(p.info),
-            p.note,
-            heart,
-            about.flatten(),
-        ];
         let (area, context, theme, paused) = st.key;
         let key = (area, context, theme, st.what.clone(), paused);
-        Some((key, rows.into_iter().flatten().collect()))
+        Some((key, look(app, b, run, &st.parts)))
     })
 }
 
@@ -270,143 +262,8 @@ pub fn render(app: &App, b: &Breathe, frame: &mut Frame, area: Rect) {
     });
 }
 
-/// Only the moving rows, into `buf` (whose other cells are left as they are): what a
-/// frame after time passed needs, without laying out or drawing the still parts again.
-pub fn render_moving(app: &App, area: Rect, buf: &mut Buffer) {
-    let Screen::Breathe(b) = &app.screen else {
-        return;
-    };
-    let Stage::Pacing(run) = &b.stage else { return };
-    with_static(app, area, b, |st| draw_all_moving(app, b, run, &st.parts, buf));
-}
-
 fn draw_all_moving(app: &App, b: &Breathe, run: &Run, p: &Parts, buf: &mut Buffer) {
-    draw_moving(app, run, p, buf);
-    if let (Some(side), Some((row, about))) = (&b.heart, p.heart) {
-        super::pacing_heart::draw(app, side, row, about, buf);
-    }
-}
-
-/// What changes from frame to frame: the pacer, the phase, the breath and time left.
-fn draw_moving(app: &App, run: &Run, p: &Parts, buf: &mut Buffer) {
-    let theme = app.theme;
-    let pos = run.position(app.mono);
-    let paused = run.paused();
-    if app.reduced_motion {
-        draw_words(app, run, p, buf);
-        return;
-    }
-    let mut column = p.pacer;
-    if p.framed {
-        column = Rect {
-            x: p.pacer.x + 1,
-            y: p.pacer.y + 1,
-            width: p.pacer.width.saturating_sub(2),
-            height: p.pacer.height.saturating_sub(2),
-        };
-        outline(buf, p.pacer, theme.frame());
-    } else {
-        rails(buf, p.pacer, theme.frame());
-    }
-    let fill = Pacer {
-        fill: run.fill(&pos),
-        style: theme.pacer(paused),
-    };
-    fill.render(column, buf);
-
-    let phase = if paused {
-        format!("{} · {}", s::PAUSED, app.say(s::PAUSED_HOW))
-    } else {
-        format!("{}  {}", s::phase_word(pos.phase), whole_seconds(pos.left_in_phase))
-    };
-    let centred = |text: String, style| Line::styled(text, style).centered();
-    centred(phase, theme.focus()).render(p.phase, buf);
-    draw_info(app, run, &pos, p, buf);
-}
-
-/// Reduced motion: a steady countdown in words ("Breathe out · 4"), nothing moving.
-fn draw_words(app: &App, run: &Run, p: &Parts, buf: &mut Buffer) {
-    let pos = run.position(app.mono);
-    let phase = if run.paused() {
-        format!("{} · {}", s::PAUSED, app.say(s::PAUSED_HOW))
-    } else {
-        format!("{} · {}", s::phase_word(pos.phase), steady_seconds(&pos))
-    };
-    let line = Line::styled(phase, app.theme.focus()).centered();
-    line.render(p.phase, buf);
-    draw_info(app, run, &pos, p, buf);
-}
-
-/// The breath and time left (and the pace when there is room), with a note after a key.
-fn draw_info(app: &App, run: &Run, pos: &Position, p: &Parts, buf: &mut Buffer) {
-    let theme = app.theme;
-    let centred = |text: String, style| Line::styled(text, style).centered();
-    let left = run.time_left(run.active(app.mono));
-    let mut info = s::progress(pos.cycle + 1, left);
-    let pace = s::per_minute(run.current.breaths_per_minute());
-    if info.chars().count() + pace.chars().count() + 3 <= usize::from(p.info.width) {
-        info = format!("{info} · {pace}");
-    }
-    let note = run.note.map(note_text);
-    match (p.note, note) {
-        (Some(row), Some(text)) => centred(text.into(), theme.notice()).render(row, buf),
-        // No room for a line of its own: the note stands in for the info for a moment.
-        (None, Some(text)) => centred(text.into(), theme.notice()).render(p.info, buf),
-        _ => {}
-    }
-    if p.note.is_some() || run.note.is_none() {
-        centred(info, theme.quiet()).render(p.info, buf);
-    }
-}
-
-/// A rounded outline round the pacer (drawn by hand: a Block is costlier, 25 times a second).
-fn outline(buf: &mut Buffer, r: Rect, style: Style) {
-    if r.width < 2 || r.height < 2 {
-        return;
-    }
-    let (right, bottom) = (r.right() - 1, r.bottom() - 1);
-    let mut put = |x: u16, y: u16, symbol: &str| {
-        if let Some(cell) = buf.cell_mut((x, y)) {
-            cell.set_symbol(symbol).set_style(style);
-        }
-    };
-    for x in r.left() + 1..right {
-        put(x, r.top(), "─");
-        put(x, bottom, "─");
-    }
-    for y in r.top() + 1..bottom {
-        put(r.left(), y, "│");
-        put(right, y, "│");
-    }
-    put(r.left(), r.top(), "╭");
-    put(right, r.top(), "╮");
-    put(r.left(), bottom, "╰");
-    put(right, bottom, "╯");
-}
-
-/// Thin lines either side of an unframed pacer, so its height shows when it is empty.
-fn rails(buf: &mut Buffer, column: Rect, style: Style) {
-    for y in column.top()..column.bottom() {
-        for (x, symbol) in [
-            (column.left().checked_sub(1), "▕"),
-            (Some(column.right()), "▏"),
-        ] {
-            if let Some(cell) = x.and_then(|x| buf.cell_mut((x, y))) {
-                cell.set_symbol(symbol).set_style(style);
-            }
-        }
-    }
-}
-
-fn note_text(note: RunNote) -> &'static str {
-    match note {
-        RunNote::Slower => s::NOTE_SLOWER,
-        RunNote::Quicker => s::NOTE_QUICKER,
-        RunNote::SlowestAlready => s::NOTE_SLOWEST,
-        RunNote::QuickestAlready => s::NOTE_QUICKEST,
-        RunNote::Holding => s::NOTE_HOLDING,
-        RunNote::Leading => s::NOTE_LEADING,
-        RunNote::SteppedBack => s::NOTE_STEPPED_BACK,
-        RunNote::AtTheStart => s::NOTE_AT_START,
+    for (rect, part) in look(app, b, run, p) {
+        part.draw(rect, buf);
     }
 }

@@ -1,14 +1,11 @@
 //! The heart rows under the pacer: the rate and swing with a short trace of the last beats
-//! that rises and falls with the breath, and one plain line under them. Drawn from the
-//! screen's state at the app's latest reading; nothing changes here.
+//! that rises and falls with the breath, and one plain line under them. Worked out from
+//! the screen's state at the app's latest reading; nothing changes here.
 
 use super::heart::{HeartSide, Shown, Status, TRACE_SECONDS};
 use crate::copy::heart_screen as say;
 use crate::tui::app::App;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
 /// The trace's steps, lowest first.
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -18,34 +15,43 @@ const LEAST_SPAN: f64 = 6.0;
 /// The most beats the trace shows, one a cell.
 const TRACE_CELLS: usize = 24;
 
-/// Draw the numbers (and trace) in `row`, and the plain line in `about` when there is one.
-pub fn draw(app: &App, side: &HeartSide, row: Rect, about: Option<Rect>, buf: &mut Buffer) {
+/// The numbers (and trace) for a row `width` wide, and the plain line under them when
+/// there is a row for it (empty while there is nothing to say), each centred.
+pub fn lines(
+    app: &App,
+    side: &HeartSide,
+    width: u16,
+    with_about: bool,
+) -> (Line<'static>, Option<Line<'static>>) {
     let theme = app.theme;
     let status = side.status(app.mono);
-    let narrow = about.is_none();
+    let narrow = !with_about;
     let warning = match &status {
         Some(Status::Quiet) => Some(say::QUIET_SHORT),
         Some(Status::Ended(..)) => Some(say::ENDED_SHORT),
         _ => None,
     };
-    let line = match warning.filter(|_| narrow) {
+    let numbers = match warning.filter(|_| narrow) {
         Some(text) => Line::styled(text, theme.notice()),
         // A stopped source leaves its last numbers, but no trace as if it were live.
-        None => numbers_and_trace(app, side, row.width, narrow, warning.is_none()),
+        None => numbers_and_trace(app, side, width, narrow, warning.is_none()),
     };
-    line.centered().render(row, buf);
-    if let (Some(about), Some(status)) = (about, status) {
-        let (text, style) = match status {
-            Status::InStep => (say::IN_STEP.to_string(), theme.quiet()),
-            Status::Quiet => (say::QUIET.to_string(), theme.notice()),
-            Status::Ended(at, why) => {
-                let at = crate::copy::screens::clock(at);
-                (say::ended(&at, why.as_deref()), theme.notice())
-            }
-            Status::Bad(n) => (say::bad_line(n), theme.notice()),
-        };
-        Line::styled(text, style).centered().render(about, buf);
-    }
+    let about = with_about.then(|| match status {
+        None => Line::default(),
+        Some(status) => {
+            let (text, style) = match status {
+                Status::InStep => (say::IN_STEP.to_string(), theme.quiet()),
+                Status::Quiet => (say::QUIET.to_string(), theme.notice()),
+                Status::Ended(at, why) => {
+                    let at = crate::copy::screens::clock(at);
+                    (say::ended(&at, why.as_deref()), theme.notice())
+                }
+                Status::Bad(n) => (say::bad_line(n), theme.notice()),
+            };
+            Line::styled(text, style).centered()
+        }
+    });
+    (numbers.centered(), about)
 }
 
 fn numbers_and_trace(

@@ -22,8 +22,8 @@ pub fn level(fill: f64, levels: u32) -> u32 {
 }
 
 pub struct Pacer {
-    /// How full, 0 to 1.
-    pub fill: f64,
+    /// How full, in levels of a column this tall (see `level`).
+    pub level: u32,
     pub style: Style,
 }
 
@@ -33,7 +33,7 @@ impl Widget for Pacer {
         if area.is_empty() {
             return;
         }
-        let level = level(self.fill, levels(area.height));
+        let level = self.level.min(levels(area.height));
         let (full, part) = (level / 8, (level % 8) as usize);
         for row in 0..area.height {
             let from_bottom = u32::from(area.height - 1 - row);
@@ -62,7 +62,7 @@ mod tests {
         let area = Rect::new(0, 0, 1, height);
         let mut buf = Buffer::empty(area);
         Pacer {
-            fill,
+            level: level(fill, levels(height)),
             style: Style::default(),
         }
         .render(area, &mut buf);
