@@ -10,24 +10,21 @@ use crate::domain::breathing::schedule::Position;
 use crate::tui::app::App;
 use crate::tui::breathe::Breathe;
 use crate::tui::breathe::run::{Run, RunNote, steady_seconds, whole_seconds};
-use crate::tui::ui::pacer::{self, Pacer};
+use crate::tui::ui::pacer;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-/// How one moving part looks.
+/// How one moving part looks. Each part draws only inside its own rows, so a part that
+/// changed can be redrawn alone.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Part {
-    /// The pacer column at one fill level; outlined when framed, else with rails beside.
-    Pacer {
-        framed: bool,
-        level: u32,
-        style: Style,
-        frame: Style,
-    },
-    /// A centred line (empty while its row has nothing to say).
+    /// Every cell shows this symbol in this style (None: left blank): a row of the pacer's
+    /// fill, a side of its outline, a rail.
+    Cells(Option<&'static str>, Style),
+    /// A line: centred words, or an edge of the pacer's outline.
     Line(Line<'static>),
 }
 
@@ -36,49 +33,27 @@ pub enum Part {
 pub type Look = Vec<(Rect, Part)>;
 
 impl Part {
-    /// Draw into `area` of `buf`. The rails of an unframed pacer lie just outside it.
     pub fn draw(&self, area: Rect, buf: &mut Buffer) {
         match self {
             Part::Line(line) => line.render(area, buf),
-            Part::Pacer {
-                framed,
-                level,
-                style,
-                frame,
-            } => {
-                let column = if *framed {
-                    outline(buf, area, *frame);
-                    inner(area)
-                } else {
-                    rails(buf, area, *frame);
-                    area
-                };
-                Pacer {
-                    level: *level,
-                    style: *style,
+            Part::Cells(None, _) => {}
+            Part::Cells(Some(symbol), style) => {
+                for p in area.intersection(buf.area).positions() {
+                    if let Some(cell) = buf.cell_mut(p) {
+                        cell.set_symbol(symbol).set_style(*style);
+                    }
                 }
-                .render(column, buf);
             }
         }
-    }
-}
-
-/// The pacer's column inside its outline.
-fn inner(r: Rect) -> Rect {
-    Rect {
-        x: r.x + 1,
-        y: r.y + 1,
-        width: r.width.saturating_sub(2),
-        height: r.height.saturating_sub(2),
     }
 }
 
 /// The look of every moving part at the app's latest reading.
 pub(super) fn look(app: &App, b: &Breathe, run: &Run, p: &Parts) -> Look {
     let pos = run.position(app.mono);
-    let mut look = Look::with_capacity(6);
+    let mut look = Look::with_capacity(32);
     if !app.reduced_motion {
-        look.push((p.pacer, pacer_part(app, run, &pos, p)));
+        pacer_parts(app, run, &pos, p, &mut look);
     }
     look.push((p.phase, Part::Line(phase_line(app, run, &pos))));
     info_parts(app, run, &pos, p, &mut look);
@@ -92,13 +67,36 @@ pub(super) fn look(app: &App, b: &Breathe, run: &Run, p: &Parts) -> Look {
     look
 }
 
-fn pacer_part(app: &App, run: &Run, pos: &Position, p: &Parts) -> Part {
-    let column = if p.framed { inner(p.pacer) } else { p.pacer };
-    Part::Pacer {
-        framed: p.framed,
-        level: pacer::level(run.fill(pos), pacer::levels(column.height)),
-        style: app.theme.pacer(run.paused()),
-        frame: app.theme.frame(),
+/// The pacer: its outline (or rails), then each row of its fill, one part a row, so a
+/// frame redraws only the rows the fill's top has crossed.
+fn pacer_parts(app: &App, run: &Run, pos: &Position, p: &Parts, look: &mut Look) {
+    let frame = app.theme.frame();
+    let column = if p.framed {
+        outline(p.pacer, frame, look);
+        inner(p.pacer)
+    } else {
+        rails(p.pacer, frame, look);
+        p.pacer
+    };
+    let level = pacer::level(run.fill(pos), pacer::levels(column.height));
+    let style = app.theme.pacer(run.paused());
+    for y in 0..column.height {
+        let row = Rect {
+            y: column.y + y,
+            height: 1,
+            ..column
+        };
+        look.push((row, Part::Cells(pacer::row(level, column.height, y), style)));
+    }
+}
+
+/// The pacer's column inside its outline.
+fn inner(r: Rect) -> Rect {
+    Rect {
+        x: r.x + 1,
+        y: r.y + 1,
+        width: r.width.saturating_sub(2),
+        height: r.height.saturating_sub(2),
     }
 }
 
@@ -139,43 +137,40 @@ fn info_parts(app: &App, run: &Run, pos: &Position, p: &Parts, look: &mut Look) 
     }
 }
 
-/// A rounded outline round the pacer (drawn by hand: a Block is costlier, 30 times a second).
-fn outline(buf: &mut Buffer, r: Rect, style: Style) {
+/// A rounded outline round the pacer: its top and bottom edges as lines, its sides as
+/// columns (drawn by hand: a Block is costlier, 30 times a second).
+fn outline(r: Rect, style: Style, look: &mut Look) {
     if r.width < 2 || r.height < 2 {
         return;
     }
-    let (right, bottom) = (r.right() - 1, r.bottom() - 1);
-    let mut put = |x: u16, y: u16, symbol: &str| {
-        if let Some(cell) = buf.cell_mut((x, y)) {
-            cell.set_symbol(symbol).set_style(style);
-        }
+    let edge = |left: &str, right: &str| {
+        let middle = "─".repeat(usize::from(r.width - 2));
+        Part::Line(Line::styled(format!("{left}{middle}{right}"), style))
     };
-    for x in r.left() + 1..right {
-        put(x, r.top(), "─");
-        put(x, bottom, "─");
-    }
-    for y in r.top() + 1..bottom {
-        put(r.left(), y, "│");
-        put(right, y, "│");
-    }
-    put(r.left(), r.top(), "╭");
-    put(right, r.top(), "╮");
-    put(r.left(), bottom, "╰");
-    put(right, bottom, "╯");
+    let row = |y| Rect { y, height: 1, ..r };
+    let side = |x| Rect {
+        x,
+        y: r.y + 1,
+        width: 1,
+        height: r.height - 2,
+    };
+    look.push((row(r.top()), edge("╭", "╮")));
+    look.push((row(r.bottom() - 1), edge("╰", "╯")));
+    look.push((side(r.left()), Part::Cells(Some("│"), style)));
+    look.push((side(r.right() - 1), Part::Cells(Some("│"), style)));
 }
 
 /// Thin lines either side of an unframed pacer, so its height shows when it is empty.
-fn rails(buf: &mut Buffer, column: Rect, style: Style) {
-    for y in column.top()..column.bottom() {
-        for (x, symbol) in [
-            (column.left().checked_sub(1), "▕"),
-            (Some(column.right()), "▏"),
-        ] {
-            if let Some(cell) = x.and_then(|x| buf.cell_mut((x, y))) {
-                cell.set_symbol(symbol).set_style(style);
-            }
-        }
+fn rails(column: Rect, style: Style, look: &mut Look) {
+    let rail = |x| Rect {
+        x,
+        width: 1,
+        ..column
+    };
+    if let Some(x) = column.left().checked_sub(1) {
+        look.push((rail(x), Part::Cells(Some("▕"), style)));
     }
+    look.push((rail(column.right()), Part::Cells(Some("▏"), style)));
 }
 
 fn note_text(note: RunNote) -> &'static str {

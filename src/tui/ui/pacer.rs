@@ -33,24 +33,32 @@ impl Widget for Pacer {
         if area.is_empty() {
             return;
         }
-        let level = self.level.min(levels(area.height));
-        let (full, part) = (level / 8, (level % 8) as usize);
-        for row in 0..area.height {
-            let from_bottom = u32::from(area.height - 1 - row);
+        for y in 0..area.height {
             // Rows above the fill stay as the frame began: blank.
-            let symbol = if from_bottom < full {
-                EIGHTHS[8]
-            } else if from_bottom == full && part > 0 {
-                EIGHTHS[part]
-            } else {
+            let Some(symbol) = row(self.level, area.height, y) else {
                 continue;
             };
             for x in area.left()..area.right() {
-                if let Some(cell) = buf.cell_mut((x, area.y + row)) {
+                if let Some(cell) = buf.cell_mut((x, area.y + y)) {
                     cell.set_symbol(symbol).set_style(self.style);
                 }
             }
         }
+    }
+}
+
+/// What row `y` (0 at the top) of a column `height` tall shows at `level`: a full block
+/// below the fill's top, its partial block at the top, nothing (None) above.
+pub fn row(level: u32, height: u16, y: u16) -> Option<&'static str> {
+    let level = level.min(levels(height));
+    let (full, part) = (level / 8, (level % 8) as usize);
+    let from_bottom = u32::from(height.saturating_sub(y + 1));
+    if from_bottom < full {
+        Some(EIGHTHS[8])
+    } else if from_bottom == full && part > 0 {
+        Some(EIGHTHS[part])
+    } else {
+        None
     }
 }
 
