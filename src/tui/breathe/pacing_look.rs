@@ -24,8 +24,10 @@ pub enum Part {
     /// Every cell shows this symbol in this style (None: left blank): a row of the pacer's
     /// fill, a side of its outline, a rail.
     Cells(Option<&'static str>, Style),
-    /// A line: centred words, or an edge of the pacer's outline.
+    /// Centred words.
     Line(Line<'static>),
+    /// An edge of the pacer's outline: its corners with a run of lines between them.
+    Edge(&'static str, &'static str, Style),
 }
 
 /// The moving parts of one frame, each with the rows it owns, always in the same order
@@ -36,6 +38,19 @@ impl Part {
     pub fn draw(&self, area: Rect, buf: &mut Buffer) {
         match self {
             Part::Line(line) => line.render(area, buf),
+            Part::Edge(left, right, style) => {
+                let area = area.intersection(buf.area);
+                for p in area.positions() {
+                    let symbol = match p.x {
+                        x if x == area.left() => left,
+                        x if x + 1 == area.right() => right,
+                        _ => "─",
+                    };
+                    if let Some(cell) = buf.cell_mut(p) {
+                        cell.set_symbol(symbol).set_style(*style);
+                    }
+                }
+            }
             Part::Cells(None, _) => {}
             Part::Cells(Some(symbol), style) => {
                 for p in area.intersection(buf.area).positions() {
@@ -137,16 +152,12 @@ fn info_parts(app: &App, run: &Run, pos: &Position, p: &Parts, look: &mut Look) 
     }
 }
 
-/// A rounded outline round the pacer: its top and bottom edges as lines, its sides as
-/// columns (drawn by hand: a Block is costlier, 30 times a second).
+/// A rounded outline round the pacer: its top and bottom edges, its sides as columns
+/// (drawn by hand: a Block is costlier, and this is worked out 30 times a second).
 fn outline(r: Rect, style: Style, look: &mut Look) {
     if r.width < 2 || r.height < 2 {
         return;
     }
-    let edge = |left: &str, right: &str| {
-        let middle = "─".repeat(usize::from(r.width - 2));
-        Part::Line(Line::styled(format!("{left}{middle}{right}"), style))
-    };
     let row = |y| Rect { y, height: 1, ..r };
     let side = |x| Rect {
         x,
@@ -154,8 +165,8 @@ fn outline(r: Rect, style: Style, look: &mut Look) {
         width: 1,
         height: r.height - 2,
     };
-    look.push((row(r.top()), edge("╭", "╮")));
-    look.push((row(r.bottom() - 1), edge("╰", "╯")));
+    look.push((row(r.top()), Part::Edge("╭", "╮", style)));
+    look.push((row(r.bottom() - 1), Part::Edge("╰", "╯", style)));
     look.push((side(r.left()), Part::Cells(Some("│"), style)));
     look.push((side(r.right() - 1), Part::Cells(Some("│"), style)));
 }
