@@ -14,6 +14,7 @@ pub mod home;
 pub mod journal;
 pub mod keymap;
 pub mod paint;
+pub mod paint_cells;
 pub mod record;
 pub mod runner;
 pub mod screen;

@@ -7,6 +7,7 @@
 use super::app::App;
 use super::breathe::pacing;
 use super::breathe::pacing_look::Look;
+use super::paint_cells::DrawCells;
 use super::ui;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -59,7 +60,7 @@ impl Painter {
 
     /// Draw a frame after time passed: only the moving parts that changed if nothing else
     /// can have changed since the last full frame, else the whole frame.
-    pub fn moving<B: Backend>(
+    pub fn moving<B: DrawCells>(
         &mut self,
         terminal: &mut Terminal<B>,
         app: &App,
@@ -90,9 +91,7 @@ impl Painter {
         if self.changes.is_empty() {
             return Ok(());
         }
-        let backend = terminal.backend_mut();
-        backend.draw(self.changes.iter().map(|(x, y, c)| (*x, *y, c)))?;
-        Backend::flush(backend)?;
+        terminal.backend_mut().draw_cells(&self.changes)?;
         self.behind = true;
         Ok(())
     }

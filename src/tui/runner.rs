@@ -9,6 +9,7 @@ use super::app::App;
 use super::effect;
 use super::journal::JournalAction;
 use super::paint::Painter;
+use super::paint_cells::DrawCells;
 use super::ui::drawn_size;
 use super::worker::{Perform, Worker};
 use crate::clock::Clock;
@@ -16,7 +17,6 @@ use crate::service::outside_editor::Edited;
 use crate::sound::sounder::Sounder;
 use anyhow::Context as _;
 use ratatui::Terminal;
-use ratatui::backend::Backend;
 use ratatui::crossterm::event::{Event, KeyEventKind};
 use ratatui::layout::Rect;
 use std::io::Write as _;
@@ -49,7 +49,7 @@ pub enum Ended {
     Signal(i32),
 }
 
-pub struct Runner<'t, B: Backend, P: Perform> {
+pub struct Runner<'t, B: DrawCells, P: Perform> {
     terminal: &'t mut Terminal<B>,
     pub app: App,
     worker: Option<Worker<P>>,
@@ -72,7 +72,7 @@ pub struct Runner<'t, B: Backend, P: Perform> {
 /// Runs the person's own editor on `text` with the terminal handed over, and takes it back.
 pub type OutsideEditor = Box<dyn FnMut(&str) -> Result<Edited, String>>;
 
-impl<'t, B: Backend, P: Perform> Runner<'t, B, P> {
+impl<'t, B: DrawCells, P: Perform> Runner<'t, B, P> {
     /// Size the app to the terminal and draw the first frame.
     pub fn new(
         terminal: &'t mut Terminal<B>,
