@@ -21,3 +21,4 @@ pub mod record_day;
 pub mod records;
 pub mod trends;
 pub mod trends_index;
+pub mod trends_json;

@@ -208,7 +208,8 @@ fn around_today(
     Ok(Some((snap.merged.into_live(), snap.problems)))
 }
 
-/// The report as JSON for `--json`: every float as computed, but never `-0.0`.
+/// The report as a JSON value: every float as computed, but never `-0.0`. `--json` writes
+/// the same text straight out (`trends_json`), without building this tree.
 pub fn to_json(rep: &Report) -> serde_json::Result<serde_json::Value> {
     let mut v = serde_json::to_value(rep)?;
     unsign_zeros(&mut v);
