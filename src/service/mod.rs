@@ -17,6 +17,7 @@ pub mod journal_index;
 pub mod jrnl;
 pub mod outside_editor;
 pub mod practice;
+pub mod prompt_cache;
 pub mod record_day;
 pub mod records;
 pub mod trends;
