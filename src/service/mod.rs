@@ -23,3 +23,4 @@ pub mod records;
 pub mod trends;
 pub mod trends_index;
 pub mod trends_json;
+pub mod trends_sums;
