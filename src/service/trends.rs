@@ -64,7 +64,7 @@ pub fn report(
     // All time adds up the kept sums of each month file; a week or a month reads its
     // few months.
     if span == Span::All {
-        let (sums, problems) = trends_sums::load(store).map_err(|e| StoreError::Io {
+        let (sums, problems) = trends_sums::load(store, today).map_err(|e| StoreError::Io {
             path: store.layout().state_dir.join("cache"),
             cause: e,
         })?;

@@ -11,6 +11,7 @@
 //! together after the merge.
 
 use super::index::{self, Indexed, Slim};
+use super::trends::MAX_DAYS;
 use super::trends_index::Item;
 use crate::domain::trends::sums::Sums;
 use crate::store::Store;
@@ -19,14 +20,16 @@ use crate::store::model::Record;
 use crate::store::month_file::{FileProblem, Problem};
 use crate::store::placement::fingerprint;
 use crate::store::read::month_files;
+use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
-/// 2: a month file's sums by day and the ids of its records, as arrays. Kept with the index's
-/// version too, since the sums are made from its slim records.
-const VERSION: u32 = 3;
+/// 4: a month file's sums by day as arrays, its practices' in total, and the ids of its
+/// records in one string. Kept with the index's version too: the sums are made from its
+/// slim records.
+const VERSION: u32 = 4;
 
 /// The sums file of one month file.
 #[derive(Serialize, Deserialize)]
@@ -50,7 +53,7 @@ struct Summed {
 
 /// The sums of every record in the store (the winning version of each), with the files
 /// that could not be read.
-pub fn load(store: &Store) -> std::io::Result<(Sums, Vec<FileProblem>)> {
+pub fn load(store: &Store, today: NaiveDate) -> std::io::Result<(Sums, Vec<FileProblem>)> {
     let cache = store.layout().state_dir.join("cache");
     let (sums_dir, index_dir) = (cache.join("trends-sums"), cache.join(Item::NAME));
     let mut summed = Vec::new();
@@ -77,16 +80,25 @@ pub fn load(store: &Store) -> std::io::Result<(Sums, Vec<FileProblem>)> {
     }
     index::forget_gone(&sums_dir, &seen);
     index::forget_gone(&index_dir, &seen);
-    Ok((add_up(summed, &mut problems), problems))
+    Ok((add_up(summed, today, &mut problems), problems))
 }
 
-/// Every file's sums added up; the files sharing a record are merged record by record.
-fn add_up(summed: Vec<Summed>, problems: &mut Vec<FileProblem>) -> Sums {
+/// Every file's sums added up; the files sharing a record, and those holding a day that
+/// all time up to `today` leaves out (whose practices must then be counted by day), are
+/// merged record by record.
+fn add_up(summed: Vec<Summed>, today: NaiveDate, problems: &mut Vec<FileProblem>) -> Sums {
     let shared = shared_ids(&summed);
+    let earliest = today
+        .checked_sub_days(Days::new(MAX_DAYS))
+        .unwrap_or(NaiveDate::MIN);
+    let inside = |sums: &Sums| {
+        sums.span()
+            .is_none_or(|(first, last)| earliest <= first && last <= today)
+    };
     let mut total = Sums::default();
     let mut merged: Vec<Item> = Vec::new();
     for s in summed {
-        if !s.kept.ids.iter().any(|id| shared.contains(id)) {
+        if inside(&s.kept.sums) && !s.kept.ids.iter().any(|id| shared.contains(id)) {
             total.add_all(s.kept.sums);
             continue;
         }
@@ -126,6 +138,12 @@ fn shared_ids(summed: &[Summed]) -> HashSet<u64> {
         .collect()
 }
 
+/// The sums as a sums file keeps them: each practice's in total, not by day.
+fn lifted(mut sums: Sums) -> Sums {
+    sums.lift_practices();
+    sums
+}
+
 /// One month file's sums: from its sums file when that is up to date, else made from
 /// its slim records (the trends index, or the month file itself) and kept for next time.
 fn sums_of(file: &Path, at: &Path, slot: &Path) -> Result<Kept, Problem> {
@@ -153,7 +171,7 @@ fn sums_of(file: &Path, at: &Path, slot: &Path) -> Result<Kept, Problem> {
             .iter()
             .map(|i| short_id(&i.meta().id))
             .collect(),
-        sums: Sums::of(&records),
+        sums: lifted(Sums::of(&records)),
     };
     index::keep_bytes(at, serde_json::to_vec(&kept).ok());
     Ok(kept)
@@ -213,10 +231,37 @@ mod tests {
 
     /// How many check-ins, and their distress added up.
     fn distress(store: &Store) -> (usize, u32) {
-        let (sums, problems) = load(store).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let (sums, problems) = load(store, today).unwrap();
         assert!(problems.is_empty());
         let days = sums.days.values();
         days.fold((0, 0), |(n, total), d| (n + d.checkins, total + d.scales[0].sum))
+    }
+
+    #[test]
+    fn a_month_holding_a_day_after_today_counts_its_practices_by_day() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = Store::open(Layout::new(tmp.path().join("d"), tmp.path().join("s"))).unwrap();
+        let mut session = checkin(7, 25, 3, 8);
+        session.body = Body::Session(crate::store::model::Session {
+            practice: "breathe".into(),
+            practice_id: "sigh".into(),
+            actual_seconds: 60.0,
+            ..Default::default()
+        });
+        store.save_all(vec![checkin(1, 3, 4, 8), session]).unwrap();
+        let before = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let (sums, _) = load(&store, before).unwrap();
+        assert!(sums.practices.is_empty(), "read record by record");
+        assert_eq!(
+            sums.days[&NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()]
+                .by_practice
+                .len(),
+            1
+        );
+        let after = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let (sums, _) = load(&store, after).unwrap();
+        assert_eq!(sums.practices["sigh"].count, 1, "the kept sums, practices in total");
     }
 
     #[test]

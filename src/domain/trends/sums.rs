@@ -20,6 +20,10 @@ use std::collections::{BTreeMap, BTreeSet};
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Sums {
     pub days: BTreeMap<NaiveDate, DaySum>,
+    /// Practice sums of days whose own `by_practice` was lifted here (`lift_practices`):
+    /// counted by any range, so such sums serve only a range holding all their days.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub practices: BTreeMap<String, PracticeSum>,
 }
 
 /// A total of whole numbers and how many were added.
@@ -182,14 +186,7 @@ impl DaySum {
         self.before.add_all(o.before);
         self.after.add_all(o.after);
         self.change.add_all(o.change);
-        for (id, p) in &o.by_practice {
-            match self.by_practice.get_mut(id) {
-                Some(mine) => mine.add_all(p),
-                None => {
-                    self.by_practice.insert(id.clone(), p.clone());
-                }
-            }
-        }
+        add_practices(&mut self.by_practice, &o.by_practice);
         self.checkins += o.checkins;
         for (mine, theirs) in self.scales.iter_mut().zip(o.scales) {
             mine.add_all(theirs);
@@ -198,6 +195,18 @@ impl DaySum {
             add_count(&mut self.sensations, w, *n);
         }
         self.heart.add_all(&o.heart);
+    }
+}
+
+/// Add each practice's sums in `more` to those in `to`.
+fn add_practices(to: &mut BTreeMap<String, PracticeSum>, more: &BTreeMap<String, PracticeSum>) {
+    for (id, p) in more {
+        match to.get_mut(id) {
+            Some(mine) => mine.add_all(p),
+            None => {
+                to.insert(id.clone(), p.clone());
+            }
+        }
     }
 }
 
@@ -288,6 +297,7 @@ impl Sums {
 
     /// Add another's sums to these.
     pub fn add_all(&mut self, other: Sums) {
+        add_practices(&mut self.practices, &other.practices);
         for (day, sum) in other.days {
             match self.days.entry(day) {
                 std::collections::btree_map::Entry::Vacant(v) => {
@@ -296,6 +306,20 @@ impl Sums {
                 std::collections::btree_map::Entry::Occupied(mut o) => o.get_mut().add_all(&sum),
             }
         }
+    }
+
+    /// Each day's practice sums added into `practices`. All time needs them only in
+    /// total, and they are half of what a month file's sums hold: kept so, those sums
+    /// read back twice as fast, for a range that holds every one of their days.
+    pub fn lift_practices(&mut self) {
+        for day in self.days.values_mut() {
+            add_practices(&mut self.practices, &std::mem::take(&mut day.by_practice));
+        }
+    }
+
+    /// The first and last days that hold a record.
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        Some((*self.days.keys().next()?, *self.days.keys().next_back()?))
     }
 
     /// The day of the first record, if there is one.
@@ -337,6 +361,7 @@ pub fn trends(sums: &Sums, from: NaiveDate, to: NaiveDate, opts: Options) -> Tre
             }
         }
     }
+    add_practices(&mut total.by_practice, &sums.practices);
     let by_practice = practices(&total.by_practice);
     Trends {
         from,
@@ -490,6 +515,21 @@ mod tests {
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    #[test]
+    fn practices_lifted_out_of_the_days_count_the_same_over_all_their_days() {
+        let records = records(|n| (n % 40) as f64 * 15.0);
+        let opts = Options::default();
+        let (a, b) = records.split_at(50);
+        let mut lifted = Sums::of(a);
+        lifted.lift_practices();
+        assert!(lifted.days.values().all(|d| d.by_practice.is_empty()));
+        let mut rest = Sums::of(b);
+        rest.add_all(lifted);
+        let (from, to) = (day(1), day(23));
+        assert_eq!(rest.span(), Some((from, to)));
+        assert_eq!(trends(&rest, from, to, opts), compute(&records, from, to, opts));
     }
 
     fn by_sums(records: &[Record], from: NaiveDate, to: NaiveDate, opts: Options) -> Trends {
