@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     keep_writing_past_a_size_limit();
-    let args = match Cli::try_parse() {
+    let args = match prompt_only().map_or_else(Cli::try_parse, Ok) {
         Ok(args) => args,
         Err(e) => return usage(&e),
     };
@@ -71,6 +71,22 @@ fn main() -> ExitCode {
     }
 }
 
+/// `attune status --prompt` as it is typed in a shell's prompt, known without building the
+/// whole command line's parser (every command's arguments and help: a third of the
+/// prompt's time, when its line is kept). Any other words go the usual way.
+fn prompt_only() -> Option<Cli> {
+    let mut words = std::env::args_os().skip(1);
+    let said = (words.next()?, words.next()?, words.next());
+    let prompt = said.0 == "status" && said.1 == "--prompt" && said.2.is_none();
+    prompt.then_some(Cli {
+        data_dir: None,
+        no_color: false,
+        config: None,
+        reduced_motion: false,
+        command: Some(cli::Command::Status(cli::status::Args { prompt: true })),
+    })
+}
+
 /// Past `ulimit -f`, the system would kill attune halfway through writing a file. With
 /// SIGXFSZ caught (by a handler that does nothing), the write fails with EFBIG instead, and
 /// the save stops cleanly as it does on a full disk: nothing half-written, a plain
@@ -113,6 +129,10 @@ fn settings(args: &Cli, path: Option<&std::path::Path>) -> attune::config::Loade
         return attune::config::Loaded::default();
     };
     let mut loaded = attune::config::Config::read(path, args.config.is_some());
+    // A prompt never opens the screen, nor says what is wrong with the settings.
+    if matches!(&args.command, Some(cli::Command::Status(a)) if a.prompt) {
+        return loaded;
+    }
     // Key overrides are checked against the keymap here, before the terminal changes.
     if let Err(why) = attune::tui::keymap::Keymap::with_overrides(&loaded.config.keys) {
         loaded.refuse_keys(why);

@@ -3,6 +3,7 @@
 
 use super::{Cli, Ctx, Outcome};
 use crate::domain::today::{TodaySummary, summarise, week_start};
+use crate::service::prompt_cache;
 use crate::store::{Store, layout, read};
 use clap::CommandFactory;
 use std::io::Write;
@@ -27,7 +28,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write) -> Outcome {
         if !week_is_small(ctx) {
             return Ok(());
         }
-        if let Some(line) = today(ctx).ok().and_then(|s| prompt_line(&s)) {
+        if let Some(line) = prompt(ctx) {
             let _ = writeln!(out, "{line}");
         }
         return Ok(());
@@ -46,6 +47,30 @@ fn week_is_small(ctx: &Ctx) -> bool {
     }
     read::named_bytes(&ctx.layout, &months, PROMPT_READ_LIMIT)
         .is_ok_and(|bytes| bytes <= PROMPT_READ_LIMIT)
+}
+
+/// The prompt's line: the one kept in local state while no month file has changed since
+/// it was made today, else made from this week's records and kept for next time.
+fn prompt(ctx: &Ctx) -> Option<String> {
+    let day = ctx.clock.wall().date_naive();
+    // With `encryption.remember = false` local state holds nothing of the records.
+    let cache = ctx.layout.data_dir.exists() && ctx.config.encryption.remember;
+    // The key is taken before the records are read: a file changed in between makes the
+    // next prompt read again, never keeps an older line under a newer key.
+    let key = cache
+        .then(|| prompt_cache::key(&ctx.layout, day, ctx.config.week.starts_on))
+        .flatten();
+    if let Some(kept) = key
+        .as_ref()
+        .and_then(|k| prompt_cache::kept(&ctx.layout, k))
+    {
+        return kept;
+    }
+    let line = prompt_line(&today(ctx).ok()?);
+    if let Some(key) = key {
+        prompt_cache::keep(&ctx.layout, key, line.as_deref());
+    }
+    line
 }
 
 /// Today's summary from this week's month files only, creating nothing.

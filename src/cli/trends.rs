@@ -5,7 +5,8 @@
 use super::{Ctx, Failure, Routed, warn_problems};
 use crate::copy::trends::{BY_PRACTICE, practice_line, practice_rows, sentences};
 use crate::domain::trends::Options;
-use crate::service::trends::{Span, name_report, names_for_cli, report, to_json};
+use crate::service::trends::{Span, name_report, names_for_cli, report};
+use crate::service::trends_json::write_pretty;
 use chrono::NaiveDate;
 use std::io::{IsTerminal, Write};
 
@@ -67,7 +68,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> R
     name_report(&mut rep, &names_for_cli(ctx.config_dir.as_deref(), &ctx.config));
     warn_problems(err, &problems);
     if args.json {
-        serde_json::to_writer_pretty(&mut *out, &to_json(&rep)?)?;
+        write_pretty(&mut *out, &rep)?;
         writeln!(out)?;
         return Ok(None);
     }

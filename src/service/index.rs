@@ -21,7 +21,7 @@ use uuid::Uuid;
 /// 3: tombstones hold nothing of what was deleted, and records out of bounds are left out.
 // 4: journal entries keep their star.
 // 5: trends keep heart readings' numbers.
-const VERSION: u32 = 5;
+pub const VERSION: u32 = 5;
 
 /// What every slim record keeps, for merging versions the store's way.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -138,8 +138,13 @@ pub fn load<T: Slim>(store: &Store) -> std::io::Result<(Vec<T>, Vec<FileProblem>
     }
     forget_gone(&cache, &seen);
     forget_deleted(&mut slots);
+    Ok((winners(slots.into_iter().flat_map(|(_, s)| s.items)), problems))
+}
+
+/// The winning version of each record among `items`, by the store's merge rule.
+pub fn winners<T: Slim>(items: impl IntoIterator<Item = T>) -> Vec<T> {
     let mut winners: HashMap<Uuid, T> = HashMap::new();
-    for item in slots.into_iter().flat_map(|(_, s)| s.items) {
+    for item in items {
         match winners.get(&item.meta().id) {
             Some(w) if !wins(&item, w) => {}
             _ => {
@@ -147,7 +152,7 @@ pub fn load<T: Slim>(store: &Store) -> std::io::Result<(Vec<T>, Vec<FileProblem>
             }
         }
     }
-    Ok((winners.into_values().collect(), problems))
+    winners.into_values().collect()
 }
 
 /// A record deleted anywhere keeps no words in any index file: an older live version
@@ -182,7 +187,7 @@ fn forget_deleted<T: Slim>(slots: &mut [(PathBuf, Indexed<T>)]) {
 
 /// The slim records of one month file: from its index file when that is up to date,
 /// else read from the month file and written to the index file for next time.
-fn indexed<T: Slim>(file: &Path, slot: &Path) -> Result<Indexed<T>, month_file::Problem> {
+pub fn indexed<T: Slim>(file: &Path, slot: &Path) -> Result<Indexed<T>, month_file::Problem> {
     let Some((len, modified_ns)) = fingerprint(file) else {
         return Ok(Indexed::empty());
     };
@@ -207,17 +212,22 @@ fn indexed<T: Slim>(file: &Path, slot: &Path) -> Result<Indexed<T>, month_file::
 
 /// Write one index file. Only a cache: if it cannot be written, the read still answers.
 fn keep<T: Slim>(slot: &Path, indexed: &Indexed<T>) {
+    keep_bytes(slot, T::encode(indexed));
+}
+
+/// Write one cache file, unless local state must hold nothing of the records in plain.
+pub fn keep_bytes(slot: &Path, bytes: Option<Vec<u8>>) {
     // A device that keeps no key keeps no words in plain either: no index on disk.
     if crate::store::crypt::local_seal().is_some() {
         return;
     }
-    if let (Some(dir), Some(bytes)) = (slot.parent(), T::encode(indexed)) {
+    if let (Some(dir), Some(bytes)) = (slot.parent(), bytes) {
         let _ = create_private_dir(dir).and_then(|()| write_cache(slot, &bytes));
     }
 }
 
 /// Remove index files whose month file is gone (best effort: it is only a cache).
-fn forget_gone(cache: &Path, seen: &HashSet<std::path::PathBuf>) {
+pub fn forget_gone(cache: &Path, seen: &HashSet<std::path::PathBuf>) {
     let Ok(devices) = std::fs::read_dir(cache) else {
         return;
     };

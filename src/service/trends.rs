@@ -4,11 +4,11 @@
 //! under way against the same days of the week before, and not at all when there is
 //! nothing before to compare with.
 
+use crate::domain::trends::sums::Sums;
 use crate::domain::trends::{
     Changes, Options, Trends, compare, compute, days_practised_in, month_of, week_of,
 };
-use crate::service::index::{self, Slim};
-use crate::service::trends_index::Item;
+use crate::service::trends_sums;
 use crate::store::model::Record;
 use crate::store::month_file::FileProblem;
 use crate::store::{Store, StoreError};
@@ -61,22 +61,19 @@ pub fn report(
     today: NaiveDate,
     opts: Options,
 ) -> Result<(Report, Vec<FileProblem>), StoreError> {
+    // All time adds up the kept sums of each month file; a week or a month reads its
+    // few months.
+    if span == Span::All {
+        let (sums, problems) = trends_sums::load(store, today).map_err(|e| StoreError::Io {
+            path: store.layout().state_dir.join("cache"),
+            cause: e,
+        })?;
+        return Ok((of_sums(&sums, today, opts), problems));
+    }
     let (from, to, previous) = ranges(span, opts);
     let load_from = previous.map_or(from, |(f, _)| f);
-    // All time reads the local index of numbers; a week or a month reads its few months.
-    let (owned, mut problems): (Vec<Record>, _) = match span {
-        Span::All => {
-            let (items, problems) = index::load::<Item>(store).map_err(|e| StoreError::Io {
-                path: store.layout().state_dir.join("cache"),
-                cause: e,
-            })?;
-            (items.iter().map(Slim::record).collect(), problems)
-        }
-        _ => {
-            let snap = store.load_range(load_from, to)?;
-            (snap.merged.into_live(), snap.problems)
-        }
-    };
+    let snap = store.load_range(load_from, to)?;
+    let (owned, mut problems) = (snap.merged.into_live(), snap.problems);
     let live: Vec<&Record> = owned.iter().filter(|r| r.is_live()).collect();
     let mut report = of_records(&live, span, today, opts);
     if let Some((records, more)) = around_today(store, span, (load_from, to), today, opts)? {
@@ -113,6 +110,20 @@ pub fn of_records(live: &[&Record], span: Span, today: NaiveDate, opts: Options)
     }
 }
 
+/// The all-time report from the sums of every record: what `of_records` gives for
+/// `Span::All` over the same records, but for floats summed exactly.
+pub fn of_sums(sums: &Sums, today: NaiveDate, opts: Options) -> Report {
+    let from = reach_back(sums.first_day().unwrap_or(today), today);
+    let (week, month) = sums.days_practised_in(today, opts);
+    Report {
+        trends: crate::domain::trends::sums::trends(sums, from, today, opts),
+        change_from_previous: None,
+        compared: None,
+        days_practised_this_week: week,
+        days_practised_this_month: month,
+    }
+}
+
 /// The range of a span and the range before it (none for all time).
 fn ranges(span: Span, opts: Options) -> (NaiveDate, NaiveDate, Option<(NaiveDate, NaiveDate)>) {
     match span {
@@ -134,13 +145,13 @@ fn ranges(span: Span, opts: Options) -> (NaiveDate, NaiveDate, Option<(NaiveDate
 
 /// All time starts at the first record, and reaches back at most MAX_DAYS.
 fn all_time_from(live: &[&Record], today: NaiveDate) -> NaiveDate {
-    let first = live
-        .iter()
-        .map(|r| r.local_date())
-        .min()
-        .unwrap_or(today)
-        .min(today);
-    first.max(
+    let first = live.iter().map(|r| r.local_date()).min().unwrap_or(today);
+    reach_back(first, today)
+}
+
+/// All time from the first record's day: never after today, nor more than MAX_DAYS back.
+fn reach_back(first: NaiveDate, today: NaiveDate) -> NaiveDate {
+    first.min(today).max(
         today
             .checked_sub_days(Days::new(MAX_DAYS))
             .unwrap_or(NaiveDate::MIN),
@@ -208,7 +219,8 @@ fn around_today(
     Ok(Some((snap.merged.into_live(), snap.problems)))
 }
 
-/// The report as JSON for `--json`: every float as computed, but never `-0.0`.
+/// The report as a JSON value: every float as computed, but never `-0.0`. `--json` writes
+/// the same text straight out (`trends_json`), without building this tree.
 pub fn to_json(rep: &Report) -> serde_json::Result<serde_json::Value> {
     let mut v = serde_json::to_value(rep)?;
     unsign_zeros(&mut v);

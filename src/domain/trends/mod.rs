@@ -11,9 +11,12 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 mod compare;
+pub mod exact_sum;
 pub mod heart;
 mod ranges;
 pub mod round;
+pub mod sums;
+mod sums_rows;
 
 pub use compare::{Changes, compare};
 pub use ranges::{days_practised_in, month_of, week_of};
@@ -136,7 +139,7 @@ fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
     (n > 0).then(|| sum / n as f64)
 }
 
-fn minutes(s: &Session) -> f64 {
+pub(crate) fn minutes(s: &Session) -> f64 {
     s.actual_seconds.max(0.0) / 60.0
 }
 
@@ -234,7 +237,7 @@ fn by_practice(sessions: &[(NaiveDate, &Session)]) -> BTreeMap<String, Practice>
         .collect()
 }
 
-fn most_helpful(by: &BTreeMap<String, Practice>) -> Option<String> {
+pub(crate) fn most_helpful(by: &BTreeMap<String, Practice>) -> Option<String> {
     by.iter()
         .filter(|(_, p)| p.rated >= MIN_SESSIONS_TO_SAY)
         .filter_map(|(id, p)| p.mean_change.filter(|c| *c < 0.0).map(|c| (id, c)))
