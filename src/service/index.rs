@@ -83,6 +83,11 @@ pub trait Slim: Clone + Serialize + DeserializeOwned {
     fn decode(bytes: &[u8]) -> Option<Indexed<Self>> {
         serde_json::from_slice(bytes).ok()
     }
+
+    /// `decode`, handed the bytes read to keep: a reader may leave its words in them.
+    fn decode_owned(bytes: Vec<u8>) -> Option<Indexed<Self>> {
+        Self::decode(&bytes)
+    }
 }
 
 /// One month file's slim records, with the fingerprint of the file they came from.
@@ -186,7 +191,7 @@ fn indexed<T: Slim>(file: &Path, slot: &Path) -> Result<Indexed<T>, month_file::
     let Some((len, modified_ns)) = fingerprint(file) else {
         return Ok(Indexed::empty());
     };
-    let cached: Option<Indexed<T>> = std::fs::read(slot).ok().and_then(|b| T::decode(&b));
+    let cached: Option<Indexed<T>> = std::fs::read(slot).ok().and_then(T::decode_owned);
     if let Some(c) =
         cached.filter(|c| c.version == VERSION && c.len == len && c.modified_ns == modified_ns)
     {
