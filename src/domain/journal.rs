@@ -262,8 +262,7 @@ fn contains_all(v: &View, query: &str) -> bool {
             .chain(v.feelings)
             .map(String::as_str),
     );
-    let folded: Vec<String> = fields.map(fold).collect();
-    Words::new(query).all_in(folded.iter().map(String::as_str))
+    Words::new(query).found_in(fields)
 }
 
 /// `fold(text)` into `buf` (cleared first) when `text` is ASCII, where folding is only
@@ -292,11 +291,11 @@ impl Words {
         }
     }
 
-    /// Whether every word is in one of `folded` (each field as `fold` gives it): a plain
-    /// substring search, stopping as soon as all are found.
-    pub fn all_in<'a>(&self, folded: impl IntoIterator<Item = &'a str>) -> bool {
+    /// Whether every word is in one of `fields`, each folded as `fold` folds it.
+    pub fn found_in<'a>(&self, fields: impl IntoIterator<Item = &'a str>) -> bool {
         let mut seeker = self.seeker();
-        folded.into_iter().any(|f| seeker.field(f)) || seeker.done()
+        let mut buf = String::new();
+        fields.into_iter().any(|f| seeker.unfolded(f, &mut buf)) || seeker.done()
     }
 
     /// A search fed one entry's fields at a time (`reset` before each further entry).
@@ -334,6 +333,16 @@ impl Seeker<'_> {
             }
         }
         self.done()
+    }
+
+    /// `field` for a field not yet folded: ASCII is folded into `buf`, kept between
+    /// fields so that folding takes no allocation.
+    pub fn unfolded(&mut self, text: &str, buf: &mut String) -> bool {
+        if fold_ascii_into(text, buf) {
+            self.field(buf)
+        } else {
+            self.field(&fold(text))
+        }
     }
 
     pub fn done(&self) -> bool {

@@ -21,7 +21,7 @@ use uuid::Uuid;
 /// 3: tombstones hold nothing of what was deleted, and records out of bounds are left out.
 // 4: journal entries keep their star.
 // 5: trends keep heart readings' numbers.
-const VERSION: u32 = 5;
+pub(super) const VERSION: u32 = 5;
 
 /// What every slim record keeps, for merging versions the store's way.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -83,11 +83,6 @@ pub trait Slim: Clone + Serialize + DeserializeOwned {
     fn decode(bytes: &[u8]) -> Option<Indexed<Self>> {
         serde_json::from_slice(bytes).ok()
     }
-
-    /// `decode`, handed the bytes read to keep: a reader may leave its words in them.
-    fn decode_owned(bytes: Vec<u8>) -> Option<Indexed<Self>> {
-        Self::decode(&bytes)
-    }
 }
 
 /// One month file's slim records, with the fingerprint of the file they came from.
@@ -115,30 +110,18 @@ impl<T> Indexed<T> {
 /// (tombstones included, so callers can tell), with any files that could not be read.
 /// Each month file has its own small index file, so a change rewrites only that one.
 pub fn load<T: Slim>(store: &Store) -> std::io::Result<(Vec<T>, Vec<FileProblem>)> {
-    let cache = store.layout().state_dir.join("cache").join(T::NAME);
-    let records = store.layout().records_dir();
+    let (cache, files) = slots::<T>(store)?;
     let mut slots = Vec::new();
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
-    for (device, dir) in device_dirs(&records)? {
-        // A folder that cannot be listed is reported by the loads that read records.
-        let Ok(files) = month_files(&dir) else {
-            continue;
-        };
-        for (_, file) in files {
-            let name = file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let slot = cache.join(&device).join(&name);
-            seen.insert(slot.clone());
-            match indexed::<T>(&file, &slot) {
-                Ok(found) => slots.push((slot, found)),
-                Err(problem) => problems.push(FileProblem {
-                    path: file,
-                    problem,
-                }),
-            }
+    for (file, slot) in files {
+        seen.insert(slot.clone());
+        match indexed::<T>(&file, &slot) {
+            Ok(found) => slots.push((slot, found)),
+            Err(problem) => problems.push(FileProblem {
+                path: file,
+                problem,
+            }),
         }
     }
     forget_gone(&cache, &seen);
@@ -153,6 +136,27 @@ pub fn load<T: Slim>(store: &Store) -> std::io::Result<(Vec<T>, Vec<FileProblem>
         }
     }
     Ok((winners.into_values().collect(), problems))
+}
+
+/// The index's folder, and every month file with the index file kept for it.
+pub(super) fn slots<T: Slim>(store: &Store) -> std::io::Result<(PathBuf, Vec<(PathBuf, PathBuf)>)> {
+    let cache = store.layout().state_dir.join("cache").join(T::NAME);
+    let mut slots = Vec::new();
+    for (device, dir) in device_dirs(&store.layout().records_dir())? {
+        // A folder that cannot be listed is reported by the loads that read records.
+        let Ok(files) = month_files(&dir) else {
+            continue;
+        };
+        for (_, file) in files {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let slot = cache.join(&device).join(&name);
+            slots.push((file, slot));
+        }
+    }
+    Ok((cache, slots))
 }
 
 /// A record deleted anywhere keeps no words in any index file: an older live version
@@ -187,11 +191,14 @@ fn forget_deleted<T: Slim>(slots: &mut [(PathBuf, Indexed<T>)]) {
 
 /// The slim records of one month file: from its index file when that is up to date,
 /// else read from the month file and written to the index file for next time.
-fn indexed<T: Slim>(file: &Path, slot: &Path) -> Result<Indexed<T>, month_file::Problem> {
+pub(super) fn indexed<T: Slim>(
+    file: &Path,
+    slot: &Path,
+) -> Result<Indexed<T>, month_file::Problem> {
     let Some((len, modified_ns)) = fingerprint(file) else {
         return Ok(Indexed::empty());
     };
-    let cached: Option<Indexed<T>> = std::fs::read(slot).ok().and_then(T::decode_owned);
+    let cached: Option<Indexed<T>> = std::fs::read(slot).ok().and_then(|b| T::decode(&b));
     if let Some(c) =
         cached.filter(|c| c.version == VERSION && c.len == len && c.modified_ns == modified_ns)
     {
@@ -222,7 +229,7 @@ fn keep<T: Slim>(slot: &Path, indexed: &Indexed<T>) {
 }
 
 /// Remove index files whose month file is gone (best effort: it is only a cache).
-fn forget_gone(cache: &Path, seen: &HashSet<std::path::PathBuf>) {
+pub(super) fn forget_gone(cache: &Path, seen: &HashSet<std::path::PathBuf>) {
     let Ok(devices) = std::fs::read_dir(cache) else {
         return;
     };

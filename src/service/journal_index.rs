@@ -1,19 +1,22 @@
 //! Journal search through a local index (see `service::index`): the entries' searchable
-//! fields, kept per month file and re-read only when a file changes. A search matches
-//! the words where they lie in the index files and copies out only its hits.
+//! fields, kept per month file and re-read only when a file changes. A search reads each
+//! index file into one reused buffer, matches the words where they lie (see `codec`) and
+//! copies out only its hits.
 
 mod codec;
+mod winners;
 
 use super::index::{self, Indexed, Meta, Slim};
-use crate::domain::journal::{Filter, Seeker, Words, fold, fold_ascii_into};
+use crate::domain::journal::{Filter, Seeker, Words};
 use crate::store::Store;
 use crate::store::model::{Body, Journal, Record};
 use crate::store::month_file::FileProblem;
+use crate::store::placement::fingerprint;
 use serde::{Deserialize, Serialize};
-use std::ops::Range;
-use std::sync::Arc;
+use std::io::Read;
 
-/// One version of a journal entry, as much as a search and its list line need.
+/// One version of a journal entry, as much as a search and its list line need. Plain
+/// fields only, so the index reads back quickly.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Entry {
     pub meta: Meta,
@@ -30,7 +33,9 @@ pub struct Entry {
     pub starred: bool,
 }
 
-impl Entry {
+impl Slim for Entry {
+    const NAME: &'static str = "journal";
+
     fn of(r: &Record) -> Option<Entry> {
         match &r.body {
             Body::Journal(j) => Some(Entry {
@@ -46,8 +51,19 @@ impl Entry {
         }
     }
 
-    /// A record carrying these fields (for the lines and screens that take one).
-    pub fn record(&self) -> Record {
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    fn encode(file: &Indexed<Entry>) -> Option<Vec<u8>> {
+        Some(codec::encode(file))
+    }
+
+    fn decode(bytes: &[u8]) -> Option<Indexed<Entry>> {
+        codec::decode(bytes)
+    }
+
+    fn record(&self) -> Record {
         let journal = Journal {
             text: self.text.clone(),
             prompt: self.prompt.clone(),
@@ -67,208 +83,26 @@ impl Entry {
     }
 }
 
-/// One version of an entry as the index holds it: the fixed fields, and its words left
-/// in the block of its index file until a search hit copies them out.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(from = "Entry", into = "Entry")]
-pub struct Stored {
-    meta: Meta,
-    starred: bool,
-    has_prompt: bool,
-    /// How many tags, sensations and feelings.
-    lists: [u32; 3],
-    block: Arc<Block>,
-    /// This entry's fields in `block.fields`: the text, the prompt if any, then the lists.
-    fields: Range<usize>,
-}
-
-/// The words of some entries: every field's text (and a folded copy of each field that
-/// is not ASCII) in one string, and where each field lies in it.
-#[derive(Debug, Default)]
-pub struct Block {
-    text: String,
-    fields: Vec<Field>,
-}
-
-/// Where one field lies in its block, and its folded form if it keeps one.
-#[derive(Clone, Copy, Debug)]
-struct Field {
-    at: usize,
-    end: usize,
-    folded: Option<(usize, usize)>,
-}
-
-impl Block {
-    fn get(&self, at: usize, end: usize) -> &str {
-        self.text.get(at..end).unwrap_or_default()
-    }
-
-    /// Add one field, with its folded form when folding is more than ASCII lower case.
-    fn push(&mut self, field: &str) {
-        let at = self.text.len();
-        self.text.push_str(field);
-        let end = self.text.len();
-        let folded = (!field.is_ascii()).then(|| {
-            self.text.push_str(&fold(field));
-            (end, self.text.len())
-        });
-        self.fields.push(Field { at, end, folded });
-    }
-}
-
-impl From<Entry> for Stored {
-    fn from(e: Entry) -> Stored {
-        let mut block = Block::default();
-        block.push(&e.text);
-        if let Some(p) = &e.prompt {
-            block.push(p);
-        }
-        for s in e.tags.iter().chain(&e.sensations).chain(&e.feelings) {
-            block.push(s);
-        }
-        let count = |l: &Vec<String>| u32::try_from(l.len()).unwrap_or(u32::MAX);
-        Stored {
-            meta: e.meta,
-            starred: e.starred,
-            has_prompt: e.prompt.is_some(),
-            lists: [count(&e.tags), count(&e.sensations), count(&e.feelings)],
-            fields: 0..block.fields.len(),
-            block: Arc::new(block),
-        }
-    }
-}
-
-impl From<&Stored> for Entry {
-    fn from(s: &Stored) -> Entry {
-        let [tags, sensations, feelings] = s.lists();
-        let owned = |r: Range<usize>| s.strs(r).map(str::to_owned).collect();
-        Entry {
-            meta: s.meta.clone(),
-            text: s.str(s.fields.start).to_owned(),
-            prompt: s.has_prompt.then(|| s.str(s.fields.start + 1).to_owned()),
-            tags: owned(tags),
-            sensations: owned(sensations),
-            feelings: owned(feelings),
-            starred: s.starred,
-        }
-    }
-}
-
-impl From<Stored> for Entry {
-    fn from(s: Stored) -> Entry {
-        Entry::from(&s)
-    }
-}
-
-impl Stored {
-    fn fields(&self) -> &[Field] {
-        self.block
-            .fields
-            .get(self.fields.clone())
-            .unwrap_or_default()
-    }
-
-    /// The text of field `i` of the block.
-    fn str(&self, i: usize) -> &str {
-        self.block
-            .fields
-            .get(i)
-            .map_or("", |f| self.block.get(f.at, f.end))
-    }
-
-    fn strs(&self, r: Range<usize>) -> impl Iterator<Item = &str> {
-        r.map(|i| self.str(i))
-    }
-
-    /// Where the tags, sensations and feelings lie among the block's fields.
-    fn lists(&self) -> [Range<usize>; 3] {
-        let mut at = self.fields.start + 1 + usize::from(self.has_prompt);
-        self.lists.map(|n| {
-            let from = at;
-            at += n as usize;
-            from..at
-        })
-    }
-
-    /// The bytes this entry's words take in an index file.
-    fn words_len(&self) -> usize {
-        self.fields()
-            .iter()
-            .map(|f| f.end - f.at + f.folded.map_or(0, |(at, end)| end - at))
-            .sum()
-    }
-
-    /// Whether every word sought is in this entry, each field folded as
-    /// `domain::journal::fold` folds it: ASCII in `buf`, the rest as the index keeps it.
-    fn holds(&self, seeker: &mut Seeker, buf: &mut String) -> bool {
-        seeker.reset();
-        // The search sees a missing prompt as an empty field.
-        if !self.has_prompt && seeker.field("") {
-            return true;
-        }
-        for f in self.fields() {
-            let original = self.block.get(f.at, f.end);
-            let folded = match f.folded {
-                Some((at, end)) => self.block.get(at, end),
-                None if fold_ascii_into(original, buf) => buf.as_str(),
-                None => {
-                    *buf = fold(original);
-                    buf.as_str()
-                }
-            };
-            if seeker.field(folded) {
-                return true;
-            }
-        }
-        seeker.done()
-    }
-}
-
-impl Slim for Stored {
-    const NAME: &'static str = "journal";
-
-    fn of(r: &Record) -> Option<Stored> {
-        Entry::of(r).map(Stored::from)
-    }
-
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-
-    fn encode(file: &Indexed<Stored>) -> Option<Vec<u8>> {
-        Some(codec::encode(file))
-    }
-
-    fn decode(bytes: &[u8]) -> Option<Indexed<Stored>> {
-        codec::decode(bytes.to_vec())
-    }
-
-    fn decode_owned(bytes: Vec<u8>) -> Option<Indexed<Stored>> {
-        codec::decode(bytes)
-    }
-
-    fn record(&self) -> Record {
-        Entry::from(self).record()
+impl Entry {
+    /// A record carrying these fields (for the lines and screens that take one).
+    pub fn record(&self) -> Record {
+        Slim::record(self)
     }
 }
 
 /// Every live entry matching `filter`, newest first, with any unreadable files.
 pub fn search(store: &Store, filter: &Filter) -> std::io::Result<(Vec<Entry>, Vec<FileProblem>)> {
-    let (versions, problems) = index::load::<Stored>(store)?;
     // The words are matched in place; the rest of the filter on the few entries copied.
     let words = Words::new(filter.query.as_deref().unwrap_or(""));
     let rest = Filter {
         query: None,
         ..filter.clone()
     };
-    let mut seeker = words.seeker();
-    let mut buf = String::new();
-    let mut hits: Vec<Entry> = versions
-        .iter()
-        .filter(|s| !s.meta.deleted && s.holds(&mut seeker, &mut buf))
-        .map(Entry::from)
-        .filter(|e| matches(&rest, e))
-        .collect();
+    let (mut hits, problems) = match quick(store, &words)? {
+        Some(found) => found,
+        None => full(store, filter)?,
+    };
+    hits.retain(|e| matches(&rest, e));
     hits.sort_by(|a, b| {
         b.meta
             .created_at
@@ -276,6 +110,95 @@ pub fn search(store: &Store, filter: &Filter) -> std::io::Result<(Vec<Entry>, Ve
             .then(b.meta.id.cmp(&a.meta.id))
     });
     Ok((hits, problems))
+}
+
+/// The search through each index file in turn, matching in place; None when the versions
+/// found need the store's whole merge (see `winners`), which `full` does.
+fn quick(store: &Store, words: &Words) -> std::io::Result<Option<(Vec<Entry>, Vec<FileProblem>)>> {
+    let (cache, slots) = index::slots::<Entry>(store)?;
+    let mut found = winners::Winners::default();
+    let mut problems = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let (mut seeker, mut buf, mut bytes) = (words.seeker(), String::new(), Vec::new());
+    for (file, slot) in slots {
+        let Some((len, modified_ns)) = fingerprint(&file) else {
+            continue;
+        };
+        bytes.clear();
+        let read = std::fs::File::open(&slot).and_then(|mut f| f.read_to_end(&mut bytes));
+        let fresh = read.ok().and_then(|_| codec::scan(&bytes)).filter(|s| {
+            s.version == index::VERSION && s.len == len && s.modified_ns == modified_ns
+        });
+        match fresh {
+            Some(scanned) => {
+                for s in &scanned.entries {
+                    let hit = !s.meta.deleted && holds(s, &mut seeker, &mut buf);
+                    found.offer(&s.meta, hit.then(|| s.entry()));
+                }
+            }
+            // Out of date, damaged or missing: the month is indexed again.
+            None => match index::indexed::<Entry>(&file, &slot) {
+                Ok(fresh) => {
+                    for e in fresh.items {
+                        let hit = !e.meta.deleted && words.found_in(fields(&e));
+                        found.offer(&e.meta.clone(), hit.then_some(e));
+                    }
+                }
+                Err(problem) => problems.push(FileProblem {
+                    path: file,
+                    problem,
+                }),
+            },
+        }
+        seen.insert(slot);
+    }
+    index::forget_gone(&cache, &seen);
+    Ok(found.hits().map(|hits| (hits, problems)))
+}
+
+/// Every version read into memory and merged the store's way, then matched: for the
+/// rare index that needs a deleted record's words forgotten, or an exact tie settled.
+fn full(store: &Store, filter: &Filter) -> std::io::Result<(Vec<Entry>, Vec<FileProblem>)> {
+    let (entries, problems) = index::load::<Entry>(store)?;
+    let hits = entries
+        .into_iter()
+        .filter(|e| !e.meta.deleted && matches(filter, e))
+        .collect();
+    Ok((hits, problems))
+}
+
+/// Whether every word sought is in this version, each field folded as
+/// `domain::journal::fold` folds it: ASCII into `buf`, the rest as the index keeps it
+/// (a field kept without its folded form is ASCII, but is folded in full if not).
+fn holds(s: &codec::Seen, seeker: &mut Seeker, buf: &mut String) -> bool {
+    seeker.reset();
+    // The search sees a missing prompt as an empty field.
+    if !s.has_prompt() && seeker.field("") {
+        return true;
+    }
+    for (field, folded) in s.fields() {
+        let all = match folded {
+            Some(f) => seeker.field(f),
+            None => seeker.unfolded(field, buf),
+        };
+        if all {
+            return true;
+        }
+    }
+    seeker.done()
+}
+
+/// The fields a search looks in, as `domain::journal` sees them (no prompt: empty).
+fn fields(e: &Entry) -> impl Iterator<Item = &str> {
+    [e.text.as_str(), e.prompt.as_deref().unwrap_or("")]
+        .into_iter()
+        .chain(
+            e.tags
+                .iter()
+                .chain(&e.sensations)
+                .chain(&e.feelings)
+                .map(String::as_str),
+        )
 }
 
 fn matches(filter: &Filter, e: &Entry) -> bool {
@@ -293,6 +216,7 @@ fn matches(filter: &Filter, e: &Entry) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::journal::fold;
     use proptest::prelude::*;
 
     /// Words in several scripts and cases, with marks that fold away, letters that fold
@@ -301,21 +225,17 @@ mod tests {
         proptest::string::string_regex("[a-cA-CéÉüÜßẞİıΣσςK\u{301}\u{308}ǅæÆ日 .\n]{0,16}").unwrap()
     }
 
-    fn meta() -> Meta {
-        let at = chrono::DateTime::parse_from_rfc3339("2026-03-04T21:15:09.123+01:00").unwrap();
-        Meta {
-            id: uuid::Uuid::from_u128(7),
-            created_at: at,
-            updated_at: at,
-            deleted: false,
-        }
-    }
-
     fn entry() -> impl Strategy<Value = Entry> {
+        let at = chrono::DateTime::parse_from_rfc3339("2026-03-04T21:15:09.123+01:00").unwrap();
         let list = || proptest::collection::vec(words(), 0..3);
         (words(), proptest::option::of(words()), list(), list(), list()).prop_map(
-            |(text, prompt, tags, sensations, feelings)| Entry {
-                meta: meta(),
+            move |(text, prompt, tags, sensations, feelings)| Entry {
+                meta: Meta {
+                    id: uuid::Uuid::from_u128(7),
+                    created_at: at,
+                    updated_at: at,
+                    deleted: false,
+                },
                 text,
                 prompt,
                 tags,
@@ -326,35 +246,35 @@ mod tests {
         )
     }
 
-    /// The entry as a search reads it: through an index file written and read back.
-    fn indexed(e: &Entry) -> Stored {
-        let file = Indexed {
-            version: 1,
-            len: 0,
-            modified_ns: 0,
-            items: vec![Stored::from(e.clone())],
-        };
-        let mut back = codec::decode(codec::encode(&file)).unwrap();
-        back.items.remove(0)
+    /// What search matched before it matched in place: every field and every word
+    /// folded whole, then compared.
+    fn matched_before(e: &Entry, query: &str) -> bool {
+        let folded: Vec<String> = fields(e).map(fold).collect();
+        query
+            .split_whitespace()
+            .map(fold)
+            .all(|w| folded.iter().any(|f| f.contains(&w)))
     }
 
     proptest! {
         #[test]
-        fn the_index_matches_what_the_filter_matches(
+        fn matching_in_the_index_finds_what_folding_whole_fields_finds(
             e in entry(),
             other in words(),
             from in 0usize..16,
             len in 0usize..6,
         ) {
+            let file = Indexed { version: 1, len: 0, modified_ns: 0, items: vec![e.clone()] };
+            let bytes = codec::encode(&file);
+            let scanned = codec::scan(&bytes).unwrap();
             let piece: String = e.text.chars().skip(from).take(len).collect();
             for query in [other.clone(), piece.clone(), format!("{piece} {other}")] {
-                let filter = Filter { query: Some(query.clone()), ..Filter::default() };
-                let want = matches(&filter, &e);
+                let want = matched_before(&e, &query);
                 let words = Words::new(&query);
-                let mut seeker = words.seeker();
-                let mut buf = String::new();
-                prop_assert_eq!(indexed(&e).holds(&mut seeker, &mut buf), want, "{:?}", query);
-                prop_assert_eq!(Stored::from(e.clone()).holds(&mut seeker, &mut buf), want);
+                let (mut seeker, mut buf) = (words.seeker(), String::new());
+                prop_assert_eq!(holds(&scanned.entries[0], &mut seeker, &mut buf), want, "{:?}", &query);
+                let filter = Filter { query: Some(query.clone()), ..Filter::default() };
+                prop_assert_eq!(matches(&filter, &e), want);
             }
         }
     }

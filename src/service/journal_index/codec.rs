@@ -1,65 +1,77 @@
 //! The journal index's file format. Every word of a month's entries lies in one UTF-8
-//! string at the front of the file, checked once as it is read and kept as it is, so a
-//! search reads fields in place and copies only its hits; the fixed fields and each
-//! field's length follow, then the string's length. Fields that are not ASCII carry their
-//! folded form (`domain::journal::fold`) beside them, so a search never folds Unicode.
-//! Any file that does not read back whole is treated as missing, so the month is indexed
-//! again.
+//! run at the front of the file, and each field that is not ASCII has its folded form
+//! (`domain::journal::fold`) beside it, so a search matches words where they lie, never
+//! folds Unicode, and copies out only its hits. The fixed fields and each field's length
+//! follow, then the length of the words. Any file that does not read back whole is
+//! treated as missing, so the month is indexed again.
 
-use super::{Block, Field, Stored};
+use super::Entry;
+use crate::domain::journal::fold;
 use crate::service::index::{Indexed, Meta};
 use crate::store::model::Stamp;
 use chrono::{FixedOffset, TimeZone};
-use std::sync::Arc;
 
 /// Marks a file as this format. Version 1 began `AJI\x01`, a JSON index `{`; both read
-/// as missing. ASCII, so the front of the file is text with the words.
+/// as missing.
 const MAGIC: &[u8; 4] = b"AJI\x02";
 /// A field's folded length when it keeps no folded form (it is ASCII).
 const NO_FOLD: u32 = u32::MAX;
 
-pub fn encode(file: &Indexed<Stored>) -> Vec<u8> {
-    let text: usize = file.items.iter().map(Stored::words_len).sum();
-    let mut out = Vec::with_capacity(64 + text + 64 * file.items.len());
+pub fn encode(file: &Indexed<Entry>) -> Vec<u8> {
+    let text: usize = file.items.iter().map(|e| e.text.len() + 128).sum();
+    let mut out = Vec::with_capacity(64 + 2 * text);
     out.extend_from_slice(MAGIC);
-    for s in &file.items {
-        for f in s.fields() {
-            out.extend_from_slice(s.block.get(f.at, f.end).as_bytes());
-            if let Some((at, end)) = f.folded {
-                out.extend_from_slice(s.block.get(at, end).as_bytes());
+    let mut lens = Vec::with_capacity(64 * file.items.len());
+    for e in &file.items {
+        put_head(&mut lens, e);
+        for field in fields(e) {
+            out.extend_from_slice(field.as_bytes());
+            put_len(&mut lens, field.len());
+            if field.is_ascii() {
+                put_u32(&mut lens, NO_FOLD);
+            } else {
+                let folded = fold(field);
+                out.extend_from_slice(folded.as_bytes());
+                put_len(&mut lens, folded.len());
             }
         }
     }
-    let text_len = out.len() - MAGIC.len();
+    let words = out.len() - MAGIC.len();
     out.extend_from_slice(&file.version.to_le_bytes());
     out.extend_from_slice(&file.len.to_le_bytes());
     out.extend_from_slice(&file.modified_ns.to_le_bytes());
     put_len(&mut out, file.items.len());
-    for s in &file.items {
-        put_entry(&mut out, s);
-    }
-    put_len(&mut out, text_len);
+    out.extend_from_slice(&lens);
+    put_len(&mut out, words);
     out
 }
 
-fn put_entry(out: &mut Vec<u8>, s: &Stored) {
-    out.extend_from_slice(s.meta.id.as_bytes());
-    put_stamp(out, &s.meta.created_at);
-    put_stamp(out, &s.meta.updated_at);
+/// An entry's fields in the order the file keeps them: text, prompt, tags, sensations,
+/// feelings.
+fn fields(e: &Entry) -> impl Iterator<Item = &str> {
+    [e.text.as_str()]
+        .into_iter()
+        .chain(e.prompt.as_deref())
+        .chain(
+            e.tags
+                .iter()
+                .chain(&e.sensations)
+                .chain(&e.feelings)
+                .map(String::as_str),
+        )
+}
+
+fn put_head(out: &mut Vec<u8>, e: &Entry) {
+    out.extend_from_slice(e.meta.id.as_bytes());
+    put_stamp(out, &e.meta.created_at);
+    put_stamp(out, &e.meta.updated_at);
     out.extend_from_slice(&[
-        u8::from(s.meta.deleted),
-        u8::from(s.starred),
-        u8::from(s.has_prompt),
+        u8::from(e.meta.deleted),
+        u8::from(e.starred),
+        u8::from(e.prompt.is_some()),
     ]);
-    for n in s.lists {
-        put_u32(out, n);
-    }
-    for f in s.fields() {
-        put_len(out, f.end - f.at);
-        match f.folded {
-            Some((at, end)) => put_len(out, end - at),
-            None => put_u32(out, NO_FOLD),
-        }
+    for list in [&e.tags, &e.sensations, &e.feelings] {
+        put_len(out, list.len());
     }
 }
 
@@ -73,113 +85,123 @@ fn put_u32(out: &mut Vec<u8>, n: u32) {
 }
 
 fn put_len(out: &mut Vec<u8>, n: usize) {
-    // Nothing attune writes comes near 4 GB; a longer file saturates and fails to read.
+    // Nothing attune writes comes near 4 GB; a longer field saturates and fails to read.
     put_u32(out, u32::try_from(n).unwrap_or(u32::MAX));
 }
 
-/// An index file read back, its words kept in the bytes read (only the small table after
-/// them is copied out), or None when it is cut, damaged or in another format.
-pub fn decode(mut bytes: Vec<u8>) -> Option<Indexed<Stored>> {
-    if !bytes.starts_with(MAGIC) {
-        return None;
+/// An index file read back into owned entries, or None when it is cut, damaged or in
+/// another format.
+pub fn decode(bytes: &[u8]) -> Option<Indexed<Entry>> {
+    let file = scan(bytes)?;
+    Some(Indexed {
+        version: file.version,
+        len: file.len,
+        modified_ns: file.modified_ns,
+        items: file.entries.iter().map(Seen::entry).collect(),
+    })
+}
+
+/// One index file read in place.
+pub struct Scanned<'a> {
+    pub version: u32,
+    pub len: u64,
+    pub modified_ns: u128,
+    pub entries: Vec<Seen<'a>>,
+}
+
+/// One version of an entry, its words borrowed from the index file's bytes.
+pub struct Seen<'a> {
+    pub meta: Meta,
+    pub starred: bool,
+    has_prompt: bool,
+    lists: [u32; 3],
+    /// A (length, folded length) pair for each field, as the file has them.
+    lens: &'a [u8],
+    /// Its fields, each followed by its folded form if it has one.
+    words: &'a str,
+}
+
+impl<'a> Seen<'a> {
+    /// Each field with its folded form, if it keeps one, in the order of `fields`.
+    pub fn fields(&self) -> impl Iterator<Item = (&'a str, Option<&'a str>)> {
+        let (mut lens, mut words) = (self.lens, self.words);
+        std::iter::from_fn(move || {
+            let mut r = Reader { rest: lens };
+            let (len, folded) = (r.len()?, r.u32()?);
+            lens = r.rest;
+            let (field, rest) = words.split_at_checked(len)?;
+            let (folded, rest) = match folded {
+                NO_FOLD => (None, rest),
+                n => {
+                    let (f, rest) = rest.split_at_checked(usize::try_from(n).ok()?)?;
+                    (Some(f), rest)
+                }
+            };
+            words = rest;
+            Some((field, folded))
+        })
     }
-    let tail: [u8; 4] = bytes.get(bytes.len().checked_sub(4)?..)?.try_into().ok()?;
-    let text_end = MAGIC
-        .len()
-        .checked_add(usize::try_from(u32::from_le_bytes(tail)).ok()?)?;
-    if text_end > bytes.len() - 4 {
-        return None;
+
+    /// The entry, its words copied out.
+    pub fn entry(&self) -> Entry {
+        let mut fields = self.fields().map(|(f, _)| f.to_owned());
+        let text = fields.next().unwrap_or_default();
+        let prompt = if self.has_prompt { fields.next() } else { None };
+        let [tags, sensations, feelings] = self
+            .lists
+            .map(|n| fields.by_ref().take(n as usize).collect());
+        Entry {
+            meta: self.meta.clone(),
+            text,
+            prompt,
+            tags,
+            sensations,
+            feelings,
+            starred: self.starred,
+        }
     }
-    let table = bytes.split_off(text_end);
-    let text = String::from_utf8(bytes).ok()?;
-    let mut r = Reader {
-        rest: &table[..table.len() - 4],
-    };
+
+    pub fn has_prompt(&self) -> bool {
+        self.has_prompt
+    }
+}
+
+/// Read an index file in place: every length checked against the words, which are
+/// checked as UTF-8 once; None when it is cut, damaged or in another format.
+pub fn scan(bytes: &[u8]) -> Option<Scanned<'_>> {
+    let rest = bytes.strip_prefix(MAGIC)?;
+    let (rest, tail) = rest.split_last_chunk::<4>()?;
+    let (words, table) = rest.split_at_checked(usize::try_from(u32::from_le_bytes(*tail)).ok()?)?;
+    let words = std::str::from_utf8(words).ok()?;
+    let mut r = Reader { rest: table };
     let version = u32::from_le_bytes(r.array()?);
     let len = u64::from_le_bytes(r.array()?);
     let modified_ns = u128::from_le_bytes(r.array()?);
     let count = r.len()?;
-    let mut fields = Fields {
-        text: &text,
-        at: MAGIC.len(),
-        all: Vec::new(),
-    };
-    let mut heads = Vec::with_capacity(count.min(r.rest.len() / ENTRY_MIN));
+    let mut entries = Vec::with_capacity(count.min(r.rest.len() / ENTRY_MIN));
+    let mut at = 0;
     for _ in 0..count {
-        heads.push(r.entry(&mut fields)?);
+        let seen = r.entry(words, &mut at)?;
+        entries.push(seen);
     }
-    if !r.rest.is_empty() || fields.at != text.len() {
-        return None;
-    }
-    let all = fields.all;
-    let block = Arc::new(Block { text, fields: all });
-    let items = heads
-        .into_iter()
-        .map(|h| h.stored(Arc::clone(&block)))
-        .collect();
-    Some(Indexed {
+    (r.rest.is_empty() && at == words.len()).then_some(Scanned {
         version,
         len,
         modified_ns,
-        items,
+        entries,
     })
 }
 
 /// The fewest bytes one entry takes in the table, to bound what a count may ask for.
 const ENTRY_MIN: usize = 16 + 2 * 12 + 3 + 3 * 4 + 8;
 
-/// One entry's fixed fields, before the block they point into is shared.
-struct Head {
-    meta: Meta,
-    starred: bool,
-    has_prompt: bool,
-    lists: [u32; 3],
-    fields: std::ops::Range<usize>,
-}
-
-impl Head {
-    fn stored(self, block: Arc<Block>) -> Stored {
-        Stored {
-            meta: self.meta,
-            starred: self.starred,
-            has_prompt: self.has_prompt,
-            lists: self.lists,
-            block,
-            fields: self.fields,
-        }
-    }
-}
-
-/// The fields read so far: where the next one starts in the text.
-struct Fields<'t> {
-    text: &'t str,
-    at: usize,
-    all: Vec<Field>,
-}
-
-impl Fields<'_> {
-    /// The next `len` bytes of the text, which must end on a character's boundary.
-    fn take(&mut self, len: u32) -> Option<(usize, usize)> {
-        let at = self.at;
-        let end = at.checked_add(usize::try_from(len).ok()?)?;
-        if !self.text.is_char_boundary(end) {
-            return None;
-        }
-        self.at = end;
-        Some((at, end))
-    }
-}
-
 struct Reader<'a> {
     rest: &'a [u8],
 }
 
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Option<&[u8]> {
-        if n > self.rest.len() {
-            return None;
-        }
-        let (head, tail) = self.rest.split_at(n);
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, tail) = self.rest.split_at_checked(n)?;
         self.rest = tail;
         Some(head)
     }
@@ -212,33 +234,29 @@ impl Reader<'_> {
             .single()
     }
 
-    fn entry(&mut self, fields: &mut Fields) -> Option<Head> {
+    /// One entry of the table, its fields checked to lie whole in `words` from `at` on.
+    fn entry(&mut self, words: &'a str, at: &mut usize) -> Option<Seen<'a>> {
         let id = uuid::Uuid::from_bytes(self.array()?);
         let created_at = self.stamp()?;
         let updated_at = self.stamp()?;
-        let deleted = self.flag()?;
-        let starred = self.flag()?;
-        let has_prompt = self.flag()?;
+        let (deleted, starred, has_prompt) = (self.flag()?, self.flag()?, self.flag()?);
         let lists = [self.u32()?, self.u32()?, self.u32()?];
-        let mut n = 1 + u64::from(has_prompt);
-        for l in lists {
-            n += u64::from(l);
+        let count = lists.iter().map(|&n| u64::from(n)).sum::<u64>() + 1 + u64::from(has_prompt);
+        let lens = self.take(usize::try_from(count.checked_mul(8)?).ok()?)?;
+        let from = *at;
+        let mut r = Reader { rest: lens };
+        while !r.rest.is_empty() {
+            *at = at.checked_add(r.len()?)?;
+            let whole = words.is_char_boundary(*at);
+            match r.u32()? {
+                NO_FOLD => {}
+                n => *at = at.checked_add(usize::try_from(n).ok()?)?,
+            }
+            if !whole || !words.is_char_boundary(*at) {
+                return None;
+            }
         }
-        let first = fields.all.len();
-        for _ in 0..n {
-            let len = self.u32()?;
-            let folded = match self.u32()? {
-                NO_FOLD => None,
-                f => Some(f),
-            };
-            let (at, end) = fields.take(len)?;
-            let folded = match folded {
-                Some(f) => Some(fields.take(f)?),
-                None => None,
-            };
-            fields.all.push(Field { at, end, folded });
-        }
-        Some(Head {
+        Some(Seen {
             meta: Meta {
                 id,
                 created_at,
@@ -248,7 +266,8 @@ impl Reader<'_> {
             starred,
             has_prompt,
             lists,
-            fields: first..fields.all.len(),
+            lens,
+            words: words.get(from..*at)?,
         })
     }
 }
@@ -256,7 +275,6 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::service::journal_index::Entry;
 
     fn entry(text: &str, prompt: Option<&str>) -> Entry {
         let at = chrono::DateTime::parse_from_rfc3339("2026-03-04T21:15:09.123+05:30").unwrap();
@@ -269,25 +287,20 @@ mod tests {
             },
             text: text.to_owned(),
             prompt: prompt.map(str::to_owned),
-            tags: vec!["work".into(), "café".into()],
+            tags: vec!["work".into(), "Café".into()],
             sensations: vec![],
             feelings: vec!["tired".into()],
             starred: true,
         }
     }
 
-    fn file(items: Vec<Entry>) -> Indexed<Stored> {
+    fn file(items: Vec<Entry>) -> Indexed<Entry> {
         Indexed {
             version: 7,
             len: 12_345,
             modified_ns: 1_700_000_000_123_456_789,
-            items: items.into_iter().map(Stored::from).collect(),
+            items,
         }
-    }
-
-    fn entries(file: &Indexed<Stored>) -> String {
-        let back: Vec<Entry> = file.items.iter().map(Entry::from).collect();
-        format!("{back:?}")
     }
 
     #[test]
@@ -297,41 +310,55 @@ mod tests {
             entry("", None),
             entry("plain ASCII", Some("")),
         ]);
-        let bytes = encode(&written);
-        let back = decode(bytes.clone()).unwrap();
+        let back = decode(&encode(&written)).unwrap();
         assert_eq!((back.version, back.len, back.modified_ns), (7, 12_345, written.modified_ns));
-        assert_eq!(entries(&back), entries(&written));
+        assert_eq!(format!("{:?}", back.items), format!("{:?}", written.items));
         assert_eq!(back.items[0].meta.created_at.offset().local_minus_utc(), 19_800);
-        assert_eq!(encode(&back), bytes, "written again, the same bytes");
+    }
+
+    #[test]
+    fn fields_not_ascii_keep_their_folded_form() {
+        let bytes = encode(&file(vec![entry("Ünïcode ✓", None)]));
+        let scanned = scan(&bytes).unwrap();
+        let fields: Vec<_> = scanned.entries[0].fields().collect();
+        assert_eq!(
+            fields,
+            [
+                ("Ünïcode ✓", Some("unicode ✓")),
+                ("work", None),
+                ("Café", Some("cafe")),
+                ("tired", None)
+            ]
+        );
     }
 
     #[test]
     fn a_cut_or_damaged_file_reads_as_missing() {
         let bytes = encode(&file(vec![entry("some words é", Some("a prompt"))]));
         for cut in 0..bytes.len() {
-            assert!(decode(bytes[..cut].to_vec()).is_none(), "cut at {cut}");
+            assert!(decode(&bytes[..cut]).is_none(), "cut at {cut}");
         }
         let mut longer = bytes.clone();
         longer.push(0);
-        assert!(decode(longer).is_none());
-        assert!(
-            decode(b"{\"version\":4,\"len\":0,\"modified_ns\":0,\"items\":[]}".to_vec()).is_none()
-        );
+        assert!(decode(&longer).is_none());
+        assert!(decode(b"{\"version\":4,\"len\":0,\"modified_ns\":0,\"items\":[]}").is_none());
         let mut old = bytes.clone();
         old[3] = 1;
-        assert!(decode(old).is_none(), "the format before this one");
+        assert!(decode(&old).is_none(), "the format before this one");
         let mut not_text = bytes.clone();
         let at = bytes.windows(4).position(|w| w == b"some").unwrap();
         not_text[at] = 0xff;
-        assert!(decode(not_text).is_none());
+        assert!(decode(&not_text).is_none());
         let tail: [u8; 4] = bytes[bytes.len() - 4..].try_into().unwrap();
         let table = 4 + u32::from_le_bytes(tail) as usize;
         let first_len = table + 32 + 16 + 24 + 3 + 12;
+        assert_eq!(bytes[first_len], 13, "the text's length");
         let mut mid_char = bytes.clone();
         mid_char[first_len] -= 1;
-        assert!(decode(mid_char).is_none(), "a length that ends inside a character");
+        mid_char[first_len + 4] += 1;
+        assert!(decode(&mid_char).is_none(), "a length that ends inside a character");
         let mut huge_count = bytes.clone();
         huge_count[table + 28..table + 32].copy_from_slice(&u32::MAX.to_le_bytes());
-        assert!(decode(huge_count).is_none());
+        assert!(decode(&huge_count).is_none());
     }
 }
