@@ -170,22 +170,37 @@ impl<'a> Shown<'a> {
 /// The moment as "%Y-%m-%d %H:%M" writes it, without parsing that format for every line.
 fn push_minute(line: &mut String, at: &Stamp) {
     use chrono::{Datelike, Timelike};
-    use std::fmt::Write as _;
     let t = at.naive_local();
-    // %Y pads to four digits only within 0..=9999; chrono writes the rare rest.
-    let _ = if (0..=9999).contains(&t.year()) {
-        write!(
-            line,
-            "{:04}-{:02}-{:02} {:02}:{:02}",
-            t.year(),
-            t.month(),
-            t.day(),
-            t.hour(),
-            t.minute()
-        )
-    } else {
-        write!(line, "{}", at.format("%Y-%m-%d %H:%M"))
+    let Ok(year) = u32::try_from(t.year()) else {
+        return push_formatted(line, at);
     };
+    // %Y pads to four digits only within 0..=9999; chrono writes the rare rest.
+    if year > 9999 {
+        return push_formatted(line, at);
+    }
+    push_digits(line, year, 4);
+    for (sep, n) in [
+        ('-', t.month()),
+        ('-', t.day()),
+        (' ', t.hour()),
+        (':', t.minute()),
+    ] {
+        line.push(sep);
+        push_digits(line, n, 2);
+    }
+}
+
+fn push_formatted(line: &mut String, at: &Stamp) {
+    use std::fmt::Write as _;
+    let _ = write!(line, "{}", at.format("%Y-%m-%d %H:%M"));
+}
+
+/// `n` in decimal, zero-padded to `width` digits (n has no more).
+fn push_digits(line: &mut String, n: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = n / 10u32.pow(place) % 10;
+        line.push(char::from(b'0' + u8::try_from(digit).unwrap_or(0)));
+    }
 }
 
 /// `journal::short_id`, written into the line: the last 8 hex digits of the id.
