@@ -345,6 +345,15 @@ impl Seeker<'_> {
         }
     }
 
+    /// `field` for a field known to be ASCII, which folding only lower-cases: lower-cased
+    /// into `buf` without checking it again (anything else in it stays as it is).
+    pub fn ascii(&mut self, text: &str, buf: &mut String) -> bool {
+        buf.clear();
+        buf.push_str(text);
+        buf.make_ascii_lowercase();
+        self.field(buf)
+    }
+
     pub fn done(&self) -> bool {
         self.left == 0
     }

@@ -168,8 +168,9 @@ fn full(store: &Store, filter: &Filter) -> std::io::Result<(Vec<Entry>, Vec<File
 }
 
 /// Whether every word sought is in this version, each field folded as
-/// `domain::journal::fold` folds it: ASCII into `buf`, the rest as the index keeps it
-/// (a field kept without its folded form is ASCII, but is folded in full if not).
+/// `domain::journal::fold` folds it: the index keeps the folded form of every field that
+/// is not ASCII, and the rest (ASCII, which folding only lower-cases) is lower-cased into
+/// `buf`.
 fn holds(s: &codec::Seen, seeker: &mut Seeker, buf: &mut String) -> bool {
     seeker.reset();
     // The search sees a missing prompt as an empty field.
@@ -179,7 +180,7 @@ fn holds(s: &codec::Seen, seeker: &mut Seeker, buf: &mut String) -> bool {
     for (field, folded) in s.fields() {
         let all = match folded {
             Some(f) => seeker.field(f),
-            None => seeker.unfolded(field, buf),
+            None => seeker.ascii(field, buf),
         };
         if all {
             return true;

@@ -20,8 +20,8 @@ struct Version {
     id: Uuid,
     deleted: bool,
     updated_at: Stamp,
-    /// The words, for a version that holds the search.
-    hit: Option<Entry>,
+    /// The words, for a version that holds the search (boxed: most versions hold none).
+    hit: Option<Box<Entry>>,
 }
 
 impl Winners {
@@ -30,7 +30,7 @@ impl Winners {
             id: meta.id,
             deleted: meta.deleted,
             updated_at: meta.updated_at,
-            hit,
+            hit: hit.map(Box::new),
         });
     }
 
@@ -52,7 +52,7 @@ impl Winners {
                     best = i;
                 }
             }
-            hits.extend(group[best].hit.take());
+            hits.extend(group[best].hit.take().map(|h| *h));
         }
         Some(hits)
     }
