@@ -121,6 +121,8 @@ fn quick(store: &Store, words: &Words) -> std::io::Result<Option<(Vec<Entry>, Ve
     let mut seen = std::collections::HashSet::new();
     let (mut seeker, mut buf, mut bytes) = (words.seeker(), String::new(), Vec::new());
     for (file, slot) in slots {
+        // Kept even when its month file has just gone, as `index::load` keeps it.
+        seen.insert(slot.clone());
         let Some((len, modified_ns)) = fingerprint(&file) else {
             continue;
         };
@@ -150,7 +152,6 @@ fn quick(store: &Store, words: &Words) -> std::io::Result<Option<(Vec<Entry>, Ve
                 }),
             },
         }
-        seen.insert(slot);
     }
     index::forget_gone(&cache, &seen);
     Ok(found.hits().map(|hits| (hits, problems)))
