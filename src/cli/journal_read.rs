@@ -4,10 +4,12 @@
 use super::journal::failure;
 use super::{Ctx, Outcome, warn_problems};
 use crate::copy::safe;
-use crate::domain::journal::{Filter, cut, first_line};
+use crate::domain::journal::{Filter, cut_into, first_line};
 use crate::service::journal::{self as journal, JournalError};
-use crate::store::model::{Body, Journal, Record};
+use crate::service::journal_index::Entry;
+use crate::store::model::{Body, Journal, Record, Stamp};
 use std::io::Write;
+use uuid::Uuid;
 
 /// What a list says before anything is stored: an empty array, or a plain sentence.
 fn nothing_yet(json: bool, out: &mut dyn Write) -> Outcome {
@@ -43,8 +45,11 @@ pub(super) fn show_list(
         writeln!(out, "No journal entries here.")?;
     }
     if !json {
+        let mut line = String::new();
         for r in &entries {
-            writeln!(out, "{}", safe::line(&list_line(r)))?;
+            if let Some(shown) = Shown::of_record(r) {
+                shown.write(out, &mut line)?;
+            }
         }
     }
     Ok(())
@@ -83,9 +88,9 @@ pub(super) fn search(
     } else if hits.is_empty() {
         writeln!(out, "No journal entries hold that.")?;
     } else {
+        let mut line = String::new();
         for h in &hits {
-            let line = list_line(&crate::service::index::Slim::record(h));
-            writeln!(out, "{}", safe::line(&line))?;
+            Shown::of_hit(h).write(out, &mut line)?;
         }
     }
     Ok(())
@@ -98,26 +103,113 @@ pub(super) fn journal_of(r: &Record) -> Option<&Journal> {
     }
 }
 
-/// "2026-11-30 21:15  01a2b3c4  First line of the entry…  #work  (tight chest)"
-fn list_line(r: &Record) -> String {
-    let Some(j) = journal_of(r) else {
-        return String::new();
+/// What one list line shows, borrowed from a record or a search hit.
+struct Shown<'a> {
+    at: &'a Stamp,
+    id: &'a Uuid,
+    text: &'a str,
+    starred: bool,
+    tags: &'a [String],
+    sensations: &'a [String],
+}
+
+impl<'a> Shown<'a> {
+    fn of_record(r: &'a Record) -> Option<Shown<'a>> {
+        journal_of(r).map(|j| Shown {
+            at: &r.created_at,
+            id: &r.id,
+            text: &j.text,
+            starred: j.starred,
+            tags: &j.tags,
+            sensations: &j.sensations,
+        })
+    }
+
+    fn of_hit(h: &'a Entry) -> Shown<'a> {
+        Shown {
+            at: &h.meta.created_at,
+            id: &h.meta.id,
+            text: &h.text,
+            starred: h.starred,
+            tags: &h.tags,
+            sensations: &h.sensations,
+        }
+    }
+
+    /// "2026-11-30 21:15  01a2b3c4  First line of the entry…  #work  (tight chest)", made
+    /// safe, as one line of `out`. `line` is a buffer kept from one line to the next, so
+    /// a thousand lines take no allocation each.
+    fn write(&self, out: &mut dyn Write, line: &mut String) -> std::io::Result<()> {
+        line.clear();
+        push_minute(line, self.at);
+        line.push_str("  ");
+        push_short_id(line, self.id);
+        line.push_str("  ");
+        if self.starred {
+            line.push_str("★ ");
+        }
+        cut_into(line, first_line(self.text), 60);
+        for t in self.tags {
+            line.push_str("  #");
+            line.push_str(t);
+        }
+        if let Some((first, rest)) = self.sensations.split_first() {
+            line.push_str("  (");
+            line.push_str(first);
+            for s in rest {
+                line.push_str(", ");
+                line.push_str(s);
+            }
+            line.push(')');
+        }
+        out.write_all(safe::line(line).as_bytes())?;
+        out.write_all(b"\n")
+    }
+}
+
+/// The moment as "%Y-%m-%d %H:%M" writes it, without parsing that format for every line.
+fn push_minute(line: &mut String, at: &Stamp) {
+    use chrono::{Datelike, Timelike};
+    let t = at.naive_local();
+    let Ok(year) = u32::try_from(t.year()) else {
+        return push_formatted(line, at);
     };
-    let first = first_line(&j.text);
-    let star = if j.starred { "★ " } else { "" };
-    let mut line = format!(
-        "{}  {}  {star}{}",
-        r.created_at.format("%Y-%m-%d %H:%M"),
-        journal::short_id(&r.id),
-        cut(first, 60)
-    );
-    for t in &j.tags {
-        line.push_str(&format!("  #{t}"));
+    // %Y pads to four digits only within 0..=9999; chrono writes the rare rest.
+    if year > 9999 {
+        return push_formatted(line, at);
     }
-    if !j.sensations.is_empty() {
-        line.push_str(&format!("  ({})", j.sensations.join(", ")));
+    push_digits(line, year, 4);
+    for (sep, n) in [
+        ('-', t.month()),
+        ('-', t.day()),
+        (' ', t.hour()),
+        (':', t.minute()),
+    ] {
+        line.push(sep);
+        push_digits(line, n, 2);
     }
-    line
+}
+
+fn push_formatted(line: &mut String, at: &Stamp) {
+    use std::fmt::Write as _;
+    let _ = write!(line, "{}", at.format("%Y-%m-%d %H:%M"));
+}
+
+/// `n` in decimal, zero-padded to `width` digits (n has no more).
+fn push_digits(line: &mut String, n: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = n / 10u32.pow(place) % 10;
+        line.push(char::from(b'0' + u8::try_from(digit).unwrap_or(0)));
+    }
+}
+
+/// `journal::short_id`, written into the line: the last 8 hex digits of the id.
+fn push_short_id(line: &mut String, id: &Uuid) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    for b in &id.as_bytes()[12..] {
+        line.push(char::from(HEX[usize::from(b >> 4)]));
+        line.push(char::from(HEX[usize::from(b & 0xf)]));
+    }
 }
 
 pub(super) fn show(ctx: &Ctx, id: &str, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {

@@ -26,7 +26,10 @@ pub fn line(text: &str) -> Cow<'_, str> {
 /// The one rule both forms share.
 fn clean(text: &str, keep_breaks: bool) -> Cow<'_, str> {
     let kept = |c: char| c == '\t' || (keep_breaks && c == '\n');
-    if !text.chars().any(|c| unsafe_char(c) && !kept(c)) {
+    // ASCII is checked a byte at a time; only the rest is decoded into characters.
+    let ascii_unsafe = |b: u8| (b < 0x20 || b == 0x7F) && !kept(char::from(b));
+    let wide_unsafe = || text.chars().any(|c| !c.is_ascii() && unsafe_char(c));
+    if !text.bytes().any(ascii_unsafe) && (text.is_ascii() || !wide_unsafe()) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(

@@ -134,11 +134,20 @@ pub fn first_line(text: &str) -> &str {
 
 /// At most `n` characters of `s`, with "…" when some were cut, so a cut never looks whole.
 pub fn cut(s: &str, n: usize) -> String {
-    let mut c: String = s.chars().take(n).collect();
-    if s.chars().count() > n {
-        c.push('…');
-    }
+    let mut c = String::new();
+    cut_into(&mut c, s, n);
     c
+}
+
+/// `cut`, added to the end of `out`.
+pub fn cut_into(out: &mut String, s: &str, n: usize) {
+    match s.char_indices().nth(n) {
+        Some((end, _)) => {
+            out.push_str(&s[..end]);
+            out.push('…');
+        }
+        None => out.push_str(s),
+    }
 }
 
 /// Which entries a list or search shows.
@@ -246,20 +255,108 @@ pub fn match_ranges(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
 /// Every word of `query` appears somewhere in the entry, in any case, with or without
 /// its accents.
 fn contains_all(v: &View, query: &str) -> bool {
-    let fields = || {
-        [v.text, v.prompt.unwrap_or("")].into_iter().chain(
-            v.tags
-                .iter()
-                .chain(v.sensations)
-                .chain(v.feelings)
-                .map(String::as_str),
-        )
-    };
-    let folded: Vec<String> = fields().map(fold).collect();
-    query
-        .split_whitespace()
-        .map(fold)
-        .all(|w| folded.iter().any(|f| f.contains(&w)))
+    let fields = [v.text, v.prompt.unwrap_or("")].into_iter().chain(
+        v.tags
+            .iter()
+            .chain(v.sensations)
+            .chain(v.feelings)
+            .map(String::as_str),
+    );
+    Words::new(query).found_in(fields)
+}
+
+/// `fold(text)` into `buf` (cleared first) when `text` is ASCII, where folding is only
+/// lower-casing, so a search over thousands of fields reuses one buffer; false, with `buf`
+/// left empty, when `text` needs the full fold.
+pub fn fold_ascii_into(text: &str, buf: &mut String) -> bool {
+    buf.clear();
+    if !text.is_ascii() {
+        return false;
+    }
+    buf.push_str(text);
+    buf.make_ascii_lowercase();
+    true
+}
+
+/// The words of a search, folded once, to look for in fields folded once each.
+#[derive(Clone, Debug)]
+pub struct Words {
+    words: Vec<String>,
+}
+
+impl Words {
+    pub fn new(query: &str) -> Words {
+        Words {
+            words: query.split_whitespace().map(fold).collect(),
+        }
+    }
+
+    /// Whether every word is in one of `fields`, each folded as `fold` folds it.
+    pub fn found_in<'a>(&self, fields: impl IntoIterator<Item = &'a str>) -> bool {
+        let mut seeker = self.seeker();
+        let mut buf = String::new();
+        fields.into_iter().any(|f| seeker.unfolded(f, &mut buf)) || seeker.done()
+    }
+
+    /// A search fed one entry's fields at a time (`reset` before each further entry).
+    pub fn seeker(&self) -> Seeker<'_> {
+        let mut seeker = Seeker {
+            words: &self.words,
+            found: vec![false; self.words.len()],
+            left: 0,
+        };
+        seeker.reset();
+        seeker
+    }
+}
+
+/// The words not yet found in the fields seen so far of one entry.
+pub struct Seeker<'w> {
+    words: &'w [String],
+    found: Vec<bool>,
+    left: usize,
+}
+
+impl Seeker<'_> {
+    /// Start again on another entry: no word found yet.
+    pub fn reset(&mut self) {
+        self.found.fill(false);
+        self.left = self.words.len();
+    }
+
+    /// Look in one more folded field; true once every word has been found.
+    pub fn field(&mut self, folded: &str) -> bool {
+        for (word, found) in self.words.iter().zip(&mut self.found) {
+            if !*found && folded.contains(word.as_str()) {
+                *found = true;
+                self.left -= 1;
+            }
+        }
+        self.done()
+    }
+
+    /// `field` for a field not yet folded: ASCII is folded into `buf`, kept between
+    /// fields so that folding takes no allocation.
+    pub fn unfolded(&mut self, text: &str, buf: &mut String) -> bool {
+        if fold_ascii_into(text, buf) {
+            self.field(buf)
+        } else {
+            self.field(&fold(text))
+        }
+    }
+
+    /// `field` for a field known to be ASCII, which folding only lower-cases: lower-cased
+    /// into `buf` without checking it again (anything else in it stays as it is).
+    pub fn ascii(&mut self, text: &str, buf: &mut String) -> bool {
+        buf.clear();
+        buf.push_str(text);
+        buf.make_ascii_lowercase();
+        self.field(buf)
+    }
+
+    pub fn done(&self) -> bool {
+        self.left == 0
+    }
 }
 
 #[cfg(test)]

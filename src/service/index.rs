@@ -110,30 +110,18 @@ impl<T> Indexed<T> {
 /// (tombstones included, so callers can tell), with any files that could not be read.
 /// Each month file has its own small index file, so a change rewrites only that one.
 pub fn load<T: Slim>(store: &Store) -> std::io::Result<(Vec<T>, Vec<FileProblem>)> {
-    let cache = store.layout().state_dir.join("cache").join(T::NAME);
-    let records = store.layout().records_dir();
+    let (cache, files) = slots::<T>(store)?;
     let mut slots = Vec::new();
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
-    for (device, dir) in device_dirs(&records)? {
-        // A folder that cannot be listed is reported by the loads that read records.
-        let Ok(files) = month_files(&dir) else {
-            continue;
-        };
-        for (_, file) in files {
-            let name = file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let slot = cache.join(&device).join(&name);
-            seen.insert(slot.clone());
-            match indexed::<T>(&file, &slot) {
-                Ok(found) => slots.push((slot, found)),
-                Err(problem) => problems.push(FileProblem {
-                    path: file,
-                    problem,
-                }),
-            }
+    for (file, slot) in files {
+        seen.insert(slot.clone());
+        match indexed::<T>(&file, &slot) {
+            Ok(found) => slots.push((slot, found)),
+            Err(problem) => problems.push(FileProblem {
+                path: file,
+                problem,
+            }),
         }
     }
     forget_gone(&cache, &seen);
@@ -153,6 +141,27 @@ pub fn winners<T: Slim>(items: impl IntoIterator<Item = T>) -> Vec<T> {
         }
     }
     winners.into_values().collect()
+}
+
+/// The index's folder, and every month file with the index file kept for it.
+pub(super) fn slots<T: Slim>(store: &Store) -> std::io::Result<(PathBuf, Vec<(PathBuf, PathBuf)>)> {
+    let cache = store.layout().state_dir.join("cache").join(T::NAME);
+    let mut slots = Vec::new();
+    for (device, dir) in device_dirs(&store.layout().records_dir())? {
+        // A folder that cannot be listed is reported by the loads that read records.
+        let Ok(files) = month_files(&dir) else {
+            continue;
+        };
+        for (_, file) in files {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let slot = cache.join(&device).join(&name);
+            slots.push((file, slot));
+        }
+    }
+    Ok((cache, slots))
 }
 
 /// A record deleted anywhere keeps no words in any index file: an older live version

@@ -184,7 +184,7 @@ fn load(store: &Store, filter: Filter, limit: usize) -> Result<Page, String> {
         return Ok(Page {
             entries: hits
                 .iter()
-                .map(crate::service::index::Slim::record)
+                .map(crate::service::journal_index::Entry::record)
                 .collect(),
             full: false,
             more: false,
