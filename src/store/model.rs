@@ -30,7 +30,9 @@ impl Serialize for Record {
         #[derive(Serialize)]
         struct Live<'a> {
             id: &'a Uuid,
+            #[serde(serialize_with = "super::stamp::serialize")]
             created_at: &'a Stamp,
+            #[serde(serialize_with = "super::stamp::serialize")]
             updated_at: &'a Stamp,
             #[serde(flatten)]
             body: &'a Body,
@@ -60,8 +62,11 @@ impl Serialize for Record {
 struct Gone {
     id: Uuid,
     kind: String,
+    #[serde(serialize_with = "super::stamp::serialize")]
     created_at: Stamp,
+    #[serde(serialize_with = "super::stamp::serialize")]
     updated_at: Stamp,
+    #[serde(serialize_with = "super::stamp::serialize")]
     deleted_at: Stamp,
 }
 
