@@ -360,7 +360,9 @@ impl Record {
     /// back holding nothing, whatever was written (an older attune kept the whole record
     /// in it); one written with only its id, kind and times reads too.
     pub fn from_json(text: &str) -> serde_json::Result<Record> {
-        match serde_json::from_str::<Record>(text) {
+        // The one-pass reader first; whatever it gives up on, the derived reader decides.
+        let read = super::record_de::record(text).or_else(|_| serde_json::from_str(text));
+        match read {
             Ok(r) if r.deleted_at.is_some() => Ok(Record {
                 body: Body::empty(r.kind()),
                 ..r
