@@ -17,9 +17,11 @@ pub type Stamp = DateTime<FixedOffset>;
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Record {
     pub id: Uuid,
+    #[serde(deserialize_with = "super::stamp::deserialize")]
     pub created_at: Stamp,
+    #[serde(deserialize_with = "super::stamp::deserialize")]
     pub updated_at: Stamp,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::stamp::deserialize_option")]
     pub deleted_at: Option<Stamp>,
     #[serde(flatten)]
     pub body: Body,
@@ -62,11 +64,11 @@ impl Serialize for Record {
 struct Gone {
     id: Uuid,
     kind: String,
-    #[serde(serialize_with = "super::stamp::serialize")]
+    #[serde(with = "super::stamp")]
     created_at: Stamp,
-    #[serde(serialize_with = "super::stamp::serialize")]
+    #[serde(with = "super::stamp")]
     updated_at: Stamp,
-    #[serde(serialize_with = "super::stamp::serialize")]
+    #[serde(with = "super::stamp")]
     deleted_at: Stamp,
 }
 

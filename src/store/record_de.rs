@@ -9,7 +9,8 @@
 //! `Record::from_json` then asks the derived reader, which decides as it always has. attune
 //! writes `kind` before the body, so its own files take this way.
 
-use super::model::{Body, Checkin, Heart, Journal, Kind, Record, Session, Stamp};
+use super::model::{Body, Checkin, Heart, Journal, Kind, Record, Session};
+use super::stamp::Read;
 use serde::Deserialize;
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
@@ -29,9 +30,9 @@ pub fn record(text: &str) -> serde_json::Result<Record> {
 #[derive(Default)]
 struct Head {
     id: Option<Uuid>,
-    created_at: Option<Stamp>,
-    updated_at: Option<Stamp>,
-    deleted_at: Option<Option<Stamp>>,
+    created_at: Option<Read>,
+    updated_at: Option<Read>,
+    deleted_at: Option<Option<Read>>,
 }
 
 /// A field of the header, or the tag.
@@ -133,9 +134,9 @@ impl<'de> Visitor<'de> for RecordVisitor {
         let missing = <A::Error as de::Error>::missing_field;
         Ok(Record {
             id: head.id.ok_or_else(|| missing("id"))?,
-            created_at: head.created_at.ok_or_else(|| missing("created_at"))?,
-            updated_at: head.updated_at.ok_or_else(|| missing("updated_at"))?,
-            deleted_at: head.deleted_at.flatten(),
+            created_at: head.created_at.ok_or_else(|| missing("created_at"))?.0,
+            updated_at: head.updated_at.ok_or_else(|| missing("updated_at"))?.0,
+            deleted_at: head.deleted_at.flatten().map(|r| r.0),
             body,
         })
     }
