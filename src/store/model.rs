@@ -362,9 +362,26 @@ impl Record {
     /// back holding nothing, whatever was written (an older attune kept the whole record
     /// in it); one written with only its id, kind and times reads too.
     pub fn from_json(text: &str) -> serde_json::Result<Record> {
-        // The one-pass reader first; whatever it gives up on, the derived reader decides.
-        let read = super::record_de::record(text).or_else(|_| serde_json::from_str(text));
-        match read {
+        // The one-pass reader first; whatever it gives up on, the derived readers decide.
+        super::record_de::record(text)
+            .map(Record::slim)
+            .or_else(|_| Record::from_json_derived(text))
+    }
+
+    /// This record, holding nothing if it is a tombstone.
+    pub(super) fn slim(self) -> Record {
+        match self.deleted_at {
+            Some(_) => Record {
+                body: Body::empty(self.kind()),
+                ..self
+            },
+            None => self,
+        }
+    }
+
+    /// `from_json` by the derived readers alone: the whole record, else a tombstone's fields.
+    pub(super) fn from_json_derived(text: &str) -> serde_json::Result<Record> {
+        match serde_json::from_str::<Record>(text) {
             Ok(r) if r.deleted_at.is_some() => Ok(Record {
                 body: Body::empty(r.kind()),
                 ..r

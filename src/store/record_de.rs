@@ -4,26 +4,69 @@
 //! all of history. Here the header fields are read as they come and, once `kind` is seen,
 //! the rest goes straight to that kind's own derived reader.
 //!
-//! It only ever agrees with the derived reader or gives up: anything it does not expect (a
-//! body field before `kind`, a field twice, a value of the wrong type) is an error, and
-//! `Record::from_json` then asks the derived reader, which decides as it always has. attune
-//! writes `kind` before the body, so its own files take this way.
+//! It only ever agrees with `Record::from_json_derived` or gives up: anything it does not
+//! expect (a body field before `kind`, a field twice, a value of the wrong type) is an
+//! error, and the derived readers then decide as they always have. attune writes `kind`
+//! before the body, so its own files take this way. `Records` reads a whole file's records
+//! in the file's own pass the same way, giving up on the whole file at the first record
+//! it cannot read.
 
 use super::model::{Body, Checkin, Heart, Journal, Kind, Record, Session};
 use super::stamp::Read;
 use serde::Deserialize;
 use serde::de::value::MapAccessDeserializer;
-use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
+use serde::de::{
+    self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor,
+};
 use std::borrow::Cow;
 use std::fmt;
 use uuid::Uuid;
 
-/// `text` as one record, or an error when the derived reader must decide.
+/// `text` as one record, or an error when the derived readers must decide.
 pub fn record(text: &str) -> serde_json::Result<Record> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let record = (&mut de).deserialize_map(RecordVisitor)?;
+    let record = (&mut de).deserialize_map(RecordVisitor { in_file: false })?;
     de.end()?;
     Ok(record)
+}
+
+/// A month file's `records`, read in the file's own pass. Any record that would not be
+/// read whole here (see `record`), and any tombstone still holding its body (counted as
+/// such only from its text), fails the pass.
+pub struct Records;
+
+impl<'de> DeserializeSeed<'de> for Records {
+    type Value = Vec<Record>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<Record>, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Records {
+    type Value = Vec<Record>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of records")
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Vec<Record>, S::Error> {
+        let mut records = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(record) = seq.next_element_seed(InFile)? {
+            records.push(record);
+        }
+        Ok(records)
+    }
+}
+
+struct InFile;
+
+impl<'de> DeserializeSeed<'de> for InFile {
+    type Value = Record;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Record, D::Error> {
+        d.deserialize_map(RecordVisitor { in_file: true })
+    }
 }
 
 /// The fields of the common header, as read so far.
@@ -102,7 +145,11 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
-struct RecordVisitor;
+/// `in_file`: reading in a month file's own pass, where a tombstone holding its body is
+/// refused (the file's reader counts those from their text).
+struct RecordVisitor {
+    in_file: bool,
+}
 
 impl<'de> Visitor<'de> for RecordVisitor {
     type Value = Record;
@@ -124,13 +171,18 @@ impl<'de> Visitor<'de> for RecordVisitor {
             }
         };
         let kind = Kind::parse(&kind.0).ok_or_else(|| de::Error::custom("an unknown kind"))?;
-        let body = body(
-            kind,
-            Rest {
-                map,
-                head: &mut head,
-            },
-        )?;
+        let mut rest = Rest::new(map, &mut head);
+        let read = body(kind, &mut rest);
+        let (ended, body_fields) = (rest.ended, rest.passed);
+        let gone = matches!(head.deleted_at, Some(Some(_)));
+        let body = match read {
+            // A tombstone as attune writes it (its id, kind and times only) has nothing for
+            // its kind's reader; read to its end, it is what the tombstone reader makes of it.
+            Err(_) if ended && body_fields == 0 && gone => Body::empty(kind),
+            Err(e) => return Err(e),
+            Ok(_) if gone && self.in_file => return Err(de::Error::custom("a fat tombstone")),
+            Ok(body) => body,
+        };
         let missing = <A::Error as de::Error>::missing_field;
         Ok(Record {
             id: head.id.ok_or_else(|| missing("id"))?,
@@ -143,7 +195,7 @@ impl<'de> Visitor<'de> for RecordVisitor {
 }
 
 /// The body of `kind` from the rest of the record, by that kind's derived reader.
-fn body<'de, A: MapAccess<'de>>(kind: Kind, rest: Rest<'_, A>) -> Result<Body, A::Error> {
+fn body<'de, A: MapAccess<'de>>(kind: Kind, rest: &mut Rest<'_, A>) -> Result<Body, A::Error> {
     let de = MapAccessDeserializer::new(rest);
     Ok(match kind {
         Kind::Session => Body::Session(Session::deserialize(de)?),
@@ -158,6 +210,20 @@ fn body<'de, A: MapAccess<'de>>(kind: Kind, rest: Rest<'_, A>) -> Result<Body, A
 struct Rest<'h, A> {
     map: A,
     head: &'h mut Head,
+    /// Fields handed to the body's reader, and whether the record was read to its end.
+    passed: usize,
+    ended: bool,
+}
+
+impl<'h, A> Rest<'h, A> {
+    fn new(map: A, head: &'h mut Head) -> Rest<'h, A> {
+        Rest {
+            map,
+            head,
+            passed: 0,
+            ended: false,
+        }
+    }
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Rest<'_, A> {
@@ -171,11 +237,13 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Rest<'_, A> {
             match Field::of(&key) {
                 Some(field) => self.head.read(field, &mut self.map)?,
                 None => {
+                    self.passed += 1;
                     let key: de::value::CowStrDeserializer<'_, A::Error> = key.into_deserializer();
                     return seed.deserialize(key).map(Some);
                 }
             }
         }
+        self.ended = true;
         Ok(None)
     }
 
@@ -192,8 +260,9 @@ mod tests {
     const ID: &str = r#""0192c2a0-1c2d-7000-8000-000000000001""#;
     const AT: &str = r#""2026-11-30T09:05:00.123+01:00""#;
 
-    /// Records as attune writes them (`kind` before the body), one of each kind and a
-    /// tombstone that still holds its body, as (key, JSON text) pairs.
+    /// Records as attune writes them (`kind` before the body), one of each kind, a
+    /// tombstone that still holds its body (as an older attune wrote them) and one as
+    /// attune writes them now, as (key, JSON text) pairs.
     fn bases() -> Vec<Vec<(&'static str, &'static str)>> {
         let head = [("id", ID), ("created_at", AT), ("updated_at", AT)];
         let with = |kind: &'static str, body: &[(&'static str, &'static str)]| {
@@ -250,6 +319,14 @@ mod tests {
                 gone.insert(3, ("deleted_at", AT));
                 gone
             },
+            // A tombstone as attune writes it now: its id, kind and times only.
+            vec![
+                ("id", ID),
+                ("kind", r#""checkin""#),
+                ("created_at", AT),
+                ("updated_at", AT),
+                ("deleted_at", AT),
+            ],
         ]
     }
 
@@ -346,27 +423,44 @@ mod tests {
         format!("{{{}}}", parts.join(","))
     }
 
+    /// A file read in one pass is the file read record by record.
+    fn in_a_file_as_record_by_record(record: &str) -> Result<(), TestCaseError> {
+        use crate::store::month_file::{read_in_one_pass, read_record_by_record};
+        let text = format!(
+            r#"{{"format":"attune","version":1,"device":"d","month":"2026-11","records":[{record},{record}]}}"#
+        );
+        if let Some(fast) = read_in_one_pass(text.as_bytes()) {
+            let careful = read_record_by_record(text.as_bytes()).unwrap();
+            prop_assert_eq!(&fast.records, &careful.records, "{}", text);
+            prop_assert!(careful.unknown.is_empty() && careful.fat_tombstones == 0, "{}", text);
+            prop_assert_eq!(fast.fat_tombstones, 0);
+        }
+        Ok(())
+    }
+
     #[test]
     fn records_as_attune_writes_them_take_this_way() {
         for base in bases() {
             let text = text(&base);
-            let derived = serde_json::from_str::<Record>(&text).unwrap();
-            assert_eq!(record(&text).unwrap(), derived, "{text}");
-            // A tombstone is written slim, without the body its kind needs: the derived
-            // reader and then the tombstone's own reader take it (Record::from_json).
-            if derived.is_live() {
-                let written = serde_json::to_string(&derived).unwrap();
-                assert_eq!(record(&written).unwrap(), derived, "{written}");
-            }
+            let derived = Record::from_json_derived(&text).unwrap();
+            assert_eq!(record(&text).unwrap().slim(), derived, "{text}");
+            let written = serde_json::to_string(&derived).unwrap();
+            assert_eq!(record(&written).unwrap().slim(), derived, "{written}");
+            let file = format!(
+                r#"{{"format":"attune","version":1,"device":"d","month":"2026-11","records":[{written}]}}"#
+            );
+            let read = crate::store::month_file::read_in_one_pass(file.as_bytes()).unwrap();
+            assert_eq!(read.records, [derived], "{file}");
         }
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
-        /// Whatever the text, a record read here is the one the derived reader reads.
+        /// Whatever the text, a record read here is the one the derived readers read, and a
+        /// file read in one pass is the file read record by record.
         #[test]
         fn it_agrees_with_the_derived_reader_or_gives_up(
-            base in 0usize..5,
+            base in 0usize..6,
             edits in proptest::collection::vec(edit(), 0..5),
         ) {
             let mut fields = bases().swap_remove(base);
@@ -375,9 +469,10 @@ mod tests {
             }
             let text = text(&fields);
             if let Ok(fast) = record(&text) {
-                let derived = serde_json::from_str::<Record>(&text);
-                prop_assert_eq!(Some(fast), derived.ok(), "{}", text);
+                let derived = Record::from_json_derived(&text);
+                prop_assert_eq!(Some(fast.slim()), derived.ok(), "{}", text);
             }
+            in_a_file_as_record_by_record(&text)?;
         }
     }
 }
