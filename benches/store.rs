@@ -232,7 +232,7 @@ fn read_rows(name: &'static str, store: &Store, day: NaiveDate) -> Vec<Row> {
         },
         Row {
             store: name,
-            what: "full read + JSON out: the above + to_writer_pretty, as history --json",
+            what: "full read + JSON out: the above + cli::pretty::to_writer, as history --json",
             timed: json,
             baseline_what: "read + parse every month file to serde_json::Value",
             baseline: json_base,
@@ -262,7 +262,7 @@ fn full_read(layout: &Layout, files: &[PathBuf]) -> (Stats, Stats, Stats, Stats)
         40,
         || {
             out.clear();
-            serde_json::to_writer_pretty(&mut out, &read()).expect("writing the JSON");
+            attune::cli::pretty::to_writer(&mut out, &read()).expect("writing the JSON");
             out.push(b'\n');
             out.len()
         },

@@ -52,7 +52,7 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
     warn_problems(err, &problems);
     super::warn_unreadable(err, unreadable);
     if args.json {
-        serde_json::to_writer_pretty(&mut *out, &records)?;
+        super::pretty::to_writer(&mut *out, &records)?;
         writeln!(out)?;
     } else if records.is_empty() && !problems.is_empty() {
         writeln!(out, "No records could be read; see the files named above.")?;
