@@ -1,8 +1,8 @@
 //! One record read from its JSON text in a single pass, for the month files. The derived
 //! `Deserialize` of `Record` buffers every field of a record twice before reading it (once
-//! for the flattened body, once more to find its `kind` tag): most of the work of reading
-//! all of history. Here the header fields are read as they come and, once `kind` is seen,
-//! the rest goes straight to that kind's own derived reader.
+//! for the flattened body, once more to find its `kind` tag), a large part of the work of
+//! reading all of history. Here the header fields are read as they come and, once `kind`
+//! is seen, the rest goes straight to that kind's own derived reader.
 //!
 //! It only ever agrees with `Record::from_json_derived` or gives up: anything it does not
 //! expect (a body field before `kind`, a field twice, a value of the wrong type) is an
