@@ -1,7 +1,8 @@
 //! Store benchmarks (`cargo bench --bench store`, harness = false, no criterion): full load,
-//! this week's load and one durable check-in write, on an empty store and on a generated
-//! 10-year history, each set against a hand-rolled baseline measured in the same run, plus
-//! the peak memory of a full load (measured in a child process). Prints markdown tables.
+//! this week's load, the full read `history --json` does (with and without writing the JSON),
+//! and one durable check-in write, on an empty store and on a generated 10-year history, each
+//! set against a hand-rolled baseline measured in the same run, plus the peak memory of a
+//! full load (measured in a child process). Prints markdown tables.
 
 #[path = "../examples/gen_history/generate.rs"]
 mod generate;
@@ -9,6 +10,7 @@ mod generate;
 use attune::clock::Clock;
 use attune::domain::today::week_start;
 use attune::service::checkin::{save_checkin, today};
+use attune::service::records::{Filter, history};
 use attune::store::layout::{Layout, months_between};
 use attune::store::model::Checkin;
 use attune::store::{Store, month_file, month_files};
@@ -137,6 +139,7 @@ fn read_rows(name: &'static str, store: &Store, day: NaiveDate) -> Vec<Row> {
         },
         || parse_as_values(&all_files),
     );
+    let (full, full_base, json, json_base) = full_read(&layout, &all_files);
 
     let monday = week_start(day, Weekday::Mon);
     let week_months = months_between(monday, day);
@@ -222,12 +225,50 @@ fn read_rows(name: &'static str, store: &Store, day: NaiveDate) -> Vec<Row> {
         },
         Row {
             store: name,
+            what: "full read: Store::reader + records::history (history --json's read)",
+            timed: full,
+            baseline_what: "read + parse every month file to serde_json::Value",
+            baseline: full_base,
+        },
+        Row {
+            store: name,
+            what: "full read + JSON out: the above + cli::pretty::to_writer, as history --json",
+            timed: json,
+            baseline_what: "read + parse every month file to serde_json::Value",
+            baseline: json_base,
+        },
+        Row {
+            store: name,
             what: "this week: Store::open + checkin::today",
             timed: week,
             baseline_what: "read + parse this week's month files to Value",
             baseline: week_base,
         },
     ]
+}
+
+/// The full read issue 18 sets against a bare `serde_json::Value` parse of the same files:
+/// every live record, oldest first, the way `history --json` (and `export`) gets them; then
+/// the same with the JSON written as `history --json` writes it (to memory, not a pipe).
+fn full_read(layout: &Layout, files: &[PathBuf]) -> (Stats, Stats, Stats, Stats) {
+    let read = || {
+        let store = Store::reader(layout.clone()).expect("opening the store to read");
+        let (records, _, _) = history(&store, &Filter::default()).expect("reading every record");
+        records
+    };
+    let (full, full_base) = measure_pair(40, || read().len(), || parse_as_values(files));
+    let mut out = Vec::new();
+    let (json, json_base) = measure_pair(
+        40,
+        || {
+            out.clear();
+            attune::cli::pretty::to_writer(&mut out, &read()).expect("writing the JSON");
+            out.push(b'\n');
+            out.len()
+        },
+        || parse_as_values(files),
+    );
+    (full, full_base, json, json_base)
 }
 
 fn write_row(name: &'static str, store: &Store, tmp: &Path) -> Row {

@@ -71,7 +71,8 @@ pub fn run(ctx: &Ctx, args: Args, out: &mut dyn Write, err: &mut dyn Write) -> O
             let bytes = match format {
                 Format::Csv => super::csv::csv(&doc.records).into_bytes(),
                 _ => {
-                    let mut b = serde_json::to_vec_pretty(&doc)?;
+                    let mut b = Vec::new();
+                    super::pretty::to_writer(&mut b, &doc)?;
                     b.push(b'\n');
                     b
                 }

@@ -30,6 +30,7 @@ mod journal_words;
 mod manual;
 pub mod patterns;
 pub mod plain_io;
+pub mod pretty;
 pub mod prompts;
 mod record;
 pub mod review;

@@ -25,10 +25,13 @@ fn canonical(r: &Record) -> String {
     serde_json::to_string(r).unwrap_or_default()
 }
 
-/// The winning version of every record seen so far.
+/// The winning version of every record seen so far. The records sit in one list and the
+/// map holds only where each id is: a map of whole records moved every record on each of
+/// its many growths, and the full read's time went into moving memory.
 #[derive(Clone, Debug, Default)]
 pub struct Merged {
-    by_id: HashMap<Uuid, Record>,
+    records: Vec<Record>,
+    by_id: HashMap<Uuid, usize>,
 }
 
 impl Merged {
@@ -40,15 +43,19 @@ impl Merged {
     /// Returns true when it changed the merged view.
     pub fn offer(&mut self, record: Record) -> bool {
         match self.by_id.entry(record.id) {
-            Entry::Occupied(mut current) => {
-                let wins = precedence(&record, current.get()) == Ordering::Greater;
+            Entry::Occupied(at) => {
+                let Some(current) = self.records.get_mut(*at.get()) else {
+                    return false; // never: every index in the map is in the list
+                };
+                let wins = precedence(&record, current) == Ordering::Greater;
                 if wins {
-                    current.insert(record);
+                    *current = record;
                 }
                 wins
             }
             Entry::Vacant(slot) => {
-                slot.insert(record);
+                slot.insert(self.records.len());
+                self.records.push(record);
                 true
             }
         }
@@ -57,31 +64,41 @@ impl Merged {
     pub fn extend(&mut self, records: impl IntoIterator<Item = Record>) {
         let records = records.into_iter();
         self.by_id.reserve(records.size_hint().0);
+        self.records.reserve(records.size_hint().0);
         for r in records {
             self.offer(r);
         }
     }
 
     /// Keep only the winners `keep` accepts.
-    pub fn retain(&mut self, mut keep: impl FnMut(&Record) -> bool) {
-        self.by_id.retain(|_, r| keep(r));
+    pub fn retain(&mut self, keep: impl FnMut(&Record) -> bool) {
+        let before = self.records.len();
+        self.records.retain(keep);
+        if self.records.len() != before {
+            self.by_id = self
+                .records
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id, i))
+                .collect();
+        }
     }
 
     pub fn get(&self, id: &Uuid) -> Option<&Record> {
-        self.by_id.get(id)
+        self.by_id.get(id).and_then(|&i| self.records.get(i))
     }
 
     pub fn len(&self) -> usize {
-        self.by_id.len()
+        self.records.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_id.is_empty()
+        self.records.is_empty()
     }
 
     /// Every winning version, tombstones included, oldest first.
     pub fn all(&self) -> Vec<&Record> {
-        let mut v: Vec<&Record> = self.by_id.values().collect();
+        let mut v: Vec<&Record> = self.records.iter().collect();
         v.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
         v
     }
@@ -94,18 +111,21 @@ impl Merged {
     }
 
     pub fn into_live(self) -> Vec<Record> {
-        oldest_first(self.by_id.into_values().filter(Record::is_live).collect())
+        let mut live = self.records;
+        live.retain(Record::is_live);
+        oldest_first(live)
     }
 
     /// Every winning version, tombstones included, oldest first, without copying.
     pub fn into_all(self) -> Vec<Record> {
-        oldest_first(self.by_id.into_values().collect())
+        oldest_first(self.records)
     }
 }
 
-/// Records oldest first (ties by id), each moved once: sorting the records themselves
-/// moved every one many times over, a quarter of the work of reading all of history.
-fn oldest_first(records: Vec<Record>) -> Vec<Record> {
+/// Records oldest first (ties by id), sorted in place by swaps: sorting the records
+/// themselves moved every one many times over, a quarter of the work of reading all of
+/// history, and moving them into new lists cost as much again in fresh memory.
+fn oldest_first(mut records: Vec<Record>) -> Vec<Record> {
     let mut order: Vec<(Stamp, Uuid, usize)> = records
         .iter()
         .enumerate()
@@ -113,9 +133,22 @@ fn oldest_first(records: Vec<Record>) -> Vec<Record> {
         .collect();
     // Ids are unique here (one winner each), so no two keys are equal.
     order.sort_unstable();
-    let mut slots: Vec<Option<Record>> = records.into_iter().map(Some).collect();
-    order
-        .iter()
-        .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take))
-        .collect()
+    // from[k]: where the record that belongs at k is now. Each cycle of that permutation
+    // is walked once, carrying its first record along; a place done points at itself.
+    let mut from: Vec<usize> = order.iter().map(|&(_, _, i)| i).collect();
+    for start in 0..from.len() {
+        let mut k = start;
+        while let Some(&src) = from.get(k)
+            && src != start
+            && src != k
+        {
+            records.swap(k, src);
+            from[k] = k;
+            k = src;
+        }
+        if let Some(done) = from.get_mut(k) {
+            *done = k;
+        }
+    }
+    records
 }

@@ -19,6 +19,8 @@ pub mod month_file;
 pub mod month_set;
 pub mod placement;
 pub mod read;
+mod record_de;
+pub mod stamp;
 pub mod tidy;
 pub(crate) mod write;
 

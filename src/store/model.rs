@@ -17,9 +17,11 @@ pub type Stamp = DateTime<FixedOffset>;
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Record {
     pub id: Uuid,
+    #[serde(deserialize_with = "super::stamp::deserialize")]
     pub created_at: Stamp,
+    #[serde(deserialize_with = "super::stamp::deserialize")]
     pub updated_at: Stamp,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::stamp::deserialize_option")]
     pub deleted_at: Option<Stamp>,
     #[serde(flatten)]
     pub body: Body,
@@ -30,7 +32,9 @@ impl Serialize for Record {
         #[derive(Serialize)]
         struct Live<'a> {
             id: &'a Uuid,
+            #[serde(serialize_with = "super::stamp::serialize")]
             created_at: &'a Stamp,
+            #[serde(serialize_with = "super::stamp::serialize")]
             updated_at: &'a Stamp,
             #[serde(flatten)]
             body: &'a Body,
@@ -60,8 +64,11 @@ impl Serialize for Record {
 struct Gone {
     id: Uuid,
     kind: String,
+    #[serde(with = "super::stamp")]
     created_at: Stamp,
+    #[serde(with = "super::stamp")]
     updated_at: Stamp,
+    #[serde(with = "super::stamp")]
     deleted_at: Stamp,
 }
 
@@ -355,6 +362,25 @@ impl Record {
     /// back holding nothing, whatever was written (an older attune kept the whole record
     /// in it); one written with only its id, kind and times reads too.
     pub fn from_json(text: &str) -> serde_json::Result<Record> {
+        // The one-pass reader first; whatever it gives up on, the derived readers decide.
+        super::record_de::record(text)
+            .map(Record::slim)
+            .or_else(|_| Record::from_json_derived(text))
+    }
+
+    /// This record, holding nothing if it is a tombstone.
+    pub(super) fn slim(self) -> Record {
+        match self.deleted_at {
+            Some(_) => Record {
+                body: Body::empty(self.kind()),
+                ..self
+            },
+            None => self,
+        }
+    }
+
+    /// `from_json` by the derived readers alone: the whole record, else a tombstone's fields.
+    pub(super) fn from_json_derived(text: &str) -> serde_json::Result<Record> {
         match serde_json::from_str::<Record>(text) {
             Ok(r) if r.deleted_at.is_some() => Ok(Record {
                 body: Body::empty(r.kind()),

@@ -3,6 +3,7 @@
 
 use super::bounds;
 use super::model::{Extra, Record, TOMBSTONE_FIELDS};
+use super::record_de::Records;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -80,13 +81,27 @@ impl MonthFile {
 
 impl<'de> Deserialize<'de> for MonthFile {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<MonthFile, D::Error> {
-        d.deserialize_map(FileVisitor)
+        d.deserialize_map(FileVisitor { one_pass: false })
     }
 }
 
-/// Reads the header fields directly and each record on its own: one pass over the text,
-/// with no buffering of the whole file (which `#[serde(flatten)]` here would cost).
-struct FileVisitor;
+/// A month file read in one pass, records and all (see `record_de::Records`).
+struct OnePass(MonthFile);
+
+impl<'de> Deserialize<'de> for OnePass {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<OnePass, D::Error> {
+        d.deserialize_map(FileVisitor { one_pass: true })
+            .map(OnePass)
+    }
+}
+
+/// Reads the header fields directly, with no buffering of the whole file (which
+/// `#[serde(flatten)]` here would cost), and the records either in the same pass
+/// (`one_pass`: it fails at the first record that cannot be read there) or each on its own
+/// from its text, which is kept for a record that cannot be read.
+struct FileVisitor {
+    one_pass: bool,
+}
 
 impl<'de> Visitor<'de> for FileVisitor {
     type Value = MonthFile;
@@ -99,8 +114,10 @@ impl<'de> Visitor<'de> for FileVisitor {
         let mut file = MonthFile::new("", "");
         let (mut format, mut version, mut device, mut month) = (None, None, None, None);
         let mut raw: Option<Vec<&'de RawValue>> = None;
+        let mut read = None;
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
+                "records" if self.one_pass => read = Some(map.next_value_seed(Records)?),
                 "format" => format = Some(map.next_value()?),
                 "version" => version = Some(map.next_value()?),
                 "device" => device = Some(map.next_value()?),
@@ -115,6 +132,14 @@ impl<'de> Visitor<'de> for FileVisitor {
         file.version = version.ok_or_else(|| de::Error::missing_field("version"))?;
         file.device = device.ok_or_else(|| de::Error::missing_field("device"))?;
         file.month = month.ok_or_else(|| de::Error::missing_field("month"))?;
+        if self.one_pass {
+            file.records = read.ok_or_else(|| de::Error::missing_field("records"))?;
+            // One out of bounds is kept verbatim, from its text: read the file record by record.
+            if file.records.iter().any(|r| bounds::check(r).is_err()) {
+                return Err(de::Error::custom("a record out of bounds"));
+            }
+            return Ok(file);
+        }
         for r in raw.ok_or_else(|| de::Error::missing_field("records"))? {
             // A record out of bounds is kept like one this version cannot read: verbatim,
             // written back unchanged, and never counted.
@@ -206,6 +231,21 @@ pub fn parse(bytes: &[u8]) -> Result<MonthFile, Problem> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Problem::Empty);
     }
+    match read_in_one_pass(bytes) {
+        Some(file) => check_header(file.format.as_str(), file.version).map(|()| file),
+        None => read_record_by_record(bytes),
+    }
+}
+
+/// The file read in one pass, when every record in it can be read so (nearly every file);
+/// `None` when it cannot, and the file is read record by record.
+pub(super) fn read_in_one_pass(bytes: &[u8]) -> Option<MonthFile> {
+    serde_json::from_slice::<OnePass>(bytes).ok().map(|f| f.0)
+}
+
+/// The file read as it always was: each record from its own text, which is kept verbatim
+/// for one this version cannot read.
+pub(super) fn read_record_by_record(bytes: &[u8]) -> Result<MonthFile, Problem> {
     match serde_json::from_slice::<MonthFile>(bytes) {
         Ok(file) => check_header(file.format.as_str(), file.version).map(|()| file),
         Err(err) => Err(explain(bytes, &err)),

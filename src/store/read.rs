@@ -7,6 +7,7 @@ use super::layout::{self, Layout, Role};
 use super::model::Record;
 use super::month_file::{self, FileProblem, MonthFile, Problem};
 use super::placement::{Placement, fingerprint};
+use chrono::Datelike;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -51,7 +52,7 @@ pub fn load(layout: &Layout, want: Want<'_>) -> std::io::Result<(Snapshot, BTree
             months.insert(month);
             if let Some(file) = read_one(&mut snap, path) {
                 snap.unreadable += file.unknown.len();
-                months.extend(file.records.iter().map(Record::month));
+                months.extend(months_of(&file.records));
                 snap.merged.extend(file.records);
             }
         }
@@ -157,9 +158,21 @@ fn read_one(snap: &mut Snapshot, path: PathBuf) -> Option<MonthFile> {
 
 /// The months a file's records belong to, and the month of its name.
 fn held_months(file: &MonthFile, month: &str) -> BTreeSet<String> {
-    let mut held: BTreeSet<String> = file.records.iter().map(Record::month).collect();
+    let mut held: BTreeSet<String> = months_of(&file.records).collect();
     held.insert(month.to_string());
     held
+}
+
+/// The months `records` belong to, each written once per run of records of one month: a
+/// file's records are nearly all of its own month, and writing the month out for every
+/// record was a sixteenth of reading all of history.
+fn months_of(records: &[Record]) -> impl Iterator<Item = String> + '_ {
+    let mut last = None;
+    records.iter().filter_map(move |r| {
+        let day = r.local_date();
+        let month = Some((day.year(), day.month()));
+        (std::mem::replace(&mut last, month) != month).then(|| r.month())
+    })
 }
 
 /// How many bytes the month files named for `months` hold, over every device (conflict
