@@ -128,15 +128,29 @@ pub fn recent_uses(
     practice_id: &str,
     today: NaiveDate,
 ) -> Result<usize, StoreError> {
+    Ok(recent_uses_of(store, &[practice_id], today)?[0])
+}
+
+/// `recent_uses` of each of `practice_ids`, in their order, from one read of those months
+/// (the breathing screen asks for every pattern at once).
+pub fn recent_uses_of<S: AsRef<str>>(
+    store: &Store,
+    practice_ids: &[S],
+    today: NaiveDate,
+) -> Result<Vec<usize>, StoreError> {
     let since = today - Days::new(RECENT_DAYS);
     let snap = store.load_range(since, today)?;
-    Ok(snap
-        .merged
-        .live()
-        .into_iter()
-        .filter(|r| r.local_date() >= since)
-        .filter(|r| matches!(&r.body, Body::Session(s) if s.practice_id == practice_id))
-        .count())
+    let mut uses = vec![0; practice_ids.len()];
+    for r in snap.merged.live() {
+        let Body::Session(s) = &r.body else { continue };
+        if r.local_date() < since {
+            continue;
+        }
+        for (n, id) in uses.iter_mut().zip(practice_ids) {
+            *n += usize::from(id.as_ref() == s.practice_id);
+        }
+    }
+    Ok(uses)
 }
 
 /// A practice stopped sooner than this is a start let go, not a practice: it is not
@@ -253,5 +267,36 @@ mod tests {
         assert!(!practised.capped && !practised.hold_note);
         let once = plan(&all, "box-4", 5.0, false, 1).expect("plan");
         assert!(!once.hold_note, "the note shows on first use only");
+    }
+
+    #[test]
+    fn recent_uses_of_many_patterns_count_as_each_one_alone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let layout = crate::store::layout::Layout::new(tmp.path().join("d"), tmp.path().join("s"));
+        let store = Store::open(layout).unwrap();
+        let day = |d: &str| chrono::DateTime::parse_from_rfc3339(d).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        for (id, at) in [
+            ("exhale-4-6", "2026-11-30T08:00:00+00:00"),
+            ("exhale-4-6", "2026-10-02T08:00:00+00:00"),
+            ("sigh", "2026-12-01T07:00:00+00:00"),
+            // Over 90 days before: not lately.
+            ("sigh", "2026-08-01T08:00:00+00:00"),
+        ] {
+            let session = Session {
+                practice: "breathe".into(),
+                practice_id: id.into(),
+                actual_seconds: 60.0,
+                completed: true,
+                ..Session::default()
+            };
+            save_session(&store, session, day(at), day(at)).unwrap();
+        }
+        let ids = ["exhale-4-6", "sigh", "box-4", "sigh"];
+        let all = recent_uses_of(&store, &ids, today).unwrap();
+        assert_eq!(all, [2, 1, 0, 1]);
+        for (id, n) in ids.iter().zip(all) {
+            assert_eq!(recent_uses(&store, id, today).unwrap(), n, "{id}");
+        }
     }
 }

@@ -6,7 +6,7 @@ use super::action::{Action, Effect};
 use super::app::{App, Now};
 use super::worker::Perform;
 use crate::service::checkin::{save_checkin_record, today};
-use crate::service::practice::{recent_uses, save_session};
+use crate::service::practice::{recent_uses_of, save_session};
 use crate::service::trends::report;
 use crate::store::Store;
 
@@ -40,12 +40,9 @@ fn perform_one(store: &Store, effect: Effect) -> Action {
             let written = crate::store::marks::remember_welcome(store.layout());
             Action::WelcomeRemembered(written.map_err(|e| e.to_string()))
         }
-        Effect::LoadRecentUses { ids, day } => Action::RecentUses(
-            ids.iter()
-                .map(|id| recent_uses(store, id, day))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| e.to_string()),
-        ),
+        Effect::LoadRecentUses { ids, day } => {
+            Action::RecentUses(recent_uses_of(store, &ids, day).map_err(|e| e.to_string()))
+        }
         Effect::SaveSession {
             session,
             started,
