@@ -134,8 +134,8 @@ fn quick(store: &Store, words: &Words) -> std::io::Result<Option<(Vec<Entry>, Ve
         match fresh {
             Some(scanned) => {
                 for s in &scanned.entries {
-                    let hit = !s.meta.deleted && holds(s, &mut seeker, &mut buf);
-                    found.offer(&s.meta, hit.then(|| s.entry()));
+                    let hit = !s.deleted && holds(s, &mut seeker, &mut buf);
+                    found.offer(s.id, s.deleted, s.updated_millis(), hit.then(|| s.entry()));
                 }
             }
             // Out of date, damaged or missing: the month is indexed again.
@@ -143,7 +143,9 @@ fn quick(store: &Store, words: &Words) -> std::io::Result<Option<(Vec<Entry>, Ve
                 Ok(fresh) => {
                     for e in fresh.items {
                         let hit = !e.meta.deleted && words.found_in(fields(&e));
-                        found.offer(&e.meta.clone(), hit.then_some(e));
+                        let (id, gone) = (e.meta.id, e.meta.deleted);
+                        let at = e.meta.updated_at.timestamp_millis();
+                        found.offer(id, gone, at, hit.then_some(e));
                     }
                 }
                 Err(problem) => problems.push(FileProblem {

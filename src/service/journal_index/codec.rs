@@ -101,6 +101,23 @@ pub fn decode(bytes: &[u8]) -> Option<Indexed<Entry>> {
     })
 }
 
+/// A stamp as an index file keeps it, checked to stand for a moment chrono can hold.
+#[derive(Clone, Copy)]
+struct RawStamp {
+    millis: i64,
+    offset: FixedOffset,
+}
+
+impl RawStamp {
+    fn stamp(self) -> Stamp {
+        // The moment was checked in `Reader::stamp`: the default is never taken.
+        self.offset
+            .timestamp_millis_opt(self.millis)
+            .single()
+            .unwrap_or_default()
+    }
+}
+
 /// One index file read in place.
 pub struct Scanned<'a> {
     pub version: u32,
@@ -109,9 +126,14 @@ pub struct Scanned<'a> {
     pub entries: Vec<Seen<'a>>,
 }
 
-/// One version of an entry, its words borrowed from the index file's bytes.
+/// One version of an entry, its words borrowed from the index file's bytes. Its stamps
+/// stay as the file has them (checked to stand for a moment) until an entry is built:
+/// most versions hold no hit, and the merge needs only their order.
 pub struct Seen<'a> {
-    pub meta: Meta,
+    pub id: uuid::Uuid,
+    pub deleted: bool,
+    created_at: RawStamp,
+    updated_at: RawStamp,
     pub starred: bool,
     has_prompt: bool,
     lists: [u32; 3],
@@ -142,6 +164,20 @@ impl<'a> Seen<'a> {
         })
     }
 
+    /// When this version was saved, in milliseconds since 1970: the order of two versions.
+    pub fn updated_millis(&self) -> i64 {
+        self.updated_at.millis
+    }
+
+    pub fn meta(&self) -> Meta {
+        Meta {
+            id: self.id,
+            created_at: self.created_at.stamp(),
+            updated_at: self.updated_at.stamp(),
+            deleted: self.deleted,
+        }
+    }
+
     /// The entry, its words copied out.
     pub fn entry(&self) -> Entry {
         let mut fields = self.fields().map(|(f, _)| f.to_owned());
@@ -151,7 +187,7 @@ impl<'a> Seen<'a> {
             .lists
             .map(|n| fields.by_ref().take(n as usize).collect());
         Entry {
-            meta: self.meta.clone(),
+            meta: self.meta(),
             text,
             prompt,
             tags,
@@ -226,12 +262,13 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn stamp(&mut self) -> Option<Stamp> {
+    fn stamp(&mut self) -> Option<RawStamp> {
         let millis = i64::from_le_bytes(self.array()?);
         let offset = i32::from_le_bytes(self.array()?);
-        FixedOffset::east_opt(offset)?
-            .timestamp_millis_opt(millis)
-            .single()
+        let inside = (Stamp::MIN_UTC.timestamp_millis()..=Stamp::MAX_UTC.timestamp_millis())
+            .contains(&millis);
+        let offset = FixedOffset::east_opt(offset).filter(|_| inside)?;
+        Some(RawStamp { millis, offset })
     }
 
     /// One entry of the table, its fields checked to lie whole in `words` from `at` on.
@@ -257,12 +294,10 @@ impl<'a> Reader<'a> {
             }
         }
         Some(Seen {
-            meta: Meta {
-                id,
-                created_at,
-                updated_at,
-                deleted,
-            },
+            id,
+            deleted,
+            created_at,
+            updated_at,
             starred,
             has_prompt,
             lists,
@@ -360,5 +395,25 @@ mod tests {
         let mut huge_count = bytes.clone();
         huge_count[table + 28..table + 32].copy_from_slice(&u32::MAX.to_le_bytes());
         assert!(decode(&huge_count).is_none());
+    }
+
+    #[test]
+    fn a_stamp_no_moment_can_stand_for_reads_as_missing() {
+        let bytes = encode(&file(vec![entry("words", None)]));
+        let words = u32::from_le_bytes(bytes[bytes.len() - 4..].try_into().unwrap()) as usize;
+        // The table: version, length, modified time, count, then the entry's id and stamps.
+        let created = MAGIC.len() + words + 4 + 8 + 16 + 4 + 16;
+        let kept = i64::from_le_bytes(bytes[created..created + 8].try_into().unwrap());
+        assert_eq!(kept, entry("words", None).meta.created_at.timestamp_millis());
+        let mut far = bytes.clone();
+        far[created..created + 8].copy_from_slice(&i64::MAX.to_le_bytes());
+        assert!(scan(&far).is_none() && decode(&far).is_none(), "a moment out of range");
+        let mut offset = bytes.clone();
+        offset[created + 8..created + 12].copy_from_slice(&100_000i32.to_le_bytes());
+        assert!(scan(&offset).is_none(), "an offset of more than a day");
+        let scanned = scan(&bytes).unwrap();
+        let seen = &scanned.entries[0];
+        assert_eq!(seen.meta(), entry("words", None).meta);
+        assert_eq!(seen.updated_millis(), seen.meta().updated_at.timestamp_millis());
     }
 }

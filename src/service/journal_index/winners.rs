@@ -4,9 +4,7 @@
 //! and the search takes the whole way (`index::load`).
 
 use super::Entry;
-use crate::service::index::Meta;
 use crate::store::merge::precedence;
-use crate::store::model::Stamp;
 use std::cmp::Ordering;
 use uuid::Uuid;
 
@@ -19,17 +17,20 @@ pub struct Winners {
 struct Version {
     id: Uuid,
     deleted: bool,
-    updated_at: Stamp,
+    /// When it was saved, in milliseconds since 1970: stamps order by their moment alone.
+    updated_at: i64,
     /// The words, for a version that holds the search (boxed: most versions hold none).
     hit: Option<Box<Entry>>,
 }
 
 impl Winners {
-    pub fn offer(&mut self, meta: &Meta, hit: Option<Entry>) {
+    /// A version of `id`, saved at `updated_at` (milliseconds since 1970), with its words
+    /// when it holds the search.
+    pub fn offer(&mut self, id: Uuid, deleted: bool, updated_at: i64, hit: Option<Entry>) {
         self.versions.push(Version {
-            id: meta.id,
-            deleted: meta.deleted,
-            updated_at: meta.updated_at,
+            id,
+            deleted,
+            updated_at,
             hit: hit.map(Box::new),
         });
     }
@@ -74,6 +75,18 @@ fn wins(a: &Version, b: &Version) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::service::index::Meta;
+
+    trait OfferMeta {
+        fn offer_meta(&mut self, meta: &Meta, hit: Option<Entry>);
+    }
+
+    impl OfferMeta for Winners {
+        fn offer_meta(&mut self, meta: &Meta, hit: Option<Entry>) {
+            let at = meta.updated_at.timestamp_millis();
+            self.offer(meta.id, meta.deleted, at, hit);
+        }
+    }
 
     fn meta(id: u128, minute: i64, deleted: bool) -> Meta {
         let at = chrono::DateTime::parse_from_rfc3339("2026-03-04T21:15:00+01:00").unwrap();
@@ -105,11 +118,11 @@ mod tests {
     fn the_latest_version_wins_and_counts_only_if_it_holds_the_search() {
         let mut w = Winners::default();
         let (old, new) = (meta(1, 0, false), meta(1, 5, false));
-        w.offer(&new, None);
-        w.offer(&old, hit(&old, "the old words"));
+        w.offer_meta(&new, None);
+        w.offer_meta(&old, hit(&old, "the old words"));
         let (a, b) = (meta(2, 0, false), meta(2, 9, false));
-        w.offer(&a, None);
-        w.offer(&b, hit(&b, "edited in"));
+        w.offer_meta(&a, None);
+        w.offer_meta(&b, hit(&b, "edited in"));
         assert_eq!(texts(w.hits()), Some(vec!["edited in".to_string()]));
     }
 
@@ -117,16 +130,16 @@ mod tests {
     fn a_tie_it_cannot_settle_or_words_to_forget_take_the_whole_merge() {
         let same = meta(1, 0, false);
         let mut w = Winners::default();
-        w.offer(&same, hit(&same, "a"));
-        w.offer(&same, None);
+        w.offer_meta(&same, hit(&same, "a"));
+        w.offer_meta(&same, None);
         assert!(w.hits().is_none(), "a tie between a hit and words not kept");
         let mut w = Winners::default();
-        w.offer(&same, hit(&same, "a"));
-        w.offer(&same, hit(&same, "b"));
+        w.offer_meta(&same, hit(&same, "a"));
+        w.offer_meta(&same, hit(&same, "b"));
         assert_eq!(texts(w.hits()).map(|t| t.len()), Some(1), "two hits: the store's rule");
         let mut w = Winners::default();
-        w.offer(&same, hit(&same, "a"));
-        w.offer(&meta(1, 3, true), None);
+        w.offer_meta(&same, hit(&same, "a"));
+        w.offer_meta(&meta(1, 3, true), None);
         assert!(w.hits().is_none(), "deleted in one file, live in another");
     }
 }
