@@ -35,6 +35,22 @@ pub(super) struct Parts {
     reminder_lines: Vec<String>,
 }
 
+impl Parts {
+    /// The pacer's column: inside its outline when framed.
+    pub(super) fn column(&self) -> Rect {
+        if !self.framed {
+            return self.pacer;
+        }
+        let r = self.pacer;
+        Rect {
+            x: r.x + 1,
+            y: r.y + 1,
+            width: r.width.saturating_sub(2),
+            height: r.height.saturating_sub(2),
+        }
+    }
+}
+
 fn parts(app: &App, area: Rect, heart: bool) -> Parts {
     let roomy = roomy(area);
     let footer =
@@ -240,15 +256,7 @@ pub fn levels(app: &App, b: &Breathe, area: Rect) -> u32 {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return 0;
     }
-    with_static(app, area, b, |st| {
-        let p = &st.parts;
-        let inner = if p.framed {
-            p.pacer.height.saturating_sub(2)
-        } else {
-            p.pacer.height
-        };
-        pacer::levels(inner)
-    })
+    with_static(app, area, b, |st| pacer::levels(st.parts.column().height))
 }
 
 pub fn render(app: &App, b: &Breathe, frame: &mut Frame, area: Rect) {

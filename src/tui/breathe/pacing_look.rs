@@ -86,13 +86,12 @@ pub(super) fn look(app: &App, b: &Breathe, run: &Run, p: &Parts) -> Look {
 /// frame redraws only the rows the fill's top has crossed.
 fn pacer_parts(app: &App, run: &Run, pos: &Position, p: &Parts, look: &mut Look) {
     let frame = app.theme.frame();
-    let column = if p.framed {
+    if p.framed {
         outline(p.pacer, frame, look);
-        inner(p.pacer)
     } else {
         rails(p.pacer, frame, look);
-        p.pacer
-    };
+    }
+    let column = p.column();
     let level = pacer::level(run.fill(pos), pacer::levels(column.height));
     let style = app.theme.pacer(run.paused());
     for y in 0..column.height {
@@ -102,16 +101,6 @@ fn pacer_parts(app: &App, run: &Run, pos: &Position, p: &Parts, look: &mut Look)
             ..column
         };
         look.push((row, Part::Cells(pacer::row(level, column.height, y), style)));
-    }
-}
-
-/// The pacer's column inside its outline.
-fn inner(r: Rect) -> Rect {
-    Rect {
-        x: r.x + 1,
-        y: r.y + 1,
-        width: r.width.saturating_sub(2),
-        height: r.height.saturating_sub(2),
     }
 }
 

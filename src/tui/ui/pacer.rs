@@ -1,11 +1,7 @@
 //! The pacer: a column that fills as you breathe in, stays full or empty through a hold,
 //! and empties as you breathe out. The eighth blocks give eight steps in every row, so the
-//! rise and fall look smooth even in a small window.
-
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui::widgets::Widget;
+//! rise and fall look smooth even in a small window. Each row is drawn as its own part
+//! (`breathe::pacing_look`), so only the rows that change are drawn again.
 
 /// The top row's partial fill, in eighths.
 const EIGHTHS: [&str; 9] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
@@ -19,32 +15,6 @@ pub fn levels(height: u16) -> u32 {
 pub fn level(fill: f64, levels: u32) -> u32 {
     let level = (fill.clamp(0.0, 1.0) * f64::from(levels)).floor();
     (level as u32).min(levels)
-}
-
-pub struct Pacer {
-    /// How full, in levels of a column this tall (see `level`).
-    pub level: u32,
-    pub style: Style,
-}
-
-impl Widget for Pacer {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let area = area.intersection(buf.area);
-        if area.is_empty() {
-            return;
-        }
-        for y in 0..area.height {
-            // Rows above the fill stay as the frame began: blank.
-            let Some(symbol) = row(self.level, area.height, y) else {
-                continue;
-            };
-            for x in area.left()..area.right() {
-                if let Some(cell) = buf.cell_mut((x, area.y + y)) {
-                    cell.set_symbol(symbol).set_style(self.style);
-                }
-            }
-        }
-    }
 }
 
 /// What row `y` (0 at the top) of a column `height` tall shows at `level`: a full block
@@ -67,15 +37,9 @@ mod tests {
     use super::*;
 
     fn column(fill: f64, height: u16) -> Vec<String> {
-        let area = Rect::new(0, 0, 1, height);
-        let mut buf = Buffer::empty(area);
-        Pacer {
-            level: level(fill, levels(height)),
-            style: Style::default(),
-        }
-        .render(area, &mut buf);
+        let level = level(fill, levels(height));
         (0..height)
-            .map(|y| buf[(0, y)].symbol().to_string())
+            .map(|y| row(level, height, y).unwrap_or(" ").to_string())
             .collect()
     }
 
