@@ -1,7 +1,8 @@
 //! Putting frames on the terminal. Most frames go through ratatui's full diff; but while
 //! the pacer moves, a tick changes only a few known parts, so those frames draw just the
-//! parts that look different from the last frame (most often the pacer alone), compare
-//! their rows with a copy of what the screen shows and write the few changed cells. That keeps a moving pacer's CPU use tiny. Before the next full frame, ratatui's
+//! parts that look different from the last frame (most often one row of the pacer),
+//! compare their rows with a copy of what the screen shows and write the few changed
+//! cells. That keeps a moving pacer's CPU use tiny. Before the next full frame, ratatui's
 //! buffers are brought up to what is on screen, so it diffs against exactly that.
 
 use super::app::App;
@@ -24,7 +25,7 @@ pub struct Painter {
     last: Look,
     /// The moving parts are drawn here, the rest of it never read.
     scratch: Buffer,
-    /// Reused between frames, so a moving frame allocates nothing.
+    /// The changed cells of a moving frame, reused between frames.
     changes: Vec<(u16, u16, Cell)>,
     /// Moving frames reached the screen past ratatui's buffers since its last draw.
     behind: bool,
@@ -95,6 +96,21 @@ impl Painter {
         self.behind = true;
         Ok(())
     }
+
+    /// Note the cells of one row that differ from the screen, and take them as shown.
+    fn diff(&mut self, span: RowSpan) {
+        let new = &self.scratch.content[span.cells.clone()];
+        let old = &mut self.shown.content[span.cells];
+        if new == old {
+            return;
+        }
+        for (x, (n, o)) in (span.x..).zip(new.iter().zip(old.iter_mut())) {
+            if n != o {
+                o.clone_from(n);
+                self.changes.push((x, span.y, n.clone()));
+            }
+        }
+    }
 }
 
 /// One row of a rectangle inside a buffer of `screen`'s size: where it starts on screen
@@ -116,23 +132,6 @@ fn row_spans(screen: Rect, r: Rect) -> impl Iterator<Item = RowSpan> {
             cells: start..start + usize::from(r.width),
         }
     })
-}
-
-impl Painter {
-    /// Note the cells of one row that differ from the screen, and take them as shown.
-    fn diff(&mut self, span: RowSpan) {
-        let new = &self.scratch.content[span.cells.clone()];
-        let old = &mut self.shown.content[span.cells];
-        if new == old {
-            return;
-        }
-        for (x, (n, o)) in (span.x..).zip(new.iter().zip(old.iter_mut())) {
-            if n != o {
-                o.clone_from(n);
-                self.changes.push((x, span.y, n.clone()));
-            }
-        }
-    }
 }
 
 fn area(app: &App) -> Rect {
