@@ -142,7 +142,7 @@ fn quick(store: &Store, words: &Words) -> std::io::Result<Option<(Vec<Entry>, Ve
             None => match index::indexed::<Entry>(&file, &slot) {
                 Ok(fresh) => {
                     for e in fresh.items {
-                        let hit = !e.meta.deleted && words.found_in(fields(&e));
+                        let hit = !e.meta.deleted && words.found_in(codec::fields(&e));
                         let (id, gone) = (e.meta.id, e.meta.deleted);
                         let at = e.meta.updated_at.timestamp_millis();
                         found.offer(id, gone, at, hit.then_some(e));
@@ -190,19 +190,6 @@ fn holds(s: &codec::Seen, seeker: &mut Seeker, buf: &mut String) -> bool {
         }
     }
     seeker.done()
-}
-
-/// The fields a search looks in, as `domain::journal` sees them (no prompt: empty).
-fn fields(e: &Entry) -> impl Iterator<Item = &str> {
-    [e.text.as_str(), e.prompt.as_deref().unwrap_or("")]
-        .into_iter()
-        .chain(
-            e.tags
-                .iter()
-                .chain(&e.sensations)
-                .chain(&e.feelings)
-                .map(String::as_str),
-        )
 }
 
 fn matches(filter: &Filter, e: &Entry) -> bool {
@@ -253,7 +240,7 @@ mod tests {
     /// What search matched before it matched in place: every field and every word
     /// folded whole, then compared.
     fn matched_before(e: &Entry, query: &str) -> bool {
-        let folded: Vec<String> = fields(e).map(fold).collect();
+        let folded: Vec<String> = codec::fields(e).map(fold).collect();
         query
             .split_whitespace()
             .map(fold)

@@ -47,8 +47,8 @@ pub fn encode(file: &Indexed<Entry>) -> Vec<u8> {
 }
 
 /// An entry's fields in the order the file keeps them: text, prompt, tags, sensations,
-/// feelings.
-fn fields(e: &Entry) -> impl Iterator<Item = &str> {
+/// feelings. They are also the fields a search looks in (no prompt: nothing to find).
+pub(super) fn fields(e: &Entry) -> impl Iterator<Item = &str> {
     [e.text.as_str()]
         .into_iter()
         .chain(e.prompt.as_deref())
