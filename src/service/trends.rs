@@ -116,7 +116,7 @@ pub fn of_sums(sums: &Sums, today: NaiveDate, opts: Options) -> Report {
     let from = reach_back(sums.first_day().unwrap_or(today), today);
     let (week, month) = sums.days_practised_in(today, opts);
     Report {
-        trends: crate::domain::trends::sums::trends(sums, from, today, opts),
+        trends: crate::domain::trends::sums_report::trends(sums, from, today, opts),
         change_from_previous: None,
         compared: None,
         days_practised_this_week: week,

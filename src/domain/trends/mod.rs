@@ -16,6 +16,7 @@ pub mod heart;
 mod ranges;
 pub mod round;
 pub mod sums;
+pub mod sums_report;
 mod sums_rows;
 
 pub use compare::{Changes, compare};

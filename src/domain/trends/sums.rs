@@ -6,14 +6,13 @@
 use super::exact_sum::ExactSum;
 use super::heart::{HeartTrends, Rest, Swing};
 use super::sums_rows as rows;
-use super::{Day, Options, Practice, Stats, Trends, Week, longest_run, minutes, most_helpful};
+use super::{Options, Stats, minutes};
 use crate::domain::checkin::Scale;
 use crate::domain::heart::{check_in_practice, check_record};
-use crate::domain::today::week_start;
 use crate::store::model::{Body, Checkin, Heart, Record, Session};
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// The sums of some records, by local day (every day a live record is on, even one
 /// that adds to no figure: all time starts at the first record).
@@ -40,13 +39,13 @@ impl Tally {
         self.count += 1;
     }
 
-    fn add_all(&mut self, o: Tally) {
+    pub(super) fn add_all(&mut self, o: Tally) {
         self.sum += o.sum;
         self.count += o.count;
     }
 
     /// The mean as `compute` has it: whole numbers add up exactly in floats.
-    fn mean(self) -> Option<f64> {
+    pub(super) fn mean(self) -> Option<f64> {
         (self.count > 0).then(|| self.sum as f64 / self.count as f64)
     }
 }
@@ -76,7 +75,7 @@ impl ScaleSum {
         self.sum += o.sum;
     }
 
-    fn stats(self) -> Option<Stats> {
+    pub(super) fn stats(self) -> Option<Stats> {
         (self.count > 0).then(|| Stats {
             count: self.count,
             mean: Some(f64::from(self.sum) / self.count as f64),
@@ -179,7 +178,7 @@ impl DaySum {
         }
     }
 
-    fn add_all(&mut self, o: &DaySum) {
+    pub(super) fn add_all(&mut self, o: &DaySum) {
         self.sessions += o.sessions;
         self.completed += o.completed;
         self.minutes.add_all(&o.minutes);
@@ -199,7 +198,10 @@ impl DaySum {
 }
 
 /// Add each practice's sums in `more` to those in `to`.
-fn add_practices(to: &mut BTreeMap<String, PracticeSum>, more: &BTreeMap<String, PracticeSum>) {
+pub(super) fn add_practices(
+    to: &mut BTreeMap<String, PracticeSum>,
+    more: &BTreeMap<String, PracticeSum>,
+) {
     for (id, p) in more {
         match to.get_mut(id) {
             Some(mine) => mine.add_all(p),
@@ -211,7 +213,7 @@ fn add_practices(to: &mut BTreeMap<String, PracticeSum>, more: &BTreeMap<String,
 }
 
 /// Add `n` to the count under `key`; the key is copied only when it is new.
-fn add_count(map: &mut BTreeMap<String, usize>, key: &str, n: usize) {
+pub(super) fn add_count(map: &mut BTreeMap<String, usize>, key: &str, n: usize) {
     match map.get_mut(key) {
         Some(count) => *count += n,
         None => {
@@ -262,7 +264,7 @@ impl HeartSum {
         self.swing_after.add_all(o.swing_after);
     }
 
-    fn trends(&self) -> Option<HeartTrends> {
+    pub(super) fn trends(&self) -> Option<HeartTrends> {
         let rest = (self.rest > 0).then(|| Rest {
             readings: self.rest,
             rmssd_ms_mean: self.rmssd_ms.value() / self.rest as f64,
@@ -341,108 +343,12 @@ impl Sums {
     }
 }
 
-/// The trends over `from..=to` from `sums`: what `compute` gives for the same records.
-pub fn trends(sums: &Sums, from: NaiveDate, to: NaiveDate, opts: Options) -> Trends {
-    let mut total = DaySum::default();
-    let mut practice_days = BTreeSet::new();
-    let mut weeks: BTreeMap<NaiveDate, BTreeMap<String, usize>> = BTreeMap::new();
-    let in_range = (from <= to).then(|| sums.days.range(from..=to));
-    for (day, sum) in in_range.into_iter().flatten() {
-        total.add_all(sum);
-        if sum.sessions > 0 {
-            practice_days.insert(*day);
-        }
-        if sum.checkins > 0 {
-            let week = weeks
-                .entry(week_start(*day, opts.first_weekday))
-                .or_default();
-            for (w, n) in &sum.sensations {
-                add_count(week, w, *n);
-            }
-        }
-    }
-    add_practices(&mut total.by_practice, &sums.practices);
-    let by_practice = practices(&total.by_practice);
-    Trends {
-        from,
-        to,
-        days_practised: practice_days.len(),
-        sessions: total.sessions,
-        sessions_completed: total.completed,
-        practice_minutes: total.minutes.value(),
-        distress_before_mean: total.before.mean(),
-        distress_after_mean: total.after.mean(),
-        distress_change_mean: total.change.mean(),
-        rated_sessions: total.change.count,
-        most_helpful: most_helpful(&by_practice),
-        most_helpful_name: None,
-        by_practice,
-        checkins: total.checkins,
-        scales: scales(&total.scales),
-        sensations: total.sensations,
-        weeks: weeks
-            .into_iter()
-            .map(|(week_start, sensations)| Week {
-                week_start,
-                sensations,
-            })
-            .collect(),
-        longest_run: (!opts.hide_streaks).then(|| longest_run(&practice_days)),
-        days: days(sums, from, to),
-        heart: total.heart.trends(),
-    }
-}
-
-fn practices(sums: &BTreeMap<String, PracticeSum>) -> BTreeMap<String, Practice> {
-    let one = |id: &String, p: &PracticeSum| Practice {
-        practice: p.practice.clone(),
-        name: id.clone(),
-        count: p.count,
-        minutes: p.minutes.value(),
-        rated: p.change.count,
-        mean_change: p.change.mean(),
-    };
-    sums.iter()
-        .map(|(id, p)| (id.clone(), one(id, p)))
-        .collect()
-}
-
-fn scales(sums: &[ScaleSum; 6]) -> BTreeMap<&'static str, Stats> {
-    Scale::ALL
-        .into_iter()
-        .zip(sums)
-        .filter_map(|(scale, sum)| Some((scale.key(), sum.stats()?)))
-        .collect()
-}
-
-/// One row for every day of the range, as `compute` writes them.
-fn days(sums: &Sums, from: NaiveDate, to: NaiveDate) -> Vec<Day> {
-    let mut out = Vec::new();
-    let mut day = from;
-    let empty = DaySum::default();
-    while day <= to {
-        let sum = sums.days.get(&day).unwrap_or(&empty);
-        out.push(Day {
-            date: day,
-            sessions: sum.sessions,
-            practice_minutes: sum.minutes.value(),
-            distress_before_mean: sum.before.mean(),
-            distress_after_mean: sum.after.mean(),
-            checkins: sum.checkins,
-            scales: scales(&sum.scales),
-        });
-        let Some(next) = day.checked_add_days(Days::new(1)) else {
-            break;
-        };
-        day = next;
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::trends::Trends;
     use crate::domain::trends::compute;
+    use crate::domain::trends::sums_report::trends;
     use chrono::{DateTime, Weekday};
 
     fn at(day: u32, hour: u32) -> crate::store::model::Stamp {
