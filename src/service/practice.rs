@@ -4,7 +4,7 @@
 use crate::domain::breathing::{Pattern, planned_length};
 use crate::store::bounds::MAX_PRACTICE_SECONDS;
 use crate::store::model::{Body, Record, Session, Stamp};
-use crate::store::{SaveReport, Store, StoreError};
+use crate::store::{SaveReport, Store, StoreError, layout};
 use chrono::{Days, NaiveDate};
 use std::time::Duration;
 
@@ -139,15 +139,20 @@ pub fn recent_uses_of<S: AsRef<str>>(
     today: NaiveDate,
 ) -> Result<Vec<usize>, StoreError> {
     let since = today - Days::new(RECENT_DAYS);
-    let snap = store.load_range(since, today)?;
     let mut uses = vec![0; practice_ids.len()];
-    for r in snap.merged.live() {
-        let Body::Session(s) = &r.body else { continue };
-        if r.local_date() < since {
-            continue;
-        }
-        for (n, id) in uses.iter_mut().zip(practice_ids) {
-            *n += usize::from(id.as_ref() == s.practice_id);
+    // A month at a time, so only one month's records are held at once (the breathing
+    // screen's peak memory). A record lives in the month it was made, so none is missed
+    // or counted twice.
+    for month in layout::months_between(since, today) {
+        let snap = store.load_months(&[month])?;
+        for r in snap.merged.live() {
+            let Body::Session(s) = &r.body else { continue };
+            if r.local_date() < since {
+                continue;
+            }
+            for (n, id) in uses.iter_mut().zip(practice_ids) {
+                *n += usize::from(id.as_ref() == s.practice_id);
+            }
         }
     }
     Ok(uses)
