@@ -390,7 +390,7 @@ fn an_answer_meant_for_another_screen_is_left_aside() {
     // A check-in's save answering after its form was left: no thanks, no move home.
     let effects = rig
         .app
-        .update(attune::tui::action::Action::Saved(Ok(late)), rig.now());
+        .update(attune::tui::action::Action::Saved(Ok(Box::new(late))), rig.now());
     assert_eq!(effects, []);
     assert!(matches!(rig.app.screen, Screen::Trends(_)));
     assert!(rig.app.notices.is_empty());

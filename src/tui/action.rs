@@ -142,7 +142,7 @@ pub enum Action {
     OwnWordCancel,
     // Results of effects.
     /// A check-in was saved (or could not be).
-    Saved(Result<Record, String>),
+    Saved(Result<Box<Record>, String>),
     /// Today's summary was read again (or could not be).
     TodayLoaded(Result<TodaySummary, String>),
     /// The welcome was remembered as seen (or could not be).
@@ -150,9 +150,9 @@ pub enum Action {
     /// Recent sessions of each pattern, in the order of the app's pattern list.
     RecentUses(Result<Vec<usize>, String>),
     /// A practice was saved the moment it ended (or could not be).
-    SessionSaved(Result<Record, String>),
+    SessionSaved(Result<Box<Record>, String>),
     /// The distress rating after a practice was added to its record.
-    SessionUpdated(Result<Record, String>),
+    SessionUpdated(Result<Box<Record>, String>),
     /// The breathing preview's choices were remembered for next time (or could not be).
     ChoicesRemembered(Result<(), String>),
     /// The record screen's own actions and results.

@@ -28,9 +28,11 @@ pub fn perform(store: &Store, effect: Effect) -> Action {
 
 fn perform_one(store: &Store, effect: Effect) -> Action {
     match effect {
-        Effect::SaveCheckin { record } => {
-            Action::Saved(save_checkin_record(store, record).map_err(|e| e.to_string()))
-        }
+        Effect::SaveCheckin { record } => Action::Saved(
+            save_checkin_record(store, record)
+                .map(Box::new)
+                .map_err(|e| e.to_string()),
+        ),
         Effect::LoadToday { day, first_weekday } => Action::TodayLoaded(
             today(store, day, first_weekday)
                 .map(|(summary, _)| summary)
@@ -49,7 +51,9 @@ fn perform_one(store: &Store, effect: Effect) -> Action {
             at,
             beats,
         } => {
-            let saved = save_session(store, session, started, at).map_err(|e| e.to_string());
+            let saved = save_session(store, session, started, at)
+                .map(Box::new)
+                .map_err(|e| e.to_string());
             let kept = match (&saved, beats) {
                 (Ok(record), Some(csv)) => {
                     let state = &store.layout().state_dir;
@@ -68,7 +72,7 @@ fn perform_one(store: &Store, effect: Effect) -> Action {
         Effect::UpdateRecord(record) => Action::SessionUpdated(
             store
                 .save(record.clone())
-                .map(|_| record)
+                .map(|_| Box::new(record))
                 .map_err(|e| e.to_string()),
         ),
         Effect::RememberChoices(choices) => Action::ChoicesRemembered(

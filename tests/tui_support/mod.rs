@@ -184,8 +184,8 @@ pub fn act_in_memory(app: &mut App, action: Action, now: Now, expects: fn(&Effec
             Effect::LoadRecentUses { ids, .. } => Action::RecentUses(Ok(vec![0; ids.len()])),
             Effect::SaveSession {
                 session, started, ..
-            } => Action::SessionSaved(Ok(Record::new(Body::Session(session), started))),
-            Effect::UpdateRecord(r) => Action::SessionUpdated(Ok(r)),
+            } => Action::SessionSaved(Ok(Box::new(Record::new(Body::Session(session), started)))),
+            Effect::UpdateRecord(r) => Action::SessionUpdated(Ok(Box::new(r))),
             Effect::LoadToday { .. } => Action::TodayLoaded(Ok(TodaySummary::default())),
             other => panic!("no {other:?} in these scenes"),
         };

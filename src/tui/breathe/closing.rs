@@ -149,13 +149,13 @@ impl Closing {
     }
 
     /// The first save (or its retry) answered; an Enter pressed meanwhile goes on now.
-    pub fn saved(&mut self, result: Result<Record, String>, now: Stamp) -> Transition {
+    pub fn saved(&mut self, result: Result<Box<Record>, String>, now: Stamp) -> Transition {
         match result {
             Ok(record) => {
                 if let Body::Session(s) = &record.body {
                     self.session = s.clone();
                 }
-                self.record = Some(record);
+                self.record = Some(*record);
                 self.error = None;
                 if std::mem::take(&mut self.leaving) {
                     self.confirm(now)
@@ -172,10 +172,10 @@ impl Closing {
     }
 
     /// The rating after was added to the record.
-    pub fn updated(&mut self, result: Result<Record, String>) -> Transition {
+    pub fn updated(&mut self, result: Result<Box<Record>, String>) -> Transition {
         match result {
             Ok(record) => {
-                self.record = Some(record);
+                self.record = Some(*record);
                 self.error = None;
                 Transition::Home(self.notices())
             }

@@ -29,7 +29,7 @@ impl App {
             return Transition::Stay;
         };
         let saved = match &action {
-            Action::Saved(Ok(r)) => Some(r.clone()),
+            Action::Saved(Ok(r)) => Some(Record::clone(r)),
             _ => None,
         };
         let out = form.update(action, now.wall);
@@ -120,7 +120,7 @@ impl CheckinForm {
         }
     }
 
-    fn saved(&mut self, result: Result<Record, String>) -> Transition {
+    fn saved(&mut self, result: Result<Box<Record>, String>) -> Transition {
         match result {
             Ok(record) => {
                 let distress = match &record.body {

@@ -149,10 +149,10 @@ impl Closing {
 
     /// The first save (or its retry) came back; an Enter, c or g pressed meanwhile goes on
     /// now, saving the choices made here if they changed.
-    pub fn saved(&mut self, result: Result<Record, String>, now: Stamp) -> Done {
+    pub fn saved(&mut self, result: Result<Box<Record>, String>, now: Stamp) -> Done {
         match result {
             Ok(record) => {
-                self.record = Some(record);
+                self.record = Some(*record);
                 self.error = None;
                 match self.then.take() {
                     Some(then) => self.confirm(then, now),
@@ -164,10 +164,10 @@ impl Closing {
     }
 
     /// The newer version with the choices came back.
-    pub fn updated(&mut self, result: Result<Record, String>) -> Done {
+    pub fn updated(&mut self, result: Result<Box<Record>, String>) -> Done {
         match result {
             Ok(record) => {
-                self.record = Some(record);
+                self.record = Some(*record);
                 self.error = None;
                 let then = self.then.take().unwrap_or(Then::Home);
                 Done::Go(then, self.notices())

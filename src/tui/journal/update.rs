@@ -54,7 +54,7 @@ impl JournalState {
 
     /// The practice written about was saved (its rating after, or a retry): link to it,
     /// then look for a draft as the journal does when it opens.
-    fn session_saved(&mut self, result: Result<Record, String>) -> Transition {
+    fn session_saved(&mut self, result: Result<Box<Record>, String>) -> Transition {
         let id = result.ok().map(|r| r.id);
         if let Mode::Opening(Intent::Write(new)) = &mut self.mode {
             new.session_id = new.session_id.or(id);

@@ -74,7 +74,9 @@ pub fn perform(store: &Store, effect: RecordEffect) -> Action {
             record,
             checkin,
             at,
-        } => Action::Saved(text(edit_checkin(store, &record, *checkin, at)).map(|(r, _)| r)),
+        } => Action::Saved(
+            text(edit_checkin(store, &record, *checkin, at)).map(|(r, _)| Box::new(r)),
+        ),
         RecordEffect::Delete { record, at } => {
             Action::Record(RecordAction::Deleted(text(delete(store, &record, at)).map(Box::new)))
         }
