@@ -23,7 +23,7 @@ pub struct Painter {
     still: Option<pacing::StillKey>,
     /// How the moving parts looked in the last frame drawn.
     last: Look,
-    /// The moving parts are drawn here, the rest of it never read.
+    /// Each changed moving part is drawn here, the buffer sized to it.
     scratch: Buffer,
     /// The changed cells of a moving frame, reused between frames.
     changes: Vec<(u16, u16, Cell)>,
@@ -42,11 +42,15 @@ impl Painter {
         // (unless a resize has since cleared the screen and both buffers).
         if std::mem::take(&mut self.behind) && terminal.current_buffer_mut().area == self.shown.area
         {
-            terminal.current_buffer_mut().clone_from(&self.shown);
+            let current = terminal.current_buffer_mut();
+            current.content.clone_from(&self.shown.content);
             terminal.swap_buffers();
         }
         let done = terminal.draw(|f| ui::render(app, f))?;
-        self.shown.clone_from(done.buffer);
+        // Field by field, so the copy reuses the cells already held (Buffer's own
+        // clone_from would allocate a whole screen each full frame).
+        self.shown.area = done.buffer.area;
+        self.shown.content.clone_from(&done.buffer.content);
         let (still, last) = pacing::moving(app, area(app)).unzip();
         self.still = still;
         self.last = last.unwrap_or_default();
@@ -71,21 +75,21 @@ impl Painter {
             _ => return self.full(terminal, app),
         };
         let screen = self.shown.area;
-        if self.scratch.area != screen {
-            self.scratch = Buffer::empty(screen);
+        // A part reaching past the screen would be clipped differently from a full frame.
+        if look.iter().any(|(r, _)| r.intersection(screen) != *r) {
+            return self.full(terminal, app);
         }
         self.changes.clear();
         for (i, (rect, part)) in look.iter().enumerate() {
             if matches!(self.last.get(i), Some((r, p)) if r == rect && p == part) {
                 continue;
             }
-            let rows = rect.intersection(screen);
-            for span in row_spans(screen, rows) {
-                self.scratch.content[span.cells].fill(Cell::EMPTY);
-            }
+            // The scratch buffer is only as big as the part: a few cells, not a screen.
+            self.scratch.resize(*rect);
+            self.scratch.reset();
             part.draw(*rect, &mut self.scratch);
-            for span in row_spans(screen, rows) {
-                self.diff(span);
+            for (row, span) in row_spans(screen, *rect).enumerate() {
+                self.diff(row, span);
             }
         }
         self.last = look;
@@ -97,9 +101,11 @@ impl Painter {
         Ok(())
     }
 
-    /// Note the cells of one row that differ from the screen, and take them as shown.
-    fn diff(&mut self, span: RowSpan) {
-        let new = &self.scratch.content[span.cells.clone()];
+    /// Note the cells of the part's `row` that differ from the screen, and take them as
+    /// shown.
+    fn diff(&mut self, row: usize, span: RowSpan) {
+        let width = span.cells.len();
+        let new = &self.scratch.content[row * width..][..width];
         let old = &mut self.shown.content[span.cells];
         if new == old {
             return;
@@ -114,7 +120,7 @@ impl Painter {
 }
 
 /// One row of a rectangle inside a buffer of `screen`'s size: where it starts on screen
-/// and its cells' place in the buffer's content.
+/// and its cells' place in that buffer's content.
 struct RowSpan {
     x: u16,
     y: u16,
