@@ -360,6 +360,28 @@ fn two_devices_union_and_the_newer_edit_wins() {
             .merged;
         assert_eq!(feb.live().len(), 3);
         assert_eq!(json(feb.get(&mine.id).unwrap()), json(&edited));
+        // A month at a time reads each month as a read of that month alone does.
+        let mut months = Vec::new();
+        let every = |_: &str| true;
+        store
+            .load_each_month(attune::store::Months::NewestFirst(&every), |month, snap| {
+                let alone = store.load_months(&[month.to_string()]).unwrap();
+                assert_eq!(live_notes(&snap.merged), live_notes(&alone.merged), "{month}");
+                assert_eq!(snap.merged.all().len(), alone.merged.all().len(), "{month}");
+                months.push(month.to_string());
+                true
+            })
+            .unwrap();
+        assert_eq!(months, ["2026-03", "2026-02"], "newest first");
+        let mut asked = Vec::new();
+        let both = ["2026-02".to_string(), "2026-03".to_string()];
+        store
+            .load_each_month(attune::store::Months::These(&both), |month, snap| {
+                asked.push((month.to_string(), snap.merged.live().len()));
+                false
+            })
+            .unwrap();
+        assert_eq!(asked, [("2026-02".to_string(), 3)], "in the order asked, until told to stop");
     }
     // Each device wrote only its own folder.
     let devices: Vec<String> = attune::store::layout::device_dirs(&a.layout().records_dir())

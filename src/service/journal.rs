@@ -5,7 +5,7 @@ use crate::domain::journal::{Filter, Prompts, has_text, tidy_words};
 use crate::service::correct::{self, CorrectError};
 use crate::store::model::{Body, Journal, Kind, Record, Stamp};
 use crate::store::month_file::FileProblem;
-use crate::store::{SaveReport, Store, StoreError};
+use crate::store::{Months, SaveReport, Store, StoreError};
 use uuid::Uuid;
 
 #[derive(Debug, thiserror::Error)]
@@ -72,14 +72,11 @@ pub fn newest(
     let mut problems = Vec::new();
     let first = filter.since.map(|d| d.format("%Y-%m").to_string());
     let last = filter.until.map(|d| d.format("%Y-%m").to_string());
-    for month in store.months()? {
-        if last.as_ref().is_some_and(|l| month > *l) {
-            continue;
+    let up_to_last = |month: &str| last.as_deref().is_none_or(|l| month <= l);
+    store.load_each_month(Months::NewestFirst(&up_to_last), |month, snap| {
+        if first.as_deref().is_some_and(|f| month < f) || limit.is_some_and(|n| found.len() >= n) {
+            return false;
         }
-        if first.as_ref().is_some_and(|f| month < *f) || limit.is_some_and(|n| found.len() >= n) {
-            break;
-        }
-        let snap = store.load_months(std::slice::from_ref(&month))?;
         problems.extend(snap.problems);
         let mut entries: Vec<Record> = snap
             .merged
@@ -89,7 +86,8 @@ pub fn newest(
             .collect();
         entries.reverse();
         found.extend(entries);
-    }
+        limit.is_none_or(|n| found.len() < n)
+    })?;
     if let Some(n) = limit {
         found.truncate(n);
     }

@@ -4,7 +4,7 @@
 use crate::domain::breathing::{Pattern, planned_length};
 use crate::store::bounds::MAX_PRACTICE_SECONDS;
 use crate::store::model::{Body, Record, Session, Stamp};
-use crate::store::{SaveReport, Store, StoreError, layout};
+use crate::store::{Months, SaveReport, Store, StoreError, layout};
 use chrono::{Days, NaiveDate};
 use std::time::Duration;
 
@@ -143,8 +143,8 @@ pub fn recent_uses_of<S: AsRef<str>>(
     // A month at a time, so only one month's records are held at once (the breathing
     // screen's peak memory). A record lives in the month it was made, so none is missed
     // or counted twice.
-    for month in layout::months_between(since, today) {
-        let snap = store.load_months(&[month])?;
+    let months = layout::months_between(since, today);
+    store.load_each_month(Months::These(&months), |_, snap| {
         for r in snap.merged.live() {
             let Body::Session(s) = &r.body else { continue };
             if r.local_date() < since {
@@ -154,7 +154,8 @@ pub fn recent_uses_of<S: AsRef<str>>(
                 *n += usize::from(id.as_ref() == s.practice_id);
             }
         }
-    }
+        true
+    })?;
     Ok(uses)
 }
 

@@ -19,6 +19,7 @@ pub mod month_file;
 pub mod month_set;
 pub mod placement;
 pub mod read;
+pub use read::Months;
 mod record_de;
 pub mod stamp;
 pub mod tidy;
@@ -201,6 +202,18 @@ impl Store {
         let (_, months) =
             read::load(&self.layout, read::Want::Months(&|_| false)).map_err(io_at(&records))?;
         Ok(months.into_iter().rev().collect())
+    }
+
+    /// Records a month at a time, of the months asked, in their order. The folders are
+    /// listed once; `each` is given one month's records at a time, and answers whether
+    /// to go on.
+    pub fn load_each_month(
+        &self,
+        months: Months<'_>,
+        mut each: impl FnMut(&str, Snapshot) -> bool,
+    ) -> Result<()> {
+        let records = self.layout.records_dir();
+        read::load_each(&self.layout, months, &mut each).map_err(io_at(&records))
     }
 
     /// Records of exactly these months.

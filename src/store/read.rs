@@ -99,6 +99,82 @@ pub fn load(layout: &Layout, want: Want<'_>) -> std::io::Result<(Snapshot, BTree
     Ok((snap, months))
 }
 
+/// Which months `load_each` reads, in its order.
+pub enum Months<'a> {
+    /// These, in this order.
+    These(&'a [String]),
+    /// Every month a file holds that the test accepts, newest first.
+    NewestFirst(&'a dyn Fn(&str) -> bool),
+}
+
+/// `load` of several months, one month at a time, in the order asked: the folders are
+/// listed and the placement read once, then each month's files are read and merged and
+/// the month's records handed to `each` and let go, so only one month is held at once.
+/// `each` answers whether to go on. The folders' own problems come with the first month;
+/// a file that cannot be opened comes with the month of its name.
+pub fn load_each(
+    layout: &Layout,
+    months: Months<'_>,
+    each: &mut dyn FnMut(&str, Snapshot) -> bool,
+) -> std::io::Result<()> {
+    let mut first = Vec::new();
+    let files = list(layout, &mut first)?;
+    let mut placement = Placement::load(layout);
+    let mut held_by = Vec::with_capacity(files.len());
+    for (key, month, path) in files {
+        let fp = fingerprint(&path);
+        if let Some(known) = fp.and_then(|fp| placement.months_of(&key, fp)) {
+            held_by.push((known.clone(), path, None));
+            continue;
+        }
+        // Not yet known: opened to learn what it holds (and read again with its month).
+        match month_file::read_existing(&path) {
+            Ok(Some(file)) => {
+                let held = held_months(&file, &month);
+                if let Some(fp) = fp {
+                    placement.learn(&key, fp, held.clone());
+                }
+                held_by.push((held, path, None));
+            }
+            Ok(None) => {}
+            Err(problem) => held_by.push((BTreeSet::from([month]), path, Some(problem))),
+        }
+    }
+    placement.keep();
+    let every: Vec<String>;
+    let months = match months {
+        Months::These(months) => months,
+        Months::NewestFirst(want) => {
+            let all: BTreeSet<&String> = held_by.iter().flat_map(|(held, ..)| held).collect();
+            every = all.into_iter().rev().filter(|m| want(m)).cloned().collect();
+            &every
+        }
+    };
+    for month in months {
+        let mut snap = Snapshot {
+            problems: std::mem::take(&mut first),
+            ..Snapshot::default()
+        };
+        for (held, path, problem) in &held_by {
+            if !held.contains(month) {
+                continue;
+            }
+            if let Some(problem) = problem {
+                let (path, problem) = (path.clone(), problem.clone());
+                snap.problems.push(FileProblem { path, problem });
+            } else if let Some(file) = read_one(&mut snap, path.clone()) {
+                snap.unreadable += file.unknown.len();
+                snap.merged.extend(file.records);
+            }
+        }
+        snap.merged.retain(|r| r.month() == *month);
+        if !each(month, snap) {
+            break;
+        }
+    }
+    Ok(())
+}
+
 /// Every month file of every device: its key below the records folder, the month of its
 /// name, and its path. A device folder that cannot be listed is reported.
 fn list(
