@@ -2,7 +2,7 @@
 //! any, on or before a date (or after it), read a month file at a time.
 
 use crate::store::model::{Kind, Record};
-use crate::store::{Store, StoreError};
+use crate::store::{Months, Snapshot, Store, StoreError};
 use chrono::NaiveDate;
 
 /// The check-ins and practices of one day, newest first.
@@ -27,42 +27,43 @@ pub enum Toward {
 /// when there is none that way. Only months that exist are read, nearest first.
 pub fn day_of(store: &Store, from: NaiveDate, toward: Toward) -> Result<Option<Day>, StoreError> {
     let month = from.format("%Y-%m").to_string();
-    let mut months = store.months()?;
-    months.sort();
-    match toward {
-        Toward::OnOrBefore => months.retain(|m| *m <= month),
-        Toward::After => months.retain(|m| *m >= month),
-    }
-    if toward == Toward::OnOrBefore {
-        months.reverse();
-    }
-    for m in months {
-        let snap = store.load_months(std::slice::from_ref(&m))?;
-        let wanted = |r: &Record| {
-            let day = r.local_date();
-            matches!(r.kind(), Kind::Checkin | Kind::Session)
-                && match toward {
-                    Toward::OnOrBefore => day <= from,
-                    Toward::After => day > from,
-                }
-        };
-        let records: Vec<Record> = snap.merged.into_live().into_iter().filter(wanted).collect();
-        let nearest = match toward {
-            Toward::OnOrBefore => records.iter().map(Record::local_date).max(),
-            Toward::After => records.iter().map(Record::local_date).min(),
-        };
-        if let Some(date) = nearest {
-            let mut records: Vec<Record> = records
-                .into_iter()
-                .filter(|r| r.local_date() == date)
-                .collect();
-            records.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
-            return Ok(Some(Day {
-                date,
-                records,
-                unreadable: snap.unreadable,
-            }));
-        }
-    }
-    Ok(None)
+    let on_or_before = |m: &str| m <= month.as_str();
+    let on_or_after = |m: &str| m >= month.as_str();
+    let months = match toward {
+        Toward::OnOrBefore => Months::NewestFirst(&on_or_before),
+        Toward::After => Months::OldestFirst(&on_or_after),
+    };
+    let mut found = None;
+    store.load_each_month(months, |_, snap| {
+        found = nearest_day(snap, from, toward);
+        found.is_none()
+    })?;
+    Ok(found)
+}
+
+/// The day nearest `from` toward `toward` among one month's records, if it has one.
+fn nearest_day(snap: Snapshot, from: NaiveDate, toward: Toward) -> Option<Day> {
+    let wanted = |r: &Record| {
+        let day = r.local_date();
+        matches!(r.kind(), Kind::Checkin | Kind::Session)
+            && match toward {
+                Toward::OnOrBefore => day <= from,
+                Toward::After => day > from,
+            }
+    };
+    let records: Vec<Record> = snap.merged.into_live().into_iter().filter(wanted).collect();
+    let date = match toward {
+        Toward::OnOrBefore => records.iter().map(Record::local_date).max(),
+        Toward::After => records.iter().map(Record::local_date).min(),
+    }?;
+    let mut records: Vec<Record> = records
+        .into_iter()
+        .filter(|r| r.local_date() == date)
+        .collect();
+    records.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
+    Some(Day {
+        date,
+        records,
+        unreadable: snap.unreadable,
+    })
 }

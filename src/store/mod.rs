@@ -177,9 +177,7 @@ impl Store {
     /// Every record from every device.
     pub fn load_all(&self) -> Result<Snapshot> {
         let records = self.layout.records_dir();
-        Ok(read::load(&self.layout, read::Want::All)
-            .map_err(io_at(&records))?
-            .0)
+        read::load(&self.layout, read::Want::All).map_err(io_at(&records))
     }
 
     /// Records whose day (in their own offset) could fall in `from..=to`; opens only the
@@ -194,14 +192,6 @@ impl Store {
     pub fn load_since(&self, from: NaiveDate) -> Result<Snapshot> {
         let first = layout::months_between(from, from).pop().unwrap_or_default();
         self.load_where(|m| m >= first.as_str())
-    }
-
-    /// Every month that has a file or a record on any device, newest first.
-    pub fn months(&self) -> Result<Vec<String>> {
-        let records = self.layout.records_dir();
-        let (_, months) =
-            read::load(&self.layout, read::Want::Months(&|_| false)).map_err(io_at(&records))?;
-        Ok(months.into_iter().rev().collect())
     }
 
     /// Records a month at a time, of the months asked, in their order. The folders are
@@ -223,9 +213,7 @@ impl Store {
 
     fn load_where(&self, want: impl Fn(&str) -> bool) -> Result<Snapshot> {
         let records = self.layout.records_dir();
-        Ok(read::load(&self.layout, read::Want::Months(&want))
-            .map_err(io_at(&records))?
-            .0)
+        read::load(&self.layout, read::Want::Months(&want)).map_err(io_at(&records))
     }
 
     /// Save one record (new, edited, or a tombstone).

@@ -42,31 +42,27 @@ pub enum Want<'a> {
 }
 
 /// Read the records `want` asks for from every device, placing each record by its own
-/// month wherever its file is (see `placement`). Also gives every month a file holds.
-pub fn load(layout: &Layout, want: Want<'_>) -> std::io::Result<(Snapshot, BTreeSet<String>)> {
+/// month wherever its file is (see `placement`).
+pub fn load(layout: &Layout, want: Want<'_>) -> std::io::Result<Snapshot> {
     let mut snap = Snapshot::default();
-    let mut months = BTreeSet::new();
     let files = list(layout, &mut snap.problems)?;
     let Want::Months(want) = want else {
-        for (_, month, path) in files {
-            months.insert(month);
+        for (_, _, path) in files {
             if let Some(file) = read_one(&mut snap, path) {
                 snap.unreadable += file.unknown.len();
-                months.extend(months_of(&file.records));
                 snap.merged.extend(file.records);
             }
         }
-        return Ok((snap, months));
+        return Ok(snap);
     };
     let mut placement = Placement::load(layout);
     for (key, month, path) in files {
         let fp = fingerprint(&path);
         let known = fp.and_then(|fp| placement.months_of(&key, fp)).cloned();
-        if let Some(known) = &known {
-            months.extend(known.iter().cloned());
-            if !known.iter().any(|m| want(m)) {
-                continue;
-            }
+        if let Some(known) = &known
+            && !known.iter().any(|m| want(m))
+        {
+            continue;
         }
         // Opened because it holds a month wanted, or to learn what it holds.
         let held = match month_file::read_existing(&path) {
@@ -87,16 +83,15 @@ pub fn load(layout: &Layout, want: Want<'_>) -> std::io::Result<(Snapshot, BTree
                 BTreeSet::from([month])
             }
         };
-        if known.is_none() {
-            months.extend(held.iter().cloned());
-            if let Some(fp) = fp {
-                placement.learn(&key, fp, held);
-            }
+        if known.is_none()
+            && let Some(fp) = fp
+        {
+            placement.learn(&key, fp, held);
         }
     }
     placement.keep();
     snap.merged.retain(|r| want(&r.month()));
-    Ok((snap, months))
+    Ok(snap)
 }
 
 /// Which months `load_each` reads, in its order.
@@ -105,6 +100,8 @@ pub enum Months<'a> {
     These(&'a [String]),
     /// Every month a file holds that the test accepts, newest first.
     NewestFirst(&'a dyn Fn(&str) -> bool),
+    /// Every month a file holds that the test accepts, oldest first.
+    OldestFirst(&'a dyn Fn(&str) -> bool),
 }
 
 /// `load` of several months, one month at a time, in the order asked: the folders are
@@ -141,12 +138,15 @@ pub fn load_each(
         }
     }
     placement.keep();
-    let every: Vec<String>;
+    let mut every: Vec<String>;
     let months = match months {
         Months::These(months) => months,
-        Months::NewestFirst(want) => {
+        Months::NewestFirst(want) | Months::OldestFirst(want) => {
             let all: BTreeSet<&String> = held_by.iter().flat_map(|(held, ..)| held).collect();
-            every = all.into_iter().rev().filter(|m| want(m)).cloned().collect();
+            every = all.into_iter().filter(|m| want(m)).cloned().collect();
+            if matches!(months, Months::NewestFirst(_)) {
+                every.reverse();
+            }
             &every
         }
     };
