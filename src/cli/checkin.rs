@@ -94,6 +94,7 @@ impl Measures {
 }
 
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Sub {
     /// Correct a check-in: the values given replace the stored ones
     Edit(Box<super::checkin_edit::EditArgs>),

@@ -18,6 +18,7 @@ pub struct Args {
 }
 
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum What {
     /// Encrypt every record in the data folder (asks a new passphrase twice)
     On(Pass),

@@ -17,6 +17,7 @@ pub struct Args {
 }
 
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Sub {
     /// Bring in a heart-beat file (Elite HRV, Polar Sensor Logger, HRV Logger, or one
     /// interval in ms a line) as a reading

@@ -21,6 +21,7 @@ pub struct Args {
 }
 
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Sub {
     /// Write a new entry (text from stdin when it is not a terminal)
     New(NewArgs),

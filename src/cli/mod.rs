@@ -79,6 +79,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Paced breathing with a long exhale
     Breathe(breathe::Args),

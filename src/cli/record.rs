@@ -10,6 +10,7 @@ use crate::store::model::{Body, Record};
 use std::io::Write;
 
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Sub {
     /// Show one check-in or practice in full
     Show {

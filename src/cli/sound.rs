@@ -15,6 +15,7 @@ pub struct Args {
 }
 
 #[derive(Debug, clap::Subcommand)]
+#[command(defer = true)]
 pub enum Action {
     /// Play the in, out and hold cues once and say what played them
     Test {
