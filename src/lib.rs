@@ -6,6 +6,7 @@ pub mod config;
 pub mod content;
 pub mod copy;
 pub mod domain;
+mod log10;
 pub mod paths;
 pub mod service;
 pub mod sound;

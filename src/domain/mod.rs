@@ -7,3 +7,4 @@ pub mod heart;
 pub mod journal;
 pub mod today;
 pub mod trends;
+pub mod turns;

@@ -3,7 +3,7 @@
 //! same bytes, so a generated file can be cached by its content.
 
 use super::{Cue, CueKind, Style};
-use std::f64::consts::PI;
+use crate::domain::turns;
 use std::time::Duration;
 
 /// Samples a second: plenty for tones under 500 Hz, and small files.
@@ -75,13 +75,13 @@ pub fn samples(cue: &Cue, volume: u8) -> Vec<i16> {
     let mut out = Vec::new();
     for n in notes(cue) {
         let count = (n.secs * f64::from(RATE)).round() as usize;
-        let mut phase = 0.0_f64;
+        let mut phase = 0.0_f64; // in turns
         for i in 0..count {
             let t = i as f64 / f64::from(RATE);
             // The pitch glides evenly; the phase is its running sum, so the glide is smooth.
             let hz = n.from_hz + (n.to_hz - n.from_hz) * (t / n.secs);
-            let value = phase.sin() * envelope(t, n.secs) * n.level * gain;
-            phase += 2.0 * PI * hz / f64::from(RATE);
+            let value = turns::sin_cos(phase).0 * envelope(t, n.secs) * n.level * gain;
+            phase += hz / f64::from(RATE);
             out.push(value.round() as i16);
         }
     }
@@ -96,7 +96,7 @@ pub fn envelope(t: f64, secs: f64) -> f64 {
     if edge >= fade {
         1.0
     } else {
-        (1.0 - (PI * edge / fade).cos()) / 2.0
+        (1.0 - turns::sin_cos(edge / fade / 2.0).1) / 2.0
     }
 }
 

@@ -1,6 +1,8 @@
 //! The spectrum of an uneven RR series by Lomb-Scargle (no resampling needed), and what
 //! attune reads from it: low-frequency power and a coherence ratio.
 
+use crate::domain::turns;
+
 /// Bands, in Hz: the whole spectrum looked at, low frequency, and where a breathing
 /// peak is sought (CONTENT.md, after McCraty).
 pub const TOTAL_BAND: (f64, f64) = (0.0033, 0.4);
@@ -30,28 +32,44 @@ pub struct Spectrum {
 /// per frequency in `freqs` (Hz).
 pub fn lomb_scargle(t: &[f64], y: &[f64], freqs: &[f64]) -> Vec<f64> {
     let mean = y.iter().sum::<f64>() / y.len().max(1) as f64;
+    let mut waves = Vec::with_capacity(t.len());
     freqs
         .iter()
         .map(|f| {
-            let w = std::f64::consts::TAU * f;
-            let (s2, c2) = t.iter().fold((0.0, 0.0), |(s, c), ti| {
-                let (sn, cs) = (2.0 * w * ti).sin_cos();
-                (s + sn, c + cs)
-            });
-            let tau = s2.atan2(c2) / (2.0 * w);
+            waves.clear();
+            waves.extend(t.iter().map(|ti| turns::sin_cos(f * ti)));
+            let (sn, cs) = shift(&waves);
             let (mut yc, mut ys, mut cc, mut ss) = (0.0, 0.0, 0.0, 0.0);
-            for (ti, yi) in t.iter().zip(y) {
-                let (sn, cs) = (w * (ti - tau)).sin_cos();
+            for ((s, c), yi) in waves.iter().zip(y) {
+                // The wave at ti - tau, by the angle-difference rule.
+                let (s, c) = (s * cs - c * sn, c * cs + s * sn);
                 let v = yi - mean;
-                yc += v * cs;
-                ys += v * sn;
-                cc += cs * cs;
-                ss += sn * sn;
+                yc += v * c;
+                ys += v * s;
+                cc += c * c;
+                ss += s * s;
             }
             let part = |num: f64, den: f64| if den > 0.0 { num * num / den } else { 0.0 };
             0.5 * (part(yc, cc) + part(ys, ss))
         })
         .collect()
+}
+
+/// (sin, cos) of ω·tau, the periodogram's time shift: tan(2ω·tau) = Σ sin 2ωt / Σ cos 2ωt,
+/// with 2ω·tau in (-π, π]. Found from the sums by the half-angle rule, with no arctangent,
+/// from each beat's (sin, cos) of ωt.
+fn shift(waves: &[(f64, f64)]) -> (f64, f64) {
+    let (s2, c2) = waves
+        .iter()
+        .fold((0.0, 0.0), |(s2, c2), (s, c)| (s2 + 2.0 * s * c, c2 + c * c - s * s));
+    let r = (s2 * s2 + c2 * c2).sqrt();
+    if r == 0.0 {
+        return (0.0, 1.0);
+    }
+    let cos2 = c2 / r;
+    let cos = ((1.0 + cos2) / 2.0).max(0.0).sqrt();
+    let sin = ((1.0 - cos2) / 2.0).max(0.0).sqrt();
+    (sin.copysign(s2), cos)
 }
 
 /// The spectrum of intervals `rr` (ms) at beat times `t` (s), when the series is long

@@ -1,7 +1,7 @@
 //! Whether the heart is in step with the breath: how much of the heart rate's variation
 //! over a few breaths follows one wave at the breathing pace.
 
-use std::f64::consts::TAU;
+use crate::domain::turns;
 
 /// The share of the heart rate's variance (0-1) explained by one sine wave of `period`
 /// seconds, fitted by least squares to the beats at `times` (s). None with fewer than
@@ -13,11 +13,10 @@ pub fn share_at(rr: &[f64], times: &[f64], period: f64) -> Option<f64> {
     let hr: Vec<f64> = rr.iter().map(|r| 60_000.0 / r).collect();
     let n = hr.len() as f64;
     let mean = hr.iter().sum::<f64>() / n;
-    let w = TAU / period;
     // The normal equations of hr - mean ≈ a sin + b cos (the mean taken out first).
     let (mut ss, mut cc, mut sc, mut ys, mut yc, mut yy) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
     for (h, t) in hr.iter().zip(times) {
-        let (s, c, y) = ((w * t).sin(), (w * t).cos(), h - mean);
+        let ((s, c), y) = (turns::sin_cos(t / period), h - mean);
         (ss, cc, sc) = (ss + s * s, cc + c * c, sc + s * c);
         (ys, yc, yy) = (ys + y * s, yc + y * c, yy + y * y);
     }
@@ -37,6 +36,7 @@ pub const IN_STEP_SHARE: f64 = 0.5;
 mod tests {
     use super::*;
     use crate::domain::heart::metrics::beat_times;
+    use std::f64::consts::TAU;
 
     fn series(period: f64, depth: f64, seconds: f64, noise: impl Fn(usize) -> f64) -> Vec<f64> {
         let (mut t, mut rr, mut k) = (0.0, Vec::new(), 0);

@@ -2,6 +2,7 @@
 //! seconds a countdown shows. Pure.
 
 use crate::domain::breathing::Position;
+use crate::domain::turns;
 use std::f64::consts::PI;
 use std::time::Duration;
 
@@ -22,33 +23,15 @@ pub(super) fn unease(share: f64) -> f64 {
     p
 }
 
-/// cos(πp) for p from 0 to 1: exactly 1 and -1 at the ends, so the fill starts and
-/// ends exactly empty and full.
+/// cos(πp): exactly 1 and -1 at p = 0 and 1, so the fill starts and ends exactly empty
+/// and full.
 fn cos_pi(p: f64) -> f64 {
-    if p <= 0.5 {
-        cos_near(PI * p)
-    } else {
-        -cos_near(PI * (1.0 - p))
-    }
+    turns::sin_cos(p / 2.0).1
 }
 
-/// sin(πp) for p from 0 to 1.
+/// sin(πp).
 fn sin_pi(p: f64) -> f64 {
-    cos_near(PI * (p - 0.5).abs())
-}
-
-/// cos(x) for |x| up to π/2, by its Taylor series to x^22 (the next term is below 1e-18
-/// there). The pacer's own, so a moving pacer never calls libm: each frame's call would
-/// bring its code pages in, 0.3 MB of the pacer's peak memory (BENCHMARKS.md).
-fn cos_near(x: f64) -> f64 {
-    let x2 = x * x;
-    // 1 - x²/(1·2)(1 - x²/(3·4)(1 - ...)), from the innermost term out.
-    let mut rest = 1.0;
-    for k in (1..=11u32).rev() {
-        let n = f64::from(2 * k);
-        rest = 1.0 - x2 / ((n - 1.0) * n) * rest;
-    }
-    rest
+    turns::sin_cos(p / 2.0).0
 }
 
 /// Until a countdown shown in whole seconds (rounded up) shows the next number.
@@ -77,15 +60,6 @@ pub fn steady_seconds(pos: &Position) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_pacers_own_sine_and_cosine_agree_with_the_standard_ones() {
-        for i in 0..=10_000 {
-            let p = f64::from(i) / 10_000.0;
-            assert!((cos_pi(p) - (PI * p).cos()).abs() < 1e-15, "cos at {p}");
-            assert!((sin_pi(p) - (PI * p).sin()).abs() < 1e-15, "sin at {p}");
-        }
-    }
 
     #[test]
     fn unease_undoes_ease() {
